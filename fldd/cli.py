@@ -1,0 +1,40 @@
+"""Command line: `fldd` opens the desktop app; subcommands script the same use cases headless."""
+
+import argparse
+from pathlib import Path
+
+from fldd import __version__, paths
+
+EXIT_OK = 0
+EXIT_REJECTED = 1  # the input was read and refused; the message names the file, sheet, cell or question
+EXIT_USAGE = 2  # argparse uses 2 for bad command lines too
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    """Open the desktop window; Qt is imported only here so the rest of the CLI stays fast."""
+    from fldd.ui.app import run_app
+
+    return run_app(args.db or paths.default_db_path())
+
+
+# Each entry adds one subcommand: it takes the subparsers object, adds its parser and sets
+# `handler` (a function of the parsed args returning an exit code) with set_defaults.
+SUBCOMMANDS: tuple = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, with every subcommand from SUBCOMMANDS."""
+    parser = argparse.ArgumentParser(prog="fldd", description="Forced-labour due diligence, offline.")
+    parser.add_argument("--version", action="version", version=f"fldd {__version__}")
+    parser.add_argument("--db", type=Path, metavar="FILE", help="database file (default: in the user data folder)")
+    parser.set_defaults(handler=_open_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for add_subcommand in SUBCOMMANDS:
+        add_subcommand(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `fldd` and `python -m fldd`; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
