@@ -1,0 +1,1 @@
+"""The desktop face of fldd: the only package that imports PySide6."""
