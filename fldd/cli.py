@@ -19,6 +19,12 @@ def _open_app(args: argparse.Namespace) -> int:
 
 # Each entry adds one subcommand: it takes the subparsers object, adds its parser and sets
 # `handler` (a function of the parsed args returning an exit code) with set_defaults.
+def _standard_commands() -> tuple:
+    from fldd import cli_standard
+
+    return (cli_standard.add_questionnaires, cli_standard.add_score)
+
+
 SUBCOMMANDS: tuple = ()
 
 
@@ -29,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, metavar="FILE", help="database file (default: in the user data folder)")
     parser.set_defaults(handler=_open_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for add_subcommand in SUBCOMMANDS:
+    for add_subcommand in _standard_commands() + SUBCOMMANDS:
         add_subcommand(sub)
     return parser
 

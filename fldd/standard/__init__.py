@@ -1,0 +1,1 @@
+"""The questionnaire standard: model, loader, condition language and scoring."""

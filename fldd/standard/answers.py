@@ -1,0 +1,170 @@
+"""Answer values: from what a person or a file gives to typed values the engine reads, and back to JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from fldd.standard.conditions import Money
+from fldd.standard.model import Question, Questionnaire
+
+MAX_TEXT = 10_000
+_MONEY_TEXT = re.compile(r"^\s*([0-9][0-9 ,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})\s*$")
+_CURRENCY_FIRST = re.compile(r"^\s*([A-Za-z]{3})\s*([0-9][0-9 ,]*(?:\.[0-9]+)?)\s*$")
+
+Value = Any  # None | str | tuple[str, ...] | Decimal | Money | datetime.date
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its question; the message says what would."""
+
+    def __init__(self, question: str, message: str) -> None:
+        super().__init__(f"{question}: {message}")
+        self.question = question
+        self.message = message
+
+
+def is_blank(value: Value) -> bool:
+    """Unanswered: nothing, empty text or an empty selection."""
+    return value is None or value == "" or value == ()
+
+
+def coerce(question: Question, raw: object) -> Value:
+    """The typed value of one answer, or AnswerError naming the question and what it accepts."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
+        return None
+    kind = question.type
+    if question.specials and isinstance(raw, str) and raw.strip().lower() in {o.value for o in question.specials}:
+        return raw.strip().lower()
+    if kind in ("yesno", "single"):
+        return _choice(question, raw)
+    if kind == "multi":
+        return _multi(question, raw)
+    if kind in ("number", "count", "percent"):
+        return _bounded(question, _number(question, raw))
+    if kind == "money":
+        return _money(question, raw)
+    if kind == "date":
+        return _date(question, raw)
+    text = str(raw).strip()
+    if len(text) > MAX_TEXT:
+        raise AnswerError(question.id, f"text is longer than {MAX_TEXT} characters")
+    return text
+
+
+def _choice(question: Question, raw: object) -> str:
+    if isinstance(raw, bool) and question.type == "yesno":
+        return "yes" if raw else "no"
+    value = str(raw).strip()
+    values = [o.value for o in question.options]
+    for candidate in (value, value.lower()):
+        if candidate in values:
+            return candidate
+    raise AnswerError(question.id, f"'{value}' is not an answer option; expected one of: {', '.join(values)}")
+
+
+def _multi(question: Question, raw: object) -> tuple[str, ...]:
+    items = raw if isinstance(raw, (list, tuple)) else [p for p in re.split(r"[;\n]", str(raw))]
+    chosen = {_choice(question, item) for item in items if str(item).strip()}
+    exclusive = [o.value for o in question.options if o.exclusive and o.value in chosen]
+    if exclusive and len(chosen) > 1:
+        raise AnswerError(question.id, f"'{exclusive[0]}' cannot be combined with other answers")
+    return tuple(o.value for o in question.options if o.value in chosen)
+
+
+def _number(question: Question, raw: object) -> Decimal:
+    if isinstance(raw, bool):
+        raise AnswerError(question.id, "expected a number, got true/false")
+    text = str(raw).strip().replace(",", "")
+    if question.type == "percent" and text.endswith("%"):
+        text = text[:-1].strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise AnswerError(question.id, f"'{raw}' is not a number") from None
+    if not value.is_finite():
+        raise AnswerError(question.id, f"'{raw}' is not a number")
+    if question.type == "count" and (value != value.to_integral_value() or value < 0):
+        raise AnswerError(question.id, f"{raw} is not a whole number of 0 or more")
+    return value.normalize() if value == value.to_integral_value() else value
+
+
+def _bounded(question: Question, value: Decimal) -> Decimal:
+    low = question.minimum if question.minimum is not None else (Decimal(0) if question.type == "percent" else None)
+    high = question.maximum if question.maximum is not None else (Decimal(100) if question.type == "percent" else None)
+    if low is not None and value < low:
+        raise AnswerError(question.id, f"{value} is below the minimum of {low}")
+    if high is not None and value > high:
+        raise AnswerError(question.id, f"{value} is above the maximum of {high}")
+    return value
+
+
+def _money(question: Question, raw: object) -> Money:
+    if isinstance(raw, Money):
+        return raw
+    if isinstance(raw, dict):
+        amount, currency = raw.get("amount"), raw.get("currency")
+    else:
+        match = _MONEY_TEXT.match(str(raw)) or _CURRENCY_FIRST.match(str(raw))
+        if not match:
+            raise AnswerError(question.id, f"'{raw}' is not an amount with its currency, like '1200 MYR'")
+        amount, currency = match.groups() if match.re is _MONEY_TEXT else match.groups()[::-1]
+        amount = str(amount).replace(",", "").replace(" ", "")
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency):
+        raise AnswerError(question.id, f"currency '{currency}' is not a 3-letter ISO code such as USD or MYR")
+    number = _bounded(question, _number(_as_number(question), amount))
+    if number < 0:
+        raise AnswerError(question.id, "an amount cannot be negative")
+    return Money(number, currency.upper())
+
+
+def _as_number(question: Question) -> Question:
+    """The same question seen as a plain number (for parsing a money amount)."""
+    from dataclasses import replace
+
+    return replace(question, type="number")
+
+
+def _date(question: Question, raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    try:
+        return dt.date.fromisoformat(str(raw).strip()[:10])
+    except ValueError:
+        raise AnswerError(question.id, f"'{raw}' is not a date in the form YYYY-MM-DD") from None
+
+
+def coerce_all(q: Questionnaire, raw: dict[str, object]) -> tuple[dict[str, Value], list[AnswerError]]:
+    """Typed values for a whole answer set, with every problem (unknown ids included), not just the first."""
+    values: dict[str, Value] = {}
+    errors: list[AnswerError] = []
+    for qid, item in raw.items():
+        question = q.question(qid)
+        if question is None:
+            errors.append(AnswerError(qid, f"no such question in {q.ref}"))
+            continue
+        try:
+            value = coerce(question, item)
+        except AnswerError as exc:
+            errors.append(exc)
+            continue
+        if value is not None:
+            values[qid] = value
+    return values, errors
+
+
+def to_json(value: Value) -> object:
+    """A JSON-ready form of a typed value (numbers stay numbers, money becomes amount and currency)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, Money):
+        return {"amount": to_json(value.amount), "currency": value.currency}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value

@@ -1,0 +1,17 @@
+"""The safe condition language of questionnaire files (show_if, thresholds, derived values, rules).
+
+Text is tokenized and parsed by hand into an immutable AST and evaluated with three-valued logic;
+nothing is ever run as Python. Syntax lives in conditions_parse, evaluation in conditions_eval.
+"""
+
+from fldd.standard.conditions_eval import ConditionEvalError, Money, evaluate, to_value
+from fldd.standard.conditions_parse import (
+    BUILTIN_FUNCTIONS, DOMAIN_FUNCTIONS, FUNCTIONS, KEYWORDS, MAX_DEPTH, NAME_ARG_FUNCTIONS, And, Arith, Bool,
+    Call, Compare, ConditionSyntaxError, Expr, ListExpr, Name, Neg, Not, Null, Num, Or, Str, check_calls, parse)
+
+__all__ = [
+    "BUILTIN_FUNCTIONS", "DOMAIN_FUNCTIONS", "FUNCTIONS", "KEYWORDS", "MAX_DEPTH", "NAME_ARG_FUNCTIONS",
+    "And", "Arith", "Bool", "Call", "Compare", "ConditionEvalError", "ConditionSyntaxError", "Expr",
+    "ListExpr", "Money", "Name", "Neg", "Not", "Null", "Num", "Or", "Str", "check_calls", "evaluate",
+    "parse", "to_value",
+]

@@ -1,0 +1,291 @@
+"""The fldd standard as immutable Python objects: what the loader builds and the engine reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fldd.standard.conditions import Expr
+
+# Text in several languages: language code -> text. The questionnaire's first language is always there.
+Text = dict[str, str]
+
+QUESTION_TYPES = ("yesno", "single", "multi", "number", "count", "percent", "money", "date", "text")
+CHOICE_TYPES = ("yesno", "single", "multi")
+NUMERIC_TYPES = ("number", "count", "percent", "money")
+ACTIONS = ("escalate_onsite", "enhanced_dd", "finding")
+SEVERITIES = ("priority", "major", "minor")
+RATINGS = ("low", "medium", "high", "severe")  # best first
+INDICATORS = tuple(range(1, 12))
+UNKNOWN = "unknown"
+NOT_APPLICABLE = "na"
+
+
+def pick(text: Text, lang: str, fallback: str = "en") -> str:
+    """The text in `lang`, else in the fallback language, else any."""
+    if lang in text:
+        return text[lang]
+    if fallback in text:
+        return text[fallback]
+    return next(iter(text.values()), "")
+
+
+@dataclass(frozen=True)
+class Where:
+    """The file and line a definition comes from, for messages."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition together with its source text and where it was written."""
+
+    text: str
+    expr: Expr
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer option of a choice question; `risk` None means it does not count."""
+
+    value: str
+    label: Text
+    risk: int | None
+    red_flag: bool = False
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class RiskRule:
+    """A numeric question's rule: when `condition` holds for the answer, the risk is `risk`."""
+
+    condition: Condition
+    risk: int
+
+
+@dataclass(frozen=True)
+class Verification:
+    """An on-site data point checking a desktop one; they disagree when `disagree_if` holds."""
+
+    question: str
+    disagree_if: Condition | None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One data point."""
+
+    id: str
+    module: str
+    type: str
+    text: Text
+    guidance: Text
+    evidence: Text
+    required: bool
+    show_if: Condition | None
+    indicators: tuple[int, ...]
+    basis: tuple[str, ...]
+    terms: tuple[str, ...]
+    options: tuple[Option, ...]
+    weight: Decimal
+    unit: Text
+    minimum: Decimal | None
+    maximum: Decimal | None
+    risk_rules: tuple[RiskRule, ...]
+    red_flag_if: Condition | None
+    verifies: Verification | None
+    where: Where
+    specials: tuple[Option, ...] = ()  # "Don't know" / "Not applicable" on number, date and text questions
+
+    def option(self, value: str) -> Option | None:
+        """The option (or special answer) with this value, if any."""
+        for opt in self.options + self.specials:
+            if opt.value == value:
+                return opt
+        return None
+
+    @property
+    def scored(self) -> bool:
+        """Whether any answer can carry risk points."""
+        return bool(self.risk_rules) or any(o.risk is not None for o in self.options + self.specials)
+
+
+@dataclass(frozen=True)
+class Module:
+    """A group of questions shown together, possibly skipped as a whole."""
+
+    id: str
+    title: Text
+    intro: Text
+    show_if: Condition | None
+    questions: tuple[Question, ...]
+    retired: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A named value computed from answers."""
+
+    id: str
+    label: Text
+    unit: Text
+    expr: Condition
+    where: Where
+
+
+@dataclass(frozen=True)
+class Table:
+    """A lookup grid: lookup('id', row, col)."""
+
+    id: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[str | Decimal, ...], ...]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A rule that triggers further due diligence or a finding."""
+
+    id: str
+    title: Text
+    condition: Condition
+    action: str
+    severity: str | None
+    due_days: int | None
+    remedy: Text
+    basis: tuple[str, ...]
+    module: str | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Band:
+    """Scores at or above `min_score` get `rating` (bands are listed best first)."""
+
+    rating: str
+    min_score: Decimal
+
+
+@dataclass(frozen=True)
+class Cap:
+    """The rating can be no better than `rating` while `condition` holds."""
+
+    condition: Condition
+    rating: str
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Input:
+    """A value fldd supplies from outside the answers (risk data, supplier profile)."""
+
+    id: str
+    type: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """One tier of the standard, with its modules and rules."""
+
+    id: str
+    version: str
+    tier: str
+    title: Text
+    description: Text
+    languages: tuple[str, ...]
+    validity_months: int
+    estimated_minutes: int | None
+    verifies: str | None
+    modules: tuple[Module, ...]
+    inputs: tuple[Input, ...]
+    bands: tuple[Band, ...]
+    caps: tuple[Cap, ...]
+    severity_due_days: dict[str, int]
+    derived: tuple[Derived, ...]
+    tables: dict[str, Table]
+    thresholds: tuple[Threshold, ...]
+    where: Where
+    content_hash: str = ""
+    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({q.id: q for m in self.modules for q in m.questions})
+
+    @property
+    def ref(self) -> str:
+        """`id@version`, as assessments record it."""
+        return f"{self.id}@{self.version}"
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question in display order."""
+        return tuple(q for m in self.modules for q in m.questions)
+
+    def question(self, qid: str) -> Question | None:
+        """The question with this id, if any."""
+        return self._by_id.get(qid)
+
+    def due_days(self, threshold: Threshold) -> int | None:
+        """The corrective-action deadline of a finding, from the threshold or its severity."""
+        if threshold.due_days is not None:
+            return threshold.due_days
+        if threshold.severity is not None:
+            return self.severity_due_days.get(threshold.severity)
+        return None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry."""
+
+    id: str
+    term: Text
+    definition: Text
+    see_also: tuple[str, ...]
+    basis: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citation a question rests on."""
+
+    key: str
+    citation: str
+    kind: str
+    year: int
+    check: bool = False
+
+
+@dataclass(frozen=True)
+class Standard:
+    """Everything in questionnaires/: the tiers, glossary, sources and shared labels."""
+
+    questionnaires: dict[str, Questionnaire]
+    glossary: dict[str, Term]
+    sources: dict[str, Source]
+    labels: dict[str, dict[str, Text]]
+
+    def get(self, ref: str) -> Questionnaire | None:
+        """A questionnaire by `id` or `id@version`."""
+        qid, _, version = ref.partition("@")
+        found = self.questionnaires.get(qid)
+        if found is None or (version and found.version != version):
+            return None
+        return found
+
+    def label(self, section: str, key: str, lang: str = "en") -> str:
+        """A shared label (options, ratings, severities, actions, indicators) in `lang`."""
+        text = self.labels.get(section, {}).get(str(key))
+        return pick(text, lang) if text else str(key)

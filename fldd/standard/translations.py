@@ -1,0 +1,141 @@
+"""Merge translation files into a built questionnaire; a missing translation is a warning, never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fldd.standard.model import Module, Questionnaire, Text
+from fldd.standard.problems import Problems
+from fldd.standard.schema_check import check_schema
+from fldd.standard.yaml_source import Mapping, YamlError, load_yaml
+
+
+def translation_path(root: Path, lang: str, source: Path) -> Path:
+    """Where the `lang` translation of `source` lives."""
+    return root / "translations" / lang / source.resolve().relative_to(root)
+
+
+def read(path: Path, lang: str, schema: Path, problems: Problems) -> Mapping | None:
+    """Parse and check one translation file; None when absent or unusable."""
+    if not path.is_file():
+        return None
+    try:
+        data = load_yaml(path)
+    except YamlError as exc:
+        problems.error(exc.path, exc.line, exc.message)
+        return None
+    if not isinstance(data, Mapping) or not check_schema(data, schema, path, problems):
+        return None
+    if data.get("language") != lang:
+        problems.error(path, data.line_of("language"), f"language is '{data.get('language')}', expected '{lang}'")
+        return None
+    return data
+
+
+def merge(q: Questionnaire, qpath: Path, module_paths: list[Path], root: Path, problems: Problems,
+          labels: dict[str, dict[str, Text]]) -> None:
+    """Add every declared language's texts to `q`, warning about each text still missing."""
+    schema = root / "schema" / "translation.schema.json"
+    if not schema.is_file():
+        from fldd.paths import questionnaires_dir
+
+        schema = questionnaires_dir() / "schema" / "translation.schema.json"
+    for lang in q.languages[1:]:
+        _merge_head(q, qpath, lang, read(translation_path(root, lang, qpath), lang, schema, problems),
+                    root, problems)
+        for module, mpath in zip(q.modules, module_paths):
+            tpath = translation_path(root, lang, mpath)
+            data = read(tpath, lang, schema, problems)
+            if data is None and not tpath.exists():
+                problems.warning(mpath, module.where.line,
+                                 f"no '{lang}' translation file ({tpath.relative_to(root)}); English is shown",
+                                 module.id)
+                continue
+            _merge_module(q, module, mpath, tpath, lang, data or Mapping(), problems)
+        for section in ("options",):
+            for key in ("yes", "no", "unknown", "na"):
+                if lang not in labels.get(section, {}).get(key, {}):
+                    problems.warning(root / "common.yaml", 1, f"no '{lang}' label for option '{key}'")
+
+
+def _put(target: Text, source: Mapping, key: str, lang: str, warn: list[str]) -> None:
+    """Copy one translated text, or note that it is missing when the source language has it."""
+    if key in source:
+        target[lang] = str(source[key]).strip()
+    elif target:
+        warn.append(key)
+
+
+def _merge_head(q: Questionnaire, qpath: Path, lang: str, data: Mapping | None, root: Path,
+                problems: Problems) -> None:
+    if data is None:
+        problems.warning(qpath, 1, f"no '{lang}' translation of the questionnaire title; English is shown")
+        return
+    head = data.get("questionnaire", Mapping())
+    missing: list[str] = []
+    _put(q.title, head, "title", lang, missing)
+    _put(q.description, head, "description", lang, missing)
+    for key in missing:
+        problems.warning(qpath, 1, f"no '{lang}' translation of the questionnaire {key}")
+    _merge_rules(q, [t for t in q.thresholds if t.module is None], qpath, lang, data, problems)
+
+
+def _merge_module(q: Questionnaire, module: Module, mpath: Path, tpath: Path, lang: str, data: Mapping,
+                  problems: Problems) -> None:
+    head = data.get("module", Mapping())
+    missing: list[str] = []
+    _put(module.title, head, "title", lang, missing)
+    _put(module.intro, head, "intro", lang, missing)
+    for key in missing:
+        problems.warning(mpath, module.where.line, f"no '{lang}' translation of the module {key}", module.id)
+    texts = data.get("questions", Mapping())
+    ids = {qu.id for qu in module.questions}
+    for qid in texts:
+        if qid not in ids:
+            problems.error(tpath, texts.line_of(qid), f"translation of a question that is not in {mpath.name}", qid)
+    for question in module.questions:
+        tr = texts.get(question.id)
+        if tr is None:
+            problems.warning(mpath, question.where.line, f"no '{lang}' translation", question.id)
+            continue
+        missing = []
+        for key, target in (("text", question.text), ("guidance", question.guidance),
+                            ("evidence", question.evidence), ("unit", question.unit)):
+            _put(target, tr, key, lang, missing)
+        option_labels = tr.get("options", Mapping())
+        declared = {o.value for o in question.options}
+        for value in option_labels:
+            if value not in declared:
+                problems.error(tpath, option_labels.line_of(value), f"translation of a missing option '{value}'",
+                               question.id)
+        for opt in question.options:
+            if opt.value in option_labels:
+                opt.label[lang] = str(option_labels[opt.value])
+            elif lang not in opt.label:
+                missing.append(f"option '{opt.value}'")
+        for key in missing:
+            problems.warning(mpath, question.where.line, f"no '{lang}' translation of {key}", question.id)
+    _merge_rules(q, [t for t in q.thresholds if t.module == module.id], tpath, lang, data, problems)
+    derived = data.get("derived", Mapping())
+    for d in q.derived:
+        if d.id in derived and d.where.path == str(mpath):
+            _put(d.label, derived[d.id], "label", lang, [])
+
+
+def _merge_rules(q: Questionnaire, thresholds: list, tpath: Path, lang: str, data: Mapping,
+                 problems: Problems) -> None:
+    texts = data.get("thresholds", Mapping())
+    known = {t.id for t in thresholds}
+    for tid in texts:
+        if tid not in known:
+            problems.error(tpath, texts.line_of(tid), "translation of a threshold that is not in the source file", tid)
+    for t in thresholds:
+        tr = texts.get(t.id)
+        if tr is None:
+            problems.warning(t.where.path, t.where.line, f"no '{lang}' translation", t.id)
+            continue
+        missing: list[str] = []
+        _put(t.title, tr, "title", lang, missing)
+        _put(t.remedy, tr, "remedy", lang, missing)
+        for key in missing:
+            problems.warning(t.where.path, t.where.line, f"no '{lang}' translation of the {key}", t.id)
