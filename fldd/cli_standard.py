@@ -120,11 +120,25 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(f"trigger {t['id']}: {t['action']}{sev}: {t['title']}")
         print(f"    rule: {t['rule']}")
         if t["because"]:
-            print("    because: " + ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in t["values"].items()))
+            shown = [f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in list(t["values"].items())[:8]]
+            more = len(t["values"]) - len(shown)
+            print("    because: " + ", ".join(shown) + (f" and {more} more" if more > 0 else ""))
     for note in data["notes"]:
         print(f"note: {note}")
     if data["completeness"]["missing"]:
         print(f"missing: {', '.join(data['completeness']['missing'])}")
+    return EXIT_OK
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    from fldd.usecases.errors import Rejected
+    from fldd.usecases.questionnaires import update_lock
+
+    try:
+        path, added = update_lock()
+    except Rejected as exc:
+        return _rejected(exc)
+    print(f"{_rel(str(path))}: {len(added)} new data point(s) recorded" + (f": {', '.join(added)}" if added else ""))
     return EXIT_OK
 
 
@@ -145,6 +159,8 @@ def add_questionnaires(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default="en", help="language of the texts (default en)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_show)
+    p = qsub.add_parser("lock", help="record newly published data-point ids in datapoints.lock.json (maintainers)")
+    p.set_defaults(handler=cmd_lock)
 
 
 def add_score(sub: argparse._SubParsersAction) -> None:

@@ -48,3 +48,34 @@ def show(ref: str, lang: str = "en") -> dict:
     if lang not in q.languages:
         raise Rejected([f"{q.id} has no language '{lang}' (it has: {', '.join(q.languages)})"])
     return questionnaire_json(q, lang, standard())
+
+
+def update_lock(root: Path | None = None) -> tuple[Path, list[str]]:
+    """Record every data point of the (valid) standard in datapoints.lock.json; returns the new ids.
+
+    Entries are only ever added: once published, an id stays reserved for its meaning and type.
+    """
+    import json
+
+    from fldd.paths import questionnaires_dir
+    from fldd.standard.checks import LOCK_FILE
+
+    root = root or questionnaires_dir()
+    loaded = load(root)
+    if loaded.errors:
+        raise Rejected([str(p) for p in loaded.errors])
+    path = root / LOCK_FILE
+    lock = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    points = lock.setdefault("datapoints", {})
+    added = []
+    for q in loaded.standard.questionnaires.values():
+        for qu in q.questions:
+            if qu.id not in points:
+                points[qu.id] = {"type": qu.type, "questionnaire": q.id, "since": q.version}
+                added.append(qu.id)
+    lock["about"] = ("Every data-point id ever published, with its type. Never remove an entry: retire the "
+                     "question instead (retired: in its module). Updated by `fldd questionnaires lock`.")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(dict(sorted(lock.items())), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path, added

@@ -73,9 +73,10 @@ def test_fee_grid_grades_share_of_wage_against_share_of_workers(desktop):
         for c in range(4):  # never less severe for more money or more workers
             assert order[cells[r][c]] >= order[cells[max(r - 1, 0)][c]]
             assert order[cells[r][c]] >= order[cells[r][max(c - 1, 0)]]
-    severities = {t["severity"] for t in desktop["thresholds"] if "fee_grade" in t["condition"]}
+    fee_findings = [t for t in desktop["thresholds"] if "fee_grade" in t["condition"] and t["action"] == "finding"]
+    severities = {t["severity"] for t in fee_findings}
     assert severities == {"minor", "major", "priority"}
-    priority = [t for t in desktop["thresholds"] if t["severity"] == "priority" and "fee_grade" in t["condition"]]
+    priority = [t for t in fee_findings if t["severity"] == "priority"]
     assert priority and all(t["due_days"] <= 7 for t in priority)
 
 
