@@ -45,6 +45,7 @@ class _Reader:
         self.sources = self._read_sources()
         self.glossary = self._read_glossary()
         self.labels = self._read_labels()
+        self._read_shared_translations()
 
     def _file(self, path: Path, schema: str) -> Mapping | None:
         """Parse and schema-check one file; None when it cannot be used."""
@@ -99,6 +100,34 @@ class _Reader:
             self.problems.error(self.root / "common.yaml", 1, "expected a mapping of label sections")
             return {}
         return {section: {str(k): {"en": str(v)} for k, v in items.items()} for section, items in data.items()}
+
+    def _read_shared_translations(self) -> None:
+        """Labels and glossary terms in every language that has a translations/<lang>/ folder."""
+        folder = self.root / "translations"
+        schema = self.schemas / "translation.schema.json"
+        for lang_dir in sorted(p for p in folder.glob("*") if p.is_dir()) if folder.is_dir() else []:
+            lang = lang_dir.name
+            common = translations.read(lang_dir / "common.yaml", lang, schema, self.problems)
+            for section, items in (common or {}).get("labels", {}).items():
+                known = self.labels.get(section)
+                for key, text in items.items():
+                    if known is None or str(key) not in known:
+                        self.problems.error(lang_dir / "common.yaml", items.line_of(key),
+                                            f"translation of a label that common.yaml does not have: {section}.{key}")
+                    else:
+                        known[str(key)][lang] = str(text)
+            glossary = translations.read(lang_dir / "glossary.yaml", lang, schema, self.problems)
+            terms = (glossary or {}).get("terms", {})
+            for tid, entry in terms.items():
+                term = self.glossary.get(tid)
+                if term is None:
+                    self.problems.error(lang_dir / "glossary.yaml", terms.line_of(tid),
+                                        "translation of a term that is not in glossary.yaml", tid)
+                    continue
+                if "term" in entry:
+                    term.term[lang] = str(entry["term"])
+                if "definition" in entry:
+                    term.definition[lang] = str(entry["definition"]).strip()
 
     def questionnaire(self, path: Path) -> Questionnaire | None:
         """Read a questionnaire file and its modules; None when it has errors."""
@@ -191,6 +220,10 @@ def load(root: Path | None = None, paths: list[Path] | None = None) -> Loaded:
             if q is not None:
                 context.setdefault(q.id, q)
     checks.check_standard(found, context, root, reader.problems, full=not paths)
+    for lang in sorted({lang for q in found.values() for lang in q.languages[1:]}):
+        for term in reader.glossary.values():
+            if lang not in term.definition:
+                reader.problems.warning(root / "glossary.yaml", 1, f"no '{lang}' translation of the term", term.id)
     standard = Standard(found, reader.glossary, reader.sources, reader.labels)
     return Loaded(standard, reader.problems.sorted())
 

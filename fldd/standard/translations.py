@@ -52,10 +52,10 @@ def merge(q: Questionnaire, qpath: Path, module_paths: list[Path], root: Path, p
                                  module.id)
                 continue
             _merge_module(q, module, mpath, tpath, lang, data or Mapping(), problems)
-        for section in ("options",):
-            for key in ("yes", "no", "unknown", "na"):
-                if lang not in labels.get(section, {}).get(key, {}):
-                    problems.warning(root / "common.yaml", 1, f"no '{lang}' label for option '{key}'")
+        for section, items in labels.items():
+            for key, text in items.items():
+                if lang not in text:
+                    problems.warning(root / "common.yaml", 1, f"no '{lang}' translation of label {section}.{key}")
 
 
 def _put(target: Text, source: Mapping, key: str, lang: str, warn: list[str]) -> None:
