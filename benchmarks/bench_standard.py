@@ -23,7 +23,7 @@ def full_answers(q):
             worst = max(qu.options, key=lambda o: -1 if o.risk is None else o.risk)
             raw[qu.id] = [worst.value] if qu.type == "multi" else worst.value
         elif qu.type in ("number", "count"):
-            raw[qu.id] = 50
+            raw[qu.id] = min(50, qu.maximum) if qu.maximum is not None else 50
         elif qu.type == "percent":
             raw[qu.id] = 40
         elif qu.type == "money":

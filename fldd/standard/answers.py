@@ -88,7 +88,7 @@ def _number(question: Question, raw: object) -> Decimal:
         raise AnswerError(question.id, f"'{raw}' is not a number")
     if question.type == "count" and (value != value.to_integral_value() or value < 0):
         raise AnswerError(question.id, f"{raw} is not a whole number of 0 or more")
-    return value.normalize() if value == value.to_integral_value() else value
+    return Decimal(int(value)) if value == value.to_integral_value() else value
 
 
 def _bounded(question: Question, value: Decimal) -> Decimal:

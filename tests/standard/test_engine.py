@@ -144,3 +144,14 @@ def test_bad_answers_are_refused_with_the_question_named(mini, raw, message):
     _, errors = coerce_all(mini, raw)
     assert len(errors) == 1 and message in str(errors[0])
     assert str(errors[0]).startswith(next(iter(raw)))
+
+
+def test_whole_numbers_stay_plain_in_messages_and_results(mini):
+    from fldd.standard.answers import AnswerError, coerce
+
+    assert str(coerce(mini.question("hours"), "50")) == "50"
+    assert str(coerce(mini.question("hours"), 50.0)) == "50"
+    with pytest.raises(AnswerError, match="wage: 50 is below"):
+        from dataclasses import replace
+
+        coerce(replace(mini.question("wage"), type="number", minimum=Decimal(60)), 50)
