@@ -138,7 +138,8 @@ def cmd_lock(args: argparse.Namespace) -> int:
         path, added = update_lock()
     except Rejected as exc:
         return _rejected(exc)
-    print(f"{_rel(str(path))}: {len(added)} new data point(s) recorded" + (f": {', '.join(added)}" if added else ""))
+    listed = ", ".join(added[:10]) + (f" and {len(added) - 10} more" if len(added) > 10 else "")
+    print(f"{_rel(str(path))}: {len(added)} new data point(s) recorded" + (f": {listed}" if added else ""))
     return EXIT_OK
 
 
