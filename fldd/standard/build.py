@@ -117,14 +117,11 @@ class Builder:
                       tuple(data.get("retired", [])), Where(str(path), head.line))
 
     def derived(self, items: list[Mapping], path: Path) -> list[Derived]:
-        """Derived values; those whose expression does not parse are left out (and reported)."""
-        out = []
-        for d in items:
-            expr = self.condition(d, "expr", path, d["id"])
-            if expr is not None:
-                out.append(Derived(d["id"], self.text(d.get("label")), self.text(d.get("unit")), expr,
-                                   Where(str(path), d.line)))
-        return out
+        """Derived values; one whose expression does not parse (already reported) stays, as null, so that
+        the conditions using it are not reported as naming a missing value too."""
+        return [Derived(d["id"], self.text(d.get("label")), self.text(d.get("unit")),
+                        self.condition(d, "expr", path, d["id"]) or _placeholder(d["expr"]),
+                        Where(str(path), d.line)) for d in items]
 
     def tables(self, items: Mapping, path: Path) -> dict[str, Table]:
         """Lookup tables by id."""
@@ -134,15 +131,11 @@ class Builder:
                 for tid, t in items.items()}
 
     def thresholds(self, items: list[Mapping], module: str | None, path: Path) -> list[Threshold]:
-        """Thresholds; those whose condition does not parse are left out (and reported)."""
-        out = []
-        for t in items:
-            cond = self.condition(t, "if", path, t["id"])
-            if cond is not None:
-                out.append(Threshold(t["id"], self.text(t["title"]), cond, t["action"], t.get("severity"),
-                                     t.get("due_days"), self.text(t.get("remedy")),
-                                     tuple(t.get("basis", [])), module, Where(str(path), t.line)))
-        return out
+        """Thresholds; one whose condition does not parse (already reported) stays, never firing."""
+        return [Threshold(t["id"], self.text(t["title"]),
+                          self.condition(t, "if", path, t["id"]) or _placeholder(t["if"]), t["action"],
+                          t.get("severity"), t.get("due_days"), self.text(t.get("remedy")),
+                          tuple(t.get("basis", [])), module, Where(str(path), t.line)) for t in items]
 
     def questionnaire(self, data: Mapping, path: Path, modules: list[tuple[Mapping, Path]]) -> Questionnaire:
         """The whole tier from its file and its (already schema-checked) module files."""
@@ -157,11 +150,8 @@ class Builder:
             tables.update(self.tables(mdata.get("tables", Mapping()), mpath))
             thresholds += self.thresholds(mdata.get("thresholds", []), mid, mpath)
         scoring = data["scoring"]
-        caps = []
-        for cap in scoring.get("caps", []):
-            cond = self.condition(cap, "if", path, None)
-            if cond is not None:
-                caps.append(Cap(cond, cap["rating"], self.text(cap["reason"])))
+        caps = [Cap(self.condition(cap, "if", path, None) or _placeholder(cap["if"]), cap["rating"],
+                    self.text(cap["reason"])) for cap in scoring.get("caps", [])]
         return Questionnaire(
             id=head["id"], version=head["version"], tier=head["tier"], title=self.text(head["title"]),
             description=self.text(head.get("description")), languages=tuple(head["languages"]),
@@ -172,6 +162,11 @@ class Builder:
             caps=tuple(caps), severity_due_days={k: v["due_days"] for k, v in data["severities"].items()},
             derived=tuple(derived), tables=tables, thresholds=tuple(thresholds), where=Where(str(path), 1),
         )
+
+
+def _placeholder(text: str) -> Condition:
+    """A condition that is always null, standing in for one that does not parse."""
+    return Condition(str(text), conditions.parse("null"))
 
 
 def _dec(value: Any) -> Decimal | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from fldd.standard import conditions
 from fldd.standard.model import (
-    CHOICE_TYPES, INDICATORS, NUMERIC_TYPES, RATINGS, Condition, Question, Questionnaire, Source, Term,
+    CHOICE_TYPES, INDICATORS, NOT_APPLICABLE, NUMERIC_TYPES, RATINGS, UNKNOWN, Question, Questionnaire, Source,
+    Term,
 )
 from fldd.standard.problems import Problems
 
@@ -39,8 +40,9 @@ def _unique_ids(q: Questionnaire, problems: Problems) -> None:
         key = item if kind != "module" else f"module:{item}"
         if key in seen:
             problems.error(where.path, where.line, f"duplicate id '{item}' (also a {seen[key]})", item)
-        elif item in RESULT_NAMES | ALWAYS_NAMES | {"answer", "declared"}:
-            problems.error(where.path, where.line, f"'{item}' is a reserved name", item)
+        elif item in RESULT_NAMES | ALWAYS_NAMES | {"answer", "declared"} | set(conditions.KEYWORDS):
+            problems.error(where.path, where.line, f"'{item}' is a reserved name in conditions; choose another id",
+                           item)
         seen[key] = kind
 
 
@@ -49,8 +51,8 @@ def _check_question(q: Questionnaire, qu: Question, sources: dict[str, Source], 
     def err(message: str) -> None:
         problems.error(qu.where.path, qu.where.line, message, qu.id)
 
-    if qu.type in ("single", "multi") and not qu.options:
-        err(f"a {qu.type} question needs options")
+    if qu.type in ("single", "multi") and not [o for o in qu.options if o.value not in (UNKNOWN, NOT_APPLICABLE)]:
+        err(f"a {qu.type} question needs options of its own (besides don't know / not applicable)")
     values = [o.value for o in qu.options]
     for value in {v for v in values if values.count(v) > 1}:
         err(f"option '{value}' is listed twice")
@@ -62,7 +64,7 @@ def _check_question(q: Questionnaire, qu: Question, sources: dict[str, Source], 
         err(f"min {qu.minimum} is greater than max {qu.maximum}")
     if qu.verifies and q.tier != "onsite":
         err("only on-site questions can verify a desktop answer")
-    if qu.verifies and not q.verifies:
+    if qu.verifies and q.tier == "onsite" and not q.verifies:
         err("verifies needs the questionnaire to name the tier it verifies (questionnaire.verifies)")
     for key in qu.basis:
         if key not in sources:
@@ -192,6 +194,21 @@ def _check_cycles(q: Questionnaire, problems: Problems) -> None:
                 path.append(child)
 
 
+def check_raw_questionnaire(data: dict, path: object, problems: Problems) -> None:
+    """Checks on the questionnaire file as written, reported at the line of the field concerned."""
+    head = data["questionnaire"]
+    if head.get("verifies") and head.get("tier") != "onsite":
+        problems.error(path, head.line_of("verifies"), "only an on-site questionnaire can verify another tier")
+    bands = data["scoring"]["bands"]
+    line = data["scoring"].line_of("bands")
+    scores = [b["min_score"] for b in bands]
+    order = [RATINGS.index(b["rating"]) for b in bands]
+    if scores != sorted(scores, reverse=True) or order != sorted(order) or len(set(order)) != len(order):
+        problems.error(path, line, "scoring bands must go from best to worst rating with falling min_score")
+    if scores and scores[-1] != 0:
+        problems.error(path, line, "the last scoring band must start at min_score 0")
+
+
 def _check_rules(q: Questionnaire, sources: dict[str, Source], problems: Problems) -> None:
     for t in q.thresholds:
         def err(message: str, t=t) -> None:
@@ -210,12 +227,6 @@ def _check_rules(q: Questionnaire, sources: dict[str, Source], problems: Problem
         if len(table.cells) != len(table.rows) or any(len(r) != len(table.columns) for r in table.cells):
             problems.error(table.where.path, table.where.line,
                            f"table cells must be {len(table.rows)} rows of {len(table.columns)}", table.id)
-    scores = [b.min_score for b in q.bands]
-    order = [RATINGS.index(b.rating) for b in q.bands]
-    if scores != sorted(scores, reverse=True) or order != sorted(order) or len(set(order)) != len(order):
-        problems.error(q.where.path, 1, "scoring bands must go from best to worst rating with falling min_score")
-    if scores and scores[-1] != 0:
-        problems.error(q.where.path, 1, "the last scoring band must start at min_score 0")
 
 
 def check_standard(found: dict[str, Questionnaire], context: dict[str, Questionnaire], root: Path,

@@ -341,4 +341,8 @@ def _score(counted: list[Question], risk: dict[str, int]) -> Decimal | None:
     return (Decimal(100) * (1 - found / maximum)).quantize(_CENT)
 
 
-__all__ = ["score", "add_months", "NOT_APPLICABLE"]
+
+
+def answer_risk(q: Questionnaire, question: Question, value: Any) -> int | None:
+    """Risk points 0-3 one typed answer would carry on its own (for previews and demo data)."""
+    return _Scoring(q, {}, {}, {}, None, "en").risk_of(question, value)

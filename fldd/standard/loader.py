@@ -148,9 +148,11 @@ class _Reader:
                 modules.append((mdata, mpath))
         if len(self.problems.errors) > before:
             return None
+        checks.check_raw_questionnaire(data, path, self.problems)
         lang = data["questionnaire"]["languages"][0]
         q = Builder(lang, self.labels, self.problems).questionnaire(data, path, modules)
-        translations.merge(q, path, [m for _, m in modules], self.root_of(path), self.problems, self.labels)
+        translations.merge(q, path, [m for _, m in modules], self.root_of(path), self.problems, self.labels,
+                           self.root / "common.yaml")
         checks.check_questionnaire(q, self.sources, self.glossary, self.problems)
         if len(self.problems.errors) > before:
             return None
@@ -201,7 +203,12 @@ def load(root: Path | None = None, paths: list[Path] | None = None) -> Loaded:
     shipped = questionnaire_files(root)
     targets: list[Path] = []
     for p in paths or shipped:
-        targets += questionnaire_files(p) if p.is_dir() else [p]
+        found_here = questionnaire_files(p) if p.is_dir() else [p]
+        if p.is_dir() and not found_here:
+            reader.problems.error(p, 0, "no questionnaire file in this folder (a YAML file starting 'questionnaire:')")
+        for target in found_here:
+            if target.resolve() not in {t.resolve() for t in targets}:
+                targets.append(target)
     found: dict[str, Questionnaire] = {}
     for path in targets:
         if not path.exists():

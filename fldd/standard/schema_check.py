@@ -31,6 +31,11 @@ def check_schema(data: object, schema_path: Path, path: Path, problems: Problems
     for error in errors:
         clean = False
         line, item = _locate(data, list(error.absolute_path))
+        if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+            allowed = error.schema.get("properties", {})
+            extras = [k for k in error.instance if k not in allowed]
+            if extras:
+                line = error.instance.line_of(extras[0])
         problems.error(path, line, _describe(error), item)
     return clean
 
@@ -56,6 +61,8 @@ def _describe(error: Any) -> str:
     where = ".".join(str(p) for p in error.absolute_path if not isinstance(p, int))
     field = str(error.absolute_path[-1]) if error.absolute_path else "file"
     validator, instance = error.validator, error.instance
+    if field == "version" and validator in ("pattern", "type"):
+        return f"version: {instance!r} must be text of the form MAJOR.MINOR.PATCH, for example '1.0.0'"
     if validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extras = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
@@ -69,6 +76,8 @@ def _describe(error: Any) -> str:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         if isinstance(instance, dict) and "value" in instance and missing == "label":
             return f"option '{instance['value']}' has no label"
+        if isinstance(instance, dict) and "type" in instance and "id" in instance and missing == "basis":
+            return f"question '{instance['id']}' has no basis (at least one key from sources.yaml)"
         return f"missing field '{missing}'" + (f" in {where}" if where else "")
     if validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)

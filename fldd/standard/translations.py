@@ -33,7 +33,7 @@ def read(path: Path, lang: str, schema: Path, problems: Problems) -> Mapping | N
 
 
 def merge(q: Questionnaire, qpath: Path, module_paths: list[Path], root: Path, problems: Problems,
-          labels: dict[str, dict[str, Text]]) -> None:
+          labels: dict[str, dict[str, Text]], labels_path: Path) -> None:
     """Add every declared language's texts to `q`, warning about each text still missing."""
     schema = root / "schema" / "translation.schema.json"
     if not schema.is_file():
@@ -44,7 +44,12 @@ def merge(q: Questionnaire, qpath: Path, module_paths: list[Path], root: Path, p
         _merge_head(q, qpath, lang, read(translation_path(root, lang, qpath), lang, schema, problems),
                     root, problems)
         for module, mpath in zip(q.modules, module_paths):
-            tpath = translation_path(root, lang, mpath)
+            try:
+                tpath = translation_path(root, lang, mpath)
+            except ValueError:
+                problems.error(mpath, module.where.line, f"a module outside {root} cannot be translated; "
+                               "keep module files beside their questionnaire", module.id)
+                continue
             data = read(tpath, lang, schema, problems)
             if data is None and not tpath.exists():
                 problems.warning(mpath, module.where.line,
@@ -55,7 +60,7 @@ def merge(q: Questionnaire, qpath: Path, module_paths: list[Path], root: Path, p
         for section, items in labels.items():
             for key, text in items.items():
                 if lang not in text:
-                    problems.warning(root / "common.yaml", 1, f"no '{lang}' translation of label {section}.{key}")
+                    problems.warning(labels_path, 1, f"no '{lang}' translation of label {section}.{key}")
 
 
 def _put(target: Text, source: Mapping, key: str, lang: str, warn: list[str]) -> None:
@@ -69,7 +74,8 @@ def _put(target: Text, source: Mapping, key: str, lang: str, warn: list[str]) ->
 def _merge_head(q: Questionnaire, qpath: Path, lang: str, data: Mapping | None, root: Path,
                 problems: Problems) -> None:
     if data is None:
-        problems.warning(qpath, 1, f"no '{lang}' translation of the questionnaire title; English is shown")
+        problems.warning(qpath, 1, f"no '{lang}' translation file ({translation_path(root, lang, qpath).relative_to(root)}); "
+                         "English is shown")
         return
     head = data.get("questionnaire", Mapping())
     missing: list[str] = []
@@ -77,7 +83,9 @@ def _merge_head(q: Questionnaire, qpath: Path, lang: str, data: Mapping | None, 
     _put(q.description, head, "description", lang, missing)
     for key in missing:
         problems.warning(qpath, 1, f"no '{lang}' translation of the questionnaire {key}")
-    _merge_rules(q, [t for t in q.thresholds if t.module is None], qpath, lang, data, problems)
+    tpath = translation_path(root, lang, qpath)
+    _merge_rules(q, [t for t in q.thresholds if t.module is None], tpath, lang, data, problems)
+    _merge_derived(q, qpath, tpath, lang, data, problems)
 
 
 def _merge_module(q: Questionnaire, module: Module, mpath: Path, tpath: Path, lang: str, data: Mapping,
@@ -116,10 +124,22 @@ def _merge_module(q: Questionnaire, module: Module, mpath: Path, tpath: Path, la
         for key in missing:
             problems.warning(mpath, question.where.line, f"no '{lang}' translation of {key}", question.id)
     _merge_rules(q, [t for t in q.thresholds if t.module == module.id], tpath, lang, data, problems)
-    derived = data.get("derived", Mapping())
-    for d in q.derived:
-        if d.id in derived and d.where.path == str(mpath):
-            _put(d.label, derived[d.id], "label", lang, [])
+    _merge_derived(q, mpath, tpath, lang, data, problems)
+
+
+def _merge_derived(q: Questionnaire, source: Path, tpath: Path, lang: str, data: Mapping, problems: Problems) -> None:
+    """Labels of the derived values defined in `source`; a translation of any other id is an error."""
+    texts = data.get("derived", Mapping())
+    mine = {d.id: d for d in q.derived if d.where.path == str(source)}
+    for did in texts:
+        if did not in mine:
+            problems.error(tpath, texts.line_of(did), f"translation of a derived value that is not in {source.name}",
+                           did)
+    for did, d in mine.items():
+        if did in texts:
+            _put(d.label, texts[did], "label", lang, [])
+        elif d.label:
+            problems.warning(d.where.path, d.where.line, f"no '{lang}' translation of the label", did)
 
 
 def _merge_rules(q: Questionnaire, thresholds: list, tpath: Path, lang: str, data: Mapping,

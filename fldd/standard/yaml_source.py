@@ -60,14 +60,20 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type, misc]
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
-    loader.flatten_mapping(node)
+    explicit = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
+    loader.flatten_mapping(node)  # merged (<<) keys come first; an explicit key may override them
     result = Mapping()
     result.line = node.start_mark.line + 1
+    from_merge: set[object] = set()
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
-        if key in result:
+        if id(key_node) not in explicit:
+            from_merge.add(key)
+        elif key in result and key not in from_merge:
             loader.duplicates.append((line, key))
+        else:
+            from_merge.discard(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result

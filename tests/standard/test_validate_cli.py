@@ -124,8 +124,6 @@ def test_a_missing_path_is_an_error(capsys, tmp_path):
     assert out.splitlines() == [f"{tmp_path / 'nope.yaml'}:0: error: no such file"]
 
 
-@pytest.mark.xfail(strict=True, reason="loader.load validates nothing when a folder holds no questionnaire file "
-                   "and the command says 'ok: ; 0 error(s)' with exit 0 (a typo'd or wrong folder passes silently)")
 def test_a_folder_without_questionnaires_is_not_ok(capsys, tmp_path):
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
     code, out, err = validate(capsys, str(tmp_path))
@@ -133,8 +131,6 @@ def test_a_folder_without_questionnaires_is_not_ok(capsys, tmp_path):
     assert "no questionnaire" in out + err
 
 
-@pytest.mark.xfail(strict=True, reason="loader.load does not de-duplicate paths: naming a folder and a file in it "
-                   "reports \"questionnaire id 'broken-case' is used by <the same file> too\"")
 def test_the_same_questionnaire_named_twice_is_validated_once(capsys):
     case = BROKEN / "valid_minimal"
     code, out, _ = validate(capsys, str(case), str(case / "desktop" / "q.yaml"))

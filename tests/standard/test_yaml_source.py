@@ -97,8 +97,6 @@ def test_same_key_in_different_mappings_is_fine(tmp_path):
     assert data == {"a": {"id": "x"}, "b": {"id": "y"}}
 
 
-@pytest.mark.xfail(strict=True, reason="yaml_source._construct_mapping counts a key that overrides a `<<` merge "
-                   "key as a duplicate; YAML merge keys allow explicit keys to override merged ones")
 def test_key_overriding_a_merge_key_is_not_a_duplicate(tmp_path):
     data = load_yaml(write(tmp_path, "base: &b {a: 1, b: 2}\nother:\n  <<: *b\n  a: 3\n"))
     assert data["other"] == {"a": 3, "b": 2}
