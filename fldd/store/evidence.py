@@ -1,0 +1,68 @@
+"""Evidence files kept inside the database with their sha256, so one file moves the whole record."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+
+from fldd.store.clock import now
+from fldd.store.connection import Store
+from fldd.store.errors import NotFound
+
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+
+
+def add(store: Store, data: bytes, file_name: str, *, assessment_id: int | None = None,
+        question_id: str | None = None, action_id: int | None = None, note: str = "", who: str = "") -> int:
+    """Keep a file (once per content) and link it to an answer or a corrective action."""
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise ValueError(f"{file_name}: {len(data) // (1024 * 1024)} MB is over the "
+                         f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB limit for one evidence file")
+    digest = hashlib.sha256(data).hexdigest()
+    media_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+    with store.write() as db:
+        db.execute("INSERT OR IGNORE INTO evidence_blobs (sha256, size, data) VALUES (?, ?, ?)",
+                   [digest, len(data), data])
+        return int(db["evidence"].insert({
+            "assessment_id": assessment_id, "question_id": question_id, "action_id": action_id,
+            "file_name": file_name, "sha256": digest, "size": len(data), "media_type": media_type,
+            "note": note, "added_by": who, "added_at": now(),
+        }).last_pk)
+
+
+def list_for(store: Store, *, assessment_id: int | None = None, question_id: str | None = None,
+             action_id: int | None = None) -> list[dict]:
+    """Evidence records (without their bytes) for an assessment, a question or an action."""
+    where, params = [], []
+    for column, value in (("assessment_id", assessment_id), ("question_id", question_id), ("action_id", action_id)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = "SELECT id, assessment_id, question_id, action_id, file_name, sha256, size, media_type, note, added_by, " \
+          "added_at FROM evidence" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+    with store.read() as db:
+        return list(db.query(sql, params))
+
+
+def content(store: Store, evidence_id: int) -> tuple[str, bytes]:
+    """The file name and bytes of one evidence record, checked against its sha256."""
+    with store.read() as db:
+        row = db.execute("SELECT e.file_name, e.sha256, b.data FROM evidence e JOIN evidence_blobs b "
+                         "ON b.sha256 = e.sha256 WHERE e.id = ?", [evidence_id]).fetchone()
+    if row is None:
+        raise NotFound(f"evidence {evidence_id}")
+    name, digest, data = row
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ValueError(f"{name}: stored bytes do not match their sha256; the file is damaged")
+    return name, data
+
+
+def remove(store: Store, evidence_id: int) -> None:
+    """Unlink an evidence record; the bytes go when nothing else points at them."""
+    with store.write() as db:
+        row = db.execute("SELECT sha256 FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        if row is None:
+            raise NotFound(f"evidence {evidence_id}")
+        db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+        db.execute("DELETE FROM evidence_blobs WHERE sha256 = ? AND NOT EXISTS "
+                   "(SELECT 1 FROM evidence WHERE sha256 = ?)", [row[0], row[0]])

@@ -1,0 +1,96 @@
+"""Findings (from triggered thresholds or an auditor) and their corrective actions."""
+
+from __future__ import annotations
+
+import json
+
+from fldd.store.clock import now
+from fldd.store.connection import Store
+from fldd.store.errors import NotFound
+
+ACTION_STATUSES = ("open", "in_progress", "done", "verified")
+
+
+def add_finding(db, assessment_id: int, *, severity: str, title: str, due_days: int, source: str,
+                threshold_id: str | None = None, detail: str = "", because: dict | None = None,
+                who: str = "") -> int:
+    """Insert a finding inside the caller's transaction (see Store.write)."""
+    return int(db["findings"].insert({
+        "assessment_id": assessment_id, "threshold_id": threshold_id, "source": source, "severity": severity,
+        "title": title, "detail": detail, "because": json.dumps(because or {}, ensure_ascii=False),
+        "due_days": due_days, "created_at": now(), "created_by": who,
+    }).last_pk)
+
+
+def add_action(db, finding_id: int, *, description: str, due_date: str, owner: str = "") -> int:
+    """Insert a corrective action inside the caller's transaction."""
+    stamp = now()
+    return int(db["corrective_actions"].insert({
+        "finding_id": finding_id, "description": description, "owner": owner, "due_date": due_date,
+        "status": "open", "created_at": stamp, "updated_at": stamp,
+    }).last_pk)
+
+
+def threshold_ids(store: Store, assessment_id: int) -> set[str]:
+    """Thresholds that already have a finding in this assessment."""
+    with store.read() as db:
+        return {r[0] for r in db.execute("SELECT threshold_id FROM findings WHERE assessment_id = ? "
+                                         "AND threshold_id IS NOT NULL", [assessment_id])}
+
+
+FINDINGS_SQL = """
+SELECT f.id, f.assessment_id, f.threshold_id, f.source, f.severity, f.title, f.detail, f.because, f.due_days,
+       f.created_at, a.supplier_id, s.name AS supplier, a.tier,
+       c.id AS action_id, c.description, c.owner, c.due_date, c.status, c.done_at, c.verified_at, c.verified_by
+FROM findings f
+JOIN assessments a ON a.id = f.assessment_id
+JOIN suppliers s ON s.id = a.supplier_id
+LEFT JOIN corrective_actions c ON c.finding_id = f.id
+"""
+
+
+def rows(store: Store, assessment_id: int | None = None, supplier_id: int | None = None) -> list[dict]:
+    """Findings joined with their actions (one row per action), by due date."""
+    where, params = [], []
+    if assessment_id is not None:
+        where.append("f.assessment_id = ?")
+        params.append(assessment_id)
+    if supplier_id is not None:
+        where.append("a.supplier_id = ?")
+        params.append(supplier_id)
+    sql = FINDINGS_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    sql += (" ORDER BY CASE f.severity WHEN 'priority' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, c.due_date, f.id")
+    with store.read() as db:
+        out = list(db.query(sql, params))
+    for row in out:
+        row["because"] = json.loads(row["because"])
+    return out
+
+
+def set_action_status(store: Store, action_id: int, status: str, *, who: str = "") -> None:
+    """Move a corrective action along open -> in progress -> done -> verified."""
+    if status not in ACTION_STATUSES:
+        raise ValueError(f"unknown action status {status!r}")
+    stamp = now()
+    fields: dict = {"status": status, "updated_at": stamp}
+    if status == "done":
+        fields["done_at"] = stamp
+    if status == "verified":
+        fields.update(verified_at=stamp, verified_by=who)
+    with store.write() as db:
+        if not db.execute("SELECT 1 FROM corrective_actions WHERE id = ?", [action_id]).fetchone():
+            raise NotFound(f"corrective action {action_id}")
+        db["corrective_actions"].update(action_id, fields)
+
+
+def update_action(store: Store, action_id: int, **fields) -> None:
+    """Change an action's owner, description or due date."""
+    allowed = {k: v for k, v in fields.items() if k in ("owner", "description", "due_date")}
+    with store.write() as db:
+        db["corrective_actions"].update(action_id, {**allowed, "updated_at": now()})
+
+
+def open_actions(store: Store) -> list[dict]:
+    """Open and in-progress actions across the portfolio, soonest due first."""
+    with store.read() as db:
+        return list(db.query(FINDINGS_SQL + " WHERE c.status IN ('open', 'in_progress') ORDER BY c.due_date"))

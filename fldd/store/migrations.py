@@ -1,0 +1,189 @@
+"""Schema migrations, applied in order, each in its own transaction. Raw table names only: a migration
+describes the database as it was on that day and never imports live domain code."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("fldd")
+
+_INITIAL = """
+CREATE TABLE suppliers (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    country TEXT NOT NULL CHECK (length(country) = 2),
+    address TEXT NOT NULL DEFAULT '',
+    goods TEXT NOT NULL DEFAULT '[]',
+    sector TEXT NOT NULL DEFAULT '',
+    chain_tier INTEGER NOT NULL DEFAULT 1 CHECK (chain_tier >= 1),
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'onboarding', 'suspended', 'inactive')),
+    notes TEXT NOT NULL DEFAULT '',
+    inherent_score REAL,
+    inherent_level TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX suppliers_country ON suppliers (country);
+CREATE INDEX suppliers_name ON suppliers (name COLLATE NOCASE);
+
+CREATE TABLE supplier_identifiers (
+    id INTEGER PRIMARY KEY,
+    supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,
+    scheme TEXT NOT NULL,
+    value TEXT NOT NULL,
+    UNIQUE (scheme, value)
+);
+CREATE INDEX supplier_identifiers_supplier ON supplier_identifiers (supplier_id);
+
+CREATE TABLE supplier_contacts (
+    id INTEGER PRIMARY KEY,
+    supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX supplier_contacts_supplier ON supplier_contacts (supplier_id);
+
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    supplier_id INTEGER NOT NULL REFERENCES suppliers (id),
+    questionnaire_id TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    tier TEXT NOT NULL CHECK (tier IN ('desktop', 'onsite')),
+    status TEXT NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft', 'submitted', 'under_review', 'closed')),
+    source TEXT NOT NULL DEFAULT 'app' CHECK (source IN ('app', 'workbook', 'onsite', 'answer_pack')),
+    assessor TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'en',
+    assessed_on TEXT,
+    started_at TEXT NOT NULL,
+    submitted_at TEXT,
+    closed_at TEXT,
+    valid_until TEXT,
+    score REAL,
+    rating TEXT,
+    completeness REAL,
+    result TEXT,
+    revision INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX assessments_supplier ON assessments (supplier_id);
+CREATE INDEX assessments_status ON assessments (status);
+
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    value TEXT,
+    comment TEXT NOT NULL DEFAULT '',
+    updated_by TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    UNIQUE (assessment_id, question_id)
+);
+
+CREATE TABLE answer_revisions (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    old_comment TEXT,
+    new_comment TEXT,
+    changed_by TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'app'
+);
+CREATE INDEX answer_revisions_assessment ON answer_revisions (assessment_id, question_id);
+
+CREATE TABLE evidence_blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER REFERENCES assessments (id) ON DELETE CASCADE,
+    question_id TEXT,
+    action_id INTEGER REFERENCES corrective_actions (id) ON DELETE CASCADE,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES evidence_blobs (sha256),
+    size INTEGER NOT NULL,
+    media_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+    note TEXT NOT NULL DEFAULT '',
+    added_by TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL
+);
+CREATE INDEX evidence_assessment ON evidence (assessment_id, question_id);
+CREATE INDEX evidence_action ON evidence (action_id);
+
+CREATE TABLE interviews (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    interviewed_on TEXT,
+    facts TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    UNIQUE (assessment_id, code)
+);
+
+CREATE TABLE findings (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    threshold_id TEXT,
+    source TEXT NOT NULL CHECK (source IN ('trigger', 'auditor')),
+    severity TEXT NOT NULL CHECK (severity IN ('priority', 'major', 'minor')),
+    title TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    because TEXT NOT NULL DEFAULT '{}',
+    due_days INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (assessment_id, threshold_id)
+);
+CREATE INDEX findings_assessment ON findings (assessment_id);
+
+CREATE TABLE corrective_actions (
+    id INTEGER PRIMARY KEY,
+    finding_id INTEGER NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+    description TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_date TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done', 'verified')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    done_at TEXT,
+    verified_at TEXT,
+    verified_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX corrective_actions_finding ON corrective_actions (finding_id);
+CREATE INDEX corrective_actions_due ON corrective_actions (status, due_date);
+
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    errors TEXT NOT NULL DEFAULT '[]',
+    assessment_id INTEGER REFERENCES assessments (id)
+);
+CREATE INDEX imports_sha ON imports (sha256);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+@MIGRATIONS(name="0001_initial")
+def initial(db: Database) -> None:
+    """Suppliers, assessments with answers and their history, evidence, interviews, findings, imports."""
+    for statement in _INITIAL.split(";"):
+        if statement.strip():
+            db.execute(statement)
