@@ -20,9 +20,10 @@ def _open_app(args: argparse.Namespace) -> int:
 # Each entry adds one subcommand: it takes the subparsers object, adds its parser and sets
 # `handler` (a function of the parsed args returning an exit code) with set_defaults.
 def _standard_commands() -> tuple:
-    from fldd import cli_standard
+    from fldd import cli_register, cli_standard
 
-    return (cli_standard.add_questionnaires, cli_standard.add_score)
+    return (cli_standard.add_questionnaires, cli_standard.add_score, cli_register.add_suppliers,
+            cli_register.add_assessments, cli_register.add_demo)
 
 
 SUBCOMMANDS: tuple = ()
@@ -43,4 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `fldd` and `python -m fldd`; returns the exit code."""
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        import os
+        import sys
+
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush from failing again
+        return EXIT_OK

@@ -1,0 +1,188 @@
+"""Command-line faces of the register: `fldd suppliers`, `fldd assessments`, `fldd demo`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+EXIT_OK, EXIT_REJECTED = 0, 1
+
+
+def _context(args: argparse.Namespace):
+    from fldd import paths
+    from fldd.usecases.context import open_context
+
+    return open_context(args.db or paths.default_db_path())
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _fail(messages: list[str]) -> int:
+    for message in messages:
+        print(f"error: {message}", file=sys.stderr)
+    return EXIT_REJECTED
+
+
+def _run(args: argparse.Namespace, action) -> int:
+    """Open the database, run the action, and turn rejected input or store problems into exit code 1."""
+    from fldd.standard.answers import AnswerError
+    from fldd.store.errors import NotFound, StoreError
+    from fldd.usecases.errors import Rejected
+
+    try:
+        ctx = _context(args)
+    except StoreError as exc:
+        return _fail([str(exc)])
+    try:
+        return action(ctx)
+    except Rejected as exc:
+        return _fail(exc.messages)
+    except (StoreError, AnswerError) as exc:
+        return _fail([str(exc)])
+    except NotFound as exc:
+        return _fail([f"no {exc.args[0]}"])
+    finally:
+        ctx.close()
+
+
+def cmd_suppliers_add(args: argparse.Namespace) -> int:
+    from fldd.usecases.suppliers import add_supplier, get_supplier, supplier_json
+
+    def action(ctx) -> int:
+        identifiers = {"os_id": args.os_id or ""}
+        for item in args.identifier or []:
+            scheme, _, value = item.partition("=")
+            identifiers[scheme.strip()] = value
+        supplier_id = add_supplier(ctx, args.name, args.country, address=args.address or "", goods=args.goods or [],
+                                   sector=args.sector or "", chain_tier=args.chain_tier, identifiers=identifiers)
+        supplier = get_supplier(ctx, supplier_id)
+        if args.json:
+            _print_json(supplier_json(supplier))
+        else:
+            print(f"added supplier {supplier.id}: {supplier.name} ({supplier.country}), "
+                  f"inherent risk {supplier.inherent_level or '-'}")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_suppliers_list(args: argparse.Namespace) -> int:
+    from fldd.usecases.suppliers import register
+
+    def action(ctx) -> int:
+        rows = register(ctx)
+        for row in rows:
+            row["goods"] = json.loads(row["goods"])
+        if args.json:
+            _print_json(rows)
+            return EXIT_OK
+        for r in rows:
+            rating = r["rating"] or "-"
+            print(f"{r['id']:>5}  {r['name'][:40]:<40} {r['country']}  tier {r['chain_tier']}  "
+                  f"inherent {r['inherent_level'] or '-':<6} rating {rating:<7} {', '.join(r['goods'])[:40]}")
+        print(f"{len(rows)} supplier(s)")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_assessments_list(args: argparse.Namespace) -> int:
+    from fldd.usecases.assessments import list_assessments
+
+    def action(ctx) -> int:
+        rows = list_assessments(ctx)
+        if args.json:
+            _print_json(rows)
+            return EXIT_OK
+        for r in rows:
+            score = "-" if r["score"] is None else f"{r['score']:.0f}"
+            print(f"{r['id']:>5}  {r['supplier'][:32]:<32} {r['questionnaire_id']:<13} {r['status']:<12} "
+                  f"rating {r['rating'] or '-':<7} score {score:>3}  valid until {r['valid_until'] or '-'}")
+        print(f"{len(rows)} assessment(s)")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_assessments_show(args: argparse.Namespace) -> int:
+    from fldd.usecases.assessments import assessment_json
+
+    def action(ctx) -> int:
+        data = assessment_json(ctx, args.id)
+        if args.json:
+            _print_json(data)
+            return EXIT_OK
+        result = data["result"]
+        print(f"assessment {data['id']}: {data['supplier']['name']} ({data['supplier']['country']}), "
+              f"{data['questionnaire']}@{data['version']}, {data['status']}")
+        score = "-" if result["score"] is None else f"{result['score']:.1f}"
+        print(f"rating {result['rating'] or 'not rated'}, score {score}, "
+              f"{result['completeness']['percent']:.0f}% complete, expires {result['expires'] or '-'}")
+        for t in result["triggers"]:
+            sev = f" [{t['severity']}, {t['due_days']} days]" if t["severity"] else ""
+            because = ", ".join(t["because"][:6]) + (f" and {len(t['because']) - 6} more" if len(t["because"]) > 6 else "")
+            print(f"  {t['action']}{sev}: {t['title']}  (because {because or '-'})")
+        for f in data["findings"]:
+            print(f"  finding {f['id']} {f['severity']}: {f['title']} -> action due {f['due_date']} ({f['status']})")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from fldd.usecases.demo import build_demo
+
+    def action(ctx) -> int:
+        summary = build_demo(ctx)
+        if args.json:
+            _print_json(summary)
+        else:
+            print(f"demo portfolio: {summary['suppliers']} suppliers, {summary['assessments']} assessments, "
+                  f"{summary['findings']} findings" + (" (already there)" if summary["existing"] else ""))
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def add_suppliers(sub: argparse._SubParsersAction) -> None:
+    """`fldd suppliers add|list`."""
+    parser = sub.add_parser("suppliers", help="the supplier register")
+    ssub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ssub.add_parser("add", help="add a supplier")
+    p.add_argument("--name", required=True)
+    p.add_argument("--country", required=True, help="ISO 3166-1 alpha-2 code, e.g. MY")
+    p.add_argument("--goods", nargs="*", metavar="G", help="goods made at the site")
+    p.add_argument("--os-id", help="Open Supply Hub OS ID (checked offline)")
+    p.add_argument("--identifier", action="append", metavar="SCHEME=VALUE", help="e.g. sedex=ZC1234, lei=...")
+    p.add_argument("--address")
+    p.add_argument("--sector")
+    p.add_argument("--chain-tier", type=int, default=1, help="1 = direct supplier, 2 = its supplier, ...")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_suppliers_add)
+    p = ssub.add_parser("list", help="every supplier with its latest rating")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_suppliers_list)
+
+
+def add_assessments(sub: argparse._SubParsersAction) -> None:
+    """`fldd assessments list|show`."""
+    parser = sub.add_parser("assessments", help="assessments and their results")
+    asub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = asub.add_parser("list", help="every assessment, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_assessments_list)
+    p = asub.add_parser("show", help="one assessment with answers, result and findings")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_assessments_show)
+
+
+def add_demo(sub: argparse._SubParsersAction) -> None:
+    """`fldd demo`."""
+    p = sub.add_parser("demo", help="add a demo portfolio to the database (idempotent)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_demo)

@@ -1,0 +1,51 @@
+"""The one explicit context built at start-up and passed to every use case: the store, the user, the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fldd.standard.model import Standard
+from fldd.store import settings
+from fldd.store.connection import Store, open_store
+
+ROLES = ("supplier", "auditor", "buyer")
+
+
+@dataclass
+class AppContext:
+    """What every use case needs: the open database, who is working, and today's date (fixed in tests)."""
+
+    store: Store
+    user: str
+    role: str = "buyer"
+    today: Callable[[], dt.date] = field(default=dt.date.today)
+
+    @property
+    def standard(self) -> Standard:
+        """The shipped standard (read once per process)."""
+        from fldd.usecases.questionnaires import standard
+
+        return standard()
+
+    def close(self) -> None:
+        """Close the database."""
+        self.store.close()
+
+
+def open_context(db_path: Path | str, *, user: str | None = None, role: str | None = None) -> AppContext:
+    """Open the database and read who is using it (defaults: the login name, buyer)."""
+    store = open_store(db_path)
+    user = user or settings.get(store, "user") or _login_name()
+    role = role or settings.get(store, "role") or "buyer"
+    return AppContext(store, user, role if role in ROLES else "buyer")
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "user"

@@ -1,0 +1,204 @@
+"""A believable demo portfolio, so that the app is worth exploring on first start. Deterministic and
+idempotent: the same suppliers, answers and findings every time, added once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import replace
+from typing import Any
+
+from decimal import Decimal
+
+from fldd.standard.answers import coerce, to_json
+from fldd.standard.engine import answer_risk, score
+from fldd.standard.model import Question, Questionnaire
+from fldd.store import assessments as store_assessments
+from fldd.store import findings as store_findings
+from fldd.store import settings
+from fldd.usecases.assessments import AssessmentSession, start_assessment
+from fldd.usecases.context import AppContext
+from fldd.usecases.suppliers import add_supplier
+
+DEMO_KEY = "demo_portfolio"
+SEED = 20261123
+
+# (name, country, goods, sector, chain tier, profile): profile 0 clean .. 3 troubled
+SUPPLIERS = [
+    ("Sunrise Apparel Ltd", "BD", ["Garments"], "Apparel", 1, 1),
+    ("Chittagong Knit Composite", "BD", ["Garments"], "Apparel", 1, 2),
+    ("Dhaka Denim Works", "BD", ["Garments"], "Apparel", 1, 1),
+    ("Saigon Stitch Co.", "VN", ["Garments"], "Apparel", 1, 0),
+    ("Mekong Footwear JSC", "VN", ["Footwear"], "Footwear", 1, 1),
+    ("Hanoi Textile Mills", "VN", ["Textiles"], "Textiles", 2, 1),
+    ("Penang Precision Electronics", "MY", ["Electronics"], "Electronics", 1, 2),
+    ("Klang Valley Gloves Sdn Bhd", "MY", ["Rubber Gloves"], "Medical supplies", 1, 3),
+    ("Sabah Palm Holdings", "MY", ["Palm Fruit"], "Agriculture", 3, 3),
+    ("Johor Components Sdn Bhd", "MY", ["Electronics"], "Electronics", 2, 1),
+    ("Andaman Seafood Processing", "TH", ["Shrimp"], "Seafood", 1, 3),
+    ("Songkhla Fisheries Co.", "TH", ["Fish"], "Seafood", 2, 2),
+    ("Bangkok Garment Group", "TH", ["Garments"], "Apparel", 1, 0),
+    ("Tiruppur Cotton Spinners", "IN", ["Cotton"], "Textiles", 2, 2),
+    ("Chennai Leather Exports", "IN", ["Leather Goods/Accessories"], "Leather", 1, 1),
+    ("Bangalore Garment Exports", "IN", ["Garments"], "Apparel", 1, 1),
+    ("Sialkot Sports Goods", "PK", ["Soccer Balls"], "Sporting goods", 1, 2),
+    ("Faisalabad Home Textiles", "PK", ["Cotton"], "Textiles", 1, 1),
+    ("Shenzhen Bright Electronics", "CN", ["Electronics"], "Electronics", 1, 1),
+    ("Ningbo Christmas Decorations", "CN", ["Christmas Decorations"], "Consumer goods", 1, 2),
+    ("Jiangsu Solar Materials", "CN", ["Polysilicon"], "Energy", 3, 2),
+    ("Guangzhou Toy Factory", "CN", ["Toys"], "Toys", 1, 1),
+    ("Izmir Hazelnut Cooperative", "TR", ["Hazelnuts"], "Agriculture", 2, 2),
+    ("Denizli Cotton Weaving", "TR", ["Cotton"], "Textiles", 2, 1),
+    ("Bursa Fashion Tekstil", "TR", ["Garments"], "Apparel", 1, 0),
+    ("Sumatra Agro Lestari", "ID", ["Palm Fruit"], "Agriculture", 3, 2),
+    ("Jakarta Footwear Indah", "ID", ["Footwear"], "Footwear", 1, 1),
+    ("Mindanao Banana Growers", "PH", ["Bananas"], "Agriculture", 2, 1),
+    ("Sinaloa Fresh Produce", "MX", ["Tomatoes"], "Agriculture", 2, 2),
+    ("Monterrey Auto Parts", "MX", ["Automobile parts"], "Automotive", 1, 0),
+    ("Minas Coffee Estates", "BR", ["Coffee"], "Agriculture", 2, 2),
+    ("Mato Grosso Beef Packers", "BR", ["Cattle"], "Food", 2, 1),
+    ("Almeria Greenhouse Farms", "ES", ["Tomatoes"], "Agriculture", 1, 1),
+    ("Porto Shoe Makers", "PT", ["Footwear"], "Footwear", 1, 0),
+    ("Prato Knitwear Srl", "IT", ["Garments"], "Apparel", 1, 1),
+    ("Lodz Furniture Works", "PL", ["Furniture"], "Furniture", 1, 0),
+    ("Accra Cocoa Traders", "GH", ["Cocoa"], "Agriculture", 3, 2),
+    ("Abidjan Cocoa Cooperative", "CI", ["Cocoa"], "Agriculture", 3, 3),
+    ("Addis Flower Farms", "ET", ["Flowers"], "Agriculture", 1, 1),
+    ("Phnom Penh Apparel", "KH", ["Garments"], "Apparel", 1, 2),
+]
+
+# Which stage each supplier's story reached: how far its desktop assessment went, and an on-site visit.
+STAGES = ["closed", "under_review", "submitted", "draft", "closed", "submitted", "closed", "under_review"]
+
+
+def _answer_for(q: Questionnaire, question: Question, profile: int, rng: random.Random) -> Any:
+    """A believable answer: the riskier the profile, the likelier a risky option."""
+    bad = rng.random() < (0.05, 0.15, 0.3, 0.5)[profile]
+    if question.options:
+        plain = [o for o in question.options if o.value not in ("unknown", "na")]
+        ranked = sorted(plain, key=lambda o: (o.risk if o.risk is not None else 0))
+        if question.type == "multi":
+            pool = [o for o in ranked if not o.exclusive] or ranked
+            if not bad:
+                exclusive = [o for o in ranked if o.exclusive and (o.risk or 0) == 0]
+                if exclusive:
+                    return [exclusive[0].value]
+                return sorted({o.value for o in pool[:max(1, len(pool) // 2)] if (o.risk or 0) <= 1}) or \
+                    [pool[0].value]
+            return sorted({rng.choice(pool).value for _ in range(2)})
+        if question.option("unknown") and rng.random() < 0.03 * profile:
+            return "unknown"
+        return (rng.choice(ranked[len(ranked) // 2:]) if bad else ranked[0]).value
+    if question.type in ("number", "count", "percent", "money"):
+        low = int(question.minimum) if question.minimum is not None else 0
+        high = int(question.maximum) if question.maximum is not None else (100 if question.type == "percent" else 400)
+        candidates = sorted({min(max(c, low), high) for c in (0, 1, 2, 3, 5, 8, 12, 20, 30, 45, 48, 55, 62, 75,
+                                                               120, 125, 150, 180, 240, 400)})
+
+        def risk(c: int) -> int:
+            return answer_risk(q, replace(question, type="number"), Decimal(c)) or 0
+        ranked_numbers = sorted(candidates, key=lambda c: (risk(c), abs(c - 40)))
+        pick = rng.choice(ranked_numbers[-4:]) if bad else rng.choice(ranked_numbers[:3])
+        return f"{max(pick, 1) * 40} MYR" if question.type == "money" else pick
+    if question.type == "date":
+        return (dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))).isoformat()
+    return rng.choice(["Bengali", "Nepali and Burmese", "Vietnamese", "Spanish", "Tamil and Hindi"])
+
+
+def _workforce(profile: int, rng: random.Random) -> dict[str, Any]:
+    total = rng.choice([45, 120, 260, 480, 900, 1600])
+    migrant = int(total * (0.05, 0.2, 0.45, 0.7)[profile])
+    return {"pr_workers_total": total, "pr_workers_migrant": migrant,
+            "pr_workers_foreign": int(migrant * 0.8), "pr_workers_agency": int(total * 0.1 * profile),
+            "pr_workers_seasonal": int(total * 0.05 * profile),
+            "pr_monthly_base_wage": {"amount": rng.choice([180, 240, 320, 410, 1500]), "currency": "USD"}}
+
+
+def _fill(ctx: AppContext, assessment_id: int, profile: int, rng: random.Random, share: float = 1.0) -> None:
+    """Answer the visible questions of an assessment in one transaction (a draft gets only a share)."""
+    session = AssessmentSession(ctx, assessment_id)
+    q = session.questionnaire
+    raw = _workforce(profile, rng) if q.tier == "desktop" else {}
+    values = dict(raw)
+    for _ in range(3):  # answers open up follow-up questions
+        visible = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
+        for question in q.questions:
+            if question.id in visible and question.id not in values:
+                values[question.id] = _answer_for(q, question, profile, rng)
+    if q.tier == "onsite":
+        values.update(_interview_counts(profile, rng))
+    shown = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
+    keep = [k for k in values if k in shown]
+    keep = keep[: max(5, int(len(keep) * share))]
+    changes = {k: (to_json(coerce(q.question(k), values[k])), None) for k in keep}
+    store_assessments.save_answers(ctx.store, assessment_id, changes, who=ctx.user, source="app")
+
+
+def _visible(q: Questionnaire, typed: dict) -> frozenset[str]:
+    return score(q, typed).visible
+
+
+def _interview_counts(profile: int, rng: random.Random) -> dict[str, Any]:
+    sample = rng.choice([12, 15, 20, 25])
+    share = (0.0, 0.05, 0.2, 0.4)[profile]
+    counts = {"wi_interviewed": sample}
+    for qid in ("wi_paid_fees", "wi_no_own_passport", "wi_cannot_refuse_ot", "wi_over_60_hours", "wi_wages_late",
+                "wi_fear_retaliation", "wi_grievance_unknown"):
+        counts[qid] = min(sample, int(sample * share * rng.uniform(0.5, 1.5)))
+    return counts
+
+
+def build_demo(ctx: AppContext) -> dict[str, Any]:
+    """Add the demo portfolio once; later calls change nothing and say so."""
+    existing = settings.get(ctx.store, DEMO_KEY) == "1"
+    if not existing:
+        _build(ctx)
+        settings.put(ctx.store, DEMO_KEY, "1")
+    with ctx.store.read() as db:
+        counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                  for t in ("suppliers", "assessments", "findings")}
+    return {**counts, "existing": existing}
+
+
+def _build(ctx: AppContext) -> None:
+    rng = random.Random(SEED)
+    today = ctx.today()
+    for index, (name, country, goods, sector, tier, profile) in enumerate(SUPPLIERS):
+        supplier_id = add_supplier(ctx, name, country, goods=goods, sector=sector, chain_tier=tier,
+                                   address=f"{rng.randint(1, 240)} Industrial Road, {name.split()[0]}",
+                                   contacts=[{"name": "Compliance manager", "role": "Compliance",
+                                              "email": f"compliance@{name.split()[0].lower()}.example"}])
+        stage = STAGES[index % len(STAGES)]
+        started = today - dt.timedelta(days=rng.randint(20, 540))
+        _story(ctx, supplier_id, "fldd-desktop", stage, started, profile, rng)
+        if profile >= 2 and stage in ("closed", "under_review"):
+            visit = started + dt.timedelta(days=rng.randint(30, 90))
+            if visit < today:
+                _story(ctx, supplier_id, "fldd-onsite", rng.choice(["closed", "under_review", "draft"]), visit,
+                       profile, rng)
+
+
+def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.date, profile: int,
+           rng: random.Random) -> None:
+    """One assessment taken as far as `stage`, with dates in the past and some actions worked on."""
+    day = AppContext(ctx.store, "demo", ctx.role, today=lambda: started + dt.timedelta(days=7))
+    assessment_id = start_assessment(day, supplier_id, ref, assessor="Demo auditor" if "onsite" in ref else "")
+    _fill(day, assessment_id, profile, rng, share=0.6 if stage == "draft" else 1.0)
+    session = AssessmentSession(day, assessment_id)
+    for status in ("submitted", "under_review", "closed"):
+        if stage == "draft":
+            break
+        session.move_to(status)
+        if status == stage:
+            break
+    stamp = f"{started.isoformat()}T09:00:00Z"
+    store_assessments.set_dates(ctx.store, assessment_id, started_at=stamp, updated_at=stamp)
+    session.save_result()
+    for row in store_findings.rows(ctx.store, assessment_id=assessment_id):
+        roll = rng.random()
+        if roll < 0.3:
+            store_findings.set_action_status(ctx.store, row["action_id"], "in_progress")
+        elif roll < 0.5:
+            store_findings.set_action_status(ctx.store, row["action_id"], "done")
+        elif roll < 0.6:
+            store_findings.set_action_status(ctx.store, row["action_id"], "verified", who="Demo auditor")

@@ -1,0 +1,93 @@
+"""Use cases of the supplier register: add, change, list and filter suppliers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from fldd.store import suppliers as store_suppliers
+from fldd.usecases.context import AppContext
+from fldd.usecases.errors import Rejected
+
+
+def _check(name: str, country: str, identifiers: dict[str, str], ctx: AppContext,
+           supplier_id: int | None = None) -> tuple[str, dict[str, str]]:
+    """Validate what a person typed; return the normalised country and identifiers, or Rejected."""
+    from fldd.identifiers import IDENTIFIER_SCHEMES, IdentifierError
+    from fldd.risk.countries import is_country
+
+    problems = []
+    if not name.strip():
+        problems.append("name: a supplier needs a name")
+    country = country.strip().upper()
+    if not is_country(country):
+        problems.append(f"country: '{country}' is not an ISO 3166-1 alpha-2 code (for example MY, VN, BD)")
+    clean = {}
+    for scheme, value in identifiers.items():
+        value = (value or "").strip()
+        if not value:
+            continue
+        if scheme not in IDENTIFIER_SCHEMES:
+            problems.append(f"identifier: unknown scheme '{scheme}' (known: {', '.join(IDENTIFIER_SCHEMES)})")
+            continue
+        label, validate = IDENTIFIER_SCHEMES[scheme]
+        try:
+            value = validate(value)
+        except IdentifierError as exc:
+            problems.append(f"{label}: {exc}")
+            continue
+        owner = store_suppliers.identifier_owner(ctx.store, scheme, value)
+        if owner is not None and owner != supplier_id:
+            other = store_suppliers.get(ctx.store, owner)
+            problems.append(f"{label}: {value} already belongs to supplier {owner} ({other.name})")
+        clean[scheme] = value
+    if problems:
+        raise Rejected(problems)
+    return country, clean
+
+
+def _inherent(country: str, goods: list[str]) -> dict:
+    from fldd.risk.inherent import inherent_risk
+
+    risk = inherent_risk(country, goods)
+    return {"inherent_score": risk.score, "inherent_level": risk.level}
+
+
+def add_supplier(ctx: AppContext, name: str, country: str, *, address: str = "", goods: list[str] | None = None,
+                 sector: str = "", chain_tier: int = 1, status: str = "active", notes: str = "",
+                 identifiers: dict[str, str] | None = None, contacts: list[dict] | None = None,
+                 uid: str | None = None) -> int:
+    """Add a supplier to the register, with its inherent (country x goods) risk; returns its id."""
+    goods = [g.strip() for g in goods or [] if g.strip()]
+    country, ids = _check(name, country, identifiers or {}, ctx)
+    if chain_tier < 1:
+        raise Rejected([f"tier in the chain: {chain_tier} is not 1 (direct supplier) or more"])
+    data = {"name": name.strip(), "country": country, "address": address.strip(), "goods": goods,
+            "sector": sector.strip(), "chain_tier": chain_tier, "status": status, "notes": notes,
+            "uid": uid, **_inherent(country, goods)}
+    return store_suppliers.add(ctx.store, data, ids, contacts)
+
+
+def update_supplier(ctx: AppContext, supplier_id: int, **changes) -> None:
+    """Change a supplier; identifiers, when given, replace the old ones."""
+    current = store_suppliers.get(ctx.store, supplier_id)
+    merged = {**asdict(current), **changes}
+    identifiers = changes.get("identifiers")
+    country, ids = _check(merged["name"], merged["country"], identifiers or {}, ctx, supplier_id)
+    merged["country"] = country
+    merged.update(_inherent(country, merged["goods"]))
+    store_suppliers.update(ctx.store, supplier_id, merged, ids if identifiers is not None else None)
+
+
+def get_supplier(ctx: AppContext, supplier_id: int) -> store_suppliers.Supplier:
+    """One supplier with identifiers and contacts."""
+    return store_suppliers.get(ctx.store, supplier_id)
+
+
+def register(ctx: AppContext) -> list[dict]:
+    """Every supplier with its latest assessment, rating and nearest corrective-action due date."""
+    return store_suppliers.register_rows(ctx.store)
+
+
+def supplier_json(supplier: store_suppliers.Supplier) -> dict:
+    """A supplier for --json output."""
+    return asdict(supplier)
