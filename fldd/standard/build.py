@@ -66,7 +66,8 @@ class Builder:
             weight=Decimal(str(data.get("weight", 1))), unit=self.text(data.get("unit")),
             minimum=_dec(data.get("min")), maximum=_dec(data.get("max")),
             risk_rules=tuple(rules), red_flag_if=self.condition(data, "red_flag_if", path, qid),
-            verifies=verifies, where=Where(str(path), data.line), specials=specials,
+            verifies=verifies, where=Where(str(path), data.line), specials=specials, tally=data.get("tally"),
+            tally_of=data.get("tally_of"),
         )
 
     def _options(self, data: Mapping, qtype: str) -> tuple[Option, ...]:

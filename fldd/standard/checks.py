@@ -62,6 +62,14 @@ def _check_question(q: Questionnaire, qu: Question, sources: dict[str, Source], 
         err("risk_rules and red_flag_if apply only to number, count, percent, money and date questions")
     if qu.minimum is not None and qu.maximum is not None and qu.minimum > qu.maximum:
         err(f"min {qu.minimum} is greater than max {qu.maximum}")
+    if qu.tally and q.tier != "onsite":
+        err("tally (answers computed from interview records) applies only to on-site questions")
+    if qu.tally in ("count", "yes") and qu.type != "count":
+        err(f"tally: {qu.tally} gives a number of interviews: the question must be a count")
+    if qu.tally in ("median", "max") and qu.type not in ("number", "count", "percent"):
+        err(f"tally: {qu.tally} needs a number question")
+    if qu.tally_of and (qu.tally not in ("median", "max") or q.question(qu.tally_of) is None):
+        err(f"tally_of: '{qu.tally_of}' must name another question, with tally median or max here")
     if qu.verifies and q.tier != "onsite":
         err("only on-site questions can verify a desktop answer")
     if qu.verifies and q.tier == "onsite" and not q.verifies:

@@ -104,6 +104,13 @@ class Question:
     verifies: Verification | None
     where: Where
     specials: tuple[Option, ...] = ()  # "Don't know" / "Not applicable" on number, date and text questions
+    tally: str | None = None  # on-site: computed from interview records (count, yes, median, max)
+    tally_of: str | None = None  # median / max of the number recorded under this question id (default: own id)
+
+    @property
+    def fact(self) -> str:
+        """The key under which an interview record holds this question's fact or number."""
+        return self.tally_of or self.id
 
     def option(self, value: str) -> Option | None:
         """The option (or special answer) with this value, if any."""

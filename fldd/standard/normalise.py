@@ -40,6 +40,7 @@ def question_json(q: Questionnaire, qu: Question, lang: str | None, standard: St
         "weight": _num(qu.weight), "unit": _t(qu.unit, lang), "min": _num(qu.minimum), "max": _num(qu.maximum),
         "risk_rules": [{"if": r.condition.text, "risk": r.risk} for r in qu.risk_rules],
         "red_flag_if": qu.red_flag_if.text if qu.red_flag_if else None,
+        "tally": qu.tally, "tally_of": qu.tally_of,
         "verifies": ({"question": qu.verifies.question,
                       "disagree_if": qu.verifies.disagree_if.text if qu.verifies.disagree_if else None}
                      if qu.verifies else None),

@@ -123,3 +123,29 @@ def test_assessment_json_has_answers_result_and_findings(ctx, session):
     for key in ("rating", "score", "indicators", "modules", "triggers", "completeness", "expires"):
         assert key in data["result"]
     assert data["supplier"]["name"] == "Klang Valley Gloves"
+
+
+def test_interviews_enter_the_assessment_only_as_counts(ctx, session):
+    from fldd.store import interviews as store_interviews
+    from fldd.usecases.interviews import record_interview, remove_interview
+
+    onsite = AssessmentSession(ctx, start_assessment(ctx, session.supplier.id, "fldd-onsite"))
+    record_interview(onsite, "w-001", {"wi_paid_fees": "yes", "wi_fee_typical_months": 1.0})
+    record_interview(onsite, "W-002", {"wi_paid_fees": "yes", "wi_no_own_passport": "yes",
+                                       "wi_fee_typical_months": 2.0})
+    record_interview(onsite, "W-003", {"wi_paid_fees": "no"})
+    assert (onsite.values["wi_interviewed"], onsite.values["wi_paid_fees"], onsite.values["wi_no_own_passport"]) == (
+        3, 2, 1)
+    assert float(onsite.values["wi_fee_typical_months"]) == 1.5 and float(onsite.values["wi_fee_max_months"]) == 2.0
+    remove_interview(onsite, "W-002")
+    assert (onsite.values["wi_interviewed"], onsite.values["wi_paid_fees"]) == (2, 1)
+    assert [r["code"] for r in store_interviews.rows(ctx.store, onsite.id)] == ["W-001", "W-003"]
+
+
+@pytest.mark.parametrize("code", ["Maria Lopez", "maria", "W 14 Ana", ""])
+def test_an_interview_code_that_could_be_a_name_is_refused(ctx, session, code):
+    from fldd.usecases.interviews import record_interview
+
+    onsite = AssessmentSession(ctx, start_assessment(ctx, session.supplier.id, "fldd-onsite"))
+    with pytest.raises(Rejected, match="never a name"):
+        record_interview(onsite, code, {})

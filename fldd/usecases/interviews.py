@@ -1,0 +1,87 @@
+"""Worker interviews: recorded under codes, entering the assessment only as counts (the `tally` questions)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from decimal import Decimal
+from typing import Any
+
+from fldd.store import interviews as store_interviews
+from fldd.usecases.assessments import AssessmentSession
+from fldd.usecases.errors import Rejected
+
+CODE = re.compile(r"^[A-Z]{0,4}-?[0-9]{1,4}$")
+
+
+def interview_questions(session: AssessmentSession) -> list:
+    """The questions an interview record answers (facts and per-worker numbers), in questionnaire order."""
+    return [q for q in session.questionnaire.questions
+            if q.tally == "yes" or (q.tally in ("median", "max") and q.fact == q.id)]
+
+
+def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any],
+                     interviewed_on: str | None = None) -> None:
+    """Save one interview and refresh the counts it feeds; the code must not look like a name."""
+    if session.read_only:
+        raise Rejected([f"assessment {session.id} is closed"])
+    code = code.strip().upper()
+    if not CODE.match(code):
+        raise Rejected([f"interview code '{code}': use a code such as W-014 (letters and digits only, "
+                        "never a name), so that no worker can be identified"])
+    known = {q.id: q for q in interview_questions(session)}
+    clean: dict[str, Any] = {}
+    for qid, value in facts.items():
+        question = known.get(qid)
+        if question is None:
+            raise Rejected([f"interview {code}: '{qid}' is not a fact recorded per interview"])
+        if value in (None, ""):
+            continue
+        if question.tally == "yes":
+            if value not in ("yes", "no"):
+                raise Rejected([f"interview {code}: {qid} must be yes or no"])
+            clean[qid] = value
+        else:
+            try:
+                number = Decimal(str(value))
+            except ArithmeticError:
+                raise Rejected([f"interview {code}: {qid}: '{value}' is not a number"]) from None
+            if not number.is_finite() or number < 0:
+                raise Rejected([f"interview {code}: {qid}: '{value}' is not a number of 0 or more"])
+            clean[qid] = float(number)
+    store_interviews.put(session.ctx.store, session.id, code, clean, interviewed_on)
+    refresh_tallies(session)
+
+
+def remove_interview(session: AssessmentSession, code: str) -> None:
+    """Delete one interview record and refresh the counts."""
+    if session.read_only:
+        raise Rejected([f"assessment {session.id} is closed"])
+    store_interviews.remove(session.ctx.store, session.id, code)
+    refresh_tallies(session)
+
+
+def tallies(session: AssessmentSession) -> dict[str, Any]:
+    """The aggregate answers the interview records give (nothing when there are none)."""
+    records = store_interviews.rows(session.ctx.store, session.id)
+    if not records:
+        return {}
+    out: dict[str, Any] = {}
+    for q in session.questionnaire.questions:
+        if q.tally == "count":
+            out[q.id] = len(records)
+        elif q.tally == "yes":
+            out[q.id] = sum(1 for r in records if r["facts"].get(q.id) == "yes")
+        elif q.tally in ("median", "max"):
+            numbers = [r["facts"][q.fact] for r in records if isinstance(r["facts"].get(q.fact), (int, float))]
+            if numbers:
+                value = statistics.median(numbers) if q.tally == "median" else max(numbers)
+                out[q.id] = round(value, 2)
+    return out
+
+
+def refresh_tallies(session: AssessmentSession) -> None:
+    """Write the aggregates into the assessment's answers (each a normal, revisioned answer)."""
+    for qid, value in tallies(session).items():
+        if session.values.get(qid) != value:
+            session.answer(qid, value)
