@@ -1,0 +1,59 @@
+"""Confirmations and messages through one small object, so tests can answer them without patching Qt."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Prompter:
+    """Asks the person at the screen; tests pass a ScriptedPrompter instead."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """Yes / No question; True for yes."""
+        answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        """A message to acknowledge."""
+        QMessageBox.information(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        """A problem the person must know about (nothing was saved)."""
+        QMessageBox.warning(parent, title, text)
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> str | None:
+        """A file to read, or None."""
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str = "All files (*)") -> str | None:
+        """A file to write, or None."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+
+class ScriptedPrompter(Prompter):
+    """For tests: answers from a script and records what was asked."""
+
+    def __init__(self, confirm: bool = True, files: list[str] | None = None) -> None:
+        self.answer = confirm
+        self.files = list(files or [])
+        self.asked: list[tuple[str, str, str]] = []
+
+    def confirm(self, parent, title, text):  # noqa: D102
+        self.asked.append(("confirm", title, text))
+        return self.answer
+
+    def inform(self, parent, title, text):  # noqa: D102
+        self.asked.append(("inform", title, text))
+
+    def error(self, parent, title, text):  # noqa: D102
+        self.asked.append(("error", title, text))
+
+    def open_file(self, parent, title, filters="All files (*)"):  # noqa: D102
+        self.asked.append(("open_file", title, filters))
+        return self.files.pop(0) if self.files else None
+
+    def save_file(self, parent, title, suggested, filters="All files (*)"):  # noqa: D102
+        self.asked.append(("save_file", title, suggested))
+        return self.files.pop(0) if self.files else None
