@@ -14,7 +14,7 @@ def _open_app(args: argparse.Namespace) -> int:
     """Open the desktop window; Qt is imported only here so the rest of the CLI stays fast."""
     from fldd.ui.app import run_app
 
-    return run_app(args.db or paths.default_db_path())
+    return run_app(args.db or paths.default_db_path(), demo_if_new=args.demo_if_new)
 
 
 # Each entry adds one subcommand: it takes the subparsers object, adds its parser and sets
@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fldd", description="Forced-labour due diligence, offline.")
     parser.add_argument("--version", action="version", version=f"fldd {__version__}")
     parser.add_argument("--db", type=Path, metavar="FILE", help="database file (default: in the user data folder)")
+    parser.add_argument("--demo-if-new", action="store_true",
+                        help="when the database does not exist yet, fill it with the demo portfolio first")
     parser.set_defaults(handler=_open_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add_subcommand in _standard_commands() + SUBCOMMANDS:

@@ -8,7 +8,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from fldd import __version__
+from fldd.store.errors import StoreError
 from fldd.ui.main_window import MainWindow
+from fldd.ui.prompter import Prompter
+from fldd.usecases.context import open_context
 
 
 def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
@@ -21,8 +24,11 @@ def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ, pl
     return True
 
 
-def run_app(db_path: Path) -> int:
-    """Show the main window on db_path and run the event loop; returns the exit code."""
+def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | None = None) -> int:
+    """Show the main window on db_path and run the event loop; returns the exit code.
+
+    With demo_if_new, a database that does not exist yet is filled with the demo portfolio first.
+    """
     if use_offscreen_without_display():
         print("fldd: no display (DISPLAY and WAYLAND_DISPLAY unset): running offscreen, nothing will be shown",
               file=sys.stderr)
@@ -30,6 +36,20 @@ def run_app(db_path: Path) -> int:
     app.setApplicationName("fldd")
     app.setOrganizationName("fldd")
     app.setApplicationVersion(__version__)
-    window = MainWindow(db_path)
-    window.show()
-    return app.exec()
+    prompter = prompter or Prompter()
+    new = not Path(db_path).exists()
+    try:
+        ctx = open_context(db_path)
+    except StoreError as exc:
+        prompter.error(None, "fldd cannot open its database", str(exc))
+        return 1
+    try:
+        if demo_if_new and new:
+            from fldd.usecases.demo import build_demo
+
+            build_demo(ctx)
+        window = MainWindow(ctx, prompter)
+        window.show()
+        return app.exec()
+    finally:
+        ctx.close()

@@ -1,32 +1,51 @@
-"""The main window: assembles the navigation list, the pages and the status bar; no logic of its own."""
+"""The main window: assembles the navigation list, the pages and the status bar; no logic of its own.
 
-from pathlib import Path
+Pages are built the first time they are shown, so the window appears as soon as the home page is ready.
+"""
 
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from fldd.ui.layout import hbox
-from fldd.ui.placeholder_page import PlaceholderPage
+from fldd.ui.page import Page
+from fldd.ui.prompter import Prompter
 
 TITLE = "fldd — forced-labour due diligence"
-DEFAULT_SIZE = (1180, 680)  # fits a 1366x768 screen with a task bar and window decorations
-MINIMUM_SIZE = (800, 500)
-NAV_WIDTH = 180
+DEFAULT_SIZE = (1280, 700)  # fits a 1366x768 screen with a task bar and window decorations
+MINIMUM_SIZE = (1000, 560)
+NAV_WIDTH = 170
 NAV_ITEM_SPACING = 4
 
+# (navigation label, module, class): each class is a Page taking (ctx, prompter).
 PAGES = (
-    ("Home", "Forced-labour due diligence for suppliers, auditors and buyers, entirely offline."),
-    ("Suppliers", "The supplier register: country, goods, identifiers and inherent risk."),
-    ("Assessments", "Desktop self-assessments and on-site audits, with their answers and results."),
-    ("Questionnaires", "The questionnaires of the fldd standard shipped with the app."),
-    ("Findings", "Findings and corrective actions, with owners and due dates."),
+    ("Home", "fldd.ui.home.home_page", "HomePage"),
+    ("Suppliers", "fldd.ui.register.register_page", "RegisterPage"),
+    ("Assessments", "fldd.ui.assessments.assessments_page", "AssessmentsPage"),
+    ("Findings", "fldd.ui.findings.findings_page", "FindingsPage"),
+    ("Standard", "fldd.ui.standard_page", "StandardPage"),
 )
+RUNNER = ("fldd.ui.runner.runner_page", "RunnerPage")
+ROW_ASSESSMENTS = 2
+ROW_FINDINGS = 3
+ROW_SUPPLIERS = 1
+
+
+def _factory(module: str, name: str) -> Callable[..., Page]:
+    return getattr(importlib.import_module(module), name)
 
 
 class MainWindow(QMainWindow):
     """Navigation on the left, one page at a time on the right, the open database in the status bar."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None):
+    def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
+        self.prompter = prompter or Prompter()
         self.setWindowTitle(TITLE)
         self.resize(*DEFAULT_SIZE)
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -34,16 +53,69 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(NAV_ITEM_SPACING)
-        self.pages = QStackedWidget()
-        for title, description in PAGES:
-            self.nav.addItem(title)
-            self.pages.addWidget(PlaceholderPage(title, description))
-        self.db_label = QLabel(f"Database: {db_path}")
+        self.stack = QStackedWidget()
+        self.pages: dict[int, Page] = {}
+        self.runner: Page | None = None
+        for label, _, _ in PAGES:
+            self.nav.addItem(label)
+        self.db_label = QLabel(f"{ctx.store.path}  ·  {ctx.user} ({ctx.role})")
 
         central = QWidget()
-        central.setLayout(hbox(self.nav, self.pages, stretch=(0, 1)))
+        central.setLayout(hbox(self.nav, self.stack, stretch=(0, 1)))
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.db_label)
 
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.show_row)
+        for row in range(len(PAGES)):
+            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.nav.setCurrentRow(row))
         self.nav.setCurrentRow(0)
+
+    def page(self, row: int) -> Page:
+        """The page of a navigation row, built on first use."""
+        if row not in self.pages:
+            _, module, name = PAGES[row]
+            page = _factory(module, name)(self.ctx, self.prompter)
+            self._connect(page)
+            self.pages[row] = page
+            self.stack.addWidget(page)
+        return self.pages[row]
+
+    def _connect(self, page: Page) -> None:
+        page.open_assessment.connect(self.open_assessment)
+        page.open_supplier.connect(self.open_supplier)
+        page.data_changed.connect(self._data_changed)
+        if hasattr(page, "open_findings"):
+            page.open_findings.connect(lambda *_: self.nav.setCurrentRow(ROW_FINDINGS))
+
+    def show_row(self, row: int) -> None:
+        """Show the page of a navigation row, refreshed."""
+        if row < 0:
+            return
+        page = self.page(row)
+        page.refresh()
+        self.stack.setCurrentWidget(page)
+
+    def open_assessment(self, assessment_id: int) -> None:
+        """Open an assessment in the runner (the Assessments entry stays selected)."""
+        if self.runner is None:
+            self.runner = _factory(*RUNNER)(self.ctx, self.prompter)
+            self._connect(self.runner)
+            self.stack.addWidget(self.runner)
+        self.runner.load(assessment_id)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(ROW_ASSESSMENTS)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.runner)
+
+    def open_supplier(self, supplier_id: int) -> None:
+        """Show a supplier in the register."""
+        self.nav.setCurrentRow(ROW_SUPPLIERS)
+        page = self.page(ROW_SUPPLIERS)
+        if hasattr(page, "select_supplier"):
+            page.select_supplier(supplier_id)
+
+    def _data_changed(self) -> None:
+        """Another page saved something: pages refresh when next shown (the current one right away)."""
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and current is not self.sender():
+            current.refresh()

@@ -1,53 +1,69 @@
-"""The main window shows, and its navigation list switches the page on the right."""
+"""The main window assembles the pages: navigation by click and keyboard, and requests between pages."""
+
+from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
 
 from fldd.ui.main_window import PAGES, TITLE, MainWindow
+from fldd.ui.prompter import ScriptedPrompter
+from fldd.usecases.context import open_context
 
-NAMES = [name for name, _ in PAGES]
+NAMES = [name for name, _, _ in PAGES]
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    """A shown main window on a database path in tmp_path."""
-    main_window = MainWindow(tmp_path / "test.sqlite3")
+def ctx(tmp_path):
+    context = open_context(tmp_path / "test.sqlite3", user="tester", role="buyer")
+    context.today = lambda: dt.date(2026, 11, 23)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    main_window = MainWindow(ctx, ScriptedPrompter())
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)
     return main_window
 
 
-def _heading(window: MainWindow) -> str:
-    """The heading text of the page the stack shows."""
-    return window.pages.currentWidget().heading.text()
-
-
-def test_window_shows_title_home_page_and_database(window, tmp_path):
+def test_window_shows_title_home_page_and_database(window, ctx):
     assert window.windowTitle() == TITLE
-    assert window.isVisible()
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == NAMES
-    assert window.pages.currentIndex() == 0
-    assert _heading(window) == "Home"
-    assert str(tmp_path / "test.sqlite3") in window.db_label.text()
+    assert window.stack.currentWidget() is window.page(0)
+    assert str(ctx.store.path) in window.db_label.text() and "tester (buyer)" in window.db_label.text()
 
 
 def test_default_size_fits_a_small_laptop_screen(window):
-    assert window.width() <= 1366 and window.height() <= 768 - 80
+    assert window.width() <= 1366 and window.height() <= 768 - 60
 
 
 @pytest.mark.parametrize("row", range(len(PAGES)))
 def test_clicking_a_navigation_entry_shows_its_page(window, qtbot, row):
     rect = window.nav.visualItemRect(window.nav.item(row))
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.pages.currentIndex() == row)
-    assert window.pages.currentWidget().isVisible()
-    assert _heading(window) == NAMES[row]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages.get(row))
+    assert window.stack.currentWidget().title == NAMES[row]
 
 
-def test_arrow_keys_walk_through_the_pages(window, qtbot):
-    window.nav.setFocus()
-    for row in range(1, len(PAGES)):
-        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
-        qtbot.waitUntil(lambda row=row: window.pages.currentIndex() == row)
-        assert _heading(window) == NAMES[row]
+def test_ctrl_number_keys_switch_pages(window, qtbot):
+    for row in range(len(PAGES)):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda row=row: window.nav.currentRow() == row)
+        assert window.stack.currentWidget().title == NAMES[row]
+
+
+def test_a_page_asking_to_open_an_assessment_shows_the_runner(window, qtbot, ctx):
+    from fldd.usecases.assessments import start_assessment
+    from fldd.usecases.suppliers import add_supplier
+
+    supplier_id = add_supplier(ctx, "Saigon Stitch", "VN", goods=["Garments"])
+    assessment_id = start_assessment(ctx, supplier_id, "fldd-desktop")
+    window.page(0).open_assessment.emit(assessment_id)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runner)
+    assert window.nav.currentRow() == 2
+    assert window.runner.session.id == assessment_id
