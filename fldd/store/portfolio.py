@@ -1,0 +1,94 @@
+"""Read-only queries across the whole portfolio, for the home view and the findings list."""
+
+from __future__ import annotations
+
+from fldd.store.connection import Store
+
+ACTION_SQL = """
+SELECT c.id AS action_id, c.finding_id, c.description, c.owner, c.due_date, c.status, c.done_at, c.verified_at,
+       c.verified_by, c.updated_at, f.assessment_id, f.severity, f.title, f.created_at, f.source,
+       a.supplier_id, s.name AS supplier, a.tier, a.questionnaire_id, a.questionnaire_version, a.assessed_on
+FROM corrective_actions c
+JOIN findings f ON f.id = c.finding_id
+JOIN assessments a ON a.id = f.assessment_id
+JOIN suppliers s ON s.id = a.supplier_id
+"""
+
+ASSESSMENT_SQL = """
+SELECT a.id, a.supplier_id, s.name AS supplier, a.questionnaire_id, a.questionnaire_version, a.tier, a.status,
+       a.completeness, a.rating, a.score, a.started_at, a.submitted_at, a.assessed_on, a.valid_until, a.updated_at
+FROM assessments a JOIN suppliers s ON s.id = a.supplier_id
+"""
+
+# Per supplier: its latest assessment that counts (submitted, under review or closed), whether any on-site
+# assessment exists at all, and how many assessments it has.
+SUPPLIER_SQL = """
+SELECT s.id, s.name, s.country, s.inherent_level, s.inherent_score,
+       l.id AS assessment_id, l.tier, l.rating, l.valid_until, l.assessed_on,
+       (SELECT count(*) FROM assessments x WHERE x.supplier_id = s.id) AS assessments,
+       (SELECT count(*) FROM assessments x WHERE x.supplier_id = s.id AND x.tier = 'onsite') AS onsite
+FROM suppliers s
+LEFT JOIN assessments l ON l.id = (
+    SELECT id FROM assessments y WHERE y.supplier_id = s.id AND y.status <> 'draft'
+    ORDER BY coalesce(y.assessed_on, substr(y.submitted_at, 1, 10)) DESC, y.id DESC LIMIT 1)
+ORDER BY s.name COLLATE NOCASE
+"""
+
+
+def action(store: Store, action_id: int) -> dict | None:
+    """One corrective action with its finding, assessment and supplier; None if there is none."""
+    with store.read() as db:
+        found = list(db.query(ACTION_SQL + " WHERE c.id = ?", [action_id]))
+    return found[0] if found else None
+
+
+def actions(store: Store, statuses: tuple[str, ...], *, due_before: str | None = None,
+            due_from: str | None = None) -> list[dict]:
+    """Actions in these statuses, optionally due before a day (exclusive) or from a day (inclusive), soonest first."""
+    where = [f"c.status IN ({', '.join('?' * len(statuses))})"]
+    params: list = list(statuses)
+    if due_before is not None:
+        where.append("c.due_date < ?")
+        params.append(due_before)
+    if due_from is not None:
+        where.append("c.due_date >= ?")
+        params.append(due_from)
+    sql = ACTION_SQL + " WHERE " + " AND ".join(where) + (
+        " ORDER BY c.due_date, CASE f.severity WHEN 'priority' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, c.id")
+    with store.read() as db:
+        return list(db.query(sql, params))
+
+
+def assessments(store: Store, statuses: tuple[str, ...]) -> list[dict]:
+    """Assessments in these statuses with their supplier, most recently changed first."""
+    sql = ASSESSMENT_SQL + f" WHERE a.status IN ({', '.join('?' * len(statuses))}) ORDER BY a.updated_at DESC, a.id DESC"
+    with store.read() as db:
+        return list(db.query(sql, list(statuses)))
+
+
+def assessment_refs(store: Store) -> dict[int, dict]:
+    """For every assessment: its questionnaire, language and assessment date (to describe its findings)."""
+    with store.read() as db:
+        return {r["id"]: r for r in db.query(
+            "SELECT id, questionnaire_id, questionnaire_version, language, assessed_on, status FROM assessments")}
+
+
+def suppliers(store: Store) -> list[dict]:
+    """Every supplier with its latest assessment that counts, and how many (on-site) assessments it has."""
+    with store.read() as db:
+        return list(db.query(SUPPLIER_SQL))
+
+
+def open_findings_by_severity(store: Store) -> dict[str, int]:
+    """Findings whose corrective action is not yet verified, counted by severity."""
+    with store.read() as db:
+        rows = db.execute("SELECT f.severity, count(*) FROM findings f JOIN corrective_actions c "
+                          "ON c.finding_id = f.id WHERE c.status <> 'verified' GROUP BY f.severity").fetchall()
+    return {severity: n for severity, n in rows}
+
+
+def overdue_count(store: Store, today: str) -> int:
+    """Open and in-progress actions due before today."""
+    with store.read() as db:
+        return db.execute("SELECT count(*) FROM corrective_actions WHERE status IN ('open', 'in_progress') "
+                          "AND due_date < ?", [today]).fetchone()[0]

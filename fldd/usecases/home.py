@@ -1,0 +1,131 @@
+"""Use cases of the home view: what needs doing next for the current role, the portfolio at a glance, the
+role switch, and the demo portfolio for a first start."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fldd.standard.model import pick
+from fldd.store import portfolio, settings
+from fldd.store.connection import open_store
+from fldd.usecases.context import ROLES, AppContext
+from fldd.usecases.errors import Rejected
+
+DUE_SOON_DAYS = 14
+REASSESS_WITHIN_DAYS = 60
+SECTIONS = ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon", "reassess")
+# Which sections each role works on, in the order the home view shows them.
+ROLE_SECTIONS = {
+    "supplier": ("drafts", "overdue_actions", "due_soon"),
+    "auditor": ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon"),
+    "buyer": ("to_review", "to_verify", "overdue_actions", "due_soon", "reassess"),
+}
+# Drafts a role fills in: suppliers answer the desktop self-assessment, auditors the on-site one.
+DRAFT_TIERS = {"supplier": ("desktop",), "auditor": ("onsite",), "buyer": ("desktop", "onsite")}
+RATINGS = ("low", "medium", "high", "severe", None)
+SEVERITIES = ("priority", "major", "minor")
+
+
+def todo(ctx: AppContext) -> dict:
+    """Lists of what needs doing, by section (empty for sections that are not the role's job), the role's
+    sections in order, and the portfolio counts."""
+    role = ctx.role if ctx.role in ROLES else "buyer"
+    today = ctx.today()
+    wanted = ROLE_SECTIONS[role]
+    out: dict = {name: [] for name in SECTIONS}
+    if "drafts" in wanted:
+        out["drafts"] = [_assessment(r, ctx) for r in portfolio.assessments(ctx.store, ("draft",))
+                         if r["tier"] in DRAFT_TIERS[role]]
+    if "to_review" in wanted:
+        rows = portfolio.assessments(ctx.store, ("submitted", "under_review"))
+        out["to_review"] = sorted((_assessment(r, ctx) for r in rows),
+                                  key=lambda r: (r["status"] != "submitted", r["assessed_on"] or "", r["id"]))
+    if "overdue_actions" in wanted:
+        out["overdue_actions"] = [_action(r, today) for r in portfolio.actions(
+            ctx.store, ("open", "in_progress"), due_before=today.isoformat())]
+    if "due_soon" in wanted:
+        horizon = today + dt.timedelta(days=DUE_SOON_DAYS + 1)
+        out["due_soon"] = [_action(r, today) for r in portfolio.actions(
+            ctx.store, ("open", "in_progress"), due_from=today.isoformat(), due_before=horizon.isoformat())]
+    if "to_verify" in wanted:
+        out["to_verify"] = [_action(r, today) for r in portfolio.actions(ctx.store, ("done",))]
+    if "reassess" in wanted:
+        out["reassess"] = reassess(ctx)
+    out["role"] = role
+    out["sections"] = wanted
+    out["portfolio"] = portfolio_counts(ctx)
+    return out
+
+
+def _assessment(row: dict, ctx: AppContext) -> dict:
+    q = ctx.standard.get(f"{row['questionnaire_id']}@{row['questionnaire_version']}")
+    title = pick(q.title, "en") if q is not None else row["questionnaire_id"]
+    return {**row, "questionnaire": title, "last_change": (row["updated_at"] or "")[:10]}
+
+
+def _action(row: dict, today: dt.date) -> dict:
+    due = dt.date.fromisoformat(row["due_date"])
+    return {**row, "days_left": (due - today).days}
+
+
+def reassess(ctx: AppContext) -> list[dict]:
+    """Suppliers to assess (again): result expired or expiring within 60 days, high inherent risk without an
+    on-site assessment, or never assessed; most urgent first, one entry per supplier with every reason."""
+    today = ctx.today()
+    horizon = today + dt.timedelta(days=REASSESS_WITHIN_DAYS)
+    out = []
+    for row in portfolio.suppliers(ctx.store):
+        reasons: list[str] = []
+        rank = 9
+        if row["valid_until"]:
+            until = dt.date.fromisoformat(row["valid_until"])
+            if until < today:
+                reasons.append(f"Result expired on {until.isoformat()}")
+                rank = 0
+            elif until <= horizon:
+                reasons.append(f"Result expires on {until.isoformat()} (in {(until - today).days} days)")
+                rank = 1
+        if row["inherent_level"] == "high" and not row["onsite"]:
+            reasons.append("High inherent risk (country and goods) and no on-site assessment")
+            rank = min(rank, 2)
+        if not row["assessments"]:
+            reasons.append("Never assessed")
+            rank = min(rank, 3)
+        if reasons:
+            out.append({"supplier_id": row["id"], "supplier": row["name"], "country": row["country"],
+                        "valid_until": row["valid_until"], "inherent_level": row["inherent_level"],
+                        "reasons": reasons, "rank": rank})
+    return sorted(out, key=lambda r: (r["rank"], r["valid_until"] or "", r["supplier"].casefold()))
+
+
+def portfolio_counts(ctx: AppContext) -> dict:
+    """Suppliers, suppliers by the rating of their latest result (None: not rated), not-yet-verified findings
+    by severity, and overdue actions."""
+    rows = portfolio.suppliers(ctx.store)
+    by_rating: dict[str | None, int] = {rating: 0 for rating in RATINGS}
+    for row in rows:
+        by_rating[row["rating"] if row["rating"] in by_rating else None] += 1
+    open_findings = portfolio.open_findings_by_severity(ctx.store)
+    return {"suppliers": len(rows), "by_rating": by_rating,
+            "open_findings": {s: open_findings.get(s, 0) for s in SEVERITIES},
+            "overdue": portfolio.overdue_count(ctx.store, ctx.today().isoformat())}
+
+
+def switch_role(ctx: AppContext, role: str) -> None:
+    """Work as supplier, auditor or buyer from now on; remembered in this database."""
+    if role not in ROLES:
+        raise Rejected([f"role: '{role}' is not {', '.join(ROLES[:-1])} or {ROLES[-1]}"])
+    settings.put(ctx.store, "role", role)
+    ctx.role = role
+
+
+def load_demo_portfolio(ctx: AppContext) -> dict:
+    """Add the demo portfolio on a connection of its own, so a worker thread can do it while the window
+    stays responsive; returns build_demo's counts."""
+    from fldd.usecases.demo import build_demo
+
+    own = AppContext(open_store(ctx.store.path), ctx.user, ctx.role, ctx.today)
+    try:
+        return build_demo(own)
+    finally:
+        own.close()

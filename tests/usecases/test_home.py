@@ -1,0 +1,179 @@
+"""The home view: what needs doing next for each role, suppliers to (re)assess, the portfolio at a glance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fldd.store import assessments as store_assessments
+from fldd.store import findings as store_findings
+from fldd.store import settings
+from fldd.usecases.context import open_context
+from fldd.usecases.demo import build_demo
+from fldd.usecases.errors import Rejected
+from fldd.usecases.home import ROLE_SECTIONS, SECTIONS, switch_role, todo
+from fldd.usecases.suppliers import add_supplier
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _day(days: int) -> str:
+    return (TODAY + dt.timedelta(days=days)).isoformat()
+
+
+def assessment(ctx, supplier_id, *, tier="desktop", status="draft", valid_until=None, rating=None,
+               completeness=40.0):
+    """An assessment put straight into the store with the given state and stored result."""
+    aid = store_assessments.create(ctx.store, supplier_id, f"fldd-{tier}", "1.0.0", tier)
+    path = {"draft": (), "submitted": ("submitted",), "under_review": ("submitted", "under_review"),
+            "closed": ("submitted", "under_review", "closed")}[status]
+    for step in path:
+        store_assessments.set_status(ctx.store, aid, step)
+    store_assessments.save_result(ctx.store, aid, {
+        "rating": rating, "score": 50.0, "completeness": {"percent": completeness}, "expires": valid_until,
+        "as_of": None if status == "draft" else _day(-300)})
+    return aid
+
+
+def action(ctx, assessment_id, *, due, status="open", severity="major", title="Hours over 60"):
+    """A finding with one corrective action due on `due` (days from today) in `status`."""
+    with ctx.store.write() as db:
+        fid = store_findings.add_finding(db, assessment_id, severity=severity, title=title, due_days=14,
+                                         source="auditor")
+        aid = store_findings.add_action(db, fid, description=f"Fix: {title}", due_date=_day(due))
+    if status != "open":
+        store_findings.set_action_status(ctx.store, aid, status)
+    return aid
+
+
+@pytest.fixture
+def portfolio(ctx):
+    """Five suppliers at different stages, with actions overdue, due soon, later, done and verified."""
+    gloves = add_supplier(ctx, "Klang Valley Gloves", "MY", goods=["Rubber Gloves"])  # high inherent risk
+    chairs = add_supplier(ctx, "Lodz Chairs", "PL", goods=["Furniture"])  # low
+    cars = add_supplier(ctx, "Stuttgart Parts", "DE", goods=["Cars"])  # low
+    denim = add_supplier(ctx, "Dhaka Denim", "BD", goods=["Garments"])  # high, never assessed
+    shoes = add_supplier(ctx, "Porto Shoes", "PT", goods=["Footwear"])
+    ids = {"gloves": gloves, "chairs": chairs, "cars": cars, "denim": denim, "shoes": shoes}
+    ids["gloves_desktop"] = assessment(ctx, gloves, status="closed", valid_until=_day(30), rating="high")
+    ids["gloves_onsite"] = assessment(ctx, gloves, tier="onsite", status="draft", completeness=20.0)
+    ids["chairs_desktop"] = assessment(ctx, chairs, status="submitted", valid_until=_day(-5), rating="low")
+    ids["cars_desktop"] = assessment(ctx, cars, status="under_review", valid_until=_day(300), rating="medium")
+    ids["shoes_draft"] = assessment(ctx, shoes, status="draft", completeness=75.0)
+    a = ids["gloves_desktop"]
+    ids["overdue_old"] = action(ctx, a, due=-20, severity="priority")
+    ids["overdue_new"] = action(ctx, a, due=-1, status="in_progress")
+    ids["due_today"] = action(ctx, a, due=0, severity="minor")
+    ids["due_in_14"] = action(ctx, a, due=14)
+    ids["due_in_15"] = action(ctx, a, due=15)
+    ids["done_late"] = action(ctx, a, due=-30, status="done")
+    ids["verified"] = action(ctx, ids["chairs_desktop"], due=-40, status="verified", severity="minor")
+    return ids
+
+
+def _ids(items, key="action_id"):
+    return [item[key] for item in items]
+
+
+def test_every_section_is_there_and_only_the_roles_sections_are_filled(ctx, portfolio):
+    for role in ("supplier", "auditor", "buyer"):
+        ctx.role = role
+        data = todo(ctx)
+        assert data["role"] == role and data["sections"] == ROLE_SECTIONS[role]
+        for name in SECTIONS:
+            if name not in ROLE_SECTIONS[role]:
+                assert data[name] == [], (role, name)
+
+
+def test_a_supplier_sees_its_desktop_drafts_with_completeness_and_last_change(ctx, portfolio):
+    ctx.role = "supplier"
+    (draft,) = todo(ctx)["drafts"]
+    assert draft["id"] == portfolio["shoes_draft"] and draft["supplier"] == "Porto Shoes"
+    assert draft["completeness"] == 75.0 and draft["last_change"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
+    assert draft["questionnaire"] == "Forced-labour desktop self-assessment"
+
+
+def test_an_auditor_sees_on_site_drafts_and_what_to_review_and_verify(ctx, portfolio):
+    ctx.role = "auditor"
+    data = todo(ctx)
+    assert _ids(data["drafts"], "id") == [portfolio["gloves_onsite"]]
+    assert _ids(data["to_review"], "id") == [portfolio["chairs_desktop"], portfolio["cars_desktop"]]
+    assert _ids(data["to_verify"]) == [portfolio["done_late"]]
+
+
+def test_a_buyer_sees_submitted_assessments_first_then_those_under_review(ctx, portfolio):
+    data = todo(ctx)
+    assert [(r["supplier"], r["status"]) for r in data["to_review"]] == [
+        ("Lodz Chairs", "submitted"), ("Stuttgart Parts", "under_review")]
+
+
+def test_overdue_actions_are_open_or_in_progress_and_past_due_oldest_first(ctx, portfolio):
+    overdue = todo(ctx)["overdue_actions"]
+    assert _ids(overdue) == [portfolio["overdue_old"], portfolio["overdue_new"]]
+    assert [r["days_left"] for r in overdue] == [-20, -1]
+
+
+def test_due_soon_means_from_today_up_to_fourteen_days(ctx, portfolio):
+    assert _ids(todo(ctx)["due_soon"]) == [portfolio["due_today"], portfolio["due_in_14"]]
+
+
+def test_done_actions_wait_for_verification_and_verified_ones_drop_out(ctx, portfolio):
+    assert _ids(todo(ctx)["to_verify"]) == [portfolio["done_late"]]
+
+
+def test_reassess_lists_expired_expiring_high_risk_without_on_site_and_never_assessed(ctx, portfolio):
+    rows = {r["supplier"]: r for r in todo(ctx)["reassess"]}
+    assert list(rows) == ["Lodz Chairs", "Klang Valley Gloves", "Dhaka Denim"]
+    assert rows["Lodz Chairs"]["reasons"] == [f"Result expired on {_day(-5)}"]
+    assert rows["Klang Valley Gloves"]["reasons"] == [f"Result expires on {_day(30)} (in 30 days)"]
+    assert rows["Dhaka Denim"]["reasons"] == ["High inherent risk (country and goods) and no on-site assessment",
+                                              "Never assessed"]
+    assert rows["Dhaka Denim"]["supplier_id"] == portfolio["denim"]
+
+
+def test_a_high_risk_supplier_with_an_on_site_assessment_needs_none_for_that_reason(ctx, portfolio):
+    reasons = {r["supplier"]: r["reasons"] for r in todo(ctx)["reassess"]}
+    assert not any("on-site" in reason for reason in reasons["Klang Valley Gloves"])
+
+
+def test_the_portfolio_counts_suppliers_by_rating_findings_by_severity_and_overdue_actions(ctx, portfolio):
+    counts = todo(ctx)["portfolio"]
+    assert counts["suppliers"] == 5
+    assert counts["by_rating"] == {"low": 1, "medium": 1, "high": 1, "severe": 0, None: 2}
+    assert counts["open_findings"] == {"priority": 1, "major": 4, "minor": 1}
+    assert counts["overdue"] == 2
+
+
+def test_an_empty_database_has_nothing_to_do(ctx):
+    data = todo(ctx)
+    assert all(data[name] == [] for name in SECTIONS)
+    assert data["portfolio"]["suppliers"] == 0 and data["portfolio"]["overdue"] == 0
+
+
+def test_the_role_switch_is_remembered_in_the_database(ctx, tmp_path):
+    switch_role(ctx, "auditor")
+    assert ctx.role == "auditor" and settings.get(ctx.store, "role") == "auditor"
+    again = open_context(tmp_path / "fldd.sqlite3", user="amina")
+    try:
+        assert again.role == "auditor"
+    finally:
+        again.close()
+
+
+def test_an_unknown_role_is_refused(ctx):
+    with pytest.raises(Rejected, match="role: 'manager' is not supplier, auditor or buyer"):
+        switch_role(ctx, "manager")
+    assert ctx.role == "buyer"
+
+
+def test_the_demo_portfolio_gives_every_role_something_to_do(ctx):
+    build_demo(ctx)
+    for role in ("supplier", "auditor", "buyer"):
+        ctx.role = role
+        data = todo(ctx)
+        assert all(data[name] for name in data["sections"] if name != "due_soon"), role
+    counts = data["portfolio"]
+    assert counts["suppliers"] == 40 and sum(counts["by_rating"].values()) == 40
+    assert counts["overdue"] == len(data["overdue_actions"]) > 0
+    assert sum(counts["open_findings"].values()) >= counts["overdue"]
