@@ -136,3 +136,13 @@ def count(store: Store) -> int:
     """How many suppliers there are."""
     with store.read() as db:
         return db.execute("SELECT count(*) FROM suppliers").fetchone()[0]
+
+
+def replace_contacts(store: Store, supplier_id: int, contacts: list[dict]) -> None:
+    """Replace a supplier's contacts (name, role, email, phone) in one transaction."""
+    with store.write() as db:
+        if not db.execute("SELECT 1 FROM suppliers WHERE id = ?", [supplier_id]).fetchone():
+            raise NotFound(f"supplier {supplier_id}")
+        db.execute("DELETE FROM supplier_contacts WHERE supplier_id = ?", [supplier_id])
+        for contact in contacts:
+            db["supplier_contacts"].insert({**contact, "supplier_id": supplier_id})
