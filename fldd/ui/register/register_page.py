@@ -1,0 +1,369 @@
+"""The supplier register page: find suppliers fast, see one in detail, add or edit one, start its assessment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from fldd.risk.countries import UnknownCountryError, country_name
+from fldd.store.errors import StoreError
+from fldd.ui.layout import MARGIN, SPACING
+from fldd.ui.page import Page
+from fldd.ui.prompter import Prompter
+from fldd.ui.register.supplier_dialog import SUPPLIER_STATUSES, SupplierDialog
+from fldd.ui.register.supplier_filter import DUE_CHOICES, UNRATED, SupplierFilter
+from fldd.ui.register.supplier_model import (COL_ASSESSMENT, COL_CHAIN_TIER, COL_COUNTRY, COL_GOODS, COL_INHERENT,
+                                             COL_NAME, COL_RATING, COL_SCORE, COL_VALID_UNTIL, ID_ROLE, TIER_WORDS,
+                                             SupplierModel)
+from fldd.ui.register.supplier_panel import SupplierPanel
+from fldd.ui.theme import RATING_WORDS, STATUS_WORDS
+from fldd.usecases.assessments import start_assessment
+from fldd.usecases.errors import Rejected
+from fldd.usecases.suppliers import register
+
+# The widest text a column usually shows; its width is that text's (or the header's) plus padding.
+COLUMN_SAMPLES = {COL_NAME: "Klang Valley Gloves Sdn", COL_COUNTRY: "BD — Bangladesh", COL_GOODS: "Rubber Gloves",
+                  COL_CHAIN_TIER: "Tier in chain", COL_INHERENT: "Medium (10/10)",
+                  COL_ASSESSMENT: "Desktop · Under review", COL_RATING: "Medium risk", COL_SCORE: "Score",
+                  COL_VALID_UNTIL: "2026-11-20 · Expired"}
+COLUMN_PADDING = 20
+LAST_COLUMN_SHARE = 170  # what the widening columns leave to the stretching last column
+SPARE_SHARES = {COL_NAME: 0.6, COL_GOODS: 0.4}  # who gets the spare width of a wide window
+QUESTIONNAIRES = {"desktop": "fldd-desktop", "onsite": "fldd-onsite"}
+SPLIT = (3, 1)  # table : detail panel
+
+
+def count_text(shown: int, total: int) -> str:
+    """'1,234 of 10,000 suppliers'."""
+    return f"{shown:,} of {total:,} supplier{'' if total == 1 else 's'}"
+
+
+class RegisterPage(Page):
+    """Search, filter and sort the register; the selected supplier's details on the right."""
+
+    title = "Suppliers"
+
+    def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prompter = prompter or Prompter()
+        self.dialog: SupplierDialog | None = None
+        self.panel_hidden = False  # the person hid the details; selection alone no longer shows them
+        self.fit_names = True  # widen names and goods with the window until the person sizes a column
+        self.model = SupplierModel(self)
+        self.proxy = SupplierFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.heading = QLabel(self.title)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.add_button = QPushButton("&Add supplier…")
+        self.add_button.setToolTip("Add a supplier to the register (Ctrl+N)")
+        self.desktop_button = QPushButton("Start &desktop assessment")
+        self.desktop_button.setToolTip("A new self-assessment questionnaire for the selected supplier")
+        self.onsite_button = QPushButton("Start &on-site assessment")
+        self.onsite_button.setToolTip("A new on-site audit of the selected supplier")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search name, goods, OS ID or country (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.country = QComboBox()
+        self.rating = QComboBox()
+        self.status = QComboBox()
+        self.due = QComboBox()
+        self._fill_filter_combos()
+        self.count = QLabel(count_text(0, 0))
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.table = QTableView()
+        self._fitting = True  # column widths being set by code, not by a person
+        self._set_up_table()
+        self._fitting = False
+        self.panel = SupplierPanel(ctx)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, SPLIT[0])
+        self.splitter.setStretchFactor(1, SPLIT[1])
+        self.splitter.setChildrenCollapsible(False)
+        self.panel.hide()
+
+        top = QHBoxLayout()
+        top.setSpacing(SPACING)
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        for button in (self.add_button, self.desktop_button, self.onsite_button):
+            top.addWidget(button)
+        filters = QHBoxLayout()
+        filters.setSpacing(SPACING)
+        filters.addWidget(self.search, 2)
+        for combo in (self.country, self.rating, self.status, self.due):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.count)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        page.setSpacing(SPACING)
+        page.addLayout(top)
+        page.addLayout(filters)
+        page.addWidget(self.empty_hint)
+        page.addWidget(self.splitter, 1)
+        for first, second in ((self.search, self.country), (self.country, self.rating), (self.rating, self.status),
+                              (self.status, self.due), (self.due, self.table), (self.table, self.add_button),
+                              (self.add_button, self.desktop_button), (self.desktop_button, self.onsite_button),
+                              (self.onsite_button, self.panel)):
+            QWidget.setTabOrder(first, second)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, context=context)
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_supplier, context=context)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.returnPressed.connect(self.proxy.flush)
+        self.country.currentIndexChanged.connect(lambda: self.proxy.set_country(self.country.currentData()))
+        self.rating.currentIndexChanged.connect(lambda: self.proxy.set_rating(self.rating.currentData()))
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.due.currentIndexChanged.connect(lambda: self.proxy.set_due(self.due.currentData()))
+        self.proxy.filtered.connect(self._update_count)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self._activated)
+        self.add_button.clicked.connect(self.add_supplier)
+        self.desktop_button.clicked.connect(lambda: self.start("desktop"))
+        self.onsite_button.clicked.connect(lambda: self.start("onsite"))
+        self.panel.edit_requested.connect(self.edit_supplier)
+        self.panel.open_assessment.connect(self.open_assessment)
+        self.panel.hide_requested.connect(self._hide_panel)
+
+        self.refresh()
+
+    def _fill_filter_combos(self) -> None:
+        self.country.addItem("All countries", None)
+        self.country.setToolTip("Only suppliers in this country")
+        self.rating.addItem("Any rating", None)
+        for key in ("low", "medium", "high", "severe"):
+            self.rating.addItem(RATING_WORDS[key], key)
+        self.rating.addItem("Not rated", UNRATED)
+        self.rating.setToolTip("Only suppliers whose latest assessment has this rating")
+        self.status.addItem("Any status", None)
+        self.status.insertSeparator(self.status.count())
+        for key, word in SUPPLIER_STATUSES:
+            self.status.addItem(f"Supplier {word.lower()}", f"supplier:{key}")
+        self.status.insertSeparator(self.status.count())
+        for key, word in STATUS_WORDS.items():
+            self.status.addItem(f"Assessment {word.lower()}", f"assessment:{key}")
+        self.status.setToolTip("Only suppliers with this status, or whose latest assessment has it")
+        for key, word in DUE_CHOICES:
+            self.due.addItem(word, key)
+        self.due.setToolTip("Only suppliers with something due")
+        for combo in (self.country, self.rating, self.status, self.due):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+
+    def _set_up_table(self) -> None:
+        table = self.table
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        metrics = table.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + COLUMN_PADDING)
+        self.base_widths = {c: table.columnWidth(c) for c in SPARE_SHARES}
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        header.sectionResized.connect(self._section_resized)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Share the table's spare width between names and goods when the table is resized."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.fit_names:
+            header = self.table.horizontalHeader()
+            fixed = sum(header.sectionSize(c) for c in range(header.count() - 1) if c not in self.base_widths)
+            spare = max(0, self.table.viewport().width() - fixed - LAST_COLUMN_SHARE - sum(self.base_widths.values()))
+            self._fitting = True
+            for column, base in self.base_widths.items():
+                self.table.setColumnWidth(column, base + int(spare * SPARE_SHARES[column]))
+            self._fitting = False
+        return super().eventFilter(watched, event)
+
+    def _section_resized(self, column: int, old: int, new: int) -> None:
+        """A person dragged a column edge: leave the widths to them from now on."""
+        if not self._fitting and column < self.model.columnCount() - 1:
+            self.fit_names = False
+
+    # -- reading -----------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the register, keeping filters, sort and the selected supplier."""
+        selected = self.selected_id()
+        try:
+            rows = register(self.ctx)
+        except StoreError as exc:
+            self.prompter.error(self, "Cannot read the register", exc.message)
+            return
+        self.model.set_rows(rows, self.ctx.today())
+        self._fill_countries(rows)
+        if selected is not None and self.select_supplier(selected, show_panel=False):
+            self.panel.show_supplier(selected)  # read again: it may have changed
+        self._update_count()
+        self._update_buttons()
+
+    def _fill_countries(self, rows: list[dict]) -> None:
+        """The countries present in the register, keeping the current choice."""
+        current = self.country.currentData()
+        codes = sorted({r["country"] for r in rows if r.get("country")})
+        self.country.blockSignals(True)
+        while self.country.count() > 1:
+            self.country.removeItem(1)
+        for code in codes:
+            try:
+                self.country.addItem(f"{code} — {country_name(code)}", code)
+            except UnknownCountryError:
+                self.country.addItem(code, code)
+        index = self.country.findData(current) if current else 0
+        self.country.setCurrentIndex(max(0, index))
+        self.country.blockSignals(False)
+        if current and index < 0:
+            self.proxy.set_country(None)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(count_text(shown, total))
+        if total == 0:
+            self.empty_hint.setText("No suppliers yet: add the first with Add supplier… (Ctrl+N).")
+        elif shown == 0:
+            self.empty_hint.setText("No supplier matches the search and filters.")
+        self.empty_hint.setVisible(shown == 0)
+
+    def selected_id(self) -> int | None:
+        """The supplier of the current row, or None."""
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return self.proxy.index(index.row(), 0).data(ID_ROLE)
+
+    def select_supplier(self, supplier_id: int, show_panel: bool = True) -> bool:
+        """Select a supplier's row (clearing filters that hide it); False if it is not in the register."""
+        source_row = self.model.row_of(supplier_id)
+        if source_row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            self.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        if show_panel:
+            self.panel_hidden = False
+            self.panel.show()
+        if supplier_id != self.panel.supplier_id:
+            self.panel.show_supplier(supplier_id)
+        return True
+
+    def clear_filters(self) -> None:
+        """Show every supplier again."""
+        self.search.clear()
+        self.proxy.flush()
+        for combo in (self.country, self.rating, self.status, self.due):
+            combo.setCurrentIndex(0)
+
+    # -- slots -------------------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _status_changed(self) -> None:
+        kind, _, key = (self.status.currentData() or "").partition(":")
+        self.proxy.set_status(key if kind == "supplier" else None, key if kind == "assessment" else None)
+
+    def _selection_changed(self) -> None:
+        supplier_id = self.selected_id()
+        if supplier_id is None and self.proxy.rowCount() == 0:
+            self.panel.show_supplier(None)
+        elif supplier_id is not None:
+            if supplier_id != self.panel.supplier_id:
+                self.panel.show_supplier(supplier_id)
+            if not self.panel_hidden:
+                self.panel.show()
+        self._update_buttons()
+
+    def _hide_panel(self) -> None:
+        self.panel_hidden = True
+        self.panel.hide()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.desktop_button.setEnabled(chosen)
+        self.onsite_button.setEnabled(chosen)
+
+    def _activated(self, index) -> None:
+        """Double-click or Enter: show the details and tell the window."""
+        supplier_id = self.proxy.index(index.row(), 0).data(ID_ROLE)
+        if supplier_id is None:
+            return
+        self.panel_hidden = False
+        self.panel.show()
+        self.panel.show_supplier(supplier_id)
+        self.open_supplier.emit(supplier_id)
+
+    def add_supplier(self) -> None:
+        """Ctrl+N: the supplier form, empty."""
+        self._open_dialog(None)
+
+    def edit_supplier(self, supplier_id: int) -> None:
+        """The supplier form, filled in."""
+        self._open_dialog(supplier_id)
+
+    def _open_dialog(self, supplier_id: int | None) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        self.dialog = SupplierDialog(self.ctx, supplier_id, self)
+        self.dialog.accepted.connect(self._saved)
+        self.dialog.open()
+
+    def _saved(self) -> None:
+        saved = self.dialog.saved_id if self.dialog else None
+        self.refresh()
+        if saved is not None:
+            self.select_supplier(saved)
+        self.data_changed.emit()
+
+    def start(self, tier: str) -> None:
+        """Start a desktop or on-site assessment of the selected supplier and open it."""
+        supplier_id = self.selected_id()
+        if supplier_id is None:
+            return
+        row = self.model.record(self.model.row_of(supplier_id))
+        if row.get("assessment_status") == "draft" and row.get("tier") == tier:
+            words = TIER_WORDS.get(tier, tier).lower()
+            if not self.prompter.confirm(self, "Start another assessment?",
+                                         f"{row['name']} already has a draft {words} assessment. Start another?"):
+                return
+        try:
+            assessment_id = start_assessment(self.ctx, supplier_id, QUESTIONNAIRES[tier])
+        except Rejected as exc:
+            self.prompter.error(self, "Assessment not started", "\n".join(exc.messages))
+            return
+        except StoreError as exc:
+            self.prompter.error(self, "Assessment not started", exc.message)
+            return
+        self.refresh()
+        self.data_changed.emit()
+        self.open_assessment.emit(assessment_id)

@@ -1,0 +1,257 @@
+"""The supplier register as a table model: every string, colour and sort key computed once in set_rows.
+
+Qt calls data() thousands of times while painting and sorting; each call crosses from C++ into Python, so
+data() only indexes prepared lists. Sorting reorders rows here with Python's sort over prepared keys (a few
+milliseconds for 10,000 rows) instead of letting QSortFilterProxyModel call data() twice per comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from fldd.risk.countries import UnknownCountryError, country_name
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS
+
+(COL_NAME, COL_COUNTRY, COL_GOODS, COL_CHAIN_TIER, COL_INHERENT, COL_ASSESSMENT, COL_RATING, COL_SCORE,
+ COL_VALID_UNTIL, COL_NEXT_ACTION) = range(10)
+HEADERS = ("Name", "Country", "Goods", "Tier in chain", "Inherent risk", "Latest assessment", "Rating", "Score",
+           "Valid until", "Next action due")
+COLUMN_COUNT = len(HEADERS)
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole)  # typed sort key: str, int, float, ISO date text, or None
+ID_ROLE = SORT_ROLE + 1  # the supplier id of the row
+
+DUE_SOON_DAYS = 30
+INHERENT_WORDS = {"low": "Low", "medium": "Medium", "high": "High"}
+INHERENT_RANK = {"low": 0, "medium": 1, "high": 2}
+RATING_RANK = {"low": 0, "medium": 1, "high": 2, "severe": 3}
+TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}
+STATUS_RANK = {"draft": 0, "submitted": 1, "under_review": 2, "closed": 3}
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_ALIGNMENTS = {COL_SCORE: _RIGHT, COL_CHAIN_TIER: _CENTRE}
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the filter asks of one row, prepared once."""
+
+    blob: str  # name, goods, OS ID and country name, case-folded, for free-text search
+    country: str
+    rating: str | None
+    status: str
+    assessment_status: str | None
+    expired: bool
+    due_soon: bool
+    overdue: bool
+    never_assessed: bool
+
+
+def _goods(text: str | None) -> list[str]:
+    try:
+        goods = json.loads(text or "[]")
+    except ValueError:
+        return [text or ""]
+    return [str(g) for g in goods] if isinstance(goods, list) else [str(goods)]
+
+
+@lru_cache(maxsize=512)
+def _country(code: str) -> str:
+    try:
+        return country_name(code)
+    except UnknownCountryError:
+        return ""
+
+
+class SupplierModel(QAbstractTableModel):
+    """One row per supplier of fldd.usecases.suppliers.register(); read-only."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.today = dt.date.today()
+        self.generation = 0  # bumped by set_rows, so a filter knows its prepared answers are stale
+        self.rows: list[dict] = []  # as given, in their original order
+        self.facts: list[Facts] = []
+        self.order: list[int] = []  # order[shown row] = index into rows
+        self._display: list[tuple[str, ...]] = []
+        self._keys: list[tuple] = []
+        self._background: list[tuple] = []
+        self._red: list[frozenset[int]] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._overdue = QColor(OVERDUE_COLOUR)
+        self._colours = {key: QColor(code) for key, code in RATING_COLOURS.items()}
+
+    # -- loading ---------------------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[dict], today: dt.date | None = None) -> None:
+        """Replace every row (a model reset), keeping the current sort."""
+        self.beginResetModel()
+        self.today = today or dt.date.today()
+        self.rows = list(rows)
+        soon = (self.today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
+        now = self.today.isoformat()
+        prepared = [self._prepare(row, now, soon) for row in self.rows]
+        self._display = [p[0] for p in prepared]
+        self._keys = [p[1] for p in prepared]
+        self._background = [p[2] for p in prepared]
+        self._red = [p[3] for p in prepared]
+        self.facts = [p[4] for p in prepared]
+        self.order = list(range(len(self.rows)))
+        if self._sort is not None:
+            self.order = self._sorted_order(*self._sort)
+        self.generation += 1
+        self.endResetModel()
+
+    def _prepare(self, row: dict, now: str, soon: str) -> tuple:
+        """Display strings, sort keys, backgrounds, red columns and filter facts of one row."""
+        code = row.get("country") or ""
+        name_of_country = _country(code)
+        goods = ", ".join(_goods(row.get("goods")))
+        chain_tier = row.get("chain_tier")
+        level = row.get("inherent_level")
+        inherent_score = row.get("inherent_score")
+        assessment_id = row.get("assessment_id")
+        tier = row.get("tier")
+        a_status = row.get("assessment_status")
+        rating = row.get("rating")
+        score = row.get("score")
+        valid = row.get("valid_until")
+        due = row.get("next_action_due")
+
+        expired = bool(valid) and valid < now
+        due_soon = bool(valid) and now <= valid <= soon
+        overdue = bool(due) and due < now
+        if assessment_id is None:
+            assessment = "Never assessed"
+        else:
+            assessment = f"{TIER_WORDS.get(tier, tier or '')} · {STATUS_WORDS.get(a_status, a_status or '')}"
+        display = (
+            row.get("name") or "",
+            f"{code} — {name_of_country}" if name_of_country else code,
+            goods,
+            str(chain_tier) if chain_tier is not None else "",
+            (f"{INHERENT_WORDS.get(level, level)} ({inherent_score:g}/10)" if inherent_score is not None
+             else INHERENT_WORDS.get(level, level)) if level else "—",
+            assessment,
+            RATING_WORDS.get(rating, rating) if assessment_id is not None else "—",
+            f"{score:.1f}" if score is not None else "",
+            (f"{valid} · Expired" if expired else f"{valid} · Due" if due_soon else valid) if valid else "",
+            (f"{due} · Overdue" if overdue else due) if due else "",
+        )
+        keys = (
+            (row.get("name") or "").casefold(),
+            code,
+            goods.casefold() or None,
+            chain_tier,
+            float(inherent_score) if inherent_score is not None else INHERENT_RANK.get(level) if level else None,
+            (0 if tier == "desktop" else 10) + STATUS_RANK.get(a_status, 0) if assessment_id is not None else None,
+            RATING_RANK.get(rating) if rating else None,
+            score,
+            valid or None,
+            due or None,
+        )
+        background = (None, None, None, None, self._colours.get(level) if level else None, None,
+                      self._colours.get(rating) if rating else None, None, None, None)
+        red = frozenset(c for c, flag in ((COL_VALID_UNTIL, expired or due_soon), (COL_NEXT_ACTION, overdue)) if flag)
+        blob = "\n".join((row.get("name") or "", goods, row.get("os_id") or "", name_of_country)).casefold()
+        facts = Facts(blob, code, rating, row.get("status") or "", a_status, expired, due_soon, overdue,
+                      assessment_id is None)
+        return display, keys, background, red, facts
+
+    # -- Qt model interface ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def data(self, index, role=_DISPLAY):
+        """Prepared values only: no formatting here."""
+        if not index.isValid():
+            return None
+        i = self.order[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display[i][column]
+        if role == _BACKGROUND:
+            return self._background[i][column]
+        if role == _FOREGROUND:
+            return self._overdue if column in self._red[i] else None
+        if role == _FONT:
+            return self._bold if column in self._red[i] else None
+        if role == SORT_ROLE:
+            return self._keys[i][column]
+        if role == ID_ROLE:
+            return self.rows[i]["id"]
+        if role == _TOOLTIP:
+            return self._display[i][column] or None
+        if role == _ALIGN:
+            return _ALIGNMENTS.get(column)
+        return None
+
+    def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802 - Qt's name
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            return HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder rows by the column's prepared key (empty values last in both directions)."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_order = self.order
+        self.order = self._sorted_order(column, order)
+        if old_persistent:
+            position = {source: shown for shown, source in enumerate(self.order)}
+            self.changePersistentIndexList(
+                old_persistent,
+                [self.index(position[old_order[p.row()]], p.column()) if p.isValid() else QModelIndex()
+                 for p in old_persistent])
+        self.layoutChanged.emit()
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        keys = [k[column] for k in self._keys]
+        present = [i for i, key in enumerate(keys) if key is not None]
+        missing = [i for i, key in enumerate(keys) if key is None]
+        present.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        return present + missing
+
+    # -- helpers for the page --------------------------------------------------------------------------------
+
+    def supplier_id(self, row: int) -> int | None:
+        """The supplier id shown at row, or None."""
+        return self.rows[self.order[row]]["id"] if 0 <= row < len(self.order) else None
+
+    def row_of(self, supplier_id: int) -> int | None:
+        """The row showing supplier_id, or None."""
+        for shown, source in enumerate(self.order):
+            if self.rows[source]["id"] == supplier_id:
+                return shown
+        return None
+
+    def record(self, row: int) -> dict:
+        """The register dict behind a row."""
+        return self.rows[self.order[row]]
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order last sorted by, or None."""
+        return self._sort
+

@@ -1,0 +1,182 @@
+"""The selected supplier at a glance: who and where, what it makes, why its inherent risk is what it is,
+and its assessments, each one click from opening."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
+
+from fldd.identifiers import IDENTIFIER_SCHEMES
+from fldd.risk.countries import UnknownCountryError, country_name
+from fldd.risk.inherent import inherent_risk
+from fldd.store.errors import NotFound, StoreError
+from fldd.ui.layout import MARGIN, SPACING
+from fldd.ui.register.supplier_model import INHERENT_WORDS, TIER_WORDS
+from fldd.ui.theme import RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_style
+from fldd.usecases.assessments import list_assessments
+from fldd.usecases.suppliers import get_supplier
+
+PANEL_MIN_WIDTH = 300
+STATUS_OF_SUPPLIER = {"active": "Active", "onboarding": "Onboarding", "suspended": "Suspended",
+                      "inactive": "Inactive"}
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def _heading(text: str, scale: float = 1.15) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class SupplierPanel(QWidget):
+    """Details of one supplier; empty with a hint when none is selected."""
+
+    edit_requested = Signal(int)  # supplier id
+    open_assessment = Signal(int)  # assessment id
+    hide_requested = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.supplier_id: int | None = None
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.name = _heading("", 1.3)
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setToolTip("Change this supplier's details")
+        self.hide_button = QPushButton("Hide")
+        self.hide_button.setToolTip("Hide the details (double-click a row or press Enter to show them again)")
+        self.fields = {key: _value_label() for key in ("country", "address", "goods", "sector", "chain_tier",
+                                                        "status", "identifiers", "contacts")}
+        self.risk_badge = QLabel()
+        self.reasons = _value_label()
+        self.assessments_heading = _heading("Assessments")
+        self.assessments = QGridLayout()
+        self.no_assessments = QLabel("None yet. Start one with the buttons above the table.")
+        self.no_assessments.setWordWrap(True)
+        self.open_buttons: dict[int, QPushButton] = {}
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        top = QHBoxLayout()
+        top.addWidget(self.name, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, caption in (("country", "Country"), ("address", "Address"), ("goods", "Goods"),
+                             ("sector", "Sector"), ("chain_tier", "Tier in chain"), ("status", "Status"),
+                             ("identifiers", "Identifiers"), ("contacts", "Contacts")):
+            form.addRow(caption, self.fields[key])
+        column.addLayout(form)
+        column.addWidget(_heading("Inherent risk"))
+        column.addWidget(self.risk_badge, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.reasons)
+        column.addWidget(self.assessments_heading)
+        column.addWidget(self.no_assessments)
+        column.addLayout(self.assessments)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.edit_button.clicked.connect(lambda: self.supplier_id and self.edit_requested.emit(self.supplier_id))
+        self.hide_button.clicked.connect(self.hide_requested)
+        self.show_supplier(None)
+
+    def show_supplier(self, supplier_id: int | None) -> None:
+        """Show a supplier read fresh from the store (None: a hint to select one)."""
+        supplier = None
+        if supplier_id is not None:
+            try:
+                supplier = get_supplier(self.ctx, supplier_id)
+                assessments = list_assessments(self.ctx, supplier_id)
+            except (NotFound, StoreError):
+                supplier = None
+        self.supplier_id = supplier.id if supplier else None
+        self.edit_button.setEnabled(supplier is not None)
+        if supplier is None:
+            self.name.setText("No supplier selected")
+            for label in self.fields.values():
+                label.clear()
+            self.risk_badge.hide()
+            self.reasons.setText("Select a supplier in the table to see its details here.")
+            self._show_assessments([])
+            return
+        self.name.setText(supplier.name)
+        try:
+            place = f"{supplier.country} — {country_name(supplier.country)}"
+        except UnknownCountryError:
+            place = supplier.country
+        tier = supplier.chain_tier
+        self.fields["country"].setText(place)
+        self.fields["address"].setText(supplier.address or "—")
+        self.fields["goods"].setText(", ".join(supplier.goods) or "—")
+        self.fields["sector"].setText(supplier.sector or "—")
+        self.fields["chain_tier"].setText(f"{tier} (direct supplier)" if tier == 1 else str(tier))
+        self.fields["status"].setText(STATUS_OF_SUPPLIER.get(supplier.status, supplier.status))
+        self.fields["identifiers"].setText("\n".join(
+            f"{IDENTIFIER_SCHEMES[s][0] if s in IDENTIFIER_SCHEMES else s}: {v}"
+            for s, v in supplier.identifiers.items()) or "—")
+        self.fields["contacts"].setText("\n".join(
+            " · ".join(part for part in (c.get("name"), c.get("role"), c.get("email"), c.get("phone")) if part)
+            for c in supplier.contacts) or "—")
+        self._show_risk(supplier.country, supplier.goods)
+        self._show_assessments(assessments)
+
+    def _show_risk(self, country: str, goods: list[str]) -> None:
+        try:
+            risk = inherent_risk(country, goods)
+        except UnknownCountryError:
+            self.risk_badge.hide()
+            self.reasons.setText("Unknown country: inherent risk not rated.")
+            return
+        self.risk_badge.setText(f"{INHERENT_WORDS.get(risk.level, risk.level)} ({risk.score}/10)")
+        self.risk_badge.setStyleSheet(badge_style(RATING_COLOURS.get(risk.level, "#eeeeee")))
+        self.risk_badge.show()
+        self.reasons.setText("\n".join(f"• {reason}" for reason in risk.reasons))
+
+    def _show_assessments(self, rows: list[dict]) -> None:
+        """One line per assessment: tier, status, rating, date and an Open button."""
+        while self.assessments.count():
+            widget = self.assessments.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.open_buttons = {}
+        self.no_assessments.setVisible(not rows and self.supplier_id is not None)
+        self.assessments_heading.setVisible(self.supplier_id is not None)
+        for line, row in enumerate(rows):
+            when = (row.get("assessed_on") or row.get("started_at") or "")[:10]
+            what = QLabel(f"{TIER_WORDS.get(row.get('tier'), row.get('tier') or '')} · "
+                          f"{STATUS_WORDS.get(row.get('status'), row.get('status') or '')}\n{when}")
+            rating = QLabel(RATING_WORDS.get(row.get("rating"), "Not rated"))
+            if row.get("rating") in RATING_COLOURS:
+                rating.setStyleSheet(badge_style(RATING_COLOURS[row["rating"]]))
+            rating.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button = QPushButton("Open")
+            button.setToolTip(f"Open assessment {row['id']}")
+            button.clicked.connect(lambda _=False, aid=row["id"]: self.open_assessment.emit(aid))
+            self.open_buttons[row["id"]] = button
+            for col, widget in enumerate((what, rating, button)):
+                self.assessments.addWidget(widget, line, col)
+        self.assessments.setColumnStretch(0, 1)
