@@ -1,0 +1,160 @@
+"""The assessments page: every assessment of the portfolio, filtered by tier, status and text; double-click
+or Enter opens one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from fldd.store.errors import StoreError
+from fldd.ui.assessments.assessments_model import (
+    COL_COMPLETE,
+    COL_QUESTIONNAIRE,
+    COL_RATING,
+    COL_SCORE,
+    COL_STARTED,
+    COL_STATUS,
+    COL_SUBMITTED,
+    COL_SUPPLIER,
+    COL_VALID,
+    ID_ROLE,
+    TIER_WORDS,
+    AssessmentsFilter,
+    AssessmentsModel,
+)
+from fldd.ui.layout import hbox, vbox
+from fldd.ui.page import Page
+from fldd.ui.prompter import Prompter
+from fldd.ui.theme import STATUS_WORDS
+from fldd.usecases.assessments import list_assessments
+from fldd.usecases.errors import Rejected
+
+COLUMN_WIDTHS = {COL_SUPPLIER: 240, COL_QUESTIONNAIRE: 180, COL_STATUS: 100, COL_RATING: 140, COL_SCORE: 64,
+                 COL_COMPLETE: 80, COL_STARTED: 96, COL_SUBMITTED: 96, COL_VALID: 150}
+
+
+class AssessmentsPage(Page):
+    """All assessments; the runner opens the one chosen (open_assessment)."""
+
+    title = "Assessments"
+
+    def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prompter = prompter or Prompter()
+
+        self.heading = QLabel("Assessments")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.tier = QComboBox()
+        self.tier.addItem("All tiers", None)
+        for key, word in TIER_WORDS.items():
+            self.tier.addItem(word, key)
+        self.status = QComboBox()
+        self.status.addItem("All statuses", None)
+        for key, word in STATUS_WORDS.items():
+            self.status.addItem(word, key)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Supplier, country or assessor")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.search.setMaximumWidth(420)
+        self.count = QLabel()
+        self.open_button = QPushButton("&Open")
+        self.open_button.setEnabled(False)
+        self.model = AssessmentsModel(ctx.today, self)
+        self.proxy = AssessmentsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.sortByColumn(COL_STARTED, Qt.SortOrder.DescendingOrder)
+        self.empty = QLabel("No assessments yet. Start one from a supplier on the Suppliers page.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+
+        tier_label, status_label, search_label = QLabel("&Tier:"), QLabel("St&atus:"), QLabel("Sea&rch:")
+        tier_label.setBuddy(self.tier)
+        status_label.setBuddy(self.status)
+        search_label.setBuddy(self.search)
+        filters = QWidget()
+        filters.setLayout(hbox(tier_label, self.tier, status_label, self.status, search_label, self.search,
+                               self.count, QWidget(), self.open_button, stretch=(0, 0, 0, 0, 0, 2, 0, 1, 0)))
+        filters.layout().setContentsMargins(0, 0, 0, 0)
+        self.setLayout(vbox(self.heading, filters, self.table, self.empty, stretch=(0, 0, 1, 0)))
+        self.setTabOrder(self.tier, self.status)
+        self.setTabOrder(self.status, self.search)
+        self.setTabOrder(self.search, self.table)
+
+        self.tier.currentIndexChanged.connect(lambda: self._filter(tier=self.tier.currentData()))
+        self.status.currentIndexChanged.connect(lambda: self._filter(status=self.status.currentData()))
+        self.search.textChanged.connect(lambda text: self._filter(text=text))
+        self.table.activated.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.open_button.setEnabled(current.isValid()))
+        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the assessments, keeping the selected one selected."""
+        current = self.table.currentIndex()
+        keep = current.data(ID_ROLE) if current.isValid() else None
+        try:
+            rows = list_assessments(self.ctx)
+        except (Rejected, StoreError) as exc:
+            self.prompter.error(self, "Cannot read the assessments", str(exc))
+            return
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self._update_count()
+        if keep is not None:
+            self.select_assessment(keep)
+
+    def select_assessment(self, assessment_id: int) -> bool:
+        """Select an assessment if the filters show it."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, COL_SUPPLIER)
+            if index.data(ID_ROLE) == assessment_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _filter(self, **changes) -> None:
+        self.proxy.set_filter(**changes)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total} assessments" if total else "")
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_assessment.emit(int(index.data(ID_ROLE)))

@@ -1,0 +1,268 @@
+"""The home page: what needs doing next for the current role, the portfolio at a glance, the role switch,
+and on an empty database a friendly start with the demo portfolio."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fldd.store.errors import StoreError
+from fldd.ui.home.demo_loader import DemoLoader
+from fldd.ui.home.portfolio_strip import PortfolioStrip
+from fldd.ui.home.todo_card import TodoCard
+from fldd.ui.layout import MARGIN, SPACING, hbox, vbox
+from fldd.ui.page import Page
+from fldd.ui.prompter import Prompter
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_WORDS, SEVERITY_WORDS, STATUS_WORDS
+from fldd.usecases.context import ROLES
+from fldd.usecases.errors import Rejected
+from fldd.usecases.home import DUE_SOON_DAYS, SECTIONS, switch_role, todo
+
+TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}
+ROLE_WORDS = {"supplier": "Supplier", "auditor": "Field auditor", "buyer": "Buyer (compliance)"}
+WIDE = 1500  # from this page width the cards sit three to a row
+# section -> (heading, what it holds, text when empty, "show all" link text or "", findings mode)
+CARDS = {
+    "drafts": ("Drafts to finish", "Assessments still being filled in, with how much is answered.",
+               "No drafts waiting to be finished.", "", ""),
+    "to_review": ("Assessments to review", "Submitted or under review: check the answers and the findings, "
+                  "then close them.", "Nothing waits for a review.", "", ""),
+    "to_verify": ("Corrective actions to verify", "Marked done: check the evidence, then verify or reopen.",
+                  "No corrective action waits for verification.", "Show them in Findings", "to_verify"),
+    "overdue_actions": ("Overdue corrective actions", "Open or in progress, past their due date; the most "
+                        "overdue first.", "Nothing is overdue.", "Show them in Findings", "overdue"),
+    "due_soon": ("Due in the next two weeks", f"Open or in progress, due within {DUE_SOON_DAYS} days.",
+                 "Nothing is due in the next two weeks.", "Show open actions in Findings", "open"),
+    "reassess": ("Suppliers to assess", "Results expired or expiring within 60 days, high inherent risk "
+                 "without an on-site assessment, or never assessed.", "Every supplier has a current result.",
+                 "", ""),
+}
+
+
+def _days(n: int) -> str:
+    return f"{n} day" + ("" if n == 1 else "s")
+
+
+def entry(section: str, row: dict) -> tuple[str, object, bool]:
+    """The text of one entry, what choosing it opens, and whether it shows as overdue."""
+    if section in ("drafts", "to_review"):
+        tier = TIER_WORDS.get(row["tier"], row["tier"])
+        if section == "drafts":
+            text = (f"{row['supplier']} — {tier}, {row['completeness'] or 0:.0f}% answered, "
+                    f"last change {row['last_change']}")
+        else:
+            text = (f"{row['supplier']} — {tier}, {STATUS_WORDS.get(row['status'], row['status'])}"
+                    f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {RATING_WORDS.get(row['rating'])}")
+        return text, ("assessment", row["id"]), False
+    if section == "reassess":
+        return (f"{row['supplier']} ({row['country']}) — {'; '.join(row['reasons'])}",
+                ("supplier", row["supplier_id"]), row["rank"] == 0)
+    severity = SEVERITY_WORDS.get(row["severity"], row["severity"])
+    days = row["days_left"]
+    if section == "overdue_actions":
+        when = f"Overdue by {_days(-days)}"
+    elif section == "due_soon":
+        when = "Due today" if days == 0 else f"Due in {_days(days)}"
+    else:
+        when = f"Done, was due {row['due_date']}"
+    mode = CARDS[section][4]
+    return f"{when} · {severity} · {row['supplier']}: {row['title']}", ("action", row["action_id"], mode), \
+        section == "overdue_actions"
+
+
+class HomePage(Page):
+    """What needs doing next, for the role chosen at the top."""
+
+    title = "Home"
+    open_findings = Signal(str, int)  # findings mode (open, overdue, to_verify, all), action id or 0
+    role_changed = Signal(str)
+
+    def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prompter = prompter or Prompter()
+        self.loader: DemoLoader | None = None
+        self.data: dict = {}
+
+        self.heading = QLabel("What needs doing next")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(ROLE_WORDS[role], role)
+        role_label = QLabel("Working &as:")
+        role_label.setBuddy(self.role)
+        self.strip = PortfolioStrip()
+        cards_holder = QWidget()
+        self.cards = {name: TodoCard(*CARDS[name][:4], parent=cards_holder) for name in SECTIONS}
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(SPACING * 2)
+        self.columns = 0
+        holder_layout = QVBoxLayout(cards_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addLayout(self.grid)  # the cards share the height: their lists grow on a tall screen
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(cards_holder)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.welcome = QLabel("Welcome to fldd")
+        self.welcome.setFont(font)
+        self.welcome_text = QLabel("This database has no suppliers yet. Load the demo portfolio to explore the app "
+                                   "with 40 suppliers, their assessments, findings and corrective actions — or "
+                                   "add your first supplier on the Suppliers page.")
+        self.welcome_text.setWordWrap(True)
+        self.demo_button = QPushButton("Load &demo portfolio")
+        self.demo_button.setDefault(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.demo_status = QLabel()
+        self.demo_status.setWordWrap(True)
+        self.hint = QLabel("Tip: the Suppliers page adds a supplier with its country and goods; fldd then rates its "
+                           "inherent risk and suggests which assessment it needs.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+
+        top = QWidget()
+        top.setLayout(hbox(self.heading, QWidget(), role_label, self.role, stretch=(0, 1, 0, 0)))
+        top.layout().setContentsMargins(0, 0, 0, 0)
+        self.content = QWidget()
+        self.content.setLayout(vbox(self.strip, self.scroll, stretch=(0, 1)))
+        self.content.layout().setContentsMargins(0, 0, 0, 0)
+        demo_row = QWidget()
+        demo_row.setLayout(hbox(self.demo_button, self.progress, QWidget(), stretch=(0, 0, 1)))
+        demo_row.layout().setContentsMargins(0, 0, 0, 0)
+        empty_box = QFrame()
+        empty_box.setObjectName("card")
+        empty_box.setStyleSheet("QFrame#card { border: 1px solid #d0d4d9; border-radius: 6px; }")
+        empty_box.setMaximumWidth(640)
+        empty_box.setLayout(vbox(self.welcome, self.welcome_text, demo_row, self.demo_status, self.hint))
+        self.empty = QWidget()
+        self.empty.setLayout(vbox(empty_box, QWidget(), stretch=(0, 1)))
+        self.empty.layout().setContentsMargins(0, MARGIN * 2, 0, 0)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.content)
+        self.stack.addWidget(self.empty)
+        self.setLayout(vbox(top, self.stack, stretch=(0, 1)))
+
+        self.role.activated.connect(self._role_chosen)
+        for name, card in self.cards.items():
+            card.chosen.connect(self._chosen)
+            card.show_all.connect(lambda name=name: self.open_findings.emit(CARDS[name][4], 0))
+        self.strip.show_overdue.connect(lambda: self.open_findings.emit("overdue", 0))
+        self.demo_button.clicked.connect(self.load_demo)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read what needs doing for the current role."""
+        self.role.setCurrentIndex(max(0, self.role.findData(self.ctx.role)))
+        try:
+            self.data = todo(self.ctx)
+        except (Rejected, StoreError) as exc:
+            self.prompter.error(self, "Cannot read what needs doing", str(exc))
+            return
+        counts = self.data["portfolio"]
+        if counts["suppliers"] == 0:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.stack.setCurrentWidget(self.content)
+        self.strip.set_counts(counts)
+        for name, card in self.cards.items():
+            card.set_entries([entry(name, row) for row in self.data[name]])
+        self._place_cards(force=True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Three cards to a row on a wide page, two otherwise."""
+        super().resizeEvent(event)
+        self._place_cards()
+
+    def _place_cards(self, force: bool = False) -> None:
+        columns = 3 if self.width() >= WIDE else 2
+        if columns == self.columns and not force:
+            return
+        self.columns = columns
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+            card.hide()
+        shown = [self.cards[name] for name in self.data.get("sections", ())]
+        for position, card in enumerate(shown):
+            self.grid.addWidget(card, position // columns, position % columns)
+            card.show()
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def _chosen(self, data: tuple) -> None:
+        kind = data[0]
+        if kind == "assessment":
+            self.open_assessment.emit(data[1])
+        elif kind == "supplier":
+            self.open_supplier.emit(data[1])
+        else:
+            self.open_findings.emit(data[2] or "all", data[1])
+
+    def _role_chosen(self, index: int) -> None:
+        role = self.role.itemData(index)
+        if role == self.ctx.role:
+            return
+        try:
+            switch_role(self.ctx, role)
+        except (Rejected, StoreError) as exc:
+            self.prompter.error(self, "Role not changed", str(exc))
+            self.role.setCurrentIndex(self.role.findData(self.ctx.role))
+            return
+        self.refresh()
+        self.role_changed.emit(role)
+
+    def load_demo(self) -> None:
+        """Build the demo portfolio in the background, then show it."""
+        if self.loader is not None:
+            return
+        self.demo_button.setEnabled(False)
+        self.progress.show()
+        self.demo_status.setStyleSheet("")
+        self.demo_status.setText("Loading the demo portfolio: 40 suppliers with their assessments and findings…")
+        self.loader = DemoLoader(self.ctx, self)
+        self.loader.loaded.connect(self._demo_loaded)
+        self.loader.failed.connect(self._demo_failed)
+        self.loader.finished.connect(self._loader_finished)
+        QCoreApplication.instance().aboutToQuit.connect(self._wait_for_loader)
+        self.loader.start()
+
+    def _wait_for_loader(self) -> None:
+        """Quitting while the demo is built: let it finish (seconds), rather than kill a thread mid-write."""
+        if self.loader is not None:
+            self.loader.wait()
+
+    def _demo_loaded(self, counts: dict) -> None:
+        self.demo_status.setText(f"Loaded {counts['suppliers']} suppliers, {counts['assessments']} assessments "
+                                 f"and {counts['findings']} findings.")
+        self.refresh()
+        self.data_changed.emit()
+
+    def _demo_failed(self, message: str) -> None:
+        self.demo_status.setStyleSheet(f"color: {OVERDUE_COLOUR};")
+        self.demo_status.setText(f"The demo portfolio was not loaded: {message}")
+
+    def _loader_finished(self) -> None:
+        self.progress.hide()
+        self.demo_button.setEnabled(True)
+        if self.loader is not None:
+            self.loader.deleteLater()
+        self.loader = None

@@ -1,0 +1,71 @@
+"""The portfolio at a glance: suppliers by rating, findings not yet verified by severity, overdue actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from fldd.ui.layout import SPACING
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, SEVERITY_COLOURS, SEVERITY_WORDS, badge_style
+
+UNRATED_COLOUR = "#e4e7eb"
+RATINGS = ("low", "medium", "high", "severe", None)
+SEVERITIES = ("priority", "major", "minor")
+
+
+def _badge(colour: str) -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(badge_style(colour))
+    return label
+
+
+class PortfolioStrip(QFrame):
+    """One row of counts, each colour paired with its word; the overdue count opens the findings."""
+
+    show_overdue = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("strip")
+        self.setStyleSheet("QFrame#strip { border: 1px solid #d0d4d9; border-radius: 6px; }")
+        self.suppliers = QLabel()
+        self.ratings = {rating: _badge(RATING_COLOURS.get(rating, UNRATED_COLOUR) if rating else UNRATED_COLOUR)
+                        for rating in RATINGS}
+        self.findings_label = QLabel("Open findings:")
+        self.severities = {severity: _badge(SEVERITY_COLOURS[severity]) for severity in SEVERITIES}
+        self.overdue = QPushButton()
+        self.overdue.setFlat(True)
+        self.overdue.setCursor(Qt.CursorShape.PointingHandCursor)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(SPACING + 4, SPACING, SPACING + 4, SPACING)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self.suppliers)
+        for badge in self.ratings.values():
+            layout.addWidget(badge)
+        layout.addSpacing(SPACING * 3)
+        layout.addWidget(self.findings_label)
+        for badge in self.severities.values():
+            layout.addWidget(badge)
+        layout.addSpacing(SPACING * 3)
+        layout.addWidget(self.overdue)
+        layout.addStretch(1)
+
+        self.overdue.clicked.connect(self.show_overdue)
+
+    def set_counts(self, counts: dict) -> None:
+        """Show fldd.usecases.home.portfolio_counts."""
+        n = counts["suppliers"]
+        self.suppliers.setText(f"<b>{n}</b> supplier{'' if n == 1 else 's'}:")
+        for rating, badge in self.ratings.items():
+            badge.setText(f"{RATING_WORDS[rating]}  {counts['by_rating'].get(rating, 0)}")
+            badge.setVisible(rating is not None or counts["by_rating"].get(None, 0) > 0)
+        for severity, badge in self.severities.items():
+            badge.setText(f"{SEVERITY_WORDS[severity]}  {counts['open_findings'].get(severity, 0)}")
+        overdue = counts["overdue"]
+        self.overdue.setText(f"{overdue} overdue action{'' if overdue == 1 else 's'}" if overdue
+                             else "No overdue actions")
+        colour = OVERDUE_COLOUR if overdue else "#1a1a1a"
+        self.overdue.setStyleSheet(f"color: {colour}; font-weight: bold; text-decoration: underline; "
+                                   "padding: 2px 4px;")
+        self.overdue.setEnabled(overdue > 0)

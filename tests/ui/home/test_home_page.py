@@ -1,0 +1,126 @@
+"""The home page shows what needs doing next for the current role; each entry opens what it names."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fldd.store import settings
+from fldd.ui.home.todo_card import ENTRY_ROLE
+from fldd.ui.theme import OVERDUE_COLOUR
+from fldd.usecases.home import todo
+from tests.ui.home.conftest import OFFSCREEN_LIMITS
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)
+
+
+def shown_cards(page) -> list[str]:
+    return [name for name, card in page.cards.items() if card.isVisible()]
+
+
+def click_entry(qtbot, card, row: int = 0) -> None:
+    rect = card.entries.visualItemRect(card.entries.item(row))
+    qtbot.mouseClick(card.entries.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_supplier_sees_its_drafts_and_no_assessments_to_review(qtbot, ctx, portfolio, make_page):
+    ctx.role = "supplier"
+    page = make_page()
+    assert shown_cards(page) == ["drafts", "overdue_actions", "due_soon"]
+    drafts = page.cards["drafts"]
+    assert drafts.count.text() == "1"
+    assert drafts.entries.item(0).text().startswith("Porto Shoes — Desktop, 75% answered, last change ")
+    with qtbot.waitSignal(page.open_assessment) as opened:
+        click_entry(qtbot, drafts)
+    assert opened.args == [portfolio["shoes_draft"]]
+
+
+def test_a_buyer_sees_assessments_to_review_and_opens_one_with_a_click(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    assert shown_cards(page) == ["to_review", "to_verify", "overdue_actions", "due_soon", "reassess"]
+    review = page.cards["to_review"]
+    assert review.entries.item(0).text() == "Lodz Chairs — Desktop, Submitted 2026-01-27, Low risk"
+    with qtbot.waitSignal(page.open_assessment) as opened:
+        click_entry(qtbot, review)
+    assert opened.args == [portfolio["chairs_submitted"]]
+
+
+def test_enter_on_an_overdue_action_opens_it_in_the_findings(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    overdue = page.cards["overdue_actions"]
+    item = overdue.entries.item(0)
+    assert item.text() == "Overdue by 9 days · Priority · Klang Valley Gloves: Passports held"
+    assert item.foreground().color().name() == OVERDUE_COLOUR
+    overdue.entries.setFocus()
+    overdue.entries.setCurrentRow(0)
+    with qtbot.waitSignal(page.open_findings) as opened:
+        qtbot.keyClick(overdue.entries, Qt.Key.Key_Return)
+    assert opened.args == ["overdue", portfolio["overdue"]]
+
+
+def test_due_soon_and_to_verify_entries_name_the_action(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    assert page.cards["due_soon"].entries.item(0).text() == "Due in 3 days · Major · Klang Valley Gloves: No payslips"
+    verify = page.cards["to_verify"]
+    assert verify.entries.item(0).data(ENTRY_ROLE) == ("action", portfolio["done"], "to_verify")
+    with qtbot.waitSignal(page.open_findings) as opened:
+        click_entry(qtbot, verify)
+    assert opened.args == ["to_verify", portfolio["done"]]
+
+
+def test_a_supplier_to_reassess_opens_in_the_register(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    reassess = page.cards["reassess"]
+    texts = [reassess.entries.item(i).text() for i in range(reassess.entries.count())]
+    assert texts[0] == ("Klang Valley Gloves (MY) — Result expires on 2026-12-23 (in 30 days); "
+                        "High inherent risk (country and goods) and no on-site assessment")
+    with qtbot.waitSignal(page.open_supplier) as opened:
+        click_entry(qtbot, reassess)
+    assert opened.args == [portfolio["gloves"]]
+
+
+def test_show_all_opens_the_findings_with_the_cards_filter(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    with qtbot.waitSignal(page.open_findings) as opened:
+        qtbot.mouseClick(page.cards["overdue_actions"].more, Qt.MouseButton.LeftButton)
+    assert opened.args == ["overdue", 0]
+
+
+def test_the_portfolio_strip_counts_suppliers_by_rating_findings_and_overdue(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    strip = page.strip
+    assert strip.suppliers.text() == "<b>3</b> suppliers:"
+    assert [strip.ratings[r].text() for r in ("low", "medium", "high", "severe", None)] == [
+        "Low risk  1", "Medium risk  0", "High risk  1", "Severe risk  0", "Not rated  1"]
+    assert [strip.severities[s].text() for s in ("priority", "major", "minor")] == [
+        "Priority  1", "Major  1", "Minor  1"]
+    assert strip.overdue.text() == "1 overdue action"
+    with qtbot.waitSignal(page.open_findings) as opened:
+        qtbot.mouseClick(strip.overdue, Qt.MouseButton.LeftButton)
+    assert opened.args == ["overdue", 0]
+
+
+def test_the_role_switch_saves_the_role_and_shows_its_work(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    assert page.role.currentData() == "buyer"
+    page.role.setFocus()
+    with qtbot.waitSignal(page.role_changed) as changed:
+        qtbot.keyClick(page.role, Qt.Key.Key_Up)  # Field auditor
+    assert changed.args == ["auditor"] and ctx.role == "auditor"
+    assert settings.get(ctx.store, "role") == "auditor"
+    assert shown_cards(page) == ["drafts", "to_review", "to_verify", "overdue_actions", "due_soon"]
+    assert page.cards["drafts"].entries.item(0).flags() == Qt.ItemFlag.NoItemFlags  # on-site drafts: none
+    assert page.cards["drafts"].count.text() == "0"
+
+
+def test_an_empty_database_offers_the_demo_portfolio_and_loading_it_fills_the_page(qtbot, ctx, make_page):
+    page = make_page()
+    assert page.stack.currentWidget() is page.empty
+    assert page.demo_button.isVisible() and "add your first supplier" in page.welcome_text.text()
+    with qtbot.waitSignal(page.data_changed, timeout=120_000):
+        qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.loader is None, timeout=10_000)
+    assert page.stack.currentWidget() is page.content
+    assert page.strip.suppliers.text() == "<b>40</b> suppliers:"
+    assert todo(ctx)["portfolio"]["suppliers"] == 40
+    assert page.cards["to_review"].entries.count() > 0
