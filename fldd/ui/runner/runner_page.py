@@ -1,0 +1,383 @@
+"""The assessment runner page: module list, the questions of one module, and the live result; every answer is
+saved the moment it is given."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from fldd.standard.answers import AnswerError, coerce
+from fldd.standard.model import Question, pick
+from fldd.store.errors import StoreError
+from fldd.ui.page import Page
+from fldd.ui.runner.interviews_panel import InterviewsPanel
+from fldd.ui.runner.module_nav import INTERVIEWS, ModuleNav
+from fldd.ui.runner.module_view import ModuleView
+from fldd.ui.runner.question_card import QuestionCard
+from fldd.ui.runner.result_panel import ResultPanel
+from fldd.ui.runner.runner_header import RunnerHeader
+from fldd.ui.runner.status_actions import StatusActions
+from fldd.ui.runner.wording import numbering, short
+from fldd.usecases.assessments import AssessmentSession
+from fldd.usecases.errors import Rejected
+from fldd.usecases.evidence import attach_evidence, list_evidence, remove_evidence
+from fldd.usecases.interview_records import interview_count
+
+NAV_WIDTH = 220
+RESULT_WIDTH = 340
+EVIDENCE_FILTERS = "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.doc *.docx *.xls *.xlsx *.csv *.txt);;" \
+                   "All files (*)"
+CARD_STYLE = ("#questionCard { background: palette(base); border: 1px solid #d5dae0; border-radius: 6px; }"
+              "#questionCard[current=\"true\"] { border: 1px solid #4a7bd0; }")
+PROBLEMS = (Rejected, StoreError)
+
+
+class RunnerPage(Page):
+    """Open one assessment with load(assessment_id)."""
+
+    title = "Assessment"
+
+    def __init__(self, ctx, prompter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prompter = prompter
+        self.session: AssessmentSession | None = None
+        self.views: dict[str, ModuleView] = {}
+        self.interviews: InterviewsPanel | None = None
+        self.evidence: dict[str, list[dict]] = {}
+        self.number: dict[str, str] = {}
+        self._last_answered: str | None = None
+        self._sync_timer = QTimer(self)  # cards appear and disappear once the focus change that saved is over
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(0)
+        self._sync_timer.timeout.connect(self._sync_current)
+        self.setObjectName("runnerPage")
+        self.setStyleSheet(CARD_STYLE)
+
+        self.header = RunnerHeader()
+        self.nav: ModuleNav | None = None
+        self.results: ResultPanel | None = None
+        self.stack = QStackedWidget()
+        self.stack.setMinimumWidth(420)
+        self.empty = QLabel("No assessment is open.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        self.actions = StatusActions()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.stack)
+
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.actions)
+        self.setLayout(layout)
+
+        self.actions.move.connect(self.move_to)
+        self.actions.next_missing.connect(self.go_to_next_missing)
+        for keys, slot in (("Ctrl+PgDown", lambda: self.nav and self.nav.step(1)),
+                           ("Ctrl+PgUp", lambda: self.nav and self.nav.step(-1)),
+                           ("Ctrl+Return", self._submit_by_key), ("Ctrl+Enter", self._submit_by_key)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    # --- opening ---------------------------------------------------------------------------------------
+
+    def load(self, assessment_id: int) -> None:
+        """Open an assessment: header, module list, result, and its first module with open questions."""
+        try:
+            session = AssessmentSession(self.ctx, assessment_id)
+        except (*PROBLEMS, LookupError) as exc:
+            self.empty.setText(f"Assessment {assessment_id} cannot be opened: {exc}")
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self._clear()
+        self.session = session
+        q = session.questionnaire
+        lang = session.record.language
+        self.number = numbering(q)
+        self.evidence = {}
+        for row in list_evidence(self.ctx, session.id):
+            self.evidence.setdefault(row["question_id"], []).append(row)
+        entries = [(m.id, f"{i}. {pick(m.title, lang)}") for i, m in enumerate(q.modules, start=1)]
+        if q.tier == "onsite":
+            entries.append((INTERVIEWS, "Interview records"))
+        self.nav = ModuleNav(entries)
+        self.nav.setMinimumWidth(170)
+        self.results = ResultPanel(q, self.ctx.standard, self.number, lang)
+        self.splitter.insertWidget(0, self.nav)
+        self.splitter.addWidget(self.results)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([NAV_WIDTH, max(self.width() - NAV_WIDTH - RESULT_WIDTH, 420), RESULT_WIDTH])
+        self.header.show_session(session)
+        self.header.say("")
+        self.nav.module_selected.connect(self.open_module)
+        self.results.go_to_question.connect(self.go_to_question)
+        self._refresh_state()
+        missing = session.result.completeness.missing
+        first = q.question(missing[0]).module if missing else q.modules[0].id
+        self.nav.select(first)
+
+    def _clear(self) -> None:
+        """Forget the previous assessment's widgets."""
+        for view in self.views.values():
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views = {}
+        if self.interviews is not None:
+            self.stack.removeWidget(self.interviews)
+            self.interviews.deleteLater()
+            self.interviews = None
+        for widget in (self.nav, self.results):
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.nav = self.results = None
+
+    def open_module(self, key: str) -> None:
+        """Show a module (building its cards the first time) and put the focus on its first open question."""
+        if key == INTERVIEWS:
+            if self.interviews is None:
+                self.interviews = InterviewsPanel(self.session, self.prompter)
+                self.interviews.set_read_only(self.session.read_only)
+                self.interviews.saved.connect(self._interviews_saved)
+                self.stack.addWidget(self.interviews)
+            self.stack.setCurrentWidget(self.interviews)
+            return
+        view = self.views.get(key) or self._build_view(key)
+        self._sync(view)
+        self.stack.setCurrentWidget(view)
+        card = view.first_open_card(self.session.values)
+        if card is not None:
+            view.reveal(card)
+            card.editor.focus_first()
+
+    def _build_view(self, key: str) -> ModuleView:
+        q = self.session.questionnaire
+        index = [m.id for m in q.modules].index(key)
+        view = ModuleView(q.modules[index], self.number, self.session, self._make_card,
+                          has_next=index + 1 < len(q.modules) or q.tier == "onsite")
+        view.next_module.connect(lambda: self.nav.step(1))
+        self.views[key] = view
+        self.stack.addWidget(view)
+        self._apply_computed(view)
+        return view
+
+    def _make_card(self, question: Question, number: str) -> QuestionCard:
+        session = self.session
+        card = QuestionCard(question, number, session.record.language, self.ctx.standard, self._currency())
+        card.editor.set_value(session.values.get(question.id))
+        card.set_comment(session.comments.get(question.id, ""))
+        card.set_evidence(self.evidence.get(question.id, []))
+        card.set_read_only(session.read_only)
+        card.editor.committed.connect(lambda card=card: self.commit(card))
+        card.comment_finished.connect(self._comment)
+        card.evidence_add.connect(self._add_evidence)
+        card.evidence_remove.connect(self._remove_evidence)
+        return card
+
+    def _currency(self) -> str:
+        wage = self.session.values.get("pr_monthly_base_wage")
+        return getattr(wage, "currency", "USD")
+
+    # --- answering -------------------------------------------------------------------------------------
+
+    def commit(self, card: QuestionCard) -> None:
+        """Save one answer; a bad one shows its message under the question and changes nothing."""
+        qid = card.question.id
+        raw = card.editor.value()
+        try:
+            if coerce(card.question, raw) == self.session.values.get(qid):
+                card.set_error(None)
+                return
+            self.session.answer(qid, raw)
+        except AnswerError as exc:
+            card.set_error(exc.message)
+            return
+        except PROBLEMS as exc:
+            card.set_error(str(exc))
+            return
+        card.set_error(None)
+        self._last_answered = qid
+        self._refresh_state()
+
+    def _refresh_state(self) -> None:
+        """Everything that follows from the answers: result, progress, what may be done, and (just after) the
+        questions shown."""
+        session = self.session
+        result = session.result
+        self.results.update_result(result)
+        self._sync_timer.start()
+        for module in session.questionnaire.modules:
+            shown = [qu.id for qu in module.questions if qu.id in result.visible]
+            self.nav.set_progress(module.id, sum(1 for qid in shown if qid in session.values), len(shown),
+                                  not shown)
+        if INTERVIEWS in self.nav.items:
+            count = interview_count(session)
+            self.nav.set_detail(INTERVIEWS, f"{count} interview{'s' if count != 1 else ''}")
+        missing = [f"{self.number[qid]} {short(pick(session.questionnaire.question(qid).text, session.record.language), 60)}"
+                   for qid in result.completeness.missing]
+        self.actions.show_state(session.record.status, missing)
+        self.data_changed.emit()
+
+    def _sync(self, view: ModuleView) -> list[str]:
+        """Show the cards the answers make visible; money questions follow the base wage's currency."""
+        changed = view.sync(self.session.result.visible)
+        currency = self._currency()
+        for card in view.cards.values():
+            if card.question.type == "money" and card.question.id not in self.session.values:
+                card.editor.suggest_currency(currency)
+        return changed
+
+    def _sync_current(self) -> None:
+        """Re-apply show_if to the module on screen. When an answer opened follow-up questions and Tab had
+        already moved on past them, the focus goes back to the first follow-up: the next thing to answer."""
+        view = self.stack.currentWidget()
+        if not isinstance(view, ModuleView) or self.session is None:
+            return
+        revealed = [qid for qid in self._sync(view) if not view.cards[qid].isHidden()]
+        answered, self._last_answered = self._last_answered, None
+        focused = self._focused_card()
+        order = list(view.cards)
+        if not revealed or answered not in view.cards or focused is None or focused.question.id not in view.cards:
+            return
+        between = order[order.index(answered) + 1:order.index(focused.question.id)]
+        opened = [qid for qid in between if qid in revealed]
+        if opened and all(qid in revealed or view.cards[qid].isHidden() for qid in between):
+            view.cards[opened[0]].editor.focus_first()
+
+    def _comment(self, qid: str, text: str) -> None:
+        card = self._card(qid)
+        try:
+            self.session.comment(qid, text)
+        except PROBLEMS as exc:
+            if card is not None:
+                card.set_error(f"The comment was not saved: {exc}")
+            return
+        self.data_changed.emit()
+
+    def _add_evidence(self, qid: str) -> None:
+        path = self.prompter.open_file(self, "Attach evidence", EVIDENCE_FILTERS)
+        if not path:
+            return
+        self._change_evidence(qid, lambda: attach_evidence(self.ctx, self.session.id, qid, path))
+
+    def _remove_evidence(self, qid: str, evidence_id: int) -> None:
+        name = next((r["file_name"] for r in self.evidence.get(qid, []) if r["id"] == evidence_id), "this file")
+        if self.prompter.confirm(self, "Remove evidence", f"Remove {name} from the evidence of this answer?"):
+            self._change_evidence(qid, lambda: remove_evidence(self.ctx, self.session.id, evidence_id))
+
+    def _change_evidence(self, qid: str, change) -> None:
+        card = self._card(qid)
+        try:
+            change()
+        except PROBLEMS as exc:
+            card.set_error(str(exc))
+            return
+        self.evidence[qid] = list_evidence(self.ctx, self.session.id, qid)
+        card.set_error(None)
+        card.set_evidence(self.evidence[qid])
+        self.data_changed.emit()
+
+    def _interviews_saved(self) -> None:
+        """New counts from the interview records: show them where they are answers."""
+        for view in self.views.values():
+            for qid, card in view.cards.items():
+                card.editor.set_value(self.session.values.get(qid))
+            self._apply_computed(view)
+        self._refresh_state()
+
+    def _apply_computed(self, view: ModuleView) -> None:
+        """Counts computed from interview records are read-only where they are shown as answers."""
+        tallied = [c for c in view.cards.values() if c.question.tally]
+        if not tallied:
+            return
+        count = interview_count(self.session)
+        for card in tallied:
+            card.set_read_only(self.session.read_only or count > 0)
+            card.set_note(f"Computed from {count} interview{'s' if count != 1 else ''} (see Interview records)."
+                          if count else None)
+
+    # --- moving along ----------------------------------------------------------------------------------
+
+    def move_to(self, status: str) -> None:
+        """Submit, start the review, return to the supplier, or close (after asking)."""
+        if status == "closed" and not self.prompter.confirm(
+                self, "Close assessment", "Close this assessment? Its answers, evidence and result can then no "
+                                          "longer change."):
+            return
+        try:
+            self.session.move_to(status)
+        except PROBLEMS as exc:
+            self.prompter.error(self, "The status did not change", str(exc))
+            return
+        self.header.show_session(self.session)
+        if status == "submitted":
+            found = len(self.session.findings())
+            self.header.say(f"Submitted. {found} finding{'s' if found != 1 else ''} with corrective actions "
+                            "recorded." if found else "Submitted. No finding was raised.")
+        else:
+            self.header.say("")
+        read_only = self.session.read_only
+        for view in self.views.values():
+            for card in view.cards.values():
+                card.set_read_only(read_only)
+            self._apply_computed(view)
+        if self.interviews is not None:
+            self.interviews.set_read_only(read_only)
+        self._refresh_state()
+
+    def _submit_by_key(self) -> None:
+        if self.actions.submit.isVisible() and self.actions.submit.isEnabled():
+            self.actions.submit.click()
+
+    # --- finding one's way -----------------------------------------------------------------------------
+
+    def go_to_question(self, qid: str) -> None:
+        """Open the question's module, scroll to it and put the focus on its answer."""
+        question = self.session.questionnaire.question(qid) if self.session else None
+        if question is None:
+            return
+        self.nav.select(question.module)
+        view = self.views[question.module]
+        card = view.cards[qid]
+        if not card.isHidden():
+            view.reveal(card)
+            card.editor.focus_first()
+
+    def go_to_next_missing(self) -> None:
+        """The next required question without an answer, after the one being answered."""
+        missing = list(self.session.result.completeness.missing)
+        if not missing:
+            return
+        order = list(self.number)
+        current = self._focused_card()
+        here = order.index(current.question.id) if current is not None else -1
+        after = [qid for qid in missing if order.index(qid) > here]
+        self.go_to_question((after or missing)[0])
+
+    def _card(self, qid: str) -> QuestionCard | None:
+        question = self.session.questionnaire.question(qid)
+        view = self.views.get(question.module) if question else None
+        return view.cards.get(qid) if view else None
+
+    def _focused_card(self) -> QuestionCard | None:
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, QuestionCard):
+            widget = widget.parentWidget()
+        return widget if widget is not None and self.isAncestorOf(widget) else None
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Outline the card being answered."""
+        for widget, current in ((old, False), (new, True)):
+            while widget is not None and not isinstance(widget, QuestionCard):
+                widget = widget.parentWidget()
+            if widget is not None and widget.property("current") != current:
+                widget.setProperty("current", current)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
