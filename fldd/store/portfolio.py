@@ -61,7 +61,8 @@ def actions(store: Store, statuses: tuple[str, ...], *, due_before: str | None =
 
 def assessments(store: Store, statuses: tuple[str, ...]) -> list[dict]:
     """Assessments in these statuses with their supplier, most recently changed first."""
-    sql = ASSESSMENT_SQL + f" WHERE a.status IN ({', '.join('?' * len(statuses))}) ORDER BY a.updated_at DESC, a.id DESC"
+    marks = ", ".join("?" * len(statuses))
+    sql = ASSESSMENT_SQL + f" WHERE a.status IN ({marks}) ORDER BY a.updated_at DESC, a.id DESC"
     with store.read() as db:
         return list(db.query(sql, list(statuses)))
 

@@ -12,11 +12,12 @@ from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_W
 
 (COL_SUPPLIER, COL_QUESTIONNAIRE, COL_STATUS, COL_RATING, COL_SCORE, COL_COMPLETE, COL_STARTED, COL_SUBMITTED,
  COL_VALID) = range(9)
-HEADERS = ("Supplier", "Questionnaire", "Status", "Rating", "Score", "Answered", "Started", "Submitted",
+HEADERS = ("Supplier", "Tier", "Status", "Rating", "Score", "Answered", "Started", "Submitted",
            "Valid until")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-TIER_WORDS = {"desktop": "Desktop self-assessment", "onsite": "On-site assessment"}
+TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}  # the tooltip names the questionnaire in full
+TIER_TITLES = {"desktop": "Desktop self-assessment", "onsite": "On-site assessment"}
 STATUS_ORDER = {"draft": 0, "submitted": 1, "under_review": 2, "closed": 3}
 RATING_ORDER = {"low": 0, "medium": 1, "high": 2, "severe": 3}
 NUMERIC = (COL_SCORE, COL_COMPLETE)
@@ -69,7 +70,8 @@ class AssessmentsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         return None
@@ -91,7 +93,7 @@ class AssessmentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_RATING and row["status"] == "draft":
             return "A draft's rating counts only the answers given so far."
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_QUESTIONNAIRE:
-            return f"{row['questionnaire_id']} {row['questionnaire_version']}"
+            return f"{TIER_TITLES.get(row['tier'], '')} ({row['questionnaire_id']} {row['questionnaire_version']})"
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SUPPLIER:
             return f"{row['supplier']} ({row['country']})"
         if col == COL_VALID and is_expired(row, self._today):

@@ -28,7 +28,7 @@ from fldd.ui.assessments.assessments_model import (
     COL_SUPPLIER,
     COL_VALID,
     ID_ROLE,
-    TIER_WORDS,
+    TIER_TITLES,
     AssessmentsFilter,
     AssessmentsModel,
 )
@@ -39,8 +39,8 @@ from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.errors import Rejected
 
-COLUMN_WIDTHS = {COL_SUPPLIER: 240, COL_QUESTIONNAIRE: 180, COL_STATUS: 100, COL_RATING: 140, COL_SCORE: 64,
-                 COL_COMPLETE: 80, COL_STARTED: 96, COL_SUBMITTED: 96, COL_VALID: 150}
+COLUMN_WIDTHS = {COL_SUPPLIER: 230, COL_QUESTIONNAIRE: 80, COL_STATUS: 96, COL_RATING: 140, COL_SCORE: 60,
+                 COL_COMPLETE: 76, COL_STARTED: 92, COL_SUBMITTED: 92, COL_VALID: 150}
 
 
 class AssessmentsPage(Page):
@@ -60,7 +60,7 @@ class AssessmentsPage(Page):
         self.heading.setFont(font)
         self.tier = QComboBox()
         self.tier.addItem("All tiers", None)
-        for key, word in TIER_WORDS.items():
+        for key, word in TIER_TITLES.items():
             self.tier.addItem(word, key)
         self.status = QComboBox()
         self.status.addItem("All statuses", None)

@@ -48,6 +48,7 @@ def _section(title: str, *widgets: QWidget) -> QGroupBox:
     layout.setSpacing(SPACING // 2)
     for widget in widgets:
         layout.addWidget(widget)
+    layout.addStretch(1)  # extra height goes below the content, never between the lines
     return box
 
 
@@ -127,10 +128,10 @@ class ActionPanel(QScrollArea):
         form.addRow("D&ue date:", self.due)
         form_holder = QWidget()
         form_holder.setLayout(form)
-        save_row = QWidget()
+        self.save_row = save_row = QWidget()
         save_row.setLayout(hbox(self.save_button, QWidget(), stretch=(0, 1)))
         save_row.layout().setContentsMargins(0, 0, 0, 0)
-        steps = QWidget()
+        self.steps = steps = QWidget()
         steps_grid = QGridLayout(steps)  # two by two: fits a narrow panel
         steps_grid.setContentsMargins(0, 0, 0, 0)
         steps_grid.setSpacing(SPACING // 2)
@@ -215,11 +216,12 @@ class ActionPanel(QScrollArea):
             f'<a href="assessment:{row["assessment_id"]}">{assessment_text(row)} '
             f'{html.escape(text["questionnaire"])}</a> · raised {row["raised_on"]}')
         if row["source"] == "auditor":
-            self.rule.setText(f"Recorded by an auditor: {row['detail']}" if row["detail"] else "Recorded by an auditor.")
+            detail = row["detail"]
+            self.rule.setText(f"Recorded by an auditor: {detail}" if detail else "Recorded by an auditor.")
         else:
             self.rule.setText(f"Rule: {text['rule']}")
-        self.because.setText("".join(
-            f"<p><b>{html.escape(question)}</b><br>{html.escape(answer)}</p>" for question, answer in text["because"]))
+        self.because.setText("<br><br>".join(
+            f"<b>{html.escape(question)}</b><br>{html.escape(answer)}" for question, answer in text["because"]))
         self.because.setVisible(bool(text["because"]))
         # a rule's remedy is usually the action's first description: show it only once the action says otherwise
         same = " ".join(text["remedy"].split()) == " ".join((row["description"] or "").split())
@@ -243,6 +245,8 @@ class ActionPanel(QScrollArea):
         closed = row["status"] == "verified"
         for widget in (self.description, self.owner, self.due):
             widget.setEnabled(not closed)
+        self.save_row.setVisible(not closed)
+        self.steps.setVisible(not closed)
         self.dirty = False
         self.save_button.setEnabled(False)
 

@@ -39,9 +39,10 @@ class AddFindingDialog(QDialog):
         self.setMinimumWidth(MIN_WIDTH)
 
         self.assessment = QComboBox()
-        for row in list_assessments(ctx):
-            if row["status"] == "closed":
-                continue
+        # on-site assessments first: an auditor records findings mostly during a visit
+        rows = sorted((r for r in list_assessments(ctx) if r["status"] != "closed"),
+                      key=lambda r: r["tier"] != "onsite")
+        for row in rows:
             self.assessment.addItem(f"{row['supplier']} — {TIER_WORDS.get(row['tier'], row['tier'])} "
                                     f"#{row['id']} ({STATUS_WORDS.get(row['status'], row['status'])})", row["id"])
         if assessment_id is not None and self.assessment.findData(assessment_id) >= 0:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from fldd.ui.layout import SPACING
 from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, SEVERITY_COLOURS, SEVERITY_WORDS, badge_style
@@ -28,6 +28,7 @@ class PortfolioStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("strip")
         self.setStyleSheet("QFrame#strip { border: 1px solid #d0d4d9; border-radius: 6px; }")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # as tall as its rows
         self.suppliers = QLabel()
         self.ratings = {rating: _badge(RATING_COLOURS.get(rating, UNRATED_COLOUR) if rating else UNRATED_COLOUR)
                         for rating in RATINGS}
@@ -37,21 +38,45 @@ class PortfolioStrip(QFrame):
         self.overdue.setFlat(True)
         self.overdue.setCursor(Qt.CursorShape.PointingHandCursor)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(SPACING + 4, SPACING, SPACING + 4, SPACING)
-        layout.setSpacing(SPACING)
-        layout.addWidget(self.suppliers)
+        self.rating_group = QWidget()
+        ratings = QHBoxLayout(self.rating_group)
+        ratings.setContentsMargins(0, 0, 0, 0)
+        ratings.setSpacing(SPACING)
+        ratings.addWidget(self.suppliers)
         for badge in self.ratings.values():
-            layout.addWidget(badge)
-        layout.addSpacing(SPACING * 3)
-        layout.addWidget(self.findings_label)
+            ratings.addWidget(badge)
+        ratings.addStretch(1)
+        self.finding_group = QWidget()
+        findings = QHBoxLayout(self.finding_group)
+        findings.setContentsMargins(0, 0, 0, 0)
+        findings.setSpacing(SPACING)
+        findings.addWidget(self.findings_label)
         for badge in self.severities.values():
-            layout.addWidget(badge)
-        layout.addSpacing(SPACING * 3)
-        layout.addWidget(self.overdue)
-        layout.addStretch(1)
+            findings.addWidget(badge)
+        findings.addSpacing(SPACING * 2)
+        findings.addWidget(self.overdue)
+        findings.addStretch(1)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(SPACING + 4, SPACING, SPACING + 4, SPACING)
+        self.box.setSpacing(SPACING * 3)
+        self.box.addWidget(self.rating_group)
+        self.box.addWidget(self.finding_group, 1)
 
         self.overdue.clicked.connect(self.show_overdue)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """One line where it fits, the findings under the ratings where it does not."""
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        margins = self.box.contentsMargins()
+        needed = (self.rating_group.sizeHint().width() + self.finding_group.sizeHint().width()
+                  + self.box.spacing() + margins.left() + margins.right())
+        direction = QBoxLayout.Direction.LeftToRight if self.width() >= needed else QBoxLayout.Direction.TopToBottom
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.box.setSpacing(SPACING * 3 if direction == QBoxLayout.Direction.LeftToRight else SPACING)
 
     def set_counts(self, counts: dict) -> None:
         """Show fldd.usecases.home.portfolio_counts."""
@@ -69,3 +94,4 @@ class PortfolioStrip(QFrame):
         self.overdue.setStyleSheet(f"color: {colour}; font-weight: bold; text-decoration: underline; "
                                    "padding: 2px 4px;")
         self.overdue.setEnabled(overdue > 0)
+        self._arrange()

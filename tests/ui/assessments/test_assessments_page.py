@@ -77,8 +77,9 @@ def texts(page, column):
 
 def test_every_assessment_is_listed_newest_first_with_words_for_status_and_rating(page):
     assert texts(page, COL_SUPPLIER) == ["Klang Valley Gloves", "Lodz Chairs", "Klang Valley Gloves"]
-    assert texts(page, COL_QUESTIONNAIRE) == ["On-site assessment", "Desktop self-assessment",
-                                              "Desktop self-assessment"]
+    assert texts(page, COL_QUESTIONNAIRE) == ["On-site", "Desktop", "Desktop"]
+    assert page.proxy.index(0, COL_QUESTIONNAIRE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "On-site assessment (fldd-onsite 1.0.0)")
     assert texts(page, COL_STATUS) == ["Draft", "Submitted", "Closed"]
     assert texts(page, COL_RATING) == ["High risk (so far)", "Low risk", "Severe risk"]
     assert texts(page, COL_COMPLETE) == ["62%", "100%", "100%"]
