@@ -24,6 +24,22 @@ def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ, pl
     return True
 
 
+EXIT_WHEN_SHOWN = "FLDD_EXIT_WHEN_SHOWN"  # smoke tests and the start-up benchmark: print the time shown, then quit
+
+
+def _report_when_shown(app: QApplication) -> None:
+    """Once the event loop has painted the window, print the wall-clock time and quit."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        print(f"shown {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)
+
+
 def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | None = None) -> int:
     """Show the main window on db_path and run the event loop; returns the exit code.
 
@@ -50,6 +66,8 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             build_demo(ctx)
         window = MainWindow(ctx, prompter)
         window.show()
+        if os.environ.get(EXIT_WHEN_SHOWN):
+            _report_when_shown(app)
         return app.exec()
     finally:
         ctx.close()
