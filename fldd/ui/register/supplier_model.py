@@ -8,8 +8,9 @@ milliseconds for 10,000 rows) instead of letting QSortFilterProxyModel call data
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -28,6 +29,7 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole)  # typed sort key: str, int, float, IS
 ID_ROLE = SORT_ROLE + 1  # the supplier id of the row
 
 DUE_SOON_DAYS = 30
+PERSISTENT_LOOKUPS = 16  # up to this many persistent indexes, find their new rows one by one
 INHERENT_WORDS = {"low": "Low", "medium": "Medium", "high": "High"}
 INHERENT_RANK = {"low": 0, "medium": 1, "high": 2}
 RATING_RANK = {"low": 0, "medium": 1, "high": 2, "severe": 3}
@@ -43,21 +45,30 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGNMENTS = {COL_SCORE: _RIGHT, COL_CHAIN_TIER: _CENTRE}
+_RED = {(expiring, overdue): frozenset(c for c, flag in ((COL_VALID_UNTIL, expiring), (COL_NEXT_ACTION, overdue))
+                                       if flag)
+        for expiring in (False, True) for overdue in (False, True)}  # columns shown in red, shared by all rows
 
 
-@dataclass(frozen=True, slots=True)
+UNRATED = "unrated"  # the rating fact of a supplier without a rating
+NEVER = "none"  # the assessment-status fact of a supplier never assessed
+FACT_NAMES = ("blob", "country", "rating", "status", "assessment_status", "expired", "due_soon", "overdue",
+              "never_assessed")
+
+
+@dataclass(slots=True)
 class Facts:
-    """What the filter asks of one row, prepared once."""
+    """What the filter asks of the rows, one list per fact (index = position in model.rows), prepared once."""
 
-    blob: str  # name, goods, OS ID and country name, case-folded, for free-text search
-    country: str
-    rating: str | None
-    status: str
-    assessment_status: str | None
-    expired: bool
-    due_soon: bool
-    overdue: bool
-    never_assessed: bool
+    blob: list[str] = field(default_factory=list)  # name, goods, OS ID and country name, case-folded
+    country: list[str] = field(default_factory=list)
+    rating: list[str] = field(default_factory=list)  # a rating key or UNRATED
+    status: list[str] = field(default_factory=list)  # the supplier's status
+    assessment_status: list[str] = field(default_factory=list)  # the latest assessment's status or NEVER
+    expired: list[bool] = field(default_factory=list)
+    due_soon: list[bool] = field(default_factory=list)
+    overdue: list[bool] = field(default_factory=list)
+    never_assessed: list[bool] = field(default_factory=list)
 
 
 def _goods(text: str | None) -> list[str]:
@@ -83,8 +94,9 @@ class SupplierModel(QAbstractTableModel):
         super().__init__(parent)
         self.today = dt.date.today()
         self.generation = 0  # bumped by set_rows, so a filter knows its prepared answers are stale
+        self.arrangement = 0  # bumped whenever rows or their order change
         self.rows: list[dict] = []  # as given, in their original order
-        self.facts: list[Facts] = []
+        self.facts = Facts()
         self.order: list[int] = []  # order[shown row] = index into rows
         self._display: list[tuple[str, ...]] = []
         self._keys: list[tuple] = []
@@ -105,16 +117,23 @@ class SupplierModel(QAbstractTableModel):
         self.rows = list(rows)
         soon = (self.today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
         now = self.today.isoformat()
-        prepared = [self._prepare(row, now, soon) for row in self.rows]
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of small acyclic tuples: the cyclic collector would double the time
+        try:
+            prepared = [self._prepare(row, now, soon) for row in self.rows]
+        finally:
+            if collecting:
+                gc.enable()
         self._display = [p[0] for p in prepared]
         self._keys = [p[1] for p in prepared]
         self._background = [p[2] for p in prepared]
         self._red = [p[3] for p in prepared]
-        self.facts = [p[4] for p in prepared]
+        self.facts = Facts(*(list(column) for column in zip(*(p[4] for p in prepared)))) if prepared else Facts()
         self.order = list(range(len(self.rows)))
         if self._sort is not None:
             self.order = self._sorted_order(*self._sort)
         self.generation += 1
+        self.arrangement += 1
         self.endResetModel()
 
     def _prepare(self, row: dict, now: str, soon: str) -> tuple:
@@ -167,10 +186,10 @@ class SupplierModel(QAbstractTableModel):
         )
         background = (None, None, None, None, self._colours.get(level) if level else None, None,
                       self._colours.get(rating) if rating else None, None, None, None)
-        red = frozenset(c for c, flag in ((COL_VALID_UNTIL, expired or due_soon), (COL_NEXT_ACTION, overdue)) if flag)
+        red = _RED[(expired or due_soon, overdue)]
         blob = "\n".join((row.get("name") or "", goods, row.get("os_id") or "", name_of_country)).casefold()
-        facts = Facts(blob, code, rating, row.get("status") or "", a_status, expired, due_soon, overdue,
-                      assessment_id is None)
+        facts = (blob, code, rating or UNRATED, row.get("status") or "", a_status or NEVER, expired, due_soon, overdue,
+                 assessment_id is None)
         return display, keys, background, red, facts
 
     # -- Qt model interface ----------------------------------------------------------------------------------
@@ -219,12 +238,16 @@ class SupplierModel(QAbstractTableModel):
         old_persistent = self.persistentIndexList()
         old_order = self.order
         self.order = self._sorted_order(column, order)
-        if old_persistent:
-            position = {source: shown for shown, source in enumerate(self.order)}
-            self.changePersistentIndexList(
-                old_persistent,
-                [self.index(position[old_order[p.row()]], p.column()) if p.isValid() else QModelIndex()
-                 for p in old_persistent])
+        self.arrangement += 1
+        if old_persistent:  # the view's current and selected rows: usually a handful
+            sources = [old_order[p.row()] for p in old_persistent]
+            if len(sources) > PERSISTENT_LOOKUPS:
+                position = {source: shown for shown, source in enumerate(self.order)}
+                rows = [position[source] for source in sources]
+            else:
+                rows = [self.order.index(source) for source in sources]
+            self.changePersistentIndexList(old_persistent,
+                                           [self.index(row, p.column()) for row, p in zip(rows, old_persistent)])
         self.layoutChanged.emit()
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
