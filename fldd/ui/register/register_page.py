@@ -122,7 +122,7 @@ class RegisterPage(Page):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, context=context)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_supplier, context=context)
         self.search.textChanged.connect(self.proxy.set_text)
-        self.search.returnPressed.connect(self.proxy.flush)
+        self.search.returnPressed.connect(self._search_entered)
         self.country.currentIndexChanged.connect(lambda: self.proxy.set_country(self.country.currentData()))
         self.rating.currentIndexChanged.connect(lambda: self.proxy.set_rating(self.rating.currentData()))
         self.status.currentIndexChanged.connect(self._status_changed)
@@ -287,6 +287,14 @@ class RegisterPage(Page):
         """Ctrl+F."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: filter now and go to the first match."""
+        self.proxy.flush()
+        if self.proxy.rowCount():
+            if self.selected_id() is None:
+                self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _status_changed(self) -> None:
         kind, _, key = (self.status.currentData() or "").partition(":")

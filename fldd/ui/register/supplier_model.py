@@ -24,6 +24,13 @@ from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_W
 HEADERS = ("Name", "Country", "Goods", "Tier in chain", "Inherent risk", "Latest assessment", "Rating", "Score",
            "Valid until", "Next action due")
 COLUMN_COUNT = len(HEADERS)
+HEADER_TIPS = {
+    COL_CHAIN_TIER: "1 = direct supplier, 2 = a supplier of a direct supplier, and so on",
+    COL_INHERENT: "Risk of forced labour from the country and the goods alone (0-10), before any assessment",
+    COL_RATING: "Rating of the latest assessment",
+    COL_VALID_UNTIL: "When the latest assessment's result expires; 'Due' within 30 days",
+    COL_NEXT_ACTION: "Earliest due date of an open corrective action",
+}
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)  # typed sort key: str, int, float, ISO date text, or None
 ID_ROLE = SORT_ROLE + 1  # the supplier id of the row
@@ -225,8 +232,12 @@ class SupplierModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802 - Qt's name
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == _DISPLAY:
             return HEADERS[section]
+        if role == _TOOLTIP:
+            return HEADER_TIPS.get(section)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -191,3 +191,13 @@ def test_double_click_on_a_row_opens_the_supplier(qtbot, demo_page):
         qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [page.proxy.index(1, 0).data(ID_ROLE)]
+
+
+def test_enter_in_the_search_box_goes_to_the_first_match(qtbot, demo_page):
+    page = demo_page
+    page.proxy.debounce_ms = 150
+    qtbot.keyClicks(page.search, "cocoa")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.table.hasFocus()
+    assert page.selected_id() == page.proxy.index(0, 0).data(ID_ROLE)
+    assert all("cocoa" in page.proxy.index(r, 2).data().lower() for r in range(page.proxy.rowCount()))

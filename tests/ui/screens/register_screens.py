@@ -45,6 +45,20 @@ def main(out: Path) -> None:
             page.dialog.reject()
             page.close()
         ctx.close()
+        empty = open_context(Path(folder) / "empty.sqlite3", user="shots", role="buyer")
+        page = RegisterPage(empty, ScriptedPrompter())
+        page.resize(1366 - 170, 768 - 90)
+        page.show()
+        page.add_supplier()
+        page.dialog.goods.setText("Cotton, Garments")
+        page.dialog.contact["email"].setText("hr@example.com")
+        page.dialog.save()
+        app.processEvents()
+        page.grab().save(str(out / "register-empty.png"))
+        page.dialog.grab().save(str(out / "register-dialog-refused.png"))
+        page.dialog.reject()
+        page.close()
+        empty.close()
 
 
 if __name__ == "__main__":
