@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from fldd.standard.model import Module, pick
 from fldd.ui.layout import MARGIN, SPACING
@@ -97,7 +97,12 @@ class ModuleView(QScrollArea):
         shown = self.shown_cards()
         return next((c for c in shown if c.question.id not in answered), shown[0] if shown else None)
 
-    def reveal(self, card: QuestionCard) -> None:
+    def settle(self) -> None:
+        """Lay out cards shown a moment ago now (their place is otherwise known only after the event loop)."""
+        for target in (self.widget(), self.viewport(), self):
+            QApplication.sendPostedEvents(target, QEvent.Type.LayoutRequest)
+
+    def reveal(self, widget: QWidget) -> None:
         """Scroll so that the whole card (or at least its top) is in view."""
-        self.widget().layout().activate()
-        self.ensureWidgetVisible(card, 0, MARGIN)
+        self.settle()
+        self.ensureWidgetVisible(widget, 0, MARGIN)

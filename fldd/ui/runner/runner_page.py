@@ -127,6 +127,7 @@ class RunnerPage(Page):
         """Forget the previous assessment's widgets."""
         for view in self.views.values():
             self.stack.removeWidget(view)
+            view.setParent(None)
             view.deleteLater()
         self.views = {}
         if self.interviews is not None:
@@ -148,6 +149,7 @@ class RunnerPage(Page):
                 self.interviews.saved.connect(self._interviews_saved)
                 self.stack.addWidget(self.interviews)
             self.stack.setCurrentWidget(self.interviews)
+            self.interviews.code.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         view = self.views.get(key) or self._build_view(key)
         self._sync(view)
@@ -242,11 +244,13 @@ class RunnerPage(Page):
             return
         revealed = [qid for qid in self._sync(view) if not view.cards[qid].isHidden()]
         answered, self._last_answered = self._last_answered, None
+        focus = QApplication.focusWidget()
+        if not revealed or answered not in view.cards or focus is None or not view.isAncestorOf(focus):
+            return
         focused = self._focused_card()
         order = list(view.cards)
-        if not revealed or answered not in view.cards or focused is None or focused.question.id not in view.cards:
-            return
-        between = order[order.index(answered) + 1:order.index(focused.question.id)]
+        here = order.index(focused.question.id) if focused is not None else len(order)  # else: Next module
+        between = order[order.index(answered) + 1:here]
         opened = [qid for qid in between if qid in revealed]
         if opened and all(qid in revealed or view.cards[qid].isHidden() for qid in between):
             view.cards[opened[0]].editor.focus_first()

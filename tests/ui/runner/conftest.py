@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fldd.ui.prompter import ScriptedPrompter
+from fldd.ui.runner.module_view import ModuleView
 from fldd.ui.runner.runner_page import RunnerPage
 from fldd.ui.runner.question_card import QuestionCard
 from fldd.ui.runner.value_editors import MoneyEditor, NumberEditor, TextEditor
@@ -132,8 +133,14 @@ class Ui:
 
     @staticmethod
     def type_into(qtbot, widget, text: str) -> None:
-        """Click into a field, replace its text by typing, and leave it with Tab."""
+        """Scroll to a field, click into it, replace its text by typing, and leave it with Tab."""
+        area = widget.parentWidget()
+        while area is not None and not isinstance(area, ModuleView):
+            area = area.parentWidget()
+        if area is not None:
+            area.reveal(widget)  # a click lands on whatever is on screen at that point  # a click lands on whatever is on screen at that point
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        assert widget.hasFocus()
         widget.selectAll()
         qtbot.keyClicks(widget, text)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
