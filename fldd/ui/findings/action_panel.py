@@ -124,7 +124,7 @@ class ActionPanel(QScrollArea):
         form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(SPACING // 2)
         form.addRow("&Description:", self.description)
-        form.addRow("&Owner:", self.owner)
+        form.addRow("O&wner:", self.owner)
         form.addRow("D&ue date:", self.due)
         form_holder = QWidget()
         form_holder.setLayout(form)

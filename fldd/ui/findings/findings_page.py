@@ -102,7 +102,7 @@ class FindingsPage(Page):
         self.table.sortByColumn(COL_OVERDUE, Qt.SortOrder.AscendingOrder)
         self.panel = ActionPanel(ctx, self.prompter)
 
-        show_label, severity_label, search_label = QLabel("&Show:"), QLabel("Se&verity:"), QLabel("Sea&rch:")
+        show_label, severity_label, search_label = QLabel("S&how:"), QLabel("Severit&y:"), QLabel("Sea&rch:")
         show_label.setBuddy(self.mode)
         severity_label.setBuddy(self.severity)
         search_label.setBuddy(self.search)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from fldd.ui.findings.findings_model import (
     COL_DUE,
@@ -201,3 +203,14 @@ def test_the_model_passes_qt_model_checks(qtmodeltester, ctx, session, make_page
     page = make_page()
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
+
+
+def test_every_mnemonic_on_the_page_is_unique(ctx, session, make_page):
+    page = make_page()
+    page.select_action(hours_row(ctx)["action_id"])
+    keys = []
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        found = re.search(r"&([^&])", widget.text().replace("&&", ""))
+        if found and widget.isVisibleTo(page):
+            keys.append(found.group(1).lower())
+    assert len(keys) == len(set(keys)) >= 12, sorted(keys)
