@@ -214,3 +214,19 @@ def test_every_mnemonic_on_the_page_is_unique(ctx, session, make_page):
         if found and widget.isVisibleTo(page):
             keys.append(found.group(1).lower())
     assert len(keys) == len(set(keys)) >= 12, sorted(keys)
+
+
+def test_typed_edits_are_saved_when_another_finding_is_selected(qtbot, ctx, session, make_page):
+    other = add_auditor_finding(ctx, session.id, severity="minor", title="Notice board out of date")
+    action_id = hours_row(ctx)["action_id"]
+    (other_row,) = [r for r in list_findings(ctx) if r["id"] == other]
+    page = make_page()
+    click_row(qtbot, page, view_row(page, action_id))
+    qtbot.waitUntil(lambda: page.panel.action_id == action_id)
+    qtbot.keyClicks(page.panel.owner, "Production manager")
+    click_row(qtbot, page, view_row(page, other_row["action_id"]))
+    qtbot.waitUntil(lambda: page.panel.action_id == other_row["action_id"])
+    assert get_action(ctx, action_id)["owner"] == "Production manager"
+    assert cell(page, view_row(page, action_id), COL_OWNER) == "Production manager"
+    assert page.table.selectionModel().isRowSelected(view_row(page, other_row["action_id"]))
+    assert page.panel.owner.text() == ""
