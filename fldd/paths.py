@@ -54,3 +54,13 @@ def data_dir() -> Path:
 def default_db_path() -> Path:
     """The database used when no --db is given."""
     return data_dir() / DB_FILE_NAME
+
+
+def cache_dir() -> Path:
+    """Where rebuildable files go (the compiled standard): beside the data folder when it is overridden."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(appname="fldd", appauthor="fldd"))

@@ -1,4 +1,8 @@
-"""Open the database: WAL, foreign keys, a copy of the file before any migration, clear errors."""
+"""Open the database: WAL, foreign keys, a copy of the file before any migration, clear errors.
+
+Reads go straight through sqlite3; sqlite-utils (about 90 ms to import) is loaded at the first write or
+migration, so that the app's window is not kept waiting for it.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +11,51 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from fldd.store.errors import DatabaseCorrupt, StoreError, translate
-from fldd.store.migrations import MIGRATIONS
+from fldd.store.migrations import pending_names
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
+
+
+class Reader:
+    """The read side of a connection: `execute` for cursors, `query` for rows as dicts."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        """Run one statement."""
+        return self.conn.execute(sql, params or ())
+
+    def query(self, sql: str, params: Any = ()) -> Iterator[dict]:
+        """Rows as dicts keyed by column name."""
+        cursor = self.conn.execute(sql, params or ())
+        columns = [c[0] for c in cursor.description]
+        for row in cursor:
+            yield dict(zip(columns, row))
 
 
 class Store:
     """One open database. Writes go through `write()`, a single atomic transaction each."""
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
         self.path = path
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the same connection (imported on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
@@ -33,18 +67,18 @@ class Store:
             raise translate(exc, self.path) from exc
 
     @contextlib.contextmanager
-    def read(self) -> Iterator[Database]:
+    def read(self) -> Iterator[Reader]:
         """Reads, with environment errors turned into StoreError."""
         try:
-            yield self.db
+            yield Reader(self.conn)
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
         with contextlib.suppress(sqlite3.Error):
-            self.db.conn.execute("PRAGMA optimize")
-        self.db.close()
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
 
 
 def open_store(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
@@ -57,35 +91,38 @@ def open_store(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int =
     existed = path.exists() and path.stat().st_size > 0
     try:
         conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
-        db = Database(conn, execute_plugins=False)
-        db.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        db.execute("PRAGMA foreign_keys=ON")
-        _check_readable(db, path)
-        if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a crashed process never loses a commit
-        store = Store(db, path)
+        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA recursive_triggers=ON")
+        _check_readable(conn, path)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # with WAL: a crashed process never loses a commit
+        store = Store(conn, path)
         if migrate:
-            pending = MIGRATIONS.pending(db)
-            if pending and existed and _has_tables(db):
-                backup(store, _backup_path(path, pending[0].name))
-            MIGRATIONS.apply(db)
+            pending = pending_names(conn)
+            if pending:
+                if existed and _has_tables(conn):
+                    backup(store, _backup_path(path, pending[0]))
+                from fldd.store.migrations import migrations
+
+                migrations().apply(store.db)
         return store
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
 
 
-def _check_readable(db: Database, path: Path) -> None:
+def _check_readable(conn: sqlite3.Connection, path: Path) -> None:
     """Fail early, with a clear message, on a file that is not a SQLite database."""
     try:
-        db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorrupt(path, "the file is not an fldd database or it is damaged. Restore a backup "
                                     "or choose another file with --db.") from exc
 
 
-def _has_tables(db: Database) -> bool:
-    return bool(db.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' LIMIT 1").fetchone())
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' LIMIT 1").fetchone())
 
 
 def _backup_path(path: Path, migration: str) -> Path:
@@ -98,7 +135,7 @@ def backup(store: Store, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     dest = sqlite3.connect(str(tmp))
     try:
-        store.db.conn.backup(dest)
+        store.conn.backup(dest)
     finally:
         dest.close()
     tmp.replace(target)
@@ -107,5 +144,5 @@ def backup(store: Store, target: Path) -> Path:
 
 def integrity_problems(store: Store) -> list[str]:
     """SQLite's own integrity check; an empty list when the file is sound."""
-    rows = store.db.conn.execute("PRAGMA integrity_check").fetchall()
+    rows = store.conn.execute("PRAGMA integrity_check").fetchall()
     return [] if rows == [("ok",)] else [r[0] for r in rows]

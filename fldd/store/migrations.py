@@ -3,10 +3,39 @@ describes the database as it was on that day and never imports live domain code.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-MIGRATIONS = Migrations("fldd")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+SET_NAME = "fldd"
+# Every migration, in order. Kept here as plain names so that opening a database that is up to date
+# needs no sqlite-utils import; migrations() registers the functions under these names.
+NAMES = ("0001_initial",)
+
+
+def pending_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations not yet applied to this database (read with plain sqlite3)."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone()
+    applied = set()
+    if exists:
+        applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                                              [SET_NAME])}
+    return [name for name in NAMES if name not in applied]
+
+
+@lru_cache(maxsize=1)
+def migrations() -> Migrations:
+    """The sqlite-utils migration set, built when there is something to apply."""
+    from sqlite_utils.migrations import Migrations
+
+    found = Migrations(SET_NAME)
+    found(name="0001_initial")(initial)
+    assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
+    return found
 
 _INITIAL = """
 CREATE TABLE suppliers (
@@ -181,7 +210,6 @@ CREATE TABLE settings (
 """
 
 
-@MIGRATIONS(name="0001_initial")
 def initial(db: Database) -> None:
     """Suppliers, assessments with answers and their history, evidence, interviews, findings, imports."""
     for statement in _INITIAL.split(";"):

@@ -88,11 +88,13 @@ class MainWindow(QMainWindow):
             page.open_findings.connect(lambda *_: self.nav.setCurrentRow(ROW_FINDINGS))
 
     def show_row(self, row: int) -> None:
-        """Show the page of a navigation row, refreshed."""
+        """Show the page of a navigation row, refreshed (a page just built has filled itself)."""
         if row < 0:
             return
+        built = row in self.pages
         page = self.page(row)
-        page.refresh()
+        if built:
+            page.refresh()
         self.stack.setCurrentWidget(page)
 
     def open_assessment(self, assessment_id: int) -> None:

@@ -8,9 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fldd.standard.model import Standard
+from typing import TYPE_CHECKING
+
 from fldd.store import settings
 from fldd.store.connection import Store, open_store
+
+if TYPE_CHECKING:
+    from fldd.standard.model import Standard
 
 ROLES = ("supplier", "auditor", "buyer")
 

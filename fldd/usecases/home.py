@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fldd.standard.model import pick
 from fldd.store import portfolio, settings
 from fldd.store.connection import open_store
 from fldd.usecases.context import ROLES, AppContext
@@ -57,9 +56,12 @@ def todo(ctx: AppContext) -> dict:
     return out
 
 
+TIER_TITLES = {"desktop": "Desktop self-assessment", "onsite": "On-site assessment"}
+
+
 def _assessment(row: dict, ctx: AppContext) -> dict:
-    q = ctx.standard.get(f"{row['questionnaire_id']}@{row['questionnaire_version']}")
-    title = pick(q.title, "en") if q is not None else row["questionnaire_id"]
+    # by tier, not from the standard: the home page is the first thing shown, and must not wait for it
+    title = TIER_TITLES.get(row["tier"], row["questionnaire_id"])
     return {**row, "questionnaire": title, "last_change": (row["updated_at"] or "")[:10]}
 
 

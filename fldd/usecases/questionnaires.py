@@ -5,16 +5,21 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from fldd.standard.loader import Loaded, load, load_shipped
+from typing import TYPE_CHECKING
+
 from fldd.standard.model import Questionnaire, Standard
-from fldd.standard.normalise import questionnaire_json
 from fldd.usecases.errors import Rejected
+
+if TYPE_CHECKING:
+    from fldd.standard.loader import Loaded
 
 
 @lru_cache(maxsize=1)
 def standard() -> Standard:
-    """The shipped standard, read once per process."""
-    return load_shipped()
+    """The shipped standard, read once per process (from the compiled cache when its files are unchanged)."""
+    from fldd.usecases.standard_cache import cached_standard
+
+    return cached_standard()
 
 
 def list_questionnaires() -> list[dict]:
@@ -30,6 +35,8 @@ def list_questionnaires() -> list[dict]:
 
 def validate(paths: list[Path] | None = None) -> Loaded:
     """Check questionnaire files (default: every shipped one); problems carry file, line and id."""
+    from fldd.standard.loader import load
+
     return load(paths=paths or None)
 
 
@@ -44,6 +51,8 @@ def get(ref: str) -> Questionnaire:
 
 def show(ref: str, lang: str = "en") -> dict:
     """The whole questionnaire, normalised, with citations spelled out."""
+    from fldd.standard.normalise import questionnaire_json
+
     q = get(ref)
     if lang not in q.languages:
         raise Rejected([f"{q.id} has no language '{lang}' (it has: {', '.join(q.languages)})"])
@@ -59,6 +68,8 @@ def update_lock(root: Path | None = None) -> tuple[Path, list[str]]:
 
     from fldd.paths import questionnaires_dir
     from fldd.standard.checks import LOCK_FILE
+
+    from fldd.standard.loader import load
 
     root = root or questionnaires_dir()
     loaded = load(root)

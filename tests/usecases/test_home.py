@@ -91,7 +91,7 @@ def test_a_supplier_sees_its_desktop_drafts_with_completeness_and_last_change(ct
     (draft,) = todo(ctx)["drafts"]
     assert draft["id"] == portfolio["shoes_draft"] and draft["supplier"] == "Porto Shoes"
     assert draft["completeness"] == 75.0 and draft["last_change"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
-    assert draft["questionnaire"] == "Forced-labour desktop self-assessment"
+    assert draft["questionnaire"] == "Desktop self-assessment"
 
 
 def test_an_auditor_sees_on_site_drafts_and_what_to_review_and_verify(ctx, portfolio):
