@@ -85,7 +85,9 @@ class MainWindow(QMainWindow):
         page.open_supplier.connect(self.open_supplier)
         page.data_changed.connect(self._data_changed)
         if hasattr(page, "open_findings"):
-            page.open_findings.connect(lambda *_: self.nav.setCurrentRow(ROW_FINDINGS))
+            page.open_findings.connect(self.open_findings)
+        if hasattr(page, "role_changed"):
+            page.role_changed.connect(self._role_changed)
 
     def show_row(self, row: int) -> None:
         """Show the page of a navigation row, refreshed (a page just built has filled itself)."""
@@ -108,6 +110,16 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(ROW_ASSESSMENTS)
         self.nav.blockSignals(False)
         self.stack.setCurrentWidget(self.runner)
+
+    def open_findings(self, mode: str = "", action_id: int = 0) -> None:
+        """Show the findings, filtered as asked (e.g. overdue) and with an action selected."""
+        self.nav.setCurrentRow(ROW_FINDINGS)
+        page = self.page(ROW_FINDINGS)
+        if hasattr(page, "show_findings"):
+            page.show_findings(mode, action_id)
+
+    def _role_changed(self, role: str) -> None:
+        self.db_label.setText(f"{self.ctx.store.path}  ·  {self.ctx.user} ({role})")
 
     def open_supplier(self, supplier_id: int) -> None:
         """Show a supplier in the register."""

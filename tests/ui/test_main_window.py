@@ -67,3 +67,9 @@ def test_a_page_asking_to_open_an_assessment_shows_the_runner(window, qtbot, ctx
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runner)
     assert window.nav.currentRow() == 2
     assert window.runner.session.id == assessment_id
+
+
+def test_home_asking_for_overdue_findings_shows_them_filtered(window, qtbot):
+    window.page(0).open_findings.emit("overdue", 0)
+    qtbot.waitUntil(lambda: window.nav.currentRow() == 3)
+    assert window.stack.currentWidget() is window.page(3)
