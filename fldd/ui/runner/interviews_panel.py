@@ -137,6 +137,10 @@ class InterviewsPanel(QWidget):
         self.scroll.setWidget(form_inner)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hint = QLabel("For each question: is this worker one of those it counts? Leave “Not asked” where the "
+                           "question did not come up.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #3a4450;")
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -166,6 +170,7 @@ class InterviewsPanel(QWidget):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addLayout(fields)
+        layout.addWidget(self.hint)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)

@@ -106,3 +106,4 @@ class ModuleView(QScrollArea):
         """Scroll so that the whole card (or at least its top) is in view."""
         self.settle()
         self.ensureWidgetVisible(widget, 0, MARGIN)
+        self.horizontalScrollBar().setValue(0)  # the column never scrolls sideways

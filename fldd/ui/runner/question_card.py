@@ -68,6 +68,7 @@ class QuestionCard(QFrame):
         self.guidance.setToolTip("Show what the question means and what evidence is expected (Alt+G)")
         self.terms = QLabel(self._terms_html())
         self.terms.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.terms.setWordWrap(True)  # several long terms must not make the card wider than the column
         self.terms.setToolTip("Click a term for its definition (Alt+T shows them all)")
         if not question.terms:
             self.terms.hide()  # hide(), never show() before the card has a parent: it would open a window
@@ -87,8 +88,7 @@ class QuestionCard(QFrame):
         tools = QHBoxLayout()
         tools.setSpacing(SPACING)
         tools.addWidget(self.guidance)
-        tools.addWidget(self.terms)
-        tools.addStretch(1)
+        tools.addWidget(self.terms, 1)
         for item in self.tags:
             tools.addWidget(item)
         tools.addSpacing(SPACING)

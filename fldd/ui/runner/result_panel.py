@@ -105,8 +105,8 @@ class ResultPanel(QWidget):
         self.indicator_rows = {n: self._row(self.sections["indicators"], f"{n}. {standard.label('indicators', n, lang)}")
                                for n in range(1, 12)}
         self.module_rows = {m.id: self._row(self.sections["modules"], pick(m.title, lang)) for m in questionnaire.modules}
-        for key in ("triggers", "red_flags", "mismatches"):
-            self.sections[key].setExpanded(True)
+        for section in self.sections.values():
+            section.setExpanded(True)
 
         top = QWidget()
         heading = QVBoxLayout()

@@ -24,8 +24,6 @@ from fldd.usecases.errors import Rejected
 from fldd.usecases.evidence import attach_evidence, list_evidence, remove_evidence
 from fldd.usecases.interview_records import interview_count
 
-NAV_WIDTH = 220
-RESULT_WIDTH = 340
 EVIDENCE_FILTERS = "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.doc *.docx *.xls *.xlsx *.csv *.txt);;" \
                    "All files (*)"
 CARD_STYLE = ("#questionCard { background: palette(base); border: 1px solid #d5dae0; border-radius: 6px; }"
@@ -113,7 +111,9 @@ class RunnerPage(Page):
         self.splitter.insertWidget(0, self.nav)
         self.splitter.addWidget(self.results)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([NAV_WIDTH, max(self.width() - NAV_WIDTH - RESULT_WIDTH, 420), RESULT_WIDTH])
+        width = max(self.width(), 900)
+        nav, result = _between(width * 0.15, 205, 260), _between(width * 0.27, 300, 460)
+        self.splitter.setSizes([nav, width - nav - result, result])
         self.header.show_session(session)
         self.header.say("")
         self.nav.module_selected.connect(self.open_module)
@@ -136,7 +136,7 @@ class RunnerPage(Page):
             self.interviews = None
         for widget in (self.nav, self.results):
             if widget is not None:
-                widget.hide()
+                widget.setParent(None)  # out of the splitter now, so the new ones take their places
                 widget.deleteLater()
         self.nav = self.results = None
 
@@ -302,8 +302,8 @@ class RunnerPage(Page):
         if not tallied:
             return
         count = interview_count(self.session)
-        for card in tallied:
-            card.set_read_only(self.session.read_only or count > 0)
+        for card in tallied:  # the count is computed; a comment or evidence can still be added
+            card.editor.set_read_only(self.session.read_only or count > 0)
             card.set_note(f"Computed from {count} interview{'s' if count != 1 else ''} (see Interview records)."
                           if count else None)
 
@@ -385,3 +385,8 @@ class RunnerPage(Page):
                 widget.setProperty("current", current)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+
+
+def _between(value: float, low: int, high: int) -> int:
+    """value kept within [low, high], as a whole number of pixels."""
+    return int(max(low, min(high, value)))

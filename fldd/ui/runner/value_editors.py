@@ -270,7 +270,7 @@ class TextEditor(ValueEditor):
         self._loading = False
 
         layout = self.row(self.text)
-        layout.setStretch(0, 1)
+        layout.setStretch(0, 4)  # text gets most of the width; the trailing stretch keeps a margin
         self.setLayout(layout)
 
         self.text.textChanged.connect(self._typed)

@@ -68,8 +68,8 @@ def test_a_spanish_assessment_is_shown_in_spanish(qtbot, ctx, supplier, open_pag
     card = page.views["profile"].cards["pr_uses_recruiters"]
     assert [b.text() for b in card.editor.buttons.values()] == ["Sí", "No"]
     assert page.header.language.text() == "Language: Spanish (Español)"
-    assert page.nav.items["profile"].text() == "1. Perfil del centro" or page.nav.items["profile"].text() != \
-        "1. Site profile"
+    assert page.nav.items["profile"].text() == "1. Perfil del centro de trabajo"
+    assert card.text.text().startswith("En los últimos 12 meses, ¿utilizó su empresa")
 
 
 def test_stored_comments_and_evidence_show_when_the_module_opens(qtbot, ctx, desktop, open_page, tmp_path):
@@ -135,6 +135,17 @@ def test_a_declaration_the_auditor_contradicts_shows_as_a_mismatch(qtbot, ctx, s
     assert not section.isHidden() and section.childCount() == 1
     assert section.child(0).text(0).startswith("Mismatch:")
     assert section.child(0).text(0).endswith("found 3 workers, declared No")
+
+
+def test_a_card_shows_its_basis_indicators_and_terms(qtbot, ctx, desktop, open_page):
+    page = open_page(desktop)
+    card = page.views["profile"].cards["pr_workers_migrant"]
+    assert card.number.text().startswith("<b>1.2</b>") and card.number.toolTip() == "Required"
+    assert card.text.toolTip().startswith("Based on:\n• ")
+    assert ctx.standard.sources["ilo-ind-1"].citation in card.text.toolTip()
+    assert [t.text() for t in card.tags] == ["ILO 1"]
+    assert card.tags[0].toolTip() == "ILO forced-labour indicator 1: Abuse of vulnerability"
+    assert ">Migrant worker</a>" in card.terms.text()
 
 
 def test_module_list_greys_a_skipped_module(qtbot):
