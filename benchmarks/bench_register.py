@@ -138,7 +138,8 @@ def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "unknown CPU")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
+    cores = len(os.sched_getaffinity(0))  # what nproc says
+    return (f"{platform.machine()}, {cores} cores, {cpu}, Python {platform.python_version()}, "
             f"load average {load} at the end")
 
 
