@@ -17,7 +17,7 @@ from fldd.ui.theme import RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_styl
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.suppliers import get_supplier
 
-PANEL_MIN_WIDTH = 300
+PANEL_MIN_WIDTH = 320
 STATUS_OF_SUPPLIER = {"active": "Active", "onboarding": "Onboarding", "suspended": "Suspended",
                       "inactive": "Inactive"}
 
@@ -71,13 +71,14 @@ class SupplierPanel(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)
-        top = QHBoxLayout()
-        top.addWidget(self.name, 1)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
-        column.addLayout(top)
+        column.addWidget(self.name)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.hide_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, caption in (("country", "Country"), ("address", "Address"), ("goods", "Goods"),
                              ("sector", "Sector"), ("chain_tier", "Tier in chain"), ("status", "Status"),
@@ -139,7 +140,8 @@ class SupplierPanel(QWidget):
             f"{IDENTIFIER_SCHEMES[s][0] if s in IDENTIFIER_SCHEMES else s}: {v}"
             for s, v in supplier.identifiers.items()) or "—")
         self.fields["contacts"].setText("\n".join(
-            " · ".join(part for part in (c.get("name"), c.get("role"), c.get("email"), c.get("phone")) if part)
+            "\n".join(line for line in (" · ".join(p for p in (c.get("name"), c.get("role")) if p), c.get("email"),
+                                         c.get("phone")) if line)
             for c in supplier.contacts) or "—")
         self._show_risk(supplier.country, supplier.goods)
         self._show_assessments(assessments)
@@ -169,6 +171,7 @@ class SupplierPanel(QWidget):
             when = (row.get("assessed_on") or row.get("started_at") or "")[:10]
             what = QLabel(f"{TIER_WORDS.get(row.get('tier'), row.get('tier') or '')} · "
                           f"{STATUS_WORDS.get(row.get('status'), row.get('status') or '')}\n{when}")
+            what.setWordWrap(True)  # a narrow panel wraps "On-site · Under review" rather than clip it
             rating = QLabel(RATING_WORDS.get(row.get("rating"), "Not rated"))
             if row.get("rating") in RATING_COLOURS:
                 rating.setStyleSheet(badge_style(RATING_COLOURS[row["rating"]]))
