@@ -241,10 +241,10 @@ class ResultPanel(QWidget):
         question = self.q.question(name)
         if question is None:  # an input from outside the answers (inherent risk)
             label = next((pick(i.label, self.lang) for i in self.q.inputs if i.id == name), name)
-            self._line(parent, f"because {label}: {value}")
+            self._line(parent, f"because {label} → {value}")
             return
-        text = f"because {self.number.get(name, '')} {short(pick(question.text, self.lang), 100)}: " \
-               f"{answer_text(question, value, self.lang)}"
+        text = f"because {self.number.get(name, '')} {short(pick(question.text, self.lang), 100)} " \
+               f"→ {answer_text(question, value, self.lang)}"
         self._line(parent, text, question=name,
                    tooltip=f"{pick(question.text, self.lang)}\nAnswer: {answer_text(question, value, self.lang)}"
                           "\n(click to go to the question)")
@@ -262,8 +262,8 @@ class ResultPanel(QWidget):
         for mismatch in result.mismatches:
             question = self.q.question(mismatch.question)
             declared_q = desktop.question(mismatch.verifies) if desktop else None
-            text = f"{self.number.get(mismatch.question, '')} {short(pick(question.text, self.lang), 60)}: " \
-                   f"found {answer_text(question, mismatch.answer, self.lang)}, " \
+            text = f"{self.number.get(mismatch.question, '')} {short(pick(question.text, self.lang), 60)} " \
+                   f"→ found {answer_text(question, mismatch.answer, self.lang)}, " \
                    f"declared {answer_text(declared_q, mismatch.declared, self.lang)}"
             self._line(self.sections["mismatches"], f"Mismatch: {text}", RISK_COLOURS[3], question=mismatch.question)
 

@@ -27,7 +27,11 @@ from fldd.usecases.interview_records import interview_count
 EVIDENCE_FILTERS = "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.doc *.docx *.xls *.xlsx *.csv *.txt);;" \
                    "All files (*)"
 CARD_STYLE = ("#questionCard { background: palette(base); border: 1px solid #d5dae0; border-radius: 6px; }"
-              "#questionCard[current=\"true\"] { border: 1px solid #4a7bd0; }")
+              "#questionCard[current=\"true\"] { border: 1px solid #4a7bd0; }"
+              # answers of a closed assessment are read, so they keep a dark text when disabled
+              "#questionCard QLineEdit:disabled, #questionCard QRadioButton:disabled, "
+              "#questionCard QCheckBox:disabled, #questionCard QComboBox:disabled, "
+              "#questionCard QPlainTextEdit:disabled, #questionCard QLabel:disabled { color: #3f454c; }")
 PROBLEMS = (Rejected, StoreError)
 
 

@@ -66,7 +66,7 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
     because = [trigger.child(i) for i in range(trigger.childCount())]
     assert [b.data(0, Qt.ItemDataRole.UserRole) for b in because] == ["hrs_peak_weekly_max"]
     assert because[0].text(0).startswith(f"because {page.number['hrs_peak_weekly_max']} In the busiest month")
-    assert because[0].text(0).endswith(": 66 hours")
+    assert because[0].text(0).endswith(" → 66 hours")
 
     # Clicking the reason goes back to the question.
     ui.card(page, "pr_workers_total")
