@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -73,7 +74,7 @@ STAGES = ["closed", "under_review", "submitted", "draft", "closed", "submitted",
 
 def _answer_for(q: Questionnaire, question: Question, profile: int, rng: random.Random) -> Any:
     """A believable answer: the riskier the profile, the likelier a risky option."""
-    bad = rng.random() < (0.05, 0.15, 0.3, 0.5)[profile]
+    bad = rng.random() < (0.02, 0.07, 0.25, 0.45)[profile]
     if question.options:
         plain = [o for o in question.options if o.value not in ("unknown", "na")]
         ranked = sorted(plain, key=lambda o: (o.risk if o.risk is not None else 0))
@@ -90,19 +91,29 @@ def _answer_for(q: Questionnaire, question: Question, profile: int, rng: random.
             return "unknown"
         return (rng.choice(ranked[len(ranked) // 2:]) if bad else ranked[0]).value
     if question.type in ("number", "count", "percent", "money"):
-        low = int(question.minimum) if question.minimum is not None else 0
-        high = int(question.maximum) if question.maximum is not None else (100 if question.type == "percent" else 400)
-        candidates = sorted({min(max(c, low), high) for c in (0, 1, 2, 3, 5, 8, 12, 20, 30, 45, 48, 55, 62, 75,
-                                                               120, 125, 150, 180, 240, 400)})
-
-        def risk(c: int) -> int:
-            return answer_risk(q, replace(question, type="number"), Decimal(c)) or 0
-        ranked_numbers = sorted(candidates, key=lambda c: (risk(c), abs(c - 40)))
-        pick = rng.choice(ranked_numbers[-4:]) if bad else rng.choice(ranked_numbers[:3])
-        return f"{max(pick, 1) * 40} MYR" if question.type == "money" else pick
+        return _number_for(q, question, bad, rng)
     if question.type == "date":
         return (dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))).isoformat()
     return rng.choice(["Bengali", "Nepali and Burmese", "Vietnamese", "Spanish", "Tamil and Hindi"])
+
+
+def _number_for(q: Questionnaire, question: Question, bad: bool, rng: random.Random) -> Any:
+    """A number near the question's own risk boundaries: just inside them, or (bad) just past one."""
+    low = int(question.minimum) if question.minimum is not None else 0
+    high = int(question.maximum) if question.maximum is not None else (100 if question.type == "percent" else 200)
+    bounds = {int(Decimal(n)) for rule in question.risk_rules for n in re.findall(r"\d+(?:\.\d+)?", rule.condition.text)}
+    candidates = {low, min(high, low + 2), min(high, 10)}
+    for bound in bounds:
+        candidates |= {bound - 2, bound - 1, bound, bound + 1, bound + 3}
+    candidates = sorted(c for c in candidates if low <= c <= high)
+
+    def risk(c: int) -> int:
+        return answer_risk(q, replace(question, type="number"), Decimal(c)) or 0
+
+    ranked = sorted(candidates, key=lambda c: (risk(c), -c if bounds else c))
+    worst = max(risk(c) for c in ranked)
+    pick = rng.choice([c for c in ranked if risk(c) == worst][:2]) if bad and worst else rng.choice(ranked[:2])
+    return f"{max(pick, 1) * 40} MYR" if question.type == "money" else pick
 
 
 def _workforce(profile: int, rng: random.Random) -> dict[str, Any]:
@@ -118,15 +129,13 @@ def _fill(ctx: AppContext, assessment_id: int, profile: int, rng: random.Random,
     """Answer the visible questions of an assessment in one transaction (a draft gets only a share)."""
     session = AssessmentSession(ctx, assessment_id)
     q = session.questionnaire
-    raw = _workforce(profile, rng) if q.tier == "desktop" else {}
+    raw = _workforce(profile, rng) if q.tier == "desktop" else _interview_counts(profile, rng)
     values = dict(raw)
     for _ in range(3):  # answers open up follow-up questions
         visible = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
         for question in q.questions:
             if question.id in visible and question.id not in values:
                 values[question.id] = _answer_for(q, question, profile, rng)
-    if q.tier == "onsite":
-        values.update(_interview_counts(profile, rng))
     shown = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
     keep = [k for k in values if k in shown]
     keep = keep[: max(5, int(len(keep) * share))]
@@ -152,8 +161,9 @@ def build_demo(ctx: AppContext) -> dict[str, Any]:
     """Add the demo portfolio once; later calls change nothing and say so."""
     existing = settings.get(ctx.store, DEMO_KEY) == "1"
     if not existing:
-        _build(ctx)
-        settings.put(ctx.store, DEMO_KEY, "1")
+        with ctx.store.write():  # all of it or none of it
+            _build(ctx)
+            settings.put(ctx.store, DEMO_KEY, "1")
     with ctx.store.read() as db:
         counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
                   for t in ("suppliers", "assessments", "findings")}
@@ -191,14 +201,21 @@ def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.
         session.move_to(status)
         if status == stage:
             break
-    stamp = f"{started.isoformat()}T09:00:00Z"
-    store_assessments.set_dates(ctx.store, assessment_id, started_at=stamp, updated_at=stamp)
+    def stamp(days: int) -> str:
+        return f"{(started + dt.timedelta(days=days)).isoformat()}T09:00:00Z"
+
+    closed = stage == "closed"
+    store_assessments.set_dates(ctx.store, assessment_id, started_at=stamp(0), updated_at=stamp(7),
+                                submitted_at=stamp(7) if stage != "draft" else None,
+                                closed_at=stamp(35) if closed else None)
     session.save_result()
+    today = ctx.today()
     for row in store_findings.rows(ctx.store, assessment_id=assessment_id):
+        age = (today - dt.date.fromisoformat(row["due_date"])).days  # days past the due date
         roll = rng.random()
-        if roll < 0.3:
-            store_findings.set_action_status(ctx.store, row["action_id"], "in_progress")
-        elif roll < 0.5:
-            store_findings.set_action_status(ctx.store, row["action_id"], "done")
-        elif roll < 0.6:
+        if age > 45 and roll < 0.85 or closed and roll < 0.9:  # old actions are mostly dealt with
             store_findings.set_action_status(ctx.store, row["action_id"], "verified", who="Demo auditor")
+        elif age > 0 and roll < 0.93:
+            store_findings.set_action_status(ctx.store, row["action_id"], "done")
+        elif roll < 0.5:
+            store_findings.set_action_status(ctx.store, row["action_id"], "in_progress")
