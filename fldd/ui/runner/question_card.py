@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QToolButton, QVBoxLayout, QWidget)
 
@@ -12,6 +12,7 @@ from fldd.standard.model import Question, Standard, pick
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.runner.card_parts import GlossaryPopup, card_shortcut, tag
 from fldd.ui.runner.question_widgets import AnswerEditor, editor_for
+from fldd.ui.runner.value_editors import TextEditor
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #4a5560;"
@@ -196,7 +197,7 @@ class QuestionCard(QFrame):
         if self.comment_edit is None:
             self.comment_edit = QPlainTextEdit()
             self.comment_edit.setObjectName("comment")
-            self.comment_edit.setPlaceholderText("Comment (saved when you leave the field)")
+            self.comment_edit.setPlaceholderText("Comment (saved as you type)")
             self.comment_edit.setTabChangesFocus(True)
             line = self.comment_edit.fontMetrics().lineSpacing()
             self.comment_edit.setFixedHeight(line * COMMENT_LINES + 12)
@@ -206,15 +207,31 @@ class QuestionCard(QFrame):
             last = self.editor.focus_widgets()[-1:] or [self.editor]
             QWidget.setTabOrder(last[0], self.comment_edit)
             self.comment_edit.installEventFilter(self)
+            self.comment_pause = QTimer(self)
+            self.comment_pause.setSingleShot(True)
+            self.comment_pause.setInterval(TextEditor.DEBOUNCE_MS)
+            self.comment_pause.timeout.connect(self.save_comment)
+            self.comment_edit.textChanged.connect(self._comment_typed)
         return self.comment_edit
 
+    def _comment_typed(self) -> None:
+        if self.comment_edit.hasFocus():  # typed, not loaded
+            self.comment_pause.start()
+
+    def save_comment(self) -> None:
+        """Hand the comment on to be saved, if it changed."""
+        if self.comment_edit is None or self.comment_edit.isReadOnly():
+            return
+        self.comment_pause.stop()
+        text = self.comment_edit.toPlainText().strip()
+        if text != self._comment_shown:
+            self._comment_shown = text
+            self.comment_finished.emit(self.question.id, text)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Leaving the comment field saves it."""
+        """Leaving the comment field saves it (so does a pause in typing)."""
         if watched is self.comment_edit and event.type() == QEvent.Type.FocusOut:
-            text = self.comment_edit.toPlainText().strip()
-            if text != self._comment_shown and not self.comment_edit.isReadOnly():
-                self._comment_shown = text
-                self.comment_finished.emit(self.question.id, text)
+            self.save_comment()
         return False
 
     # --- evidence --------------------------------------------------------------------------------------

@@ -45,6 +45,9 @@ class AnswerEditor(QWidget):
         """The widgets that take keyboard focus, in Tab order."""
         raise NotImplementedError
 
+    def finish(self) -> None:
+        """Commit what is typed but not yet committed (choices commit at once, so nothing to do here)."""
+
     def focus_first(self) -> None:
         """Put the keyboard focus where a person starts answering."""
         widgets = self.focus_widgets()

@@ -311,6 +311,18 @@ class RunnerPage(Page):
             card.set_note(f"Computed from {count} interview{'s' if count != 1 else ''} (see Interview records)."
                           if count else None)
 
+    def flush(self) -> None:
+        """Save what is being typed right now: the page is being left or the window closed."""
+        card = self._focused_card()
+        if card is not None and self.session is not None and not self.session.read_only:
+            card.editor.finish()
+            card.save_comment()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Leaving the page (or closing the window) never loses a half-typed answer."""
+        self.flush()
+        super().hideEvent(event)
+
     # --- moving along ----------------------------------------------------------------------------------
 
     def move_to(self, status: str) -> None:

@@ -154,3 +154,22 @@ def test_module_list_greys_a_skipped_module(qtbot):
     nav.set_progress("fees", 0, 0, True)
     assert nav.detail("profile") == "7 / 12" and nav.detail("fees") == "skipped"
     assert nav.items["fees"].toolTip().startswith("Skipped")
+
+
+def test_leaving_the_page_saves_what_is_being_typed(qtbot, ctx, desktop, open_page, ui):
+    page = open_page(desktop)
+    line = ui.card(page, "pr_workers_total").editor.line
+    line.setFocus()
+    qtbot.keyClicks(line, "120")  # no Tab, no Return: the person switches page or closes the window
+    page.hide()
+    assert AssessmentSession(ctx, desktop).values["pr_workers_total"] == 120
+
+
+def test_a_comment_is_saved_after_a_pause_in_typing(qtbot, ctx, desktop, open_page, ui):
+    page = open_page(desktop)
+    card = ui.card(page, "pr_workers_total")
+    qtbot.mouseClick(card.comment_button, Qt.MouseButton.LeftButton)
+    assert card.comment_pause.interval() == 0  # the tests' setting; 800 ms in the app
+    qtbot.keyClicks(card.comment_edit, "Payroll of 1 March")
+    qtbot.waitUntil(lambda: AssessmentSession(ctx, desktop).comments.get("pr_workers_total") == "Payroll of 1 March")
+    assert card.comment_edit.hasFocus()
