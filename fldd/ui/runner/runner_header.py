@@ -72,7 +72,7 @@ class RunnerHeader(QWidget):
         closed = record.status == "closed"
         if closed:
             day = (record.closed_at or "")[:10] or "an earlier date"
-            self.banner.setText(f"Closed on {day}: read-only.")
+            self.banner.setText(f"Closed on {day}: read-only")
         self.banner.setVisible(closed)
 
     def say(self, text: str) -> None:

@@ -11,6 +11,7 @@ from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
 from fldd.ui.page import Page
+from fldd.ui.runner.focus import focused_card, outline, skipped_follow_up
 from fldd.ui.runner.interviews_panel import InterviewsPanel
 from fldd.ui.runner.module_nav import INTERVIEWS, ModuleNav
 from fldd.ui.runner.module_view import ModuleView
@@ -86,7 +87,7 @@ class RunnerPage(Page):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        QApplication.instance().focusChanged.connect(self._focus_moved)  # a method: let go with the page
 
     # --- opening ---------------------------------------------------------------------------------------
 
@@ -126,6 +127,23 @@ class RunnerPage(Page):
         missing = session.result.completeness.missing
         first = q.question(missing[0]).module if missing else q.modules[0].id
         self.nav.select(first)
+
+    def refresh(self) -> None:
+        """Shown again: reload only if the assessment changed elsewhere (an import, another page), keeping
+        the module that was open."""
+        if self.session is None:
+            return
+        try:
+            stored = AssessmentSession(self.ctx, self.session.id)
+        except (*PROBLEMS, LookupError):
+            return
+        if (stored.values, stored.comments, stored.record.status) == \
+                (self.session.values, self.session.comments, self.session.record.status):
+            return
+        module = self.nav.current_key()
+        self.load(self.session.id)
+        if module in self.nav.items:
+            self.nav.select(module)
 
     def _clear(self) -> None:
         """Forget the previous assessment's widgets."""
@@ -248,16 +266,9 @@ class RunnerPage(Page):
             return
         revealed = [qid for qid in self._sync(view) if not view.cards[qid].isHidden()]
         answered, self._last_answered = self._last_answered, None
-        focus = QApplication.focusWidget()
-        if not revealed or answered not in view.cards or focus is None or not view.isAncestorOf(focus):
-            return
-        focused = self._focused_card()
-        order = list(view.cards)
-        here = order.index(focused.question.id) if focused is not None else len(order)  # else: Next module
-        between = order[order.index(answered) + 1:here]
-        opened = [qid for qid in between if qid in revealed]
-        if opened and all(qid in revealed or view.cards[qid].isHidden() for qid in between):
-            view.cards[opened[0]].editor.focus_first()
+        follow_up = skipped_follow_up(view, answered, revealed)
+        if follow_up is not None:
+            follow_up.editor.focus_first()
 
     def _comment(self, qid: str, text: str) -> None:
         card = self._card(qid)
@@ -387,20 +398,10 @@ class RunnerPage(Page):
         return view.cards.get(qid) if view else None
 
     def _focused_card(self) -> QuestionCard | None:
-        widget = QApplication.focusWidget()
-        while widget is not None and not isinstance(widget, QuestionCard):
-            widget = widget.parentWidget()
-        return widget if widget is not None and self.isAncestorOf(widget) else None
+        return focused_card(self)
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
-        """Outline the card being answered."""
-        for widget, current in ((old, False), (new, True)):
-            while widget is not None and not isinstance(widget, QuestionCard):
-                widget = widget.parentWidget()
-            if widget is not None and widget.property("current") != current:
-                widget.setProperty("current", current)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+        outline(old, new)
 
 
 def _between(value: float, low: int, high: int) -> int:

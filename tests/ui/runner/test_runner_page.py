@@ -173,3 +173,15 @@ def test_a_comment_is_saved_after_a_pause_in_typing(qtbot, ctx, desktop, open_pa
     qtbot.keyClicks(card.comment_edit, "Payroll of 1 March")
     qtbot.waitUntil(lambda: AssessmentSession(ctx, desktop).comments.get("pr_workers_total") == "Payroll of 1 March")
     assert card.comment_edit.hasFocus()
+
+
+def test_refresh_shows_answers_changed_elsewhere_and_keeps_the_module(qtbot, ctx, desktop, open_page, ui):
+    page = open_page(desktop)
+    page.nav.select("hours")
+    view = page.views["hours"]
+    page.refresh()
+    assert page.views["hours"] is view  # nothing changed: nothing rebuilt
+    AssessmentSession(ctx, desktop).answer("hrs_regular_weekly", 48)  # e.g. a workbook import
+    page.refresh()
+    assert page.nav.current_key() == "hours"
+    assert page.views["hours"].cards["hrs_regular_weekly"].editor.line.text() == "48"

@@ -120,7 +120,7 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
 
     # Closed: everything read-only, with a banner saying since when.
     assert page.header.banner.isVisible()
-    assert page.header.banner.text() == f"Closed on {store_assessments.get(ctx.store, desktop).closed_at[:10]}: read-only."
+    assert page.header.banner.text() == f"Closed on {store_assessments.get(ctx.store, desktop).closed_at[:10]}: read-only"
     for view in page.views.values():
         assert all(not card.editor.isEnabled() for card in view.cards.values())
         assert all(not card.evidence_button.isEnabled() for card in view.cards.values())
