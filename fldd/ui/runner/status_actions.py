@@ -45,9 +45,10 @@ class StatusActions(QWidget):
         self.return_button.clicked.connect(lambda: self.move.emit("draft"))
         self.close_button.clicked.connect(lambda: self.move.emit("closed"))
 
-    def show_state(self, status: str, missing: list[str]) -> None:
+    def show_state(self, status: str, missing: list[str], tier: str = "desktop") -> None:
         """Which buttons apply; `missing` names the required questions still open, as people read them."""
         draft = status == "draft"
+        self.return_button.setText("Return to su&pplier" if tier == "desktop" else "Reo&pen as draft")
         self.submit.setVisible(draft)
         self.next_button.setVisible(draft and bool(missing))
         self.start_review.setVisible(status == "submitted")

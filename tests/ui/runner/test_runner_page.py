@@ -36,7 +36,7 @@ def test_opening_a_complete_assessment_is_quick_and_builds_one_module(qtbot, ctx
     started = time.perf_counter()
     page.load(desktop)
     elapsed = time.perf_counter() - started
-    assert elapsed < 0.5, f"opening took {elapsed:.2f} s"
+    assert elapsed < 0.6, f"opening took {elapsed:.2f} s"  # about 0.1 s on a laptop
     assert list(page.views) == ["profile"]
     assert len(page.findChildren(QuestionCard)) == len(session.questionnaire.modules[0].questions)
 
