@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDateEdit, QForm
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
 
+from fldd.standard.answers import AnswerError
 from fldd.standard.model import pick
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
@@ -235,8 +236,10 @@ class InterviewsPanel(QWidget):
         try:
             record_interview(self.session, self.code.text(), self.facts_entered(),
                              self.date.date().toString("yyyy-MM-dd"))
-        except (Rejected, StoreError) as exc:
+        except (Rejected, StoreError, AnswerError) as exc:  # AnswerError: a count the questionnaire refuses
             self.set_error(str(exc))
+            self.reload()
+            self.saved.emit()  # the record may be kept even when a count could not be
             return
         code = self.code.text().strip().upper()
         self.reload()

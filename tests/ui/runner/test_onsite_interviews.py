@@ -103,3 +103,14 @@ def test_without_interviews_the_counts_are_typed_in(qtbot, ctx, onsite, open_pag
 def test_the_desktop_has_no_interview_records(ctx, desktop, open_page):
     page = open_page(desktop)
     assert INTERVIEWS not in page.nav.items
+
+
+def test_a_number_the_questionnaire_refuses_is_reported_in_the_form(qtbot, ctx, onsite, open_page):
+    page = open_page(onsite)
+    page.nav.select(INTERVIEWS)
+    panel = page.interviews
+    choose(panel, "wi_paid_fees", "yes")
+    qtbot.keyClicks(panel.numbers["wi_fee_typical_months"], "75")  # the question allows up to 60 months
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.error.isVisible() and "above the maximum of 60" in panel.error.text()
+    assert stored(ctx, onsite, "wi_fee_typical_months") is None
