@@ -134,6 +134,8 @@ class AssessmentSession:
         if status not in NEXT_STATUS[current]:
             allowed = ", ".join(NEXT_STATUS[current]) or "nothing: it is closed"
             raise Rejected([f"assessment {self.id} is {current.replace('_', ' ')}; it can move to {allowed}"])
+        if status in ("under_review", "closed") and self.ctx.role == "supplier":
+            raise Rejected(["reviewing and closing an assessment is for the buyer or the auditor, not the supplier"])
         if status == "submitted" and self.result.completeness.missing:
             missing = ", ".join(self.result.completeness.missing[:10])
             raise Rejected([f"answer every required question before submitting; still open: {missing}"])

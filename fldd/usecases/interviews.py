@@ -7,6 +7,7 @@ import statistics
 from decimal import Decimal
 from typing import Any
 
+from fldd.standard.answers import AnswerError, coerce
 from fldd.store import interviews as store_interviews
 from fldd.usecases.assessments import AssessmentSession
 from fldd.usecases.errors import Rejected
@@ -49,8 +50,19 @@ def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any
             if not number.is_finite() or number < 0:
                 raise Rejected([f"interview {code}: {qid}: '{value}' is not a number of 0 or more"])
             clean[qid] = float(number)
-    store_interviews.put(session.ctx.store, session.id, code, clean, interviewed_on)
-    refresh_tallies(session)
+    others = [r for r in store_interviews.rows(session.ctx.store, session.id) if r["code"] != code]
+    planned = _tallies(session, others + [{"code": code, "facts": clean}])
+    problems = []
+    for qid, value in planned.items():
+        try:
+            coerce(session.questionnaire.question(qid), value)
+        except AnswerError as exc:
+            problems.append(f"interview {code}: {exc.message} (in {qid})")
+    if problems:
+        raise Rejected(problems)  # checked before anything is stored: no record without its counts
+    with session.ctx.store.write():
+        store_interviews.put(session.ctx.store, session.id, code, clean, interviewed_on)
+        refresh_tallies(session)
 
 
 def remove_interview(session: AssessmentSession, code: str) -> None:
@@ -63,7 +75,10 @@ def remove_interview(session: AssessmentSession, code: str) -> None:
 
 def tallies(session: AssessmentSession) -> dict[str, Any]:
     """The aggregate answers the interview records give (nothing when there are none)."""
-    records = store_interviews.rows(session.ctx.store, session.id)
+    return _tallies(session, store_interviews.rows(session.ctx.store, session.id))
+
+
+def _tallies(session: AssessmentSession, records: list[dict]) -> dict[str, Any]:
     if not records:
         return {}
     out: dict[str, Any] = {}

@@ -149,3 +149,24 @@ def test_an_interview_code_that_could_be_a_name_is_refused(ctx, session, code):
     onsite = AssessmentSession(ctx, start_assessment(ctx, session.supplier.id, "fldd-onsite"))
     with pytest.raises(Rejected, match="never a name"):
         record_interview(onsite, code, {})
+
+
+def test_an_interview_whose_counts_would_be_refused_is_not_stored(ctx, session):
+    from fldd.store import interviews as store_interviews
+    from fldd.usecases.interviews import record_interview
+
+    onsite = AssessmentSession(ctx, start_assessment(ctx, session.supplier.id, "fldd-onsite"))
+    record_interview(onsite, "W-001", {"wi_paid_fees": "yes", "wi_fee_typical_months": 2})
+    with pytest.raises(Rejected, match="interview W-002: .*above the maximum"):
+        record_interview(onsite, "W-002", {"wi_paid_fees": "yes", "wi_fee_typical_months": 75})
+    assert [r["code"] for r in store_interviews.rows(ctx.store, onsite.id)] == ["W-001"]
+    assert onsite.values["wi_interviewed"] == 1 and float(onsite.values["wi_fee_max_months"]) == 2
+
+
+def test_a_supplier_cannot_review_or_close(ctx, session):
+    complete(session)
+    session.move_to("submitted")
+    ctx.role = "supplier"
+    with pytest.raises(Rejected, match="for the buyer or the auditor"):
+        session.move_to("under_review")
+    assert session.record.status == "submitted"

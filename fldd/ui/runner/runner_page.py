@@ -246,7 +246,7 @@ class RunnerPage(Page):
             self.nav.set_detail(INTERVIEWS, f"{count} interview{'s' if count != 1 else ''}")
         missing = [f"{self.number[qid]} {short(pick(session.questionnaire.question(qid).text, session.record.language), 60)}"
                    for qid in result.completeness.missing]
-        self.actions.show_state(session.record.status, missing, session.questionnaire.tier)
+        self.actions.show_state(session.record.status, missing, session.questionnaire.tier, self.ctx.role)
         self.data_changed.emit()
 
     def _sync(self, view: ModuleView) -> list[str]:

@@ -45,15 +45,17 @@ class StatusActions(QWidget):
         self.return_button.clicked.connect(lambda: self.move.emit("draft"))
         self.close_button.clicked.connect(lambda: self.move.emit("closed"))
 
-    def show_state(self, status: str, missing: list[str], tier: str = "desktop") -> None:
-        """Which buttons apply; `missing` names the required questions still open, as people read them."""
+    def show_state(self, status: str, missing: list[str], tier: str = "desktop", role: str = "buyer") -> None:
+        """Which buttons apply; `missing` names the required questions still open, as people read them.
+        Reviewing and closing are the buyer's or auditor's: a supplier does not see those buttons."""
         draft = status == "draft"
+        reviewer = role != "supplier"
         self.return_button.setText("Return to su&pplier" if tier == "desktop" else "Reo&pen as draft")
         self.submit.setVisible(draft)
         self.next_button.setVisible(draft and bool(missing))
-        self.start_review.setVisible(status == "submitted")
-        self.return_button.setVisible(status in ("submitted", "under_review"))
-        self.close_button.setVisible(status == "under_review")
+        self.start_review.setVisible(reviewer and status == "submitted")
+        self.return_button.setVisible(reviewer and status in ("submitted", "under_review"))
+        self.close_button.setVisible(reviewer and status == "under_review")
         self.submit.setEnabled(draft and not missing)
         if missing:
             listed = "\n".join(f"• {m}" for m in missing[:MISSING_IN_TOOLTIP])

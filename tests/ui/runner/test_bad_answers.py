@@ -78,7 +78,9 @@ def test_leaving_a_field_without_changing_it_saves_nothing_new(qtbot, ctx, deskt
 def test_a_closed_assessment_takes_no_answer(qtbot, ctx, desktop, open_page, ui):
     page = open_page(desktop)
     ui.answer_everything_required(page)
-    for status in ("submitted", "under_review", "closed"):
+    page.move_to("submitted")
+    ctx.role = "buyer"  # the supplier submits; the buyer reviews and closes
+    for status in ("under_review", "closed"):
         page.move_to(status)
     before = answers(ctx, desktop)
     card = ui.card(page, "pr_workers_total")

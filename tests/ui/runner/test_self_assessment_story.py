@@ -109,9 +109,12 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
     findings = {f["threshold_id"]: f for f in page.session.findings()}
     assert findings["thr_hrs_excess_major"]["severity"] == "major"
     assert findings["thr_hrs_excess_major"]["due_date"] == (TODAY + dt.timedelta(days=14)).isoformat()
-    assert not page.actions.submit.isVisible() and page.actions.start_review.isVisible()
+    assert not page.actions.submit.isVisible() and not page.actions.start_review.isVisible()  # not the supplier's
 
-    # The buyer starts the review, then closes the assessment after confirming.
+    # The buyer opens it, starts the review, then closes the assessment after confirming.
+    ctx.role = "buyer"
+    page.load(desktop)
+    assert page.actions.start_review.isVisible()
     qtbot.mouseClick(page.actions.start_review, Qt.MouseButton.LeftButton)
     assert store_assessments.get(ctx.store, desktop).status == "under_review"
     qtbot.mouseClick(page.actions.close_button, Qt.MouseButton.LeftButton)
@@ -142,8 +145,10 @@ def test_returning_to_the_supplier_reopens_the_answers(qtbot, ctx, desktop, open
 def test_closing_is_not_done_when_the_person_says_no(qtbot, ctx, desktop, open_page, prompter, ui):
     page = open_page(desktop)
     ui.answer_everything_required(page)
-    for button in (page.actions.submit, page.actions.start_review):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.actions.submit, Qt.MouseButton.LeftButton)
+    ctx.role = "buyer"
+    page.load(desktop)
+    qtbot.mouseClick(page.actions.start_review, Qt.MouseButton.LeftButton)
     prompter.answer = False
     qtbot.mouseClick(page.actions.close_button, Qt.MouseButton.LeftButton)
     assert store_assessments.get(ctx.store, desktop).status == "under_review"
