@@ -29,14 +29,20 @@ def _standard_commands() -> tuple:
 SUBCOMMANDS: tuple = ()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, with every subcommand from SUBCOMMANDS."""
+def _app_parser() -> argparse.ArgumentParser:
+    """The options of the bare `fldd` (open the app), without any subcommand."""
     parser = argparse.ArgumentParser(prog="fldd", description="Forced-labour due diligence, offline.")
     parser.add_argument("--version", action="version", version=f"fldd {__version__}")
     parser.add_argument("--db", type=Path, metavar="FILE", help="database file (default: in the user data folder)")
     parser.add_argument("--demo-if-new", action="store_true",
                         help="when the database does not exist yet, fill it with the demo portfolio first")
     parser.set_defaults(handler=_open_app)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, with every subcommand from SUBCOMMANDS."""
+    parser = _app_parser()
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add_subcommand in _standard_commands() + SUBCOMMANDS:
         add_subcommand(sub)
@@ -45,12 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `fldd` and `python -m fldd`; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    import sys
+
+    words = sys.argv[1:] if argv is None else argv
+    opens_app = not [w for i, w in enumerate(words) if not w.startswith("-") and (i == 0 or words[i - 1] != "--db")]
+    if opens_app and not {"-h", "--help"} & set(words):
+        args = _app_parser().parse_args(words)  # the window opens sooner without the subcommands' set-up
+    else:
+        args = build_parser().parse_args(words)
     try:
         return args.handler(args)
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         import os
-        import sys
 
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush from failing again
         return EXIT_OK

@@ -34,3 +34,13 @@ def test_unknown_option_is_a_usage_error():
     result = _fldd("--no-such-option")
     assert result.returncode == 2
     assert "usage: fldd" in result.stderr
+
+
+def test_opening_the_app_does_not_build_the_subcommands(monkeypatch, tmp_path):
+    from fldd import cli
+
+    opened = []
+    monkeypatch.setattr(cli, "build_parser", lambda: (_ for _ in ()).throw(AssertionError("full parser built")))
+    monkeypatch.setattr(cli, "_open_app", lambda args: opened.append((args.db, args.demo_if_new)) or 0)
+    assert cli.main(["--db", str(tmp_path / "x.sqlite3"), "--demo-if-new"]) == 0
+    assert opened == [(tmp_path / "x.sqlite3", True)]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # dialogs are imported when first used: nothing at start-up needs them
+    from PySide6.QtWidgets import QWidget
 
 
 class Prompter:
@@ -10,24 +13,34 @@ class Prompter:
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         """Yes / No question; True for yes."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         """A message to acknowledge."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         """A problem the person must know about (nothing was saved)."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     def open_file(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> str | None:
         """A file to read, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return path or None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str = "All files (*)") -> str | None:
         """A file to write, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
