@@ -164,6 +164,8 @@ def sync_findings(ctx: AppContext, session: AssessmentSession) -> list[int]:
     """Turn each triggered finding rule into a finding with a corrective action due by its deadline; once."""
     known = store_findings.threshold_ids(ctx.store, session.id)
     as_of = session.as_of()
+    contacts = session.supplier.contacts
+    owner = contacts[0]["name"] if contacts else ""  # the supplier's contact until someone names another
     created = []
     with ctx.store.write() as db:
         for trigger in session.result.triggers:
@@ -174,7 +176,7 @@ def sync_findings(ctx: AppContext, session: AssessmentSession) -> list[int]:
                 db, session.id, severity=trigger.severity, title=trigger.title, due_days=due_days,
                 source="trigger", threshold_id=trigger.id, detail=trigger.rule,
                 because={k: to_json(v) for k, v in trigger.values.items()}, who=ctx.user)
-            store_findings.add_action(db, finding_id, description=trigger.remedy or trigger.title,
+            store_findings.add_action(db, finding_id, description=trigger.remedy or trigger.title, owner=owner,
                                       due_date=(as_of + dt.timedelta(days=due_days)).isoformat())
             created.append(finding_id)
     return created
