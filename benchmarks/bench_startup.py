@@ -28,7 +28,7 @@ label.show()
 QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True), app.quit()))
 app.exec()
 """
-RUNS = 11
+RUNS = 21
 
 
 def sample(cmd: list[str], env: dict[str, str]) -> float:
