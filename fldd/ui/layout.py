@@ -1,6 +1,6 @@
 """Spacing constants and tiny box helpers, so every panel is laid out the same way."""
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 MARGIN = 12
 SPACING = 8
@@ -23,3 +23,17 @@ def hbox(*items: QWidget, stretch: tuple[int, ...] = ()) -> QHBoxLayout:
 def vbox(*items: QWidget, stretch: tuple[int, ...] = ()) -> QVBoxLayout:
     """A vertical column of widgets."""
     return _box(QVBoxLayout(), items, stretch)
+
+
+HEADING_SCALE = 1.4
+
+
+def page_heading(text: str) -> QLabel:
+    """The bold title at the top of a page, the same size on every page."""
+    label = QLabel(text)
+    label.setObjectName("heading")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+    font.setBold(True)
+    label.setFont(font)
+    return label

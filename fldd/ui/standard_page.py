@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem
 
 from fldd.standard.model import pick
-from fldd.ui.layout import vbox
+from fldd.ui.layout import page_heading, vbox
 from fldd.ui.page import Page
 
 
@@ -18,8 +18,7 @@ class StandardPage(Page):
     def __init__(self, ctx, prompter, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.heading = QLabel("The fldd standard")
-        self.heading.setObjectName("heading")
+        self.heading = page_heading("The fldd standard")
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Questionnaires, modules and questions"])
         self.detail = QTextBrowser()
@@ -33,6 +32,7 @@ class StandardPage(Page):
 
         self.tree.currentItemChanged.connect(self._show)
         self._filled = False
+        self.refresh()
 
     def refresh(self) -> None:
         """Fill the tree once (the standard does not change while the app runs)."""

@@ -32,7 +32,7 @@ from fldd.ui.assessments.assessments_model import (
     AssessmentsFilter,
     AssessmentsModel,
 )
-from fldd.ui.layout import hbox, vbox
+from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
 from fldd.ui.theme import STATUS_WORDS
@@ -53,11 +53,7 @@ class AssessmentsPage(Page):
         self.ctx = ctx
         self.prompter = prompter or Prompter()
 
-        self.heading = QLabel("Assessments")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading("Assessments")
         self.tier = QComboBox()
         self.tier.addItem("All tiers", None)
         for key, word in TIER_TITLES.items():

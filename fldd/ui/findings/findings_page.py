@@ -35,7 +35,7 @@ from fldd.ui.findings.findings_model import (
     FindingsFilter,
     FindingsModel,
 )
-from fldd.ui.layout import hbox, vbox
+from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
 from fldd.ui.theme import SEVERITY_WORDS
@@ -60,11 +60,7 @@ class FindingsPage(Page):
         self.prompter = prompter or Prompter()
         self.add_dialog: AddFindingDialog | None = None
 
-        self.heading = QLabel("Findings and corrective actions")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading("Findings and corrective actions")
         self.mode = QComboBox()
         for key, label in MODES.items():
             self.mode.addItem(label, key)

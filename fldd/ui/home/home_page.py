@@ -21,7 +21,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.home.demo_loader import DemoLoader
 from fldd.ui.home.portfolio_strip import PortfolioStrip
 from fldd.ui.home.todo_card import TodoCard
-from fldd.ui.layout import MARGIN, SPACING, hbox, vbox
+from fldd.ui.layout import MARGIN, SPACING, hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
 from fldd.ui.theme import OVERDUE_COLOUR, RATING_WORDS, SEVERITY_WORDS, STATUS_WORDS
@@ -95,11 +95,7 @@ class HomePage(Page):
         self.loader: DemoLoader | None = None
         self.data: dict = {}
 
-        self.heading = QLabel("What needs doing next")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading("What needs doing next")
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(ROLE_WORDS[role], role)
@@ -121,8 +117,7 @@ class HomePage(Page):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.welcome = QLabel("Welcome to fldd")
-        self.welcome.setFont(font)
+        self.welcome = page_heading("Welcome to fldd")
         self.welcome_text = QLabel("This database has no suppliers yet. Load the demo portfolio to explore the app "
                                    "with 40 suppliers, their assessments, findings and corrective actions — or "
                                    "add your first supplier on the Suppliers page.")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from fldd.risk.countries import UnknownCountryError, country_name
 from fldd.store.errors import StoreError
-from fldd.ui.layout import MARGIN, SPACING
+from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
 from fldd.ui.register.supplier_dialog import SUPPLIER_STATUSES, SupplierDialog
@@ -56,11 +56,7 @@ class RegisterPage(Page):
         self.proxy = SupplierFilter(self)
         self.proxy.setSourceModel(self.model)
 
-        self.heading = QLabel(self.title)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading(self.title)
         self.add_button = QPushButton("&Add supplier…")
         self.add_button.setToolTip("Add a supplier to the register (Ctrl+N)")
         self.desktop_button = QPushButton("Start &desktop assessment")
