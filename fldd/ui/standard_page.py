@@ -59,6 +59,7 @@ class StandardPage(Page):
             leaf.setData(0, Qt.ItemDataRole.UserRole, ("term", term.id))
             glossary.addChild(leaf)
         self.tree.expandToDepth(0)
+        self.tree.setCurrentItem(self.tree.topLevelItem(0))  # the right-hand side never starts empty
 
     def _show(self, item: QTreeWidgetItem | None) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
