@@ -12,7 +12,7 @@ from fldd.standard import conditions
 from fldd.standard.answers import is_blank
 from fldd.standard.conditions import ConditionEvalError, Money
 from fldd.standard.model import (
-    INDICATORS, NOT_APPLICABLE, RATINGS, UNKNOWN, Condition, Question, Questionnaire, pick,
+    INDICATORS, RATINGS, UNKNOWN, Condition, Question, Questionnaire, pick,
 )
 from fldd.standard.result import Completeness, Mismatch, RedFlag, Result, RiskSummary, Trigger
 

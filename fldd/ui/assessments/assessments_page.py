@@ -6,13 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -32,6 +29,7 @@ from fldd.ui.assessments.assessments_model import (
     AssessmentsFilter,
     AssessmentsModel,
 )
+from fldd.ui.tables import record_table
 from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
@@ -73,21 +71,8 @@ class AssessmentsPage(Page):
         self.model = AssessmentsModel(ctx.today, self)
         self.proxy = AssessmentsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table = record_table(self.proxy)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         self.table.sortByColumn(COL_STARTED, Qt.SortOrder.DescendingOrder)

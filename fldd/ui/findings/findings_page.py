@@ -6,14 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -35,6 +32,7 @@ from fldd.ui.findings.findings_model import (
     FindingsFilter,
     FindingsModel,
 )
+from fldd.ui.tables import record_table
 from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
@@ -78,21 +76,8 @@ class FindingsPage(Page):
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table = record_table(self.proxy, movable_columns=True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         self.table.sortByColumn(COL_OVERDUE, Qt.SortOrder.AscendingOrder)
