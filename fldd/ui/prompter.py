@@ -37,6 +37,19 @@ class Prompter:
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return path or None
 
+    def open_files(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> list[str]:
+        """Files to read (none when cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return list(paths)
+
+    def open_folder(self, parent: QWidget | None, title: str) -> str | None:
+        """A folder to read, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getExistingDirectory(parent, title) or None
+
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str = "All files (*)") -> str | None:
         """A file to write, or None."""
         from PySide6.QtWidgets import QFileDialog
@@ -48,7 +61,8 @@ class Prompter:
 class ScriptedPrompter(Prompter):
     """For tests: answers from a script and records what was asked."""
 
-    def __init__(self, confirm: bool = True, files: list[str] | None = None) -> None:
+    def __init__(self, confirm: bool = True, files: list | None = None) -> None:
+        """files: the answers to the file dialogs in order (a list of paths answers open_files)."""
         self.answer = confirm
         self.files = list(files or [])
         self.asked: list[tuple[str, str, str]] = []
@@ -65,6 +79,16 @@ class ScriptedPrompter(Prompter):
 
     def open_file(self, parent, title, filters="All files (*)"):  # noqa: D102
         self.asked.append(("open_file", title, filters))
+        return self.files.pop(0) if self.files else None
+
+    def open_files(self, parent, title, filters="All files (*)"):
+        """The next scripted answer: a list of paths, or one path."""
+        self.asked.append(("open_files", title, filters))
+        answer = self.files.pop(0) if self.files else []
+        return list(answer) if isinstance(answer, (list, tuple)) else [answer]
+
+    def open_folder(self, parent, title):  # noqa: D102
+        self.asked.append(("open_folder", title, ""))
         return self.files.pop(0) if self.files else None
 
     def save_file(self, parent, title, suggested, filters="All files (*)"):  # noqa: D102
