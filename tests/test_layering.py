@@ -12,6 +12,7 @@ ALLOWED = {
     "sqlite3": ("store",),
     "sqlite_utils": ("store",),
     "openpyxl": ("exchange", "reports"),
+    "python_calamine": ("exchange",),
     "reportlab": ("reports",),
 }
 

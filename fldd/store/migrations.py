@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
-NAMES = ("0001_initial",)
+NAMES = ("0001_initial", "0002_import_details")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -34,6 +34,7 @@ def migrations() -> Migrations:
 
     found = Migrations(SET_NAME)
     found(name="0001_initial")(initial)
+    found(name="0002_import_details")(import_details)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 
@@ -215,3 +216,13 @@ def initial(db: Database) -> None:
     for statement in _INITIAL.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+def import_details(db: Database) -> None:
+    """Imports: the workbook's export id, its own save time, the revision it made, and what it changed."""
+    for statement in ("ALTER TABLE imports ADD COLUMN export_id TEXT",
+                      "ALTER TABLE imports ADD COLUMN saved_at TEXT",
+                      "ALTER TABLE imports ADD COLUMN revision INTEGER",
+                      "ALTER TABLE imports ADD COLUMN detail TEXT NOT NULL DEFAULT '{}'",
+                      "CREATE INDEX imports_export ON imports (export_id)"):
+        db.execute(statement)

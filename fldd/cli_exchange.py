@@ -1,0 +1,82 @@
+"""Command-line faces of the workbook exchange: `fldd workbook export` and `fldd workbook import`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fldd.cli_register import EXIT_OK, EXIT_REJECTED, _print_json, _run
+
+MISSING_SHOWN = 12
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from fldd.usecases.exchange import export_workbook, find_supplier
+
+    def action(ctx) -> int:
+        supplier_id = find_supplier(ctx, args.supplier)
+        done = export_workbook(ctx, supplier_id, args.questionnaire, args.output, lang=args.lang,
+                               assessment_id=args.assessment)
+        if args.json:
+            _print_json({"path": str(done.path), "export_id": done.export_id, "questions": done.questions,
+                         "prefilled": done.prefilled})
+        else:
+            prefilled = f", {done.prefilled} answers prefilled" if done.prefilled else ""
+            print(f"wrote {done.path}: {done.questions} questions{prefilled} (export {done.export_id})")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from fldd.usecases.exchange import import_paths, write_report_xlsx
+
+    def action(ctx) -> int:
+        reports = import_paths(ctx, args.paths, dry_run=args.dry_run)
+        if args.report:
+            write_report_xlsx(reports, args.report)
+        if args.json:
+            _print_json({"dry_run": args.dry_run, "files": [r.to_json() for r in reports]})
+        else:
+            for r in reports:
+                print(r.summary())
+                for issue in r.errors:
+                    print(f"  error: {issue.where() + ': ' if issue.where() else ''}{issue.message}")
+                if r.missing:
+                    shown = ", ".join(m.question or "?" for m in r.missing[:MISSING_SHOWN])
+                    more = f" and {len(r.missing) - MISSING_SHOWN} more" if len(r.missing) > MISSING_SHOWN else ""
+                    print(f"  required, not answered: {shown}{more}")
+                if r.revision and r.revision > 1:
+                    for change in r.changes:
+                        print(f"  changed: {change}")
+                for change in r.corrections:
+                    print(f"  supplier correction suggested: {change.question}: {change.old!r} -> {change.new!r}")
+            counts = {}
+            for r in reports:
+                counts[r.outcome] = counts.get(r.outcome, 0) + 1
+            tally = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()) or "no files"
+            print(f"{len(reports)} file(s): {tally}" + (" (dry run: nothing written)" if args.dry_run else ""))
+        return EXIT_REJECTED if any(r.outcome == "rejected" for r in reports) or not reports else EXIT_OK
+
+    return _run(args, action)
+
+
+def add_workbook(sub: argparse._SubParsersAction) -> None:
+    """`fldd workbook export|import`."""
+    parser = sub.add_parser("workbook", help="send questionnaires as Excel workbooks and import them back")
+    wsub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = wsub.add_parser("export", help="write a questionnaire workbook for a supplier to fill in")
+    p.add_argument("--questionnaire", required=True, metavar="ID", help="e.g. fldd-desktop")
+    p.add_argument("--supplier", required=True, metavar="SUPPLIER", help="the supplier's id or exact name")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    p.add_argument("--lang", default="en", metavar="LL", help="language of the workbook (default en)")
+    p.add_argument("--assessment", type=int, metavar="ID",
+                   help="re-send this assessment: its answers prefilled, the returned file updates it")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export)
+    p = wsub.add_parser("import", help="check and import returned workbooks (files or folders)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    p.add_argument("--report", type=Path, metavar="FILE.xlsx", help="also save the per-file report as a workbook")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)

@@ -1,0 +1,242 @@
+"""Use cases of the workbook exchange: export a questionnaire for a supplier; import returned workbooks in bulk.
+
+Each file is checked in full before anything is written, then applied in one transaction or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from fldd.exchange.outcome import (
+    ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, Change, FileReport, Issue)
+from fldd.standard.answers import to_json
+from fldd.standard.model import Questionnaire, pick
+from fldd.store import assessments as store_assessments
+from fldd.store import exchange as store_exchange
+from fldd.store import settings
+from fldd.store import suppliers as store_suppliers
+from fldd.store.clock import now
+from fldd.store.errors import NotFound
+from fldd.usecases.context import AppContext
+from fldd.usecases.errors import Rejected
+
+SECRET_KEY = "workbook_secret"
+
+__all__ = ["Exported", "FileReport", "Issue", "Change", "export_workbook", "import_paths", "expand_paths",
+           "write_report_xlsx", "workbook_secret", "find_supplier"]
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A written workbook: where, under which export id, how many questions and prefilled answers."""
+
+    path: Path
+    export_id: str
+    questions: int
+    prefilled: int
+
+
+def workbook_secret(ctx: AppContext, *, create: bool = False) -> str | None:
+    """This database's signing key (made on the first export); None if it never exported."""
+    secret = settings.get(ctx.store, SECRET_KEY) or None
+    if secret is None and create:
+        secret = secrets.token_hex(32)
+        settings.put(ctx.store, SECRET_KEY, secret)
+    return secret
+
+
+def find_supplier(ctx: AppContext, ref: str | int) -> int:
+    """A supplier by id or by exact name (case-insensitive); Rejected when unknown or ambiguous."""
+    text = str(ref).strip()
+    if text.isdigit():
+        try:
+            return store_suppliers.get(ctx.store, int(text)).id
+        except NotFound:
+            pass
+    found = store_suppliers.find_by_name(ctx.store, text)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise Rejected([f"{len(found)} suppliers are named '{text}' (ids {', '.join(map(str, found))}): "
+                        "give the id instead"])
+    raise Rejected([f"no supplier with the id or name '{text}' (see `fldd suppliers list`)"])
+
+
+def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, path: Path | str, lang: str = "en",
+                    assessment_id: int | None = None) -> Exported:
+    """Write the workbook of a questionnaire for a supplier (prefilled from an assessment, when given).
+
+    Re-sending an assessment keeps its uid as the export id, so the returned file updates that assessment;
+    a new export gets a new id, which becomes the uid of the assessment its first import creates.
+    """
+    from fldd.exchange.layout import PROTOCOL, layout
+    from fldd.exchange.metadata import sign
+    from fldd.exchange.workbook_write import WorkbookContent, write_workbook
+
+    q = ctx.standard.get(questionnaire_ref)
+    if q is None:
+        raise Rejected([f"no questionnaire '{questionnaire_ref}' (known: {', '.join(ctx.standard.questionnaires)})"])
+    if lang not in q.languages:
+        raise Rejected([f"{q.id} has no language '{lang}' (it has: {', '.join(q.languages)})"])
+    try:
+        supplier = store_suppliers.get(ctx.store, supplier_id)
+    except NotFound:
+        raise Rejected([f"no supplier {supplier_id}"]) from None
+    values: dict[str, Any] = {}
+    comments: dict[str, str] = {}
+    export_id = str(uuid.uuid4())
+    if assessment_id is not None:
+        from fldd.usecases.assessments import AssessmentSession
+
+        session = AssessmentSession(ctx, assessment_id)
+        if session.record.supplier_id != supplier_id or session.questionnaire.ref != q.ref:
+            raise Rejected([f"assessment {assessment_id} is of another supplier or questionnaire "
+                            f"({session.supplier.name}, {session.questionnaire.ref})"])
+        values, comments, export_id = dict(session.values), dict(session.comments), session.record.uid
+    lay = layout(q, lang)
+    meta = {"protocol": PROTOCOL, "questionnaire": q.id, "version": q.version, "content_hash": q.content_hash,
+            "export_id": export_id, "supplier_uid": supplier.uid, "supplier_name": supplier.name,
+            "language": lang, "exported_at": now(), "exported_by": ctx.user, "fingerprint": lay.fingerprint}
+    meta["signature"] = sign(meta, workbook_secret(ctx, create=True))
+    intro = {"supplier": supplier.name, "title": pick(q.title, lang), "sender": ctx.user,
+             "date": ctx.today().isoformat(), "minutes": str(q.estimated_minutes or 60)}
+    content = WorkbookContent(meta, _supplier_fields(supplier), values, comments, intro)
+    target = Path(path)
+    _write_atomically(target, lambda handle: write_workbook(handle, lay, content))
+    return Exported(target, export_id, len(q.questions), len(values))
+
+
+def _supplier_fields(supplier: store_suppliers.Supplier) -> dict[str, str]:
+    contact = supplier.contacts[0] if supplier.contacts else {}
+    fields = {"name": supplier.name, "country": supplier.country, "address": supplier.address,
+              "goods": ", ".join(supplier.goods), "sector": supplier.sector}
+    fields.update({f"id:{scheme}": value for scheme, value in supplier.identifiers.items()})
+    fields.update({f"contact:{key}": contact.get(key) or "" for key in ("name", "email", "phone")})
+    return fields
+
+
+def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
+    """Write to a temporary file beside the target, flush it to disk, then put it in place."""
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # os.open with 0o666: the finished file gets the user's usual permissions (tempfile would make it 0600)
+        handle = os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666),
+                           "wb")
+    except OSError as exc:
+        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
+    try:
+        with handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_report_xlsx(reports: list[FileReport], path: Path | str) -> Path:
+    """Save the per-file import report as a spreadsheet (one row per file, one per problem, one per change)."""
+    from fldd.exchange.report_xlsx import write_report
+
+    target = Path(path)
+    _write_atomically(target, lambda handle: write_report(handle, reports))
+    return target
+
+
+# ------------------------------------------------------------------------------------------------ import
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; folders become their .xlsx files (sorted; Office lock files and hidden files skipped)."""
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and p.is_file()
+                            and not p.name.startswith(("~$", ".")))
+        else:
+            found.append(path)
+    return found
+
+
+def import_paths(ctx: AppContext, paths: Iterable[Path | str], *, dry_run: bool = False,
+                 progress: Callable[[int, int, Path], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> list[FileReport]:
+    """Import workbooks (files or folders); one report per file, in order.
+
+    Each file is checked fully, then applied in one transaction or not at all, and logged in the imports
+    table (dry_run: checked and reported only, nothing written). progress(done, total, path) is called after
+    each file; when cancelled() turns true, the files not yet started are left out of the reports.
+    """
+    from fldd.usecases.workbook_import import Importer
+
+    files = expand_paths(paths)
+    importer = Importer(ctx, dry_run=dry_run)
+    reports = []
+    for done, path in enumerate(files, start=1):
+        if cancelled is not None and cancelled():
+            break
+        reports.append(importer.run(path))
+        if progress is not None:
+            progress(done, len(files), path)
+    return reports
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file read in blocks ("" when it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
+
+
+def changes_between(q: Questionnaire, numbers: dict[str, str], lang: str, stored: dict[str, Any],
+                    values: dict[str, Any], comments: dict[str, str]) -> tuple[list[Change], dict[str, tuple]]:
+    """What applying `values` and `comments` changes in the stored answers: for the report, and for the store
+    (question id -> (JSON value, comment))."""
+    from fldd.exchange.workbook_check import answer_words
+
+    changes: list[Change] = []
+    writes: dict[str, tuple] = {}
+    for question in q.questions:
+        qid = question.id
+        old = stored.get(qid)
+        old_value = old.value if old is not None else None
+        old_comment = old.comment if old is not None else ""
+        new_value = to_json(values[qid]) if qid in values else None
+        new_comment = comments.get(qid, "")
+        if old_value == new_value and old_comment == new_comment:
+            continue
+        writes[qid] = (new_value, new_comment)
+        number = numbers.get(qid, "")
+        if not old_value == new_value:
+            changes.append(Change(qid, number, answer_words(question, _typed(old_value), lang),
+                                  answer_words(question, values.get(qid), lang)))
+        if old_comment != new_comment:
+            changes.append(Change(qid, number, old_comment, new_comment, what="comment"))
+    return changes, writes
+
+
+def _typed(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def with_file(issues: list[Issue], path: Path) -> list[Issue]:
+    """The issues, each naming the file."""
+    return [replace(issue, file=path.name) for issue in issues]
+
+
+OUTCOMES = (ACCEPTED, INCOMPLETE, REJECTED, UNCHANGED, SUPERSEDED)

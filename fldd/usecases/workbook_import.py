@@ -1,0 +1,205 @@
+"""Importing one returned workbook: read and check it fully, decide its outcome, apply it atomically, log it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
+from fldd.standard.engine import score
+from fldd.store import assessments as store_assessments
+from fldd.store import exchange as store_exchange
+from fldd.store import suppliers as store_suppliers
+from fldd.usecases.context import AppContext
+from fldd.usecases.exchange import changes_between, file_sha256, with_file, workbook_secret
+
+
+@dataclass
+class _Target:
+    """Where a checked workbook's answers go."""
+
+    supplier: store_suppliers.Supplier
+    assessment: store_assessments.Assessment | None
+
+
+class Importer:
+    """Imports files one by one into one database, with what stays the same across files read once."""
+
+    def __init__(self, ctx: AppContext, *, dry_run: bool = False) -> None:
+        self.ctx = ctx
+        self.dry_run = dry_run
+        self.secret = workbook_secret(ctx)
+        self.seen: dict[str, FileReport] = {}  # sha256 -> the report of a file already seen in this run
+        self._suppliers: dict[str, store_suppliers.Supplier | None] = {}
+        self._inputs: dict[int, dict] = {}
+
+    def run(self, path: Path) -> FileReport:
+        """Import one file and log it; never raises for a bad file (the report says what is wrong)."""
+        from fldd.exchange.workbook_read import Unreadable, open_workbook
+
+        if not path.exists():
+            return FileReport(path, REJECTED, errors=[Issue("no such file or folder", file=path.name)])
+        try:
+            book = open_workbook(path)
+        except Unreadable as exc:
+            report = FileReport(path, REJECTED, errors=with_file(exc.issues, path), sha256=file_sha256(path))
+            self._log(report)
+            return report
+        try:
+            report = self._import(path, book)
+        finally:
+            book.close()
+        self.seen.setdefault(report.sha256, report)
+        return report
+
+    def _import(self, path: Path, book) -> FileReport:
+        from fldd.exchange.workbook_check import check_workbook
+
+        report = FileReport(path, REJECTED, sha256=book.sha256)
+        prior = self.seen.get(book.sha256)
+        applied = store_exchange.applied_import(self.ctx.store, book.sha256) if prior is None else None
+        if prior is not None and prior.outcome in (ACCEPTED, INCOMPLETE) or applied is not None:
+            report.outcome = UNCHANGED
+            report.assessment_id = prior.assessment_id if prior else applied["assessment_id"]
+            report.export_id = prior.export_id if prior else applied["export_id"]
+            when = "earlier in this import" if prior else f"on {applied['imported_at']}"
+            report.note = f"the same file was imported {when}"
+            self._log(report)
+            return report
+        checked = check_workbook(book, self.ctx.standard, self.secret)
+        meta = checked.meta
+        report.export_id = meta.get("export_id") or None
+        report.supplier = meta.get("supplier_name", "")
+        if meta.get("questionnaire"):
+            report.questionnaire = f"{meta['questionnaire']}@{meta.get('version', '')}"
+        issues = list(checked.issues)
+        target = self._target(meta, checked.questionnaire, issues) if not issues else None
+        if issues or target is None or checked.layout is None:
+            report.errors = with_file(issues, path)
+            self._log(report)
+            return report
+        q, lay = checked.questionnaire, checked.layout
+        report.supplier = target.supplier.name
+        report.corrections = checked.corrections
+        report.answered = len(checked.values)
+        assessment = target.assessment
+        if assessment is None and not checked.values and not checked.comments:
+            report.outcome = REJECTED
+            report.errors = [Issue("no answers at all: this is the workbook as it was sent, not filled in",
+                                   file=path.name)]
+            self._log(report)
+            return report
+        latest = store_exchange.latest_applied(self.ctx.store, report.export_id)
+        if latest and latest["saved_at"] and book.saved_at and book.saved_at < latest["saved_at"]:
+            report.outcome, report.assessment_id = SUPERSEDED, latest["assessment_id"]
+            report.note = (f"saved {book.saved_at}, before the file already imported for this export "
+                           f"(saved {latest['saved_at']}); the newer answers are kept")
+            self._log(report, book.saved_at)
+            return report
+        stored = store_assessments.answers(self.ctx.store, assessment.id) if assessment else {}
+        changes, writes = changes_between(q, lay.numbers, lay.lang, stored, checked.values, checked.comments)
+        report.changes = changes
+        if assessment is not None and not writes:
+            report.outcome, report.assessment_id = UNCHANGED, assessment.id
+            report.note = f"assessment {assessment.id} already holds these answers"
+            self._log(report, book.saved_at)
+            return report
+        result = score(q, checked.values, inputs=self._supplier_inputs(target.supplier),
+                       as_of=self.ctx.today(), lang=lay.lang)
+        report.missing = [self._missing(lay, qid, path) for qid in result.completeness.missing]
+        report.outcome = INCOMPLETE if report.missing else ACCEPTED
+        report.revision = assessment.revision + 1 if assessment else 1
+        report.assessment_id = assessment.id if assessment else None
+        if self.dry_run:
+            return report
+        with self.ctx.store.write():
+            report.assessment_id = self._apply(report, meta, target, writes)
+            self._log(report, book.saved_at)
+        return report
+
+    def _target(self, meta: dict[str, str], q, issues: list[Issue]) -> _Target | None:
+        """The supplier and (if it exists) the assessment this workbook's answers belong to."""
+        uid = meta["supplier_uid"]
+        if uid not in self._suppliers:
+            found = store_suppliers.find_by_uid(self.ctx.store, uid)
+            self._suppliers[uid] = store_suppliers.get(self.ctx.store, found) if found is not None else None
+        supplier = self._suppliers[uid]
+        if supplier is None:
+            issues.append(Issue(f"the supplier this workbook was sent to ({meta['supplier_name']}) is no longer in "
+                                "this database"))
+            return None
+        assessment_id = store_assessments.find_by_uid(self.ctx.store, meta["export_id"])
+        assessment = store_assessments.get(self.ctx.store, assessment_id) if assessment_id is not None else None
+        if assessment is not None:
+            if assessment.supplier_id != supplier.id or assessment.ref != q.ref:
+                issues.append(Issue(f"export {meta['export_id']} belongs to assessment {assessment.id} of another "
+                                    "supplier or questionnaire"))
+                return None
+            if assessment.status == "closed":
+                issues.append(Issue(f"assessment {assessment.id} ({supplier.name}) is closed, so its answers can no "
+                                    "longer change: export a new workbook for a new assessment"))
+                return None
+        return _Target(supplier, assessment)
+
+    def _supplier_inputs(self, supplier: store_suppliers.Supplier) -> dict:
+        if supplier.id not in self._inputs:
+            from fldd.risk.inherent import inherent_risk
+
+            self._inputs[supplier.id] = inherent_risk(supplier.country, supplier.goods).inputs()
+        return self._inputs[supplier.id]
+
+    def _missing(self, lay, qid: str, path: Path) -> Issue:
+        place = lay.answer_place(qid)
+        sheet, cell = place if place else (None, None)
+        return Issue("required, not answered", sheet=sheet, cell=cell,
+                     question=f"{lay.numbers.get(qid, '?')} ({qid})", file=path.name)
+
+    def _apply(self, report: FileReport, meta: dict[str, str], target: _Target, writes: dict[str, tuple]) -> int:
+        """Inside the caller's transaction: create or revise the assessment, save answers, settle its status."""
+        from fldd.usecases.assessments import AssessmentSession, sync_findings
+
+        ctx = self.ctx
+        if target.assessment is None:
+            assessment_id = store_assessments.create(
+                ctx.store, target.supplier.id, meta["questionnaire"], meta["version"],
+                ctx.standard.get(f"{meta['questionnaire']}@{meta['version']}").tier, assessor=ctx.user,
+                language=meta["language"], source="workbook", uid=meta["export_id"])
+        else:
+            assessment_id = target.assessment.id
+            store_exchange.next_revision(ctx.store, assessment_id)
+        store_assessments.save_answers(ctx.store, assessment_id, writes, who=ctx.user, source="workbook")
+        complete = report.outcome == ACCEPTED
+        status = "submitted" if complete else "draft"
+        store_assessments.set_status(ctx.store, assessment_id, status, who=ctx.user)
+        session = AssessmentSession(ctx, assessment_id)
+        if complete:
+            session.record.assessed_on = ctx.today().isoformat()
+            session.rescore()
+        session.save_result()
+        if complete:
+            sync_findings(ctx, session)
+        return assessment_id
+
+    def _log(self, report: FileReport, saved_at: str | None = None) -> None:
+        if self.dry_run:
+            return
+        detail: dict[str, Any] = {"questionnaire": report.questionnaire, "supplier": report.supplier}
+        if report.note:
+            detail["note"] = report.note
+        for name in ("changes", "missing", "corrections"):
+            items = getattr(report, name)
+            if items:
+                detail[name] = [item.to_json() for item in items]
+        store_exchange.record_import(
+            self.ctx.store, file_name=report.path.name, sha256=report.sha256, outcome=report.outcome,
+            errors=[str(replace_file(e)) for e in report.errors], assessment_id=report.assessment_id,
+            export_id=report.export_id, saved_at=saved_at, revision=report.revision if report.outcome in (
+                ACCEPTED, INCOMPLETE) else None, detail=detail)
+
+
+def replace_file(issue: Issue) -> Issue:
+    """The issue without the file name (the log row names the file)."""
+    from dataclasses import replace
+
+    return replace(issue, file=None)
