@@ -282,6 +282,9 @@ def _value(question: Question, r: Row, subrows: list[Row], grid: list[list[Any]]
     raw = _cell(grid, r.row, COL_ANSWER)
     cell = r.answer_cell
     if question.type == "multi":
+        if _as_text(raw).strip():
+            raise _Bad(f"'{_short(_as_text(raw), 40)}': for this question, type x beside each option that applies, "
+                       f"in the rows below ({subrows[0].answer_cell if subrows else ''} on), not in this cell", cell)
         return _multi(question, subrows, grid, labels, lang)
     special = labels.specials[question.id].get(norm(raw)) if isinstance(raw, str) and raw.strip() else None
     if question.type == "money":

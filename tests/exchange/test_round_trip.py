@@ -257,3 +257,25 @@ def _set_saved_at(path, stamp: str) -> None:
             if info.filename == "docProps/core.xml":
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
             zf.writestr(info, data)
+
+
+def test_the_per_file_report_can_be_saved_as_a_spreadsheet(every_ctx, every_supplier, tmp_path):
+    from fldd.usecases.exchange import write_report_xlsx
+
+    good = export_workbook(every_ctx, every_supplier, "xchg-every", tmp_path / "good.xlsx").path
+    fill(good, {"migrants": "No", "workers": 5})
+    bad = export_workbook(every_ctx, every_supplier, "xchg-every", tmp_path / "bad.xlsx").path
+    fill(bad, {"migrants": "=maybe", "workers": 5})
+    reports = import_paths(every_ctx, [good, bad])
+
+    saved = write_report_xlsx(reports, tmp_path / "report.xlsx")
+
+    wb = openpyxl.load_workbook(saved)
+    files = [[c.value for c in row][:3] for row in wb["Files"].iter_rows(min_row=2)]
+    assert files == [["good.xlsx", "accepted_incomplete", reports[0].supplier],
+                     ["bad.xlsx", "rejected", reports[1].supplier]]
+    details = [[c.value for c in row] for row in wb["Details"].iter_rows(min_row=2)]
+    problem = next(row for row in details if row[1] == "problem")
+    assert problem[:5] == ["bad.xlsx", "problem", "Basics yes no, choices and", "D2", "1.1 (migrants)"]
+    assert problem[5].startswith("'=maybe' is not one of the answers")
+    assert any(row[1] == "missing" and row[0] == "good.xlsx" for row in details)
