@@ -1,0 +1,295 @@
+"""Use cases of the JSON answer pack: a supplier's fldd exports a completed assessment; the buyer imports it.
+
+An import checks the whole pack (schema, digest, signature when it is this database's, questionnaire,
+every answer) before anything is written, then applies it in one transaction and logs it, like a workbook:
+the same pack twice changes nothing; a newer pack for the same assessment uid becomes a new revision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
+from fldd.standard.answers import coerce_all, to_json
+from fldd.standard.model import Questionnaire
+from fldd.store import assessments as store_assessments
+from fldd.store import exchange as store_exchange
+from fldd.store import suppliers as store_suppliers
+from fldd.store.clock import now
+from fldd.store.errors import NotFound
+from fldd.usecases.context import AppContext
+from fldd.usecases.errors import Rejected
+from fldd.usecases.exchange import changes_between, with_file, workbook_secret
+
+SOURCE = "answer_pack"  # as the assessments table names it
+
+
+def export_pack(ctx: AppContext, assessment_id: int, path: Path | str) -> Path:
+    """Write an assessment with its answers and comments as a sealed JSON answer pack."""
+    from fldd.exchange.answer_pack import FORMAT, PROTOCOL, dumps, schema_problems, seal
+    from fldd.usecases.assessments import AssessmentSession
+
+    try:
+        session = AssessmentSession(ctx, assessment_id)
+    except NotFound:
+        raise Rejected([f"no assessment {assessment_id}"]) from None
+    record, supplier, q = session.record, session.supplier, session.questionnaire
+    pack = {
+        "format": FORMAT, "protocol": PROTOCOL, "questionnaire": q.id, "version": q.version,
+        "content_hash": q.content_hash,
+        "supplier": {"uid": supplier.uid, "name": supplier.name, "country": supplier.country,
+                     "identifiers": dict(supplier.identifiers)},
+        "assessment": {"uid": record.uid, "language": record.language, "status": record.status,
+                       "assessed_on": record.assessed_on, "exported_at": now(), "exported_by": ctx.user},
+        "answers": {qid: to_json(value) for qid, value in session.values.items()},
+        "comments": {qid: text for qid, text in session.comments.items() if text},
+    }
+    sealed = seal(pack, workbook_secret(ctx, create=True))
+    problems = schema_problems(sealed)
+    if problems:  # the store holds something the published format cannot carry: say so, write nothing
+        raise Rejected([f"assessment {assessment_id} cannot be written as an answer pack: {p}" for p in problems])
+    target = Path(path)
+    _write_atomically(target, dumps(sealed))
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """A temporary file beside the target, flushed to disk, then put in place: never half a pack."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".part")
+    except OSError as exc:
+        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(name, target)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
+
+
+def is_pack(path: Path) -> bool:
+    """Whether a path is imported as an answer pack (by its suffix)."""
+    return path.suffix.lower() == ".json"
+
+
+def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
+                seen: dict[str, FileReport] | None = None) -> FileReport:
+    """Check one answer pack fully, then apply it atomically and log it (dry_run: check and report only).
+
+    seen: sha256 -> report of the files already handled in this run (a bulk import passes its own), so that
+    the same pack twice in one run is reported unchanged the second time.
+    """
+    from fldd.exchange.answer_pack import MAX_BYTES, PackError, check_signature, loads
+
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            report = FileReport(path, REJECTED, errors=[Issue(
+                f"the file is {path.stat().st_size:,} bytes; an answer pack is at most {MAX_BYTES:,}")])
+            return _logged(ctx, report, dry_run)
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileReport(path, REJECTED, errors=[Issue(f"cannot read the file ({exc.strerror or exc})",
+                                                        file=path.name)])
+    report = FileReport(path, REJECTED, sha256=hashlib.sha256(data).hexdigest())
+    prior = (seen or {}).get(report.sha256)
+    applied = store_exchange.applied_import(ctx.store, report.sha256) if prior is None else None
+    if (prior is not None and prior.outcome in (ACCEPTED, INCOMPLETE)) or applied is not None:
+        report.outcome = UNCHANGED
+        report.assessment_id = prior.assessment_id if prior else applied["assessment_id"]
+        report.export_id = prior.export_id if prior else applied["export_id"]
+        report.supplier = prior.supplier if prior else ""
+        report.note = f"the same pack was imported {'earlier in this import' if prior else 'on ' + applied['imported_at']}"
+        return _logged(ctx, report, dry_run, seen)
+    try:
+        pack = loads(data)
+    except PackError as exc:
+        report.errors = with_file([Issue(p) for p in exc.problems], path)
+        return _logged(ctx, report, dry_run, seen)
+    assessment = pack["assessment"]
+    report.export_id = assessment["uid"]
+    report.supplier = pack["supplier"]["name"]
+    report.questionnaire = f"{pack['questionnaire']}@{pack['version']}"
+    issues: list[Issue] = []
+    signature = check_signature(pack, workbook_secret(ctx))
+    if signature.ours and not signature.valid:
+        issues.append(Issue("signature: this database signed the pack, and the signature no longer matches: "
+                            "the pack was changed after it was exported"))
+    q = _questionnaire(ctx, pack, issues)
+    values: dict[str, Any] = {}
+    if q is not None:
+        values = _values(q, pack, issues)
+    supplier = _supplier(ctx, pack["supplier"], issues) if not issues else None
+    target = _assessment(ctx, assessment["uid"], supplier, q, issues) if supplier is not None else None
+    if issues or q is None or supplier is None:
+        report.errors = with_file(issues, path)
+        return _logged(ctx, report, dry_run, seen)
+    report.supplier = supplier.name
+    report.answered = len(values)
+    latest = store_exchange.latest_applied(ctx.store, report.export_id)
+    if latest and latest["saved_at"] and assessment["exported_at"] < latest["saved_at"]:
+        report.outcome, report.assessment_id = SUPERSEDED, latest["assessment_id"]
+        report.note = (f"exported {assessment['exported_at']}, before the pack already imported for this "
+                       f"assessment (exported {latest['saved_at']}); the newer answers are kept")
+        return _logged(ctx, report, dry_run, seen)
+    from fldd.exchange.layout import numbering
+
+    stored = store_assessments.answers(ctx.store, target.id) if target else {}
+    comments = {k: v for k, v in pack["comments"].items() if v}
+    report.changes, writes = changes_between(q, numbering(q), assessment["language"], stored, values, comments)
+    if target is not None and not writes:
+        report.outcome, report.assessment_id = UNCHANGED, target.id
+        report.note = f"assessment {target.id} already holds these answers"
+        return _logged(ctx, report, dry_run, seen, assessment["exported_at"])
+    report.missing = _missing(ctx, q, values, supplier, path)
+    report.outcome = INCOMPLETE if report.missing else ACCEPTED
+    report.revision = target.revision + 1 if target else 1
+    report.assessment_id = target.id if target else None
+    if dry_run:
+        return _seen(report, seen)
+    with ctx.store.write():
+        report.assessment_id = _apply(ctx, report, pack, q, supplier, target, writes)
+        _logged(ctx, report, dry_run, seen, assessment["exported_at"])
+    return report
+
+
+def _questionnaire(ctx: AppContext, pack: dict, issues: list[Issue]) -> Questionnaire | None:
+    ref = f"{pack['questionnaire']}@{pack['version']}"
+    q = ctx.standard.get(ref)
+    if q is None:
+        issues.append(Issue(f"questionnaire: {ref} is not shipped with this fldd (update fldd, or ask for a pack "
+                            "of a version it has)"))
+        return None
+    if pack["content_hash"] != q.content_hash:
+        issues.append(Issue(f"content_hash: the pack was answered on a different text of {ref} than this fldd "
+                            "ships"))
+    if pack["assessment"]["language"] not in q.languages:
+        issues.append(Issue(f"assessment.language: {q.id} has no language '{pack['assessment']['language']}' "
+                            f"(it has: {', '.join(q.languages)})"))
+    return q
+
+
+def _values(q: Questionnaire, pack: dict, issues: list[Issue]) -> dict[str, Any]:
+    """Typed answers; every answer the questionnaire refuses becomes an issue naming the field and question."""
+    from fldd.exchange.layout import numbering
+
+    numbers = numbering(q)
+    values, errors = coerce_all(q, pack["answers"])
+    for error in errors:
+        number = numbers.get(error.question)
+        question = f"{number} ({error.question})" if number else error.question
+        issues.append(Issue(f"answers.{error.question}: {error.message}", question=question))
+    for qid in pack["comments"]:
+        if q.question(qid) is None:
+            issues.append(Issue(f"comments.{qid}: no such question in {q.ref}", question=qid))
+    return values
+
+
+def _supplier(ctx: AppContext, given: dict, issues: list[Issue]) -> store_suppliers.Supplier | None:
+    """The buyer's supplier: by uid, else by one of its identifiers, else by its exact name and country."""
+    found = store_suppliers.find_by_uid(ctx.store, given["uid"])
+    if found is None:
+        owners = {store_suppliers.identifier_owner(ctx.store, scheme, value)
+                  for scheme, value in given.get("identifiers", {}).items()} - {None}
+        if len(owners) == 1:
+            found = owners.pop()
+    if found is None:
+        same = [store_suppliers.get(ctx.store, i) for i in store_suppliers.find_by_name(ctx.store, given["name"])]
+        same = [s for s in same if s.country == given["country"]]
+        if len(same) == 1:
+            return same[0]
+    if found is None:
+        issues.append(Issue(f"supplier: {given['name']} ({given['country']}) is not in this register (looked "
+                            "for its uid, its identifiers, then its name and country): add it, then import again"))
+        return None
+    return store_suppliers.get(ctx.store, found)
+
+
+def _assessment(ctx: AppContext, uid: str, supplier: store_suppliers.Supplier, q: Questionnaire | None,
+                issues: list[Issue]) -> store_assessments.Assessment | None:
+    """The assessment this pack revises, if it was imported before; checks it may still change."""
+    found = store_assessments.find_by_uid(ctx.store, uid)
+    if found is None:
+        return None
+    record = store_assessments.get(ctx.store, found)
+    if record.supplier_id != supplier.id or (q is not None and record.ref != q.ref):
+        issues.append(Issue(f"assessment.uid: {uid} is assessment {record.id}, of another supplier or "
+                            "questionnaire"))
+        return None
+    if record.status == "closed":
+        issues.append(Issue(f"assessment {record.id} ({supplier.name}) is closed, so its answers can no longer "
+                            "change"))
+        return None
+    return record
+
+
+def _missing(ctx: AppContext, q: Questionnaire, values: dict[str, Any], supplier: store_suppliers.Supplier,
+             path: Path) -> list[Issue]:
+    from fldd.exchange.layout import numbering
+    from fldd.risk.inherent import inherent_risk
+    from fldd.standard.engine import score
+
+    numbers = numbering(q)
+    result = score(q, values, inputs=inherent_risk(supplier.country, supplier.goods).inputs(), as_of=ctx.today())
+    return [Issue("required, not answered", question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
+            for qid in result.completeness.missing]
+
+
+def _apply(ctx: AppContext, report: FileReport, pack: dict, q: Questionnaire, supplier: store_suppliers.Supplier,
+           target: store_assessments.Assessment | None, writes: dict[str, tuple]) -> int:
+    """Inside the caller's transaction: create or revise the assessment, save answers, settle its status."""
+    from fldd.usecases.assessments import AssessmentSession, sync_findings
+
+    if target is None:
+        assessment_id = store_assessments.create(
+            ctx.store, supplier.id, q.id, q.version, q.tier, assessor=ctx.user,
+            language=pack["assessment"]["language"], source=SOURCE, uid=pack["assessment"]["uid"])
+    else:
+        assessment_id = target.id
+        store_exchange.next_revision(ctx.store, assessment_id)
+    store_assessments.save_answers(ctx.store, assessment_id, writes, who=ctx.user, source=SOURCE)
+    complete = report.outcome == ACCEPTED
+    store_assessments.set_status(ctx.store, assessment_id, "submitted" if complete else "draft", who=ctx.user)
+    session = AssessmentSession(ctx, assessment_id)
+    if complete:
+        session.record.assessed_on = ctx.today().isoformat()
+        session.rescore()
+    session.save_result()
+    if complete:
+        sync_findings(ctx, session)
+    return assessment_id
+
+
+def _seen(report: FileReport, seen: dict[str, FileReport] | None) -> FileReport:
+    if seen is not None and report.sha256:
+        seen.setdefault(report.sha256, report)
+    return report
+
+
+def _logged(ctx: AppContext, report: FileReport, dry_run: bool, seen: dict[str, FileReport] | None = None,
+            exported_at: str | None = None) -> FileReport:
+    """Record the outcome in the imports log (not in a dry run); every pack is logged, rejected ones too."""
+    _seen(report, seen)
+    if dry_run:
+        return report
+    detail: dict[str, Any] = {"questionnaire": report.questionnaire, "supplier": report.supplier, "kind": SOURCE}
+    if report.note:
+        detail["note"] = report.note
+    for name in ("changes", "missing"):
+        items = getattr(report, name)
+        if items:
+            detail[name] = [item.to_json() for item in items]
+    store_exchange.record_import(
+        ctx.store, file_name=report.path.name, sha256=report.sha256, outcome=report.outcome,
+        errors=[e.message if not e.where() else f"{e.where()}: {e.message}" for e in report.errors],
+        assessment_id=report.assessment_id, export_id=report.export_id, saved_at=exported_at,
+        revision=report.revision if report.outcome in (ACCEPTED, INCOMPLETE) else None, detail=detail)
+    return report
