@@ -8,6 +8,7 @@ the same pack twice changes nothing; a newer pack for the same assessment uid be
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -93,7 +94,7 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
     try:
         if path.stat().st_size > MAX_BYTES:
             report = FileReport(path, REJECTED, errors=[Issue(
-                f"the file is {path.stat().st_size:,} bytes; an answer pack is at most {MAX_BYTES:,}")])
+                f"the file is {path.stat().st_size:,} bytes; an answer pack is at most {MAX_BYTES:,}", file=path.name)])
             return _logged(ctx, report, dry_run)
         data = path.read_bytes()
     except OSError as exc:
@@ -106,7 +107,9 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
         report.outcome = UNCHANGED
         report.assessment_id = prior.assessment_id if prior else applied["assessment_id"]
         report.export_id = prior.export_id if prior else applied["export_id"]
-        report.supplier = prior.supplier if prior else ""
+        detail = json.loads(applied.get("detail") or "{}") if applied else {}
+        report.supplier = prior.supplier if prior else detail.get("supplier", "")
+        report.questionnaire = prior.questionnaire if prior else detail.get("questionnaire", "")
         report.note = f"the same pack was imported {'earlier in this import' if prior else 'on ' + applied['imported_at']}"
         return _logged(ctx, report, dry_run, seen)
     try:

@@ -117,6 +117,7 @@ def test_the_same_pack_twice_changes_nothing(supplier_ctx, buyer, tmp_path):
     again = import_pack(buyer, path)
 
     assert again.outcome == "unchanged" and again.assessment_id == first.assessment_id
+    assert (again.supplier, again.questionnaire) == (NAME, "fldd-desktop@1.0.0")
     assert data_checksum(buyer.store) == before
 
 
@@ -296,3 +297,15 @@ def test_the_published_schema_is_a_valid_json_schema():
 
     schema = json.loads((questionnaires_dir() / "schema" / "answer-pack.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.xfail(strict=True, reason="fldd.usecases.exchange.import_paths does not yet send .json files (and "
+                   "folders' .json files) to fldd.usecases.answer_pack.import_pack: a change for the exchange core")
+def test_bulk_import_of_a_folder_sends_packs_to_the_pack_importer(supplier_ctx, buyer, tmp_path):
+    from fldd.usecases.exchange import import_paths
+
+    _, path = exported(supplier_ctx, tmp_path)
+
+    reports = import_paths(buyer, [path.parent, path])
+
+    assert [(r.path.name, r.outcome) for r in reports] == [("klang.json", "accepted"), ("klang.json", "unchanged")]
