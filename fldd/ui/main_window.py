@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -65,6 +66,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.db_label)
 
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = file_menu.addAction("&Import workbooks or answer packs…", self.open_import)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.export_action = file_menu.addAction("&Export a workbook for a supplier…", self.open_export)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
+        file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
+        self.dialog: QWidget | None = None
+
         self.nav.currentRowChanged.connect(self.show_row)
         for row in range(len(PAGES)):
             QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.nav.setCurrentRow(row))
@@ -117,6 +127,33 @@ class MainWindow(QMainWindow):
         page = self.page(ROW_FINDINGS)
         if hasattr(page, "show_findings"):
             page.show_findings(mode, action_id)
+
+    def open_import(self) -> None:
+        """The bulk import of returned workbooks and answer packs (window-modal, so tests are not blocked)."""
+        from fldd.ui.exchange.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self.prompter, self)
+        dialog.data_changed.connect(self._data_changed_everywhere)
+        self._show_dialog(dialog)
+
+    def open_export(self) -> None:
+        """Export a questionnaire workbook for a supplier (the one selected in the register, if any)."""
+        from fldd.ui.exchange.export_dialog import ExportDialog
+
+        register = self.pages.get(ROW_SUPPLIERS)
+        supplier_id = register.selected_id() if register and hasattr(register, "selected_id") \
+            else None
+        self._show_dialog(ExportDialog(self.ctx, self.prompter, self, supplier_id=supplier_id))
+
+    def _show_dialog(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _data_changed_everywhere(self) -> None:
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.refresh()
 
     def _role_changed(self, role: str) -> None:
         self.db_label.setText(f"{self.ctx.store.path}  ·  {self.ctx.user} ({role})")

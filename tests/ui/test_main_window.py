@@ -73,3 +73,15 @@ def test_home_asking_for_overdue_findings_shows_them_filtered(window, qtbot):
     window.page(0).open_findings.emit("overdue", 0)
     qtbot.waitUntil(lambda: window.nav.currentRow() == 3)
     assert window.stack.currentWidget() is window.page(3)
+
+
+def test_file_menu_opens_the_import_and_export_dialogs(window, qtbot):
+    from fldd.ui.exchange.export_dialog import ExportDialog
+    from fldd.ui.exchange.import_dialog import ImportDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, ImportDialog) and window.dialog.isVisible())
+    window.dialog.close()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, ExportDialog) and window.dialog.isVisible())
+    window.dialog.close()
