@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     words = sys.argv[1:] if argv is None else argv
+    if words[:1] == ["--fldd-read-worker"]:  # the bundled app started as a bulk import's reader process
+        from fldd.usecases.workbook_workers import main as worker
+
+        return worker()
     opens_app = not [w for i, w in enumerate(words) if not w.startswith("-") and (i == 0 or words[i - 1] != "--db")]
     if opens_app and not {"-h", "--help"} & set(words):
         args = _app_parser().parse_args(words)  # the window opens sooner without the subcommands' set-up

@@ -54,11 +54,25 @@ class Row:
 
 @dataclass(frozen=True)
 class ModuleSheet:
-    """One module on its own sheet."""
+    """One module on its own sheet: rows in order from FIRST_ROW, without gaps."""
 
     title: str
     module: Module
     rows: tuple[Row, ...]
+    locked: tuple[tuple[str, str, str], ...] = ()  # columns A-C of each row, as written
+    groups: tuple[tuple[Row, tuple[Row, ...]], ...] = ()  # each question row with its option / currency rows
+
+    @staticmethod
+    def of(title: str, module: Module, rows: list[Row]) -> ModuleSheet:
+        """A sheet with its rows' locked cells and question groups worked out once."""
+        groups: list[tuple[Row, list[Row]]] = []
+        for r in rows:
+            if r.kind == QUESTION:
+                groups.append((r, []))
+            else:
+                groups[-1][1].append(r)
+        return ModuleSheet(title, module, tuple(rows), tuple((r.key, r.number, r.text) for r in rows),
+                           tuple((r, tuple(sub)) for r, sub in groups))
 
 
 @dataclass(frozen=True)
@@ -141,7 +155,7 @@ def _build(q: Questionnaire, lang: str) -> Layout:
                 rows.append(Row(next_row, CURRENCY, question, None, f"{question.id}:currency", "",
                                 text(lang, "currency.row")))
                 next_row += 1
-        sheets.append(ModuleSheet(title, module, tuple(rows)))
+        sheets.append(ModuleSheet.of(title, module, rows))
     fields = tuple(SupplierField(FIRST_ROW + i, key, label) for i, (key, label) in enumerate(_supplier_fields(lang)))
     fingerprint = _fingerprint(supplier, fields, sheets)
     return Layout(q, lang, instructions, supplier, fields, tuple(sheets), numbers, fingerprint)

@@ -14,7 +14,7 @@ from typing import Any
 
 from fldd.exchange import metadata
 from fldd.exchange.layout import (
-    COL_ANSWER, COL_COMMENT, COL_ID, COL_NO, COL_QUESTION, CURRENCY, META_SHEET, OPTION, PROTOCOL, QUESTION,
+    COL_ANSWER, COL_COMMENT, COL_ID, COL_NO, COL_QUESTION, CURRENCY, FIRST_ROW, META_SHEET, OPTION, PROTOCOL,
     SUP_CORRECTION, SUP_KEY, SUP_LABEL, SUP_ON_FILE, Layout, ModuleSheet, Row, layout, normal_text)
 from fldd.exchange.outcome import Change, Issue
 from fldd.exchange.workbook_read import Unreadable, WorkbookFile
@@ -51,7 +51,8 @@ class Labels:
     _cache: dict[tuple[str, str, str], Labels] = {}
 
     def __init__(self, q: Questionnaire, lang: str) -> None:
-        self.choices: dict[str, dict[str, str]] = {}
+        self.choices: dict[str, dict[str, str]] = {}  # question id -> normalised label or value -> option value
+        self.exact: dict[str, dict[str, str]] = {}  # question id -> label as fldd wrote it -> option value
         self.specials: dict[str, dict[str, str]] = {}
         self.ticked, self.unticked = set(TICKED), set(UNTICKED)  # tick cells: "x", also Yes / No in any language
         order = [code for code in q.languages if code != lang] + [lang]  # the workbook's language wins
@@ -70,6 +71,7 @@ class Labels:
                 for word, value in (("y", "yes"), ("n", "no"), ("true", "yes"), ("false", "no")):
                     choices.setdefault(word, value)
             self.choices[question.id] = choices
+            self.exact[question.id] = {pick(o.label, lang): o.value for o in question.options}
             specials: dict[str, str] = {}
             for code in order:
                 for option in question.specials:
@@ -94,6 +96,21 @@ def read_metadata(book: WorkbookFile) -> dict[str, str]:
         if row and isinstance(row[0], str) and row[0].strip():
             meta[row[0].strip()] = _as_text(row[1]) if len(row) > 1 else ""
     return meta
+
+
+def read_ahead(book: WorkbookFile, standard: Standard) -> None:
+    """Read every sheet check_workbook will look at (no checks yet), so that the file can be closed first."""
+    if META_SHEET not in book.sheet_names:
+        return
+    book.read_ahead([META_SHEET])
+    try:
+        meta = read_metadata(book)
+    except Unreadable:
+        return
+    q = standard.get(f"{meta.get('questionnaire')}@{meta.get('version')}")
+    if q is not None and meta.get("language") in q.languages:
+        lay = layout(q, meta["language"])
+        book.read_ahead([lay.supplier_title] + [sheet.title for sheet in lay.sheets])
 
 
 def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -> Checked:
@@ -196,26 +213,33 @@ def _check_rows(lay: Layout, grids: dict[str, list[list[Any]]], issues: list[Iss
                                 "inserted, deleted or edited", sheet=lay.supplier_title, cell=f"A{f.row}"))
     for sheet in lay.sheets:
         grid = grids[sheet.title]
-        by_key = {r.key: r for r in sheet.rows}
-        for r in sheet.rows:
-            key = _as_text(_cell(grid, r.row, COL_ID))
-            number = _as_text(_cell(grid, r.row, COL_NO))
-            wording = normal_text(_cell(grid, r.row, COL_QUESTION))
-            if key == r.key and number == r.number and wording == r.text:
-                continue
-            where = {"sheet": sheet.title, "question": _qref(lay, r.question)}
-            if key != r.key:
-                moved = by_key.get(key) or _find_key(lay, key)
-                found = f"'{key}'" if key else "nothing"
-                hint = f" (its place is row {moved.row})" if isinstance(moved, Row) else ""
-                issues.append(Issue(f"row {r.row} should hold {_row_name(r)}; it holds {found}{hint}: rows were "
-                                    "moved, inserted or deleted", cell=f"A{r.row}", **where))
-            elif number != r.number:
-                issues.append(Issue(f"the number was changed to '{number}' (it is {r.number})", cell=f"B{r.row}",
-                                    **where))
-            else:
-                issues.append(Issue(f"the question text was changed: it reads '{_short(wording)}', fldd wrote "
-                                    f"'{_short(r.text)}'", cell=f"C{r.row}", **where))
+        if [tuple(row[:3]) for row in grid[FIRST_ROW - 1:FIRST_ROW - 1 + len(sheet.rows)]] == list(sheet.locked):
+            continue  # the common case, compared in one go
+        _check_sheet_rows(lay, sheet, grid, issues)
+
+
+def _check_sheet_rows(lay: Layout, sheet: ModuleSheet, grid: list[list[Any]], issues: list[Issue]) -> None:
+    """Row by row, with whitespace differences forgiven, naming each row that differs and how."""
+    by_key = {r.key: r for r in sheet.rows}
+    for r in sheet.rows:
+        key = _as_text(_cell(grid, r.row, COL_ID))
+        number = _as_text(_cell(grid, r.row, COL_NO))
+        wording = normal_text(_cell(grid, r.row, COL_QUESTION))
+        if key == r.key and number == r.number and wording == r.text:
+            continue
+        where = {"sheet": sheet.title, "question": _qref(lay, r.question)}
+        if key != r.key:
+            moved = by_key.get(key) or _find_key(lay, key)
+            found = f"'{key}'" if key else "nothing"
+            hint = f" (its place is row {moved.row})" if isinstance(moved, Row) else ""
+            issues.append(Issue(f"row {r.row} should hold {_row_name(r)}; it holds {found}{hint}: rows were "
+                                "moved, inserted or deleted", cell=f"A{r.row}", **where))
+        elif number != r.number:
+            issues.append(Issue(f"the number was changed to '{number}' (it is {r.number})", cell=f"B{r.row}",
+                                **where))
+        else:
+            issues.append(Issue(f"the question text was changed: it reads '{_short(wording)}', fldd wrote "
+                                f"'{_short(r.text)}'", cell=f"C{r.row}", **where))
 
 
 def _find_key(lay: Layout, key: str) -> Row | None:
@@ -245,29 +269,29 @@ def _check_formulas(book: WorkbookFile, lay: Layout, issues: list[Issue]) -> Non
 
 def _read_answers(lay: Layout, grids: dict[str, list[list[Any]]], out: Checked) -> None:
     labels = Labels.of(lay.questionnaire, lay.lang)
+    values, comments, issues = out.values, out.comments, out.issues
     for sheet in lay.sheets:
         grid = grids[sheet.title]
-        rows = sheet.rows
-        i = 0
-        while i < len(rows):
-            r = rows[i]
+        for r, subrows in sheet.groups:
+            row = grid[r.row - 1]  # present: the locked cells of every row were checked
+            if len(row) > COL_COMMENT:
+                raw, comment = row[COL_ANSWER], row[COL_COMMENT]
+            else:
+                raw, comment = _cell(grid, r.row, COL_ANSWER), _cell(grid, r.row, COL_COMMENT)
             question = r.question
-            subrows = []
-            i += 1
-            while i < len(rows) and rows[i].kind != QUESTION:
-                subrows.append(rows[i])
-                i += 1
-            comment = _as_text(_cell(grid, r.row, COL_COMMENT)).strip()
-            if comment:
-                out.comments[question.id] = comment
-            where = {"sheet": sheet.title, "question": _qref(lay, question)}
+            if comment != "":
+                text = _as_text(comment).strip()
+                if text:
+                    comments[question.id] = text
+            if raw == "" and not subrows:
+                continue  # unanswered (the common blank cell, without any conversion)
             try:
-                value = _value(question, r, subrows, grid, labels, lay.lang, where)
+                value = _value(question, r, subrows, grid, labels, lay.lang)
             except _Bad as bad:
-                out.issues.append(Issue(bad.message, cell=bad.cell, **where))
+                issues.append(Issue(bad.message, cell=bad.cell, sheet=sheet.title, question=_qref(lay, question)))
                 continue
             if value is not None:
-                out.values[question.id] = value
+                values[question.id] = value
 
 
 class _Bad(Exception):
@@ -276,16 +300,26 @@ class _Bad(Exception):
         self.message, self.cell = message, cell
 
 
-def _value(question: Question, r: Row, subrows: list[Row], grid: list[list[Any]], labels: Labels, lang: str,
-           where: dict) -> Any:
+def _value(question: Question, r: Row, subrows: tuple[Row, ...], grid: list[list[Any]], labels: Labels,
+           lang: str) -> Any:
     """The typed answer of one question from its row (and its option or currency rows)."""
     raw = _cell(grid, r.row, COL_ANSWER)
     cell = r.answer_cell
-    if question.type == "multi":
+    kind = question.type
+    if kind == "multi":
         if _as_text(raw).strip():
             raise _Bad(f"'{_short(_as_text(raw), 40)}': for this question, type x beside each option that applies, "
                        f"in the rows below ({subrows[0].answer_cell if subrows else ''} on), not in this cell", cell)
         return _multi(question, subrows, grid, labels, lang)
+    if kind in ("yesno", "single") and isinstance(raw, str):
+        found = labels.exact[question.id].get(raw)  # picked from the dropdown: the common case, no normalising
+        if found is not None:
+            return found
+    elif isinstance(raw, float) and kind in ("number", "count", "percent"):
+        try:
+            return coerce(question, repr(raw))
+        except AnswerError as exc:
+            raise _Bad(exc.message, cell) from None
     special = labels.specials[question.id].get(norm(raw)) if isinstance(raw, str) and raw.strip() else None
     if question.type == "money":
         currency_row = subrows[0] if subrows else None
@@ -312,17 +346,23 @@ def _choice(question: Question, raw: Any, labels: Labels, lang: str, cell: str) 
         return None
     if isinstance(raw, bool) and question.type == "yesno":
         return "yes" if raw else "no"
-    found = labels.choices[question.id].get(norm(_as_text(raw)))
+    found = labels.exact[question.id].get(raw) if isinstance(raw, str) else None  # picked from the list
+    if found is None:
+        found = labels.choices[question.id].get(norm(_as_text(raw)))
     if found is None:
         expected = ", ".join(f"'{pick(o.label, lang)}'" for o in question.options + question.specials)
         raise _Bad(f"'{_short(_as_text(raw), 60)}' is not one of the answers: {expected}", cell)
     return found
 
 
-def _multi(question: Question, subrows: list[Row], grid: list[list[Any]], labels: Labels, lang: str):
+def _multi(question: Question, subrows: tuple[Row, ...], grid: list[list[Any]], labels: Labels, lang: str):
     chosen = []
     for r in subrows:
         raw = _cell(grid, r.row, COL_ANSWER)
+        if raw == "" or raw == "x":  # the common cases first, without normalising
+            if raw == "x":
+                chosen.append(r.option.value)
+            continue
         word = norm(_as_text(raw))
         if word in labels.ticked or (r.option is not None and word == norm(pick(r.option.label, lang))):
             chosen.append(r.option.value)

@@ -14,7 +14,9 @@ import hashlib
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,14 +28,23 @@ MAX_UNCOMPRESSED = 200 * 1024 * 1024  # sum of the members' declared sizes
 MAX_RATIO = 100  # declared size / compressed size, for members over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 2000
-MAX_ROW = 9999  # every cell read must lie within A1:Z9999
 AREA = "A1:Z9999"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_OUTSIDE = re.compile(rb'\sr="(?:[A-Za-z]{2,}|[A-Za-z]?\d{5,}")')  # a column past Z or a row past 9999
-_CELL_WITHOUT_REF = re.compile(rb'<(?:[\w.-]+:)?c(?=[\s/>])(?![^>]*\sr=")')
+# A cell as Excel, LibreOffice and openpyxl write it, inside A1:Z9999: the fast check. Anything else (other
+# attributes or quoting, prefixed names, duplicate or escaped references) goes through the full check.
+# A cell as Excel, LibreOffice and openpyxl write it, inside A1:Z9999. One search finds any cell tag that is not
+# of this form (other attributes or quoting, duplicate or escaped references, far cells); such a sheet, or one
+# with prefixed element names, goes through the full check of every cell tag.
+_ODD_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z][0-9]{1,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,9}")?'
+                       rb'(?: (?:cm|vm)="[0-9]{1,6}")*(?: ph="[01]")? ?/?>)')
+_PREFIXED = re.compile(rb":[cf][\s/>]")
+_ANY_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
+_ANY_CELL = re.compile(rb'<(?:[\w.-]+:)?c((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|\'[^\']*\'))*)\s*/?>')
+_ATTRIBUTE = re.compile(rb'([^\s=/>]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_INSIDE = re.compile(rb"[A-Z][0-9]{1,4}")
 _FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
+_FORMULA_START = re.compile(rb"<f[\s/>]")
 _CELL = re.compile(rb'<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)', re.DOTALL)
 _REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>\s*([^<\s]{1,40})\s*<")
@@ -59,18 +70,37 @@ class WorkbookFile:
     size: int
     saved_at: str | None
     sheet_names: list[str]
-    _zip: zipfile.ZipFile
+    _data: bytes
+    _infos: dict[str, zipfile.ZipInfo]
     _parts: dict[str, str]  # sheet name -> zip member
     _book: Any
     _formulas: dict[str, dict[str, str]] = field(default_factory=dict)
+    _grids: dict[str, list[list[Any]] | Unreadable] = field(default_factory=dict)
 
     def rows(self, sheet: str) -> list[list[Any]]:
-        """Every row of a sheet from A1, as values (str, float, bool, date/datetime; "" when empty)."""
-        self._check_sheet(sheet)
+        """Every row of a sheet from A1, as values (str, float, bool, date/datetime; "" when empty).
+        Read once: later calls (also after close) return the same rows."""
+        if sheet not in self._grids:
+            self._grids[sheet] = self._read(sheet)
+        found = self._grids[sheet]
+        if isinstance(found, Unreadable):
+            raise found
+        return found
+
+    def read_ahead(self, sheets: list[str]) -> None:
+        """Read these sheets now (those the workbook has), keeping any problem for when they are asked for."""
+        for sheet in sheets:
+            if sheet in self.sheet_names and sheet not in self._grids:
+                self._grids[sheet] = self._read(sheet)
+
+    def _read(self, sheet: str) -> list[list[Any]] | Unreadable:
         try:
+            self._check_sheet(sheet)
             return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        except Unreadable as exc:
+            return exc
         except Exception as exc:  # calamine's own errors: a damaged or foreign file, not a bug of ours
-            raise Unreadable([Issue(f"the sheet cannot be read: {exc}", sheet=sheet)]) from None
+            return Unreadable([Issue(f"the sheet cannot be read: {exc}", sheet=sheet)])
 
     def formulas(self, sheet: str) -> dict[str, str]:
         """Cells of a sheet that hold a formula: cell reference -> the formula as written."""
@@ -83,18 +113,18 @@ class WorkbookFile:
         part = self._parts.get(sheet)
         if part is None:
             raise Unreadable([Issue("the workbook lists this sheet but holds no worksheet part for it", sheet=sheet)])
-        xml = _member(self._zip, part)
-        if _OUTSIDE.search(xml):
-            raise Unreadable([Issue(f"the sheet has cells outside {AREA}, the area an fldd workbook uses: "
-                                    "clear them and save again", sheet=sheet)])
-        if _CELL_WITHOUT_REF.search(xml):
-            raise Unreadable([Issue("the sheet has cells without a position; save the file again with Excel or "
-                                    "LibreOffice", sheet=sheet)])
-        self._formulas[sheet] = _formula_cells(xml) if _FORMULA.search(xml) else {}
+        xml = _member(self._data, self._infos, part)
+        prefixed = _PREFIXED.search(xml) is not None
+        if prefixed or _ODD_CELL.search(xml):
+            problem = _cell_problem(xml)
+            if problem:
+                raise Unreadable([Issue(problem, sheet=sheet)])
+        formulas = _FORMULA.search(xml) if prefixed else _FORMULA_START.search(xml)
+        self._formulas[sheet] = _formula_cells(xml) if formulas else {}
 
     def close(self) -> None:
-        """Release the file."""
-        self._zip.close()
+        """Release the file (sheets already read stay readable)."""
+        self._data = b""
         try:
             self._book.close()
         except Exception:  # noqa: BLE001 - closing twice is harmless
@@ -126,18 +156,17 @@ def open_bytes(path: Path, data: bytes) -> WorkbookFile:
     if not data.startswith(b"PK"):
         raise Unreadable([Issue("not an Excel workbook (.xlsx): the file is not a zip archive")])
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise Unreadable([Issue(f"not an Excel workbook (.xlsx): the zip archive is damaged ({exc})")]) from None
     _check_sizes(infos, len(data))
-    names = {info.filename for info in infos}
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+    members = {info.filename: info for info in infos}
+    if "xl/workbook.xml" not in members or "[Content_Types].xml" not in members:
         raise Unreadable([Issue("a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml")])
-    parts = _sheet_parts(zf, names)
+    parts = _sheet_parts(data, members)
     for name in ("xl/sharedStrings.xml", "xl/styles.xml"):  # calamine parses these when it opens the file
-        if name in names:
-            _member(zf, name)
+        if name in members:
+            _member(data, members, name)
     try:
         from python_calamine import CalamineWorkbook
 
@@ -145,8 +174,8 @@ def open_bytes(path: Path, data: bytes) -> WorkbookFile:
         sheet_names = list(book.sheet_names)
     except Exception as exc:  # calamine's own errors: a damaged or foreign file
         raise Unreadable([Issue(f"the workbook cannot be read: {exc}")]) from None
-    return WorkbookFile(path, hashlib.sha256(data).hexdigest(), len(data), _saved_at(zf, names), sheet_names, zf,
-                        parts, book)
+    return WorkbookFile(path, hashlib.sha256(data).hexdigest(), len(data), _saved_at(data, members), sheet_names,
+                        data, members, parts, book)
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], size: int) -> None:
@@ -162,28 +191,84 @@ def _check_sizes(infos: list[zipfile.ZipInfo], size: int) -> None:
                                     f"times (limit {MAX_RATIO}): refused as a possible zip bomb")])
 
 
-def _member(zf: zipfile.ZipFile, name: str) -> bytes:
-    """A member's bytes, bounded by its declared size and CRC-checked, with no DTD (no entities)."""
-    try:
-        data = zf.read(name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError, KeyError) as exc:
-        raise Unreadable([Issue(f"part {name} of the workbook is damaged ({exc})")]) from None
-    except RuntimeError as exc:  # encrypted member
-        raise Unreadable([Issue(f"part {name} of the workbook cannot be read ({exc})")]) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+def _member(data: bytes, members: dict[str, zipfile.ZipInfo], name: str) -> bytes:
+    """A member's bytes, inflated to at most its declared size and CRC-checked; no DTD, so no entities."""
+    out = _inflate(data, members[name])
+    if out.startswith((b"\xff\xfe", b"\xfe\xff")) or out[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
         raise Unreadable([Issue(f"part {name} is not UTF-8 XML; save the file again with Excel or LibreOffice")])
-    if _DTD.search(data):
+    if _declares_dtd(out):
         raise Unreadable([Issue(f"part {name} declares a DTD or XML entities, which fldd refuses")])
-    return data
+    return out
 
 
-def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+def _inflate(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """Inflate one member from the archive's bytes: a member that inflates past its declared size, or whose
+    CRC differs, is refused (zipfile's own reader is about twice as slow for the same checks)."""
+    damaged = Unreadable([Issue(f"part {info.filename} of the workbook is damaged (its size or checksum is wrong)")])
+    if info.flag_bits & 0x1:
+        raise Unreadable([Issue(f"part {info.filename} is encrypted: save the workbook without a password")])
+    try:
+        offset = info.header_offset
+        if data[offset:offset + 4] != b"PK\x03\x04":
+            raise damaged
+        name_length, extra_length = struct.unpack_from("<HH", data, offset + 26)
+        start = offset + 30 + name_length + extra_length
+        raw = data[start:start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            out = raw
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            out = zlib.decompressobj(-15).decompress(raw, info.file_size + 1)  # never more than declared + 1
+        else:
+            raise Unreadable([Issue(f"part {info.filename} uses a compression fldd does not read; save the file "
+                                    "again with Excel or LibreOffice")])
+    except (struct.error, zlib.error):
+        raise damaged from None
+    if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
+        raise damaged
+    return out
+
+
+def _declares_dtd(xml: bytes) -> bool:
+    """Whether the prolog (before the root element, the only place a DTD can be) holds a <!DOCTYPE."""
+    at = 0
+    while True:
+        at = xml.find(b"<", at)
+        if at < 0:
+            return False
+        if xml.startswith(b"<?", at):
+            end = xml.find(b"?>", at)
+        elif xml.startswith(b"<!--", at):
+            end = xml.find(b"-->", at)
+        else:
+            return xml.startswith(b"<!", at)
+        if end < 0:
+            return False
+        at = end + 2
+
+
+def _cell_problem(xml: bytes) -> str:
+    """The full check of every cell tag: exactly one plain reference, inside A1:Z9999 ("" when all is well)."""
+    tags = _ANY_CELL.findall(xml)
+    if len(tags) != len(_ANY_CELL_START.findall(xml)):
+        return "the sheet's XML has cell tags fldd cannot check; save the file again with Excel or LibreOffice"
+    for attrs in tags:
+        refs = [double or single for name, double, single in _ATTRIBUTE.findall(attrs) if name == b"r"]
+        if len(refs) != 1:
+            return ("the sheet has cells without a single position; save the file again with Excel or "
+                    "LibreOffice")
+        if not _INSIDE.fullmatch(refs[0]):
+            return (f"the sheet has cells outside {AREA}, the area an fldd workbook uses (or written in a form "
+                    "fldd does not read): clear them and save again")
+    return ""
+
+
+def _sheet_parts(data: bytes, members: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
     """Sheet name -> worksheet member, resolved the way the workbook's relationships say."""
     from xml.sax.saxutils import unescape
 
-    workbook = _member(zf, "xl/workbook.xml")
+    workbook = _member(data, members, "xl/workbook.xml")
     rels_name = "xl/_rels/workbook.xml.rels"
-    rels = _member(zf, rels_name) if rels_name in names else b""
+    rels = _member(data, members, rels_name) if rels_name in members else b""
     targets = {}
     for match in _RELATIONSHIP.finditer(rels):
         attrs = dict(_ATTR.findall(match.group(1)))
@@ -198,7 +283,7 @@ def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
         attrs = dict(_ATTR.findall(match.group(1)))
         name = unescape(attrs.get(b"name", b"").decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
         rid = next((v for k, v in attrs.items() if k.endswith(b":id")), b"")
-        if targets.get(rid) in names:
+        if targets.get(rid) in members:
             parts[name] = targets[rid]
     return parts
 
@@ -221,13 +306,13 @@ def _xml_text(raw: bytes) -> str:
     return unescape(raw.decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
 
 
-def _saved_at(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+def _saved_at(data: bytes, members: dict[str, zipfile.ZipInfo]) -> str | None:
     """When the file says it was last saved (docProps/core.xml), if it says."""
-    name = "docProps/core.xml"
-    if name not in names or zf.getinfo(name).file_size > 65536:
+    info = members.get("docProps/core.xml")
+    if info is None or info.file_size > 65536:
         return None
     try:
-        match = _MODIFIED.search(_member(zf, name))
+        match = _MODIFIED.search(_member(data, members, info.filename))
     except Unreadable:
         return None
     return match.group(1).decode("ascii", "replace") if match else None

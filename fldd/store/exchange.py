@@ -11,6 +11,7 @@ from fldd.store.connection import Store
 from fldd.store.errors import NotFound
 
 APPLIED = ("accepted", "accepted_incomplete")
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # json.dumps would build one per call
 
 
 def applied_import(store: Store, sha256: str) -> dict | None:
@@ -66,6 +67,56 @@ def next_revision(store: Store, assessment_id: int) -> int:
         db.execute("UPDATE assessments SET revision = ?, updated_at = ? WHERE id = ?",
                    [row[0] + 1, now(), assessment_id])
     return row[0] + 1
+
+
+def create_assessment(store: Store, *, uid: str, supplier_id: int, questionnaire_id: str, version: str, tier: str,
+                      assessor: str, language: str, source: str) -> int:
+    """A new draft assessment under a given uid (the export id of the workbook that creates it)."""
+    stamp = now()
+    with store.write() as db:
+        cursor = db.execute(
+            "INSERT INTO assessments (uid, supplier_id, questionnaire_id, questionnaire_version, tier, status, "
+            "source, assessor, language, started_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
+            [uid, supplier_id, questionnaire_id, version, tier, source, assessor, language, stamp, stamp])
+        return int(cursor.lastrowid)
+
+
+def put_answers(store: Store, assessment_id: int, writes: dict[str, tuple[Any, str]], *, who: str,
+                source: str) -> int:
+    """Set answers and comments (JSON value or None, comment) with one revision each, in bulk; returns how many.
+    The caller has worked out that each of them changes."""
+    stamp = now()
+    with store.write() as db:
+        old = {r[0]: (r[1], r[2]) for r in db.execute(
+            "SELECT question_id, value, comment FROM answers WHERE assessment_id = ?", [assessment_id])}
+        rows, revisions = [], []
+        for qid, (value, comment) in writes.items():
+            new_value = None if value is None else _JSON(value)
+            old_value, old_comment = old.get(qid, (None, None))
+            rows.append((assessment_id, qid, new_value, comment or "", who, stamp))
+            revisions.append((assessment_id, qid, old_value, new_value, old_comment, comment or "", who, stamp,
+                              source))
+        db.conn.executemany(
+            "INSERT INTO answers (assessment_id, question_id, value, comment, updated_by, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET "
+            "value = excluded.value, comment = excluded.comment, updated_by = excluded.updated_by, "
+            "updated_at = excluded.updated_at", rows)
+        db.conn.executemany(
+            "INSERT INTO answer_revisions (assessment_id, question_id, old_value, new_value, old_comment, "
+            "new_comment, changed_by, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", revisions)
+    return len(rows)
+
+
+def settle(store: Store, assessment_id: int, status: str, result: dict) -> None:
+    """Set an imported assessment's status (submitted or draft) and its latest result, in one statement."""
+    stamp = now()
+    with store.write() as db:
+        db.execute(
+            "UPDATE assessments SET status = ?, submitted_at = ?, closed_at = NULL, score = ?, rating = ?, "
+            "completeness = ?, result = ?, valid_until = ?, assessed_on = ?, updated_at = ? WHERE id = ?",
+            [status, stamp if status == "submitted" else None, result.get("score"), result.get("rating"),
+             result.get("completeness", {}).get("percent"), _JSON(result),
+             result.get("expires"), result.get("as_of"), stamp, assessment_id])
 
 
 def data_checksum(store: Store, skip: tuple[str, ...] = ("imports",)) -> str:

@@ -15,20 +15,20 @@ def add_finding(db, assessment_id: int, *, severity: str, title: str, due_days: 
                 threshold_id: str | None = None, detail: str = "", because: dict | None = None,
                 who: str = "") -> int:
     """Insert a finding inside the caller's transaction (see Store.write)."""
-    return int(db["findings"].insert({
-        "assessment_id": assessment_id, "threshold_id": threshold_id, "source": source, "severity": severity,
-        "title": title, "detail": detail, "because": json.dumps(because or {}, ensure_ascii=False),
-        "due_days": due_days, "created_at": now(), "created_by": who,
-    }).last_pk)
+    # plain SQL: sqlite-utils' insert reads the table's schema on every call (a bulk import makes thousands)
+    return int(db.execute(
+        "INSERT INTO findings (assessment_id, threshold_id, source, severity, title, detail, because, due_days, "
+        "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [assessment_id, threshold_id, source, severity, title, detail,
+         json.dumps(because or {}, ensure_ascii=False), due_days, now(), who]).lastrowid)
 
 
 def add_action(db, finding_id: int, *, description: str, due_date: str, owner: str = "") -> int:
     """Insert a corrective action inside the caller's transaction."""
     stamp = now()
-    return int(db["corrective_actions"].insert({
-        "finding_id": finding_id, "description": description, "owner": owner, "due_date": due_date,
-        "status": "open", "created_at": stamp, "updated_at": stamp,
-    }).last_pk)
+    return int(db.execute(
+        "INSERT INTO corrective_actions (finding_id, description, owner, due_date, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, 'open', ?, ?)", [finding_id, description, owner, due_date, stamp, stamp]).lastrowid)
 
 
 def threshold_ids(store: Store, assessment_id: int) -> set[str]:

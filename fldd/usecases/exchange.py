@@ -5,7 +5,6 @@ Each file is checked in full before anything is written, then applied in one tra
 
 from __future__ import annotations
 
-import hashlib
 import os
 import secrets
 import uuid
@@ -182,25 +181,7 @@ def import_paths(ctx: AppContext, paths: Iterable[Path | str], *, dry_run: bool 
     """
     from fldd.usecases.workbook_import import Importer
 
-    files = expand_paths(paths)
-    importer = Importer(ctx, dry_run=dry_run)
-    reports = []
-    for done, path in enumerate(files, start=1):
-        if cancelled is not None and cancelled():
-            break
-        reports.append(importer.run(path))
-        if progress is not None:
-            progress(done, len(files), path)
-    return reports
-
-
-def file_sha256(path: Path) -> str:
-    """sha256 of a file read in blocks ("" when it cannot be read)."""
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return ""
+    return Importer(ctx, dry_run=dry_run).run_all(expand_paths(paths), progress, cancelled)
 
 
 def changes_between(q: Questionnaire, numbers: dict[str, str], lang: str, stored: dict[str, Any],
@@ -211,6 +192,10 @@ def changes_between(q: Questionnaire, numbers: dict[str, str], lang: str, stored
 
     changes: list[Change] = []
     writes: dict[str, tuple] = {}
+    if not stored:  # a new assessment: everything given is new; the report counts answers instead of listing them
+        for qid in dict.fromkeys([*values, *comments]):
+            writes[qid] = (to_json(values[qid]) if qid in values else None, comments.get(qid, ""))
+        return changes, writes
     for question in q.questions:
         qid = question.id
         old = stored.get(qid)

@@ -1,8 +1,10 @@
-"""Importing one returned workbook: read and check it fully, decide its outcome, apply it atomically, log it."""
+"""Importing returned workbooks: each is read and checked fully (see workbook_reading), then its outcome is
+decided against the database, applied in one transaction if accepted, and logged."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,8 @@ from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.store import suppliers as store_suppliers
 from fldd.usecases.context import AppContext
-from fldd.usecases.exchange import changes_between, file_sha256, with_file, workbook_secret
+from fldd.usecases.exchange import changes_between, with_file, workbook_secret
+from fldd.usecases.workbook_reading import Loaded, load, loaded_files
 
 
 @dataclass
@@ -23,8 +26,22 @@ class _Target:
     assessment: store_assessments.Assessment | None
 
 
+@dataclass
+class _Scored:
+    """What sync_findings reads of an assessment session, for an assessment scored here."""
+
+    id: int
+    result: Any
+    supplier: store_suppliers.Supplier
+    day: Any
+
+    def as_of(self):
+        """The assessment date."""
+        return self.day
+
+
 class Importer:
-    """Imports files one by one into one database, with what stays the same across files read once."""
+    """Imports files into one database, with what stays the same across files read once."""
 
     def __init__(self, ctx: AppContext, *, dry_run: bool = False) -> None:
         self.ctx = ctx
@@ -32,33 +49,48 @@ class Importer:
         self.secret = workbook_secret(ctx)
         self.seen: dict[str, FileReport] = {}  # sha256 -> the report of a file already seen in this run
         self._suppliers: dict[str, store_suppliers.Supplier | None] = {}
-        self._inputs: dict[int, dict] = {}
+        self._inputs: dict[tuple, dict] = {}
 
     def run(self, path: Path) -> FileReport:
         """Import one file and log it; never raises for a bad file (the report says what is wrong)."""
-        from fldd.exchange.workbook_read import Unreadable, open_workbook
+        return self.finish(load(path, self.ctx.standard, self.secret))
 
-        if not path.exists():
-            return FileReport(path, REJECTED, errors=[Issue("no such file or folder", file=path.name)])
+    def run_all(self, files: list[Path], progress: Callable[[int, int, Path], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[FileReport]:
+        """Import files in order (read and checked ahead, see workbook_reading); stop before the next file
+        once cancelled() is true."""
+        reports: list[FileReport] = []
+        if cancelled is not None and cancelled():
+            return reports
+        loading = loaded_files(files, self.ctx.standard, self.secret)
         try:
-            book = open_workbook(path)
-        except Unreadable as exc:
-            report = FileReport(path, REJECTED, errors=with_file(exc.issues, path), sha256=file_sha256(path))
-            self._log(report)
-            return report
-        try:
-            report = self._import(path, book)
+            for done, loaded in enumerate(loading, start=1):
+                reports.append(self.finish(loaded))
+                if progress is not None:
+                    progress(done, len(files), loaded.path)
+                if cancelled is not None and cancelled():
+                    break
         finally:
-            book.close()
+            loading.close()
+        return reports
+
+    def finish(self, loaded: Loaded) -> FileReport:
+        """Decide a checked file's outcome against the database, apply it if it is accepted, log it."""
+        path = loaded.path
+        report = FileReport(path, REJECTED, sha256=loaded.sha256)
+        if loaded.checked is None:
+            report.errors = with_file(loaded.issues, path)
+            if loaded.sha256:
+                self._log(report)
+            return report
+        report = self._decide(report, loaded, loaded.checked)
         self.seen.setdefault(report.sha256, report)
         return report
 
-    def _import(self, path: Path, book) -> FileReport:
-        from fldd.exchange.workbook_check import check_workbook
-
-        report = FileReport(path, REJECTED, sha256=book.sha256)
-        prior = self.seen.get(book.sha256)
-        applied = store_exchange.applied_import(self.ctx.store, book.sha256) if prior is None else None
+    def _decide(self, report: FileReport, loaded: Loaded, checked) -> FileReport:
+        path = loaded.path
+        prior = self.seen.get(loaded.sha256)
+        applied = store_exchange.applied_import(self.ctx.store, loaded.sha256) if prior is None else None
         if prior is not None and prior.outcome in (ACCEPTED, INCOMPLETE) or applied is not None:
             report.outcome = UNCHANGED
             report.assessment_id = prior.assessment_id if prior else applied["assessment_id"]
@@ -67,7 +99,6 @@ class Importer:
             report.note = f"the same file was imported {when}"
             self._log(report)
             return report
-        checked = check_workbook(book, self.ctx.standard, self.secret)
         meta = checked.meta
         report.export_id = meta.get("export_id") or None
         report.supplier = meta.get("supplier_name", "")
@@ -85,17 +116,16 @@ class Importer:
         report.answered = len(checked.values)
         assessment = target.assessment
         if assessment is None and not checked.values and not checked.comments:
-            report.outcome = REJECTED
             report.errors = [Issue("no answers at all: this is the workbook as it was sent, not filled in",
                                    file=path.name)]
             self._log(report)
             return report
         latest = store_exchange.latest_applied(self.ctx.store, report.export_id)
-        if latest and latest["saved_at"] and book.saved_at and book.saved_at < latest["saved_at"]:
+        if latest and latest["saved_at"] and loaded.saved_at and loaded.saved_at < latest["saved_at"]:
             report.outcome, report.assessment_id = SUPERSEDED, latest["assessment_id"]
-            report.note = (f"saved {book.saved_at}, before the file already imported for this export "
+            report.note = (f"saved {loaded.saved_at}, before the file already imported for this export "
                            f"(saved {latest['saved_at']}); the newer answers are kept")
-            self._log(report, book.saved_at)
+            self._log(report, loaded.saved_at)
             return report
         stored = store_assessments.answers(self.ctx.store, assessment.id) if assessment else {}
         changes, writes = changes_between(q, lay.numbers, lay.lang, stored, checked.values, checked.comments)
@@ -103,10 +133,10 @@ class Importer:
         if assessment is not None and not writes:
             report.outcome, report.assessment_id = UNCHANGED, assessment.id
             report.note = f"assessment {assessment.id} already holds these answers"
-            self._log(report, book.saved_at)
+            self._log(report, loaded.saved_at)
             return report
-        result = score(q, checked.values, inputs=self._supplier_inputs(target.supplier),
-                       as_of=self.ctx.today(), lang=lay.lang)
+        today = self.ctx.today()
+        result = score(q, checked.values, inputs=self._supplier_inputs(target.supplier), as_of=today, lang=lay.lang)
         report.missing = [self._missing(lay, qid, path) for qid in result.completeness.missing]
         report.outcome = INCOMPLETE if report.missing else ACCEPTED
         report.revision = assessment.revision + 1 if assessment else 1
@@ -114,8 +144,8 @@ class Importer:
         if self.dry_run:
             return report
         with self.ctx.store.write():
-            report.assessment_id = self._apply(report, meta, target, writes)
-            self._log(report, book.saved_at)
+            report.assessment_id = self._apply(report, meta, q, target, writes, result, today)
+            self._log(report, loaded.saved_at)
         return report
 
     def _target(self, meta: dict[str, str], q, issues: list[Issue]) -> _Target | None:
@@ -143,11 +173,12 @@ class Importer:
         return _Target(supplier, assessment)
 
     def _supplier_inputs(self, supplier: store_suppliers.Supplier) -> dict:
-        if supplier.id not in self._inputs:
+        key = (supplier.country, tuple(supplier.goods))
+        if key not in self._inputs:
             from fldd.risk.inherent import inherent_risk
 
-            self._inputs[supplier.id] = inherent_risk(supplier.country, supplier.goods).inputs()
-        return self._inputs[supplier.id]
+            self._inputs[key] = inherent_risk(supplier.country, supplier.goods).inputs()
+        return self._inputs[key]
 
     def _missing(self, lay, qid: str, path: Path) -> Issue:
         place = lay.answer_place(qid)
@@ -155,30 +186,27 @@ class Importer:
         return Issue("required, not answered", sheet=sheet, cell=cell,
                      question=f"{lay.numbers.get(qid, '?')} ({qid})", file=path.name)
 
-    def _apply(self, report: FileReport, meta: dict[str, str], target: _Target, writes: dict[str, tuple]) -> int:
+    def _apply(self, report: FileReport, meta: dict[str, str], q, target: _Target, writes: dict[str, tuple],
+               result, today) -> int:
         """Inside the caller's transaction: create or revise the assessment, save answers, settle its status."""
-        from fldd.usecases.assessments import AssessmentSession, sync_findings
+        from fldd.usecases.assessments import sync_findings
 
         ctx = self.ctx
         if target.assessment is None:
-            assessment_id = store_assessments.create(
-                ctx.store, target.supplier.id, meta["questionnaire"], meta["version"],
-                ctx.standard.get(f"{meta['questionnaire']}@{meta['version']}").tier, assessor=ctx.user,
-                language=meta["language"], source="workbook", uid=meta["export_id"])
+            assessment_id = store_exchange.create_assessment(
+                ctx.store, uid=meta["export_id"], supplier_id=target.supplier.id, questionnaire_id=q.id,
+                version=q.version, tier=q.tier, assessor=ctx.user, language=meta["language"], source="workbook")
         else:
             assessment_id = target.assessment.id
             store_exchange.next_revision(ctx.store, assessment_id)
-        store_assessments.save_answers(ctx.store, assessment_id, writes, who=ctx.user, source="workbook")
+        store_exchange.put_answers(ctx.store, assessment_id, writes, who=ctx.user, source="workbook")
         complete = report.outcome == ACCEPTED
-        status = "submitted" if complete else "draft"
-        store_assessments.set_status(ctx.store, assessment_id, status, who=ctx.user)
-        session = AssessmentSession(ctx, assessment_id)
-        if complete:
-            session.record.assessed_on = ctx.today().isoformat()
-            session.rescore()
-        session.save_result()
-        if complete:
-            sync_findings(ctx, session)
+        data = result.to_json()
+        if not complete:
+            data.update(expires=None, as_of=None)  # a draft has no assessment date, so no expiry yet
+        store_exchange.settle(ctx.store, assessment_id, "submitted" if complete else "draft", data)
+        if complete and any(t.action == "finding" for t in result.triggers):
+            sync_findings(ctx, _Scored(assessment_id, result, target.supplier, today))  # type: ignore[arg-type]
         return assessment_id
 
     def _log(self, report: FileReport, saved_at: str | None = None) -> None:
@@ -193,13 +221,7 @@ class Importer:
                 detail[name] = [item.to_json() for item in items]
         store_exchange.record_import(
             self.ctx.store, file_name=report.path.name, sha256=report.sha256, outcome=report.outcome,
-            errors=[str(replace_file(e)) for e in report.errors], assessment_id=report.assessment_id,
-            export_id=report.export_id, saved_at=saved_at, revision=report.revision if report.outcome in (
-                ACCEPTED, INCOMPLETE) else None, detail=detail)
+            errors=[str(replace(e, file=None)) for e in report.errors], assessment_id=report.assessment_id,
+            export_id=report.export_id, saved_at=saved_at,
+            revision=report.revision if report.outcome in (ACCEPTED, INCOMPLETE) else None, detail=detail)
 
-
-def replace_file(issue: Issue) -> Issue:
-    """The issue without the file name (the log row names the file)."""
-    from dataclasses import replace
-
-    return replace(issue, file=None)
