@@ -134,7 +134,7 @@ def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -
         if out.issues:
             return out
         _check_formulas(book, lay, out.issues)
-        _read_answers(lay, grids, out)
+        _read_answers(lay, grids, {s.title: book.percent_cells(s.title) for s in lay.sheets}, out)
         _read_corrections(lay, grids[lay.supplier_title], out)
     except Unreadable as exc:
         out.issues.extend(exc.issues)
@@ -267,11 +267,13 @@ def _check_formulas(book: WorkbookFile, lay: Layout, issues: list[Issue]) -> Non
                                 "type the answer itself", sheet=title, cell=cell, question=question))
 
 
-def _read_answers(lay: Layout, grids: dict[str, list[list[Any]]], out: Checked) -> None:
+def _read_answers(lay: Layout, grids: dict[str, list[list[Any]]], percent_cells: dict[str, frozenset[str]],
+                  out: Checked) -> None:
     labels = Labels.of(lay.questionnaire, lay.lang)
     values, comments, issues = out.values, out.comments, out.issues
     for sheet in lay.sheets:
         grid = grids[sheet.title]
+        percents = percent_cells[sheet.title]
         for r, subrows in sheet.groups:
             row = grid[r.row - 1]  # present: the locked cells of every row were checked
             if len(row) > COL_COMMENT:
@@ -285,13 +287,20 @@ def _read_answers(lay: Layout, grids: dict[str, list[list[Any]]], out: Checked) 
                     comments[question.id] = text
             if raw == "" and not subrows:
                 continue  # unanswered (the common blank cell, without any conversion)
+            if percents and isinstance(raw, float) and r.answer_cell in percents and _in_percent(question):
+                raw = str(Decimal(repr(raw)) * 100)  # "45%" typed into the cell: it holds 0.45
             try:
-                value = _value(question, r, subrows, grid, labels, lay.lang)
+                value = _value(question, r, raw, subrows, grid, labels, lay.lang)
             except _Bad as bad:
                 issues.append(Issue(bad.message, cell=bad.cell, sheet=sheet.title, question=_qref(lay, question)))
                 continue
             if value is not None:
                 values[question.id] = value
+
+
+def _in_percent(question: Question) -> bool:
+    """A percentage question, or a number counted in %."""
+    return question.type == "percent" or (question.type == "number" and "%" in question.unit.values())
 
 
 class _Bad(Exception):
@@ -300,10 +309,9 @@ class _Bad(Exception):
         self.message, self.cell = message, cell
 
 
-def _value(question: Question, r: Row, subrows: tuple[Row, ...], grid: list[list[Any]], labels: Labels,
+def _value(question: Question, r: Row, raw: Any, subrows: tuple[Row, ...], grid: list[list[Any]], labels: Labels,
            lang: str) -> Any:
-    """The typed answer of one question from its row (and its option or currency rows)."""
-    raw = _cell(grid, r.row, COL_ANSWER)
+    """The typed answer of one question from its answer cell's value (and its option or currency rows)."""
     cell = r.answer_cell
     kind = question.type
     if kind == "multi":

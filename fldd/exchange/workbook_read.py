@@ -74,7 +74,9 @@ class WorkbookFile:
     _infos: dict[str, zipfile.ZipInfo]
     _parts: dict[str, str]  # sheet name -> zip member
     _book: Any
+    _percent_styles: frozenset[bytes] = frozenset()  # cell style indexes whose number format shows a percentage
     _formulas: dict[str, dict[str, str]] = field(default_factory=dict)
+    _percents: dict[str, frozenset[str]] = field(default_factory=dict)
     _grids: dict[str, list[list[Any]] | Unreadable] = field(default_factory=dict)
 
     def rows(self, sheet: str) -> list[list[Any]]:
@@ -107,6 +109,11 @@ class WorkbookFile:
         self._check_sheet(sheet)
         return self._formulas[sheet]
 
+    def percent_cells(self, sheet: str) -> frozenset[str]:
+        """Cells formatted as a percentage: a person typed "45%", and the cell holds 0.45."""
+        self._check_sheet(sheet)
+        return self._percents.get(sheet, frozenset())
+
     def _check_sheet(self, sheet: str) -> None:
         if sheet in self._formulas:
             return
@@ -121,6 +128,9 @@ class WorkbookFile:
                 raise Unreadable([Issue(problem, sheet=sheet)])
         formulas = _FORMULA.search(xml) if prefixed else _FORMULA_START.search(xml)
         self._formulas[sheet] = _formula_cells(xml) if formulas else {}
+        if self._percent_styles:
+            self._percents[sheet] = frozenset(ref.decode() for ref, style in _STYLED_CELL.findall(xml)
+                                              if style in self._percent_styles)
 
     def close(self) -> None:
         """Release the file (sheets already read stay readable)."""
@@ -164,9 +174,9 @@ def open_bytes(path: Path, data: bytes) -> WorkbookFile:
     if "xl/workbook.xml" not in members or "[Content_Types].xml" not in members:
         raise Unreadable([Issue("a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml")])
     parts = _sheet_parts(data, members)
-    for name in ("xl/sharedStrings.xml", "xl/styles.xml"):  # calamine parses these when it opens the file
-        if name in members:
-            _member(data, members, name)
+    if "xl/sharedStrings.xml" in members:  # calamine parses it when it opens the file
+        _member(data, members, "xl/sharedStrings.xml")
+    styles = _member(data, members, "xl/styles.xml") if "xl/styles.xml" in members else b""
     try:
         from python_calamine import CalamineWorkbook
 
@@ -175,7 +185,7 @@ def open_bytes(path: Path, data: bytes) -> WorkbookFile:
     except Exception as exc:  # calamine's own errors: a damaged or foreign file
         raise Unreadable([Issue(f"the workbook cannot be read: {exc}")]) from None
     return WorkbookFile(path, hashlib.sha256(data).hexdigest(), len(data), _saved_at(data, members), sheet_names,
-                        data, members, parts, book)
+                        data, members, parts, book, _percent_styles(styles))
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], size: int) -> None:
@@ -304,6 +314,31 @@ def _xml_text(raw: bytes) -> str:
     from xml.sax.saxutils import unescape
 
     return unescape(raw.decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
+
+
+_CELL_XFS = re.compile(rb"<(?:[\w.-]+:)?cellXfs\b.*?</(?:[\w.-]+:)?cellXfs>", re.DOTALL)
+_XF = re.compile(rb"<(?:[\w.-]+:)?xf\b([^>]*)>")
+_NUM_FMT = re.compile(rb"<(?:[\w.-]+:)?numFmt\b([^>]*)>")
+_STYLED_CELL = re.compile(rb'<c r="([A-Z][0-9]{1,4})" s="([0-9]{1,6})"')
+PERCENT_FORMATS = {b"9", b"10"}  # the built-in 0% and 0.00%
+
+
+def _percent_styles(styles: bytes) -> frozenset[bytes]:
+    """Indexes (as written in a cell's s attribute) of the cell styles that show numbers as percentages."""
+    custom = set()
+    for match in _NUM_FMT.finditer(styles):
+        attrs = {name: double or single for name, double, single in _ATTRIBUTE.findall(match.group(1))}
+        code = attrs.get(b"formatCode", b"").replace(b"&quot;", b'"')
+        code = re.sub(rb'"[^"]*"|\\.', b"", code)  # a quoted or escaped % is literal text
+        if b"%" in code:
+            custom.add(attrs.get(b"numFmtId", b""))
+    block = _CELL_XFS.search(styles)
+    found = set()
+    for index, match in enumerate(_XF.finditer(block.group(0) if block else b"")):
+        attrs = {name: double or single for name, double, single in _ATTRIBUTE.findall(match.group(1))}
+        if attrs.get(b"numFmtId") in PERCENT_FORMATS | custom:
+            found.add(str(index).encode())
+    return frozenset(found)
 
 
 def _saved_at(data: bytes, members: dict[str, zipfile.ZipInfo]) -> str | None:

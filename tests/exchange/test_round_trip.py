@@ -279,3 +279,27 @@ def test_the_per_file_report_can_be_saved_as_a_spreadsheet(every_ctx, every_supp
     assert problem[:5] == ["bad.xlsx", "problem", "Basics yes no, choices and", "D2", "1.1 (migrants)"]
     assert problem[5].startswith("'=maybe' is not one of the answers")
     assert any(row[1] == "missing" and row[0] == "good.xlsx" for row in details)
+
+
+def test_a_percentage_typed_with_a_percent_sign_is_read_as_that_percentage(ctx, supplier_id, tmp_path):
+    """Excel and LibreOffice turn "150%" typed into a cell into 1.5 with a percent format: read it as 150."""
+    path = export_workbook(ctx, supplier_id, "fldd-desktop", tmp_path / "pct.xlsx").path
+    wb = openpyxl.load_workbook(path)
+    ws, row = sheet_of(wb, "wag_overtime_rate_pct")
+    ws[f"D{row}"].value = 1.5
+    ws[f"D{row}"].number_format = "0%"
+    ws, row = sheet_of(wb, "doc_exit_penalty_pct")
+    ws[f"D{row}"].value = 25  # typed as a plain number: stays 25
+    ws, row = sheet_of(wb, "pr_workers_total")
+    ws[f"D{row}"].value = 0.5  # a percent format on a count means nothing: 0.5 is still refused as a count
+    ws[f"D{row}"].number_format = "0.0%"
+    wb.save(path)
+
+    [report] = import_paths(ctx, [path], dry_run=True)
+
+    assert [(e.question, e.message) for e in report.errors] == [
+        ("1.1 (pr_workers_total)", "0.5 is not a whole number of 0 or more")]
+    fill(path, {"pr_workers_total": 40})
+    [report] = import_paths(ctx, [path])
+    answers, _ = _answers_of(ctx, report.assessment_id)
+    assert (answers["wag_overtime_rate_pct"], answers["doc_exit_penalty_pct"]) == (150, 25)
