@@ -289,6 +289,8 @@ def _read_answers(lay: Layout, grids: dict[str, list[list[Any]]], percent_cells:
                 continue  # unanswered (the common blank cell, without any conversion)
             if percents and isinstance(raw, float) and r.answer_cell in percents and _in_percent(question):
                 raw = str(Decimal(repr(raw)) * 100)  # "45%" typed into the cell: it holds 0.45
+            elif isinstance(raw, str) and raw.rstrip().endswith("%") and _in_percent(question):
+                raw = raw.rstrip()[:-1]  # "45%" kept as text
             try:
                 value = _value(question, r, raw, subrows, grid, labels, lay.lang)
             except _Bad as bad:

@@ -289,7 +289,7 @@ def test_a_percentage_typed_with_a_percent_sign_is_read_as_that_percentage(ctx, 
     ws[f"D{row}"].value = 1.5
     ws[f"D{row}"].number_format = "0%"
     ws, row = sheet_of(wb, "doc_exit_penalty_pct")
-    ws[f"D{row}"].value = 25  # typed as a plain number: stays 25
+    ws[f"D{row}"].value = "25 %"  # kept as text
     ws, row = sheet_of(wb, "pr_workers_total")
     ws[f"D{row}"].value = 0.5  # a percent format on a count means nothing: 0.5 is still refused as a count
     ws[f"D{row}"].number_format = "0.0%"
