@@ -11,9 +11,18 @@ MISSING_SHOWN = 12
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from fldd.usecases.errors import Rejected
     from fldd.usecases.exchange import export_workbook, find_supplier
 
     def action(ctx) -> int:
+        if Path(args.output).suffix.lower() == ".json":  # a JSON answer pack of one assessment
+            from fldd.usecases.answer_pack import export_pack
+
+            if args.assessment is None:
+                raise Rejected([f"{args.output}: an answer pack carries one assessment: name it with --assessment ID"])
+            path = export_pack(ctx, args.assessment, args.output)
+            print(f"wrote answer pack {path} (assessment {args.assessment})")
+            return EXIT_OK
         supplier_id = find_supplier(ctx, args.supplier)
         done = export_workbook(ctx, supplier_id, args.questionnaire, args.output, lang=args.lang,
                                assessment_id=args.assessment)

@@ -13,12 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from fldd.exchange.outcome import (
-    ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, Change, FileReport, Issue)
+from fldd.exchange.outcome import Change, FileReport, Issue
 from fldd.standard.answers import to_json
 from fldd.standard.model import Questionnaire, pick
-from fldd.store import assessments as store_assessments
-from fldd.store import exchange as store_exchange
 from fldd.store import settings
 from fldd.store import suppliers as store_suppliers
 from fldd.store.clock import now
@@ -28,8 +25,8 @@ from fldd.usecases.errors import Rejected
 
 SECRET_KEY = "workbook_secret"
 
-__all__ = ["Exported", "FileReport", "Issue", "Change", "export_workbook", "import_paths", "expand_paths",
-           "write_report_xlsx", "workbook_secret", "find_supplier"]
+__all__ = ["Change", "Exported", "FileReport", "Issue", "expand_paths", "export_workbook", "find_supplier",
+           "import_paths", "workbook_secret", "write_report_xlsx"]
 
 
 @dataclass(frozen=True)
@@ -158,12 +155,13 @@ def write_report_xlsx(reports: list[FileReport], path: Path | str) -> Path:
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; folders become their .xlsx files (sorted; Office lock files and hidden files skipped)."""
+    """Files as given; folders become their .xlsx workbooks and .json answer packs (sorted; Office lock files and
+    hidden files skipped)."""
     found: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and p.is_file()
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".json") and p.is_file()
                             and not p.name.startswith(("~$", ".")))
         else:
             found.append(path)
@@ -188,7 +186,7 @@ def changes_between(q: Questionnaire, numbers: dict[str, str], lang: str, stored
                     values: dict[str, Any], comments: dict[str, str]) -> tuple[list[Change], dict[str, tuple]]:
     """What applying `values` and `comments` changes in the stored answers: for the report, and for the store
     (question id -> (JSON value, comment))."""
-    from fldd.exchange.workbook_check import answer_words
+    from fldd.exchange.workbook_values import answer_words
 
     changes: list[Change] = []
     writes: dict[str, tuple] = {}
@@ -207,7 +205,7 @@ def changes_between(q: Questionnaire, numbers: dict[str, str], lang: str, stored
             continue
         writes[qid] = (new_value, new_comment)
         number = numbers.get(qid, "")
-        if not old_value == new_value:
+        if old_value != new_value:
             changes.append(Change(qid, number, answer_words(question, _typed(old_value), lang),
                                   answer_words(question, values.get(qid), lang)))
         if old_comment != new_comment:
@@ -223,5 +221,3 @@ def with_file(issues: list[Issue], path: Path) -> list[Issue]:
     """The issues, each naming the file."""
     return [replace(issue, file=path.name) for issue in issues]
 
-
-OUTCOMES = (ACCEPTED, INCOMPLETE, REJECTED, UNCHANGED, SUPERSEDED)

@@ -40,6 +40,11 @@ class _Scored:
         return self.day
 
 
+def is_pack(path: Path) -> bool:
+    """JSON answer packs travel through the same import as workbooks."""
+    return path.suffix.lower() == ".json"
+
+
 class Importer:
     """Imports files into one database, with what stays the same across files read once."""
 
@@ -53,6 +58,8 @@ class Importer:
 
     def run(self, path: Path) -> FileReport:
         """Import one file and log it; never raises for a bad file (the report says what is wrong)."""
+        if is_pack(path):
+            return self.run_pack(path)
         return self.finish(load(path, self.ctx.standard, self.secret))
 
     def run_all(self, files: list[Path], progress: Callable[[int, int, Path], None] | None = None,
@@ -62,17 +69,25 @@ class Importer:
         reports: list[FileReport] = []
         if cancelled is not None and cancelled():
             return reports
-        loading = loaded_files(files, self.ctx.standard, self.secret)
+        loading = loaded_files([f for f in files if not is_pack(f)], self.ctx.standard, self.secret)
         try:
-            for done, loaded in enumerate(loading, start=1):
-                reports.append(self.finish(loaded))
+            for done, path in enumerate(files, start=1):
+                reports.append(self.run_pack(path) if is_pack(path) else self.finish(next(loading)))
                 if progress is not None:
-                    progress(done, len(files), loaded.path)
+                    progress(done, len(files), path)
                 if cancelled is not None and cancelled():
                     break
         finally:
             loading.close()
         return reports
+
+    def run_pack(self, path: Path) -> FileReport:
+        """A JSON answer pack, through its own importer (same outcomes, same log, same 'seen' set)."""
+        from fldd.usecases.answer_pack import import_pack
+
+        report = import_pack(self.ctx, path, dry_run=self.dry_run, seen=self.seen)
+        self.seen.setdefault(report.sha256, report)
+        return report
 
     def finish(self, loaded: Loaded) -> FileReport:
         """Decide a checked file's outcome against the database, apply it if it is accepted, log it."""

@@ -299,8 +299,6 @@ def test_the_published_schema_is_a_valid_json_schema():
     Draft202012Validator.check_schema(schema)
 
 
-@pytest.mark.xfail(strict=True, reason="fldd.usecases.exchange.import_paths does not yet send .json files (and "
-                   "folders' .json files) to fldd.usecases.answer_pack.import_pack: a change for the exchange core")
 def test_bulk_import_of_a_folder_sends_packs_to_the_pack_importer(supplier_ctx, buyer, tmp_path):
     from fldd.usecases.exchange import import_paths
 
