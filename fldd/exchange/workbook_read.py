@@ -10,6 +10,7 @@ their cached values only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import posixpath
@@ -135,10 +136,8 @@ class WorkbookFile:
     def close(self) -> None:
         """Release the file (sheets already read stay readable)."""
         self._data = b""
-        try:
+        with contextlib.suppress(Exception):  # calamine's WorkbookClosed: closing twice is harmless
             self._book.close()
-        except Exception:  # noqa: BLE001 - closing twice is harmless
-            pass
 
 
 def open_workbook(path: Path) -> WorkbookFile:

@@ -43,7 +43,7 @@ def _receive(stream: IO[bytes]) -> Any:
     data = stream.read(size)
     if len(data) < size:
         raise EOFError("the other side closed the pipe")
-    return pickle.loads(data)  # noqa: S301 - frames from our own child process, over its private pipe
+    return pickle.loads(data)  # frames from our own child process, over its private pipe
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
@@ -78,7 +78,7 @@ class Workers:
         self.processes: list[subprocess.Popen | None] = [
             subprocess.Popen(worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, creationflags=flags)
             for _ in range(count)]
-        for index, process in enumerate(self.processes):
+        for index in range(count):
             self._send(index, (standard, secret))
 
     def _send(self, index: int, item: Any) -> bool:
