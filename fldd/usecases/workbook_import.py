@@ -15,7 +15,7 @@ from fldd.store import exchange as store_exchange
 from fldd.store import suppliers as store_suppliers
 from fldd.usecases.context import AppContext
 from fldd.usecases.exchange import changes_between, with_file, workbook_secret
-from fldd.usecases.workbook_reading import Loaded, load, loaded_files
+from fldd.usecases.workbook_reading import Loaded, Scoring, inherent_inputs, load, loaded_files
 
 
 @dataclass
@@ -54,7 +54,6 @@ class Importer:
         self.secret = workbook_secret(ctx)
         self.seen: dict[str, FileReport] = {}  # sha256 -> the report of a file already seen in this run
         self._suppliers: dict[str, store_suppliers.Supplier | None] = {}
-        self._inputs: dict[tuple, dict] = {}
 
     def run(self, path: Path) -> FileReport:
         """Import one file and log it; never raises for a bad file (the report says what is wrong)."""
@@ -69,7 +68,8 @@ class Importer:
         reports: list[FileReport] = []
         if cancelled is not None and cancelled():
             return reports
-        loading = loaded_files([f for f in files if not is_pack(f)], self.ctx.standard, self.secret)
+        loading = loaded_files([f for f in files if not is_pack(f)], self.ctx.standard, self.secret,
+                               self._scoring)
         try:
             for done, path in enumerate(files, start=1):
                 reports.append(self.run_pack(path) if is_pack(path) else self.finish(next(loading)))
@@ -151,7 +151,11 @@ class Importer:
             self._log(report, loaded.saved_at)
             return report
         today = self.ctx.today()
-        result = score(q, checked.values, inputs=self._supplier_inputs(target.supplier), as_of=today, lang=lay.lang)
+        result = loaded.result  # scored by a worker, with the same supplier inputs and day
+        if result is None:
+            result = score(q, checked.values, inputs=inherent_inputs(target.supplier.country,
+                                                                     tuple(target.supplier.goods)),
+                           as_of=today, lang=lay.lang)
         report.missing = [self._missing(lay, qid, path) for qid in result.completeness.missing]
         report.outcome = INCOMPLETE if report.missing else ACCEPTED
         report.revision = assessment.revision + 1 if assessment else 1
@@ -187,13 +191,9 @@ class Importer:
                 return None
         return _Target(supplier, assessment)
 
-    def _supplier_inputs(self, supplier: store_suppliers.Supplier) -> dict:
-        key = (supplier.country, tuple(supplier.goods))
-        if key not in self._inputs:
-            from fldd.risk.inherent import inherent_risk
-
-            self._inputs[key] = inherent_risk(supplier.country, supplier.goods).inputs()
-        return self._inputs[key]
+    def _scoring(self) -> Scoring:
+        """What worker processes need to score files as this importer would."""
+        return Scoring(self.ctx.today(), store_exchange.supplier_profiles(self.ctx.store))
 
     def _missing(self, lay, qid: str, path: Path) -> Issue:
         place = lay.answer_place(qid)

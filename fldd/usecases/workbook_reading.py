@@ -9,7 +9,8 @@ Results come back in file order, and only a few files ahead are held in memory.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,43 @@ class Loaded:
     saved_at: str | None = None
     issues: list[Issue] = field(default_factory=list)  # why the file could not be opened
     checked: Any = None  # workbook_check.Checked, when it could
+    result: Any = None  # its scoring Result, when a worker scored it (see Scoring)
 
 
-def load(path: Path, standard: Standard, secret: str | None) -> Loaded:
-    """Open and check one file (no database)."""
+@dataclass(frozen=True)
+class Scoring:
+    """What a worker needs to score a checked file as the importer would: the assessment day, and each
+    supplier's country and goods by uid (its inherent risk is an input of the scoring)."""
+
+    day: dt.date
+    suppliers: dict[str, tuple[str, tuple[str, ...]]]
+
+    def result(self, checked: Any) -> Any:
+        """The Result of a checked workbook without problems (None when the supplier is unknown)."""
+        from fldd.standard.engine import score
+
+        profile = self.suppliers.get(checked.meta.get("supplier_uid", ""))
+        if checked.issues or checked.questionnaire is None or profile is None:
+            return None
+        return score(checked.questionnaire, checked.values, inputs=inherent_inputs(*profile), as_of=self.day,
+                     lang=checked.layout.lang)
+
+
+_INPUTS: dict[tuple[str, tuple[str, ...]], dict] = {}
+
+
+def inherent_inputs(country: str, goods: tuple[str, ...]) -> dict:
+    """The scoring inputs of a supplier's inherent (country x goods) risk, worked out once per combination."""
+    key = (country, tuple(goods))
+    if key not in _INPUTS:
+        from fldd.risk.inherent import inherent_risk
+
+        _INPUTS[key] = inherent_risk(country, list(goods)).inputs()
+    return _INPUTS[key]
+
+
+def load(path: Path, standard: Standard, secret: str | None, scoring: Scoring | None = None) -> Loaded:
+    """Open and check one file, and score it when given the means (no database)."""
     from fldd.exchange.workbook_check import check_workbook, read_ahead
     from fldd.exchange.workbook_read import Unreadable, open_workbook
 
@@ -48,7 +82,9 @@ def load(path: Path, standard: Standard, secret: str | None) -> Loaded:
         read_ahead(book, standard)
     finally:
         book.close()
-    return Loaded(path, book.sha256, book.saved_at, checked=check_workbook(book, standard, secret))
+    checked = check_workbook(book, standard, secret)
+    return Loaded(path, book.sha256, book.saved_at, checked=checked,
+                  result=scoring.result(checked) if scoring is not None else None)
 
 
 def file_sha256(path: Path) -> str:
@@ -62,9 +98,11 @@ def file_sha256(path: Path) -> str:
         return ""
 
 
-def loaded_files(files: list[Path], standard: Standard, secret: str | None) -> Iterator[Loaded]:
-    """Each file loaded, in order: by worker processes for a large batch (see workbook_workers), else here.
-    Closing the generator stops the workers and drops what they read ahead."""
+def loaded_files(files: list[Path], standard: Standard, secret: str | None,
+                 scoring: Callable[[], Scoring] | None = None) -> Iterator[Loaded]:
+    """Each file loaded, in order: by worker processes for a large batch (see workbook_workers; they also
+    score each file when given `scoring`, called once), else here. Closing the generator stops the workers and
+    drops what they read ahead."""
     workers = min(MAX_WORKERS, os.cpu_count() or 1)
     if len(files) < PROCESS_MIN_FILES or workers < 2:
         for path in files:
@@ -72,14 +110,15 @@ def loaded_files(files: list[Path], standard: Standard, secret: str | None) -> I
         return
     from fldd.usecases.workbook_workers import Workers
 
+    means = scoring() if scoring is not None else None
     try:
-        pool = Workers(workers, standard, secret, AHEAD_PER_WORKER)
+        pool = Workers(workers, standard, secret, means, AHEAD_PER_WORKER)
     except OSError:  # no way to start a process here: read in this one
         for path in files:
             yield load(path, standard, secret)
         return
     try:
-        for loaded in pool.map(files, lambda path: load(path, standard, secret)):
+        for loaded in pool.map(files, lambda path: load(path, standard, secret, means)):
             yield _attach(loaded, standard)
     finally:
         pool.close()

@@ -47,19 +47,19 @@ def _receive(stream: IO[bytes]) -> Any:
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
-    """A worker's loop: the standard and signing key first, then a path per job, None to stop."""
+    """A worker's loop: the standard, signing key and scoring means first, then a path per job, None to stop."""
     import traceback
 
     from fldd.usecases.workbook_reading import load
 
     try:
-        standard, secret = _receive(stdin)
+        standard, secret, scoring = _receive(stdin)
         while True:
             path = _receive(stdin)
             if path is None:
                 return 0
             try:
-                loaded = load(path, standard, secret)
+                loaded = load(path, standard, secret, scoring)
                 if loaded.checked is not None:  # the caller has them: do not send the questionnaire back
                     loaded.checked = replace(loaded.checked, questionnaire=None, layout=None)
                 _send(stdout, ("ok", loaded))
@@ -72,14 +72,14 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 class Workers:
     """A few worker processes; map() gives each file's Loaded in file order."""
 
-    def __init__(self, count: int, standard: Any, secret: str | None, ahead: int = 4) -> None:
+    def __init__(self, count: int, standard: Any, secret: str | None, scoring: Any = None, ahead: int = 4) -> None:
         self.ahead = ahead
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window from the Windows app
         self.processes: list[subprocess.Popen | None] = [
             subprocess.Popen(worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, creationflags=flags)
             for _ in range(count)]
         for index in range(count):
-            self._send(index, (standard, secret))
+            self._send(index, (standard, secret, scoring))
 
     def _send(self, index: int, item: Any) -> bool:
         process = self.processes[index]

@@ -93,3 +93,18 @@ def test_the_app_command_starts_a_worker_as_the_bundled_app_does(every_ctx, fold
 
     assert loaded == [f"s{n}.xlsx" for n in range(5)]
     assert [r.outcome for r in reports].count("accepted_incomplete") == 4
+
+
+def test_workers_score_each_file_as_this_process_would(every_ctx, folder, in_workers):
+    from fldd.usecases.assessments import AssessmentSession
+
+    reports = import_paths(every_ctx, [folder])
+
+    for report in reports:
+        if report.assessment_id is None:
+            continue
+        stored = assessment_json(every_ctx, report.assessment_id)["result"]
+        again = AssessmentSession(every_ctx, report.assessment_id).result.to_json()
+        assert (stored["score"], stored["rating"], stored["completeness"]) == (
+            again["score"], again["rating"], again["completeness"])
+        assert [t["id"] for t in stored["triggers"]] == [t["id"] for t in again["triggers"]]
