@@ -118,10 +118,17 @@ def loaded_files(files: list[Path], standard: Standard, secret: str | None,
             yield load(path, standard, secret)
         return
     try:
-        for loaded in pool.map(files, lambda path: load(path, standard, secret, means)):
+        for loaded in pool.map(files, lambda path: load(path, standard, secret, means), _stopped_on):
             yield _attach(loaded, standard)
     finally:
         pool.close()
+
+
+def _stopped_on(path: Path) -> Loaded:
+    """A file a reader process died on: refused, never read again in the importing process."""
+    return Loaded(path, file_sha256(path), issues=[Issue(
+        "the reader stopped on this file: it is damaged or built to break spreadsheet readers; open it in "
+        "Excel or LibreOffice and save it again")])
 
 
 def _attach(loaded: Loaded, standard: Standard) -> Loaded:

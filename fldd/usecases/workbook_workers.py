@@ -54,6 +54,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
     try:
         standard, secret, scoring = _receive(stdin)
+        _send(stdout, ("ready", None))
         while True:
             path = _receive(stdin)
             if path is None:
@@ -80,6 +81,12 @@ class Workers:
             for _ in range(count)]
         for index in range(count):
             self._send(index, (standard, secret, scoring))
+        for index, process in enumerate(self.processes):  # a worker that cannot even start is not used
+            try:
+                if process is None or _receive(process.stdout)[0] != "ready":
+                    self._drop(index)
+            except (EOFError, OSError, pickle.UnpicklingError):
+                self._drop(index)
 
     def _send(self, index: int, item: Any) -> bool:
         process = self.processes[index]
@@ -104,9 +111,10 @@ class Workers:
                 except OSError:  # a broken pipe's buffered bytes cannot be flushed: nothing is waiting for them
                     pass
 
-    def map(self, files: list[Path], load_here) -> Iterator[Any]:
-        """Each file's result, in order: from the worker it was given to, or from load_here(path) when that
-        worker could not do it."""
+    def map(self, files: list[Path], load_here, stopped_on) -> Iterator[Any]:
+        """Each file's result, in order: from the worker it was given to; stopped_on(path) for the file a
+        worker died on (a file built to crash a reader must not then crash this process); load_here(path)
+        for the other files of a worker that is gone, or when its reading failed with an error."""
         count = len(self.processes)
         sent: list[bool] = []
 
@@ -125,6 +133,7 @@ class Workers:
                         result = None
                 except (EOFError, OSError, pickle.UnpicklingError):
                     self._drop(index)
+                    result = stopped_on(path)
             if position + count * self.ahead < len(files):
                 submit(position + count * self.ahead)
             yield result if result is not None else load_here(path)

@@ -82,8 +82,9 @@ def test_the_app_command_starts_a_worker_as_the_bundled_app_does(every_ctx, fold
     loaded = []
     real = workbook_workers.Workers.map
 
-    def spying(self, files, load_here):
-        for item in real(self, files, lambda path: pytest.fail(f"{path.name} was read here, not by a worker")):
+    def spying(self, files, load_here, stopped_on):
+        for item in real(self, files, lambda path: pytest.fail(f"{path.name} was read here, not by a worker"),
+                         stopped_on):
             loaded.append(item.path.name)
             yield item
 
@@ -108,3 +109,25 @@ def test_workers_score_each_file_as_this_process_would(every_ctx, folder, in_wor
         assert (stored["score"], stored["rating"], stored["completeness"]) == (
             again["score"], again["rating"], again["completeness"])
         assert [t["id"] for t in stored["triggers"]] == [t["id"] for t in again["triggers"]]
+
+
+def test_a_file_a_worker_dies_on_is_refused_and_not_read_here(every_ctx, folder, in_workers, monkeypatch, tmp_path):
+    """Were a file to crash the reader (as python-calamine aborts on far cells), only a worker would die."""
+    dying = tmp_path / "dying_worker.py"
+    dying.write_text(
+        "import sys\n"
+        "from fldd.usecases import workbook_workers as w\n"
+        "import fldd.usecases.workbook_reading as r\n"
+        "original = r.load\n"
+        "def load(path, *args):\n"
+        "    if path.name == 's3.xlsx':\n"
+        "        import os; os._exit(134)\n"
+        "    return original(path, *args)\n"
+        "r.load = load\n"
+        "sys.exit(w.main())\n", encoding="utf-8")
+    monkeypatch.setattr(workbook_workers, "worker_command", lambda: [sys.executable, str(dying)])
+
+    reports = import_paths(every_ctx, [folder])
+
+    assert [r.outcome for r in reports] == ["accepted_incomplete"] * 2 + ["rejected"] * 2 + ["accepted_incomplete"]
+    assert "the reader stopped on this file" in reports[3].errors[0].message
