@@ -9,6 +9,7 @@ dropped, and its files are read in this process instead.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import struct
 import subprocess
@@ -54,6 +55,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
     try:
         standard, secret, scoring = _receive(stdin)
+        gc.freeze()  # the standard lives as long as the worker: keep the collector from walking it again and again
         _send(stdout, ("ready", None))
         while True:
             path = _receive(stdin)
