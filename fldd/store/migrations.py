@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
-NAMES = ("0001_initial", "0002_import_details")
+NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -35,6 +35,7 @@ def migrations() -> Migrations:
     found = Migrations(SET_NAME)
     found(name="0001_initial")(initial)
     found(name="0002_import_details")(import_details)
+    found(name="0003_supplier_corrections")(supplier_corrections)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 
@@ -226,3 +227,35 @@ def import_details(db: Database) -> None:
                       "ALTER TABLE imports ADD COLUMN detail TEXT NOT NULL DEFAULT '{}'",
                       "CREATE INDEX imports_export ON imports (export_id)"):
         db.execute(statement)
+
+
+_SUPPLIER_CORRECTIONS = """
+CREATE TABLE supplier_corrections (
+    id INTEGER PRIMARY KEY,
+    supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,
+    field TEXT NOT NULL CHECK (length(field) > 0),
+    on_file TEXT NOT NULL DEFAULT '',
+    suggested TEXT NOT NULL CHECK (length(suggested) > 0),
+    file_name TEXT NOT NULL DEFAULT '',
+    file_sha256 TEXT NOT NULL DEFAULT '',
+    export_id TEXT,
+    received_at TEXT NOT NULL,
+    received_by TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'applied', 'dismissed', 'superseded')),
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT
+);
+CREATE INDEX supplier_corrections_supplier ON supplier_corrections (supplier_id, status);
+CREATE UNIQUE INDEX supplier_corrections_one_pending ON supplier_corrections (supplier_id, field)
+    WHERE status = 'pending'
+"""
+
+
+def supplier_corrections(db: Database) -> None:
+    """Corrections to a supplier's profile that the supplier typed into a returned workbook, kept until a
+    person applies or dismisses them. At most one pending suggestion per supplier and field (a partial unique
+    index): a newer one marks the older 'superseded' rather than deleting it, so the record of who said what,
+    in which file, survives."""
+    for statement in _SUPPLIER_CORRECTIONS.split(";"):
+        if statement.strip():
+            db.execute(statement)
