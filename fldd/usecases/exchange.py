@@ -26,7 +26,7 @@ from fldd.usecases.errors import Rejected
 SECRET_KEY = "workbook_secret"
 
 __all__ = ["Change", "Exported", "FileReport", "Issue", "expand_paths", "export_workbook", "find_supplier",
-           "import_paths", "workbook_secret", "write_report_xlsx"]
+           "import_paths", "supplier_sheet_values", "workbook_secret", "write_report_xlsx"]
 
 
 @dataclass(frozen=True)
@@ -103,13 +103,15 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
     meta["signature"] = sign(meta, workbook_secret(ctx, create=True))
     intro = {"supplier": supplier.name, "title": pick(q.title, lang), "sender": ctx.user,
              "date": ctx.today().isoformat(), "minutes": str(q.estimated_minutes or 60)}
-    content = WorkbookContent(meta, _supplier_fields(supplier), values, comments, intro)
+    content = WorkbookContent(meta, supplier_sheet_values(supplier), values, comments, intro)
     target = Path(path)
     _write_atomically(target, lambda handle: write_workbook(handle, lay, content))
     return Exported(target, export_id, len(q.questions), len(values))
 
 
-def _supplier_fields(supplier: store_suppliers.Supplier) -> dict[str, str]:
+def supplier_sheet_values(supplier: store_suppliers.Supplier) -> dict[str, str]:
+    """What the register holds about a supplier as its workbook's Supplier sheet shows it, by field key (the
+    first contact stands for the supplier's contact)."""
     contact = supplier.contacts[0] if supplier.contacts else {}
     fields = {"name": supplier.name, "country": supplier.country, "address": supplier.address,
               "goods": ", ".join(supplier.goods), "sector": supplier.sector}

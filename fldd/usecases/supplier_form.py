@@ -8,6 +8,26 @@ from fldd.usecases.errors import Rejected
 from fldd.usecases.suppliers import add_supplier, update_supplier
 
 CONTACT_FIELDS = ("name", "role", "email", "phone")
+COUNTRY_DASH = " — "  # between code and name in the country pick list: "MY — Malaysia"
+
+
+def split_items(text: str) -> list[str]:
+    """'Cotton, Garments ,' -> ['Cotton', 'Garments']: a comma-separated list as the form's goods field takes it."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def country_code_from_text(text: str) -> str:
+    """The ISO code meant by 'MY', 'my', 'Malaysia' or 'MY — Malaysia'; any other text as typed (trimmed), for
+    the supplier check to refuse with its own message."""
+    from fldd.risk.countries import countries
+
+    typed = text.strip()
+    head = typed.split(COUNTRY_DASH)[0].strip() if COUNTRY_DASH in typed else typed
+    folded = head.casefold()
+    for code, name in countries():
+        if folded in (code.casefold(), name.casefold()):
+            return code
+    return head
 
 
 def clean_contacts(contacts: list[dict] | None) -> list[dict]:

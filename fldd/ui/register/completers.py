@@ -6,8 +6,10 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from fldd.risk.countries import countries
+from fldd.usecases.supplier_form import COUNTRY_DASH as DASH
+from fldd.usecases.supplier_form import country_code_from_text, split_items
 
-DASH = " — "
+__all__ = ["DASH", "LastItemCompleter", "country_code_of", "country_label", "fill_country_combo", "split_items"]
 
 
 def country_label(code: str, name: str) -> str:
@@ -37,12 +39,7 @@ def country_code_of(combo: QComboBox) -> str:
     index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
     if index >= 0:
         return combo.itemData(index)
-    head = text.split(DASH)[0].strip() if DASH in text else text
-    folded = head.casefold()
-    for code, name in countries():
-        if folded in (code.casefold(), name.casefold()):
-            return code
-    return head
+    return country_code_from_text(text)
 
 
 class LastItemCompleter(QCompleter):
@@ -65,8 +62,3 @@ class LastItemCompleter(QCompleter):
         if "," not in text:
             return item
         return f"{text.rsplit(',', 1)[0]}, {item}"
-
-
-def split_items(text: str) -> list[str]:
-    """'Cotton, Garments ,' -> ['Cotton', 'Garments']."""
-    return [part.strip() for part in text.split(",") if part.strip()]
