@@ -14,6 +14,7 @@ from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.store import suppliers as store_suppliers
 from fldd.usecases.context import AppContext
+from fldd.usecases.corrections import record_suggestions
 from fldd.usecases.exchange import changes_between, with_file, workbook_secret
 from fldd.usecases.workbook_reading import Loaded, Scoring, inherent_inputs, load, loaded_files
 
@@ -215,6 +216,7 @@ class Importer:
             assessment_id = target.assessment.id
             store_exchange.next_revision(ctx.store, assessment_id)
         store_exchange.put_answers(ctx.store, assessment_id, writes, who=ctx.user, source="workbook")
+        record_suggestions(ctx, target.supplier, report)
         complete = report.outcome == ACCEPTED
         data = result.to_json()
         if not complete:
