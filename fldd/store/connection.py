@@ -47,6 +47,7 @@ class Store:
         self.conn = conn
         self.path = path
         self._db: Database | None = None
+        self._depth = 0  # savepoints open inside the current write()
 
     @property
     def db(self) -> Database:
@@ -59,12 +60,42 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
-        """A transaction: everything inside is committed together or not at all."""
+        """A transaction: everything inside is committed together or not at all. A write inside another is a
+        savepoint named by its depth (sqlite-utils' `atomic` names each one at random, so SQLite prepares
+        every savepoint statement afresh: a bulk import opens a dozen per file)."""
         try:
-            with self.db.atomic():
+            with self._transaction():
                 yield self.db
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        conn = self.conn
+        if not conn.in_transaction:
+            conn.execute("BEGIN")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return
+        self._depth += 1
+        name = f"fldd_write_{self._depth}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # a failure can end the whole transaction, savepoints included
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Reader]:

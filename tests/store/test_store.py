@@ -64,6 +64,24 @@ def test_a_write_is_all_or_nothing(store):
     assert record.name == "Acme Garments" and record.contacts == []
 
 
+
+def test_a_failed_write_inside_another_undoes_only_its_own_part(store):
+    supplier_id = _supplier(store)
+    with store.write() as db:
+        db["suppliers"].update(supplier_id, {"name": "Outer change"})
+        for attempt in range(2):  # the same depth twice: savepoint names are reused safely
+            with pytest.raises(RuntimeError), store.write() as inner:
+                inner["supplier_contacts"].insert({"supplier_id": supplier_id, "name": f"Inner {attempt}"})
+                with store.write() as deeper:
+                    deeper["suppliers"].update(supplier_id, {"address": "Deeper change"})
+                raise RuntimeError("the inner part fails")
+        with store.write() as inner:
+            inner["supplier_contacts"].insert({"supplier_id": supplier_id, "name": "Kept"})
+    record = suppliers.get(store, supplier_id)
+    assert record.name == "Outer change" and record.address == ""
+    assert [c["name"] for c in record.contacts] == ["Kept"]
+    assert not store.conn.in_transaction
+
 def test_answers_keep_their_history(store):
     supplier_id = _supplier(store)
     aid = assessments.create(store, supplier_id, "fldd-desktop", "1.0.0", "desktop")
