@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import (ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, DecimalException, DivisionByZero,
                      InvalidOperation, Overflow)
+from typing import Any
 
 from fldd.standard.conditions_parse import (
     DOMAIN_FUNCTIONS, FUNCTIONS, NAME_ARG_FUNCTIONS, And, Arith, Bool, Call, Compare, Expr, ListExpr, Name,
@@ -53,15 +55,34 @@ def evaluate(expr: Expr | str, env) -> object:
     """
     if isinstance(expr, str):
         expr = parse(expr)
-    return _eval(expr, env)
+    run = expr.__dict__.get("_run")
+    if run is None:
+        run = _compile(expr)
+        object.__setattr__(expr, "_run", run)  # kept on the tree (and left out of its pickles)
+    return run(env)
 
 
-def _eval(node: Expr, env) -> object:
-    try:
-        handler = _HANDLERS[type(node)]
-    except KeyError:
-        raise ConditionEvalError(f"cannot evaluate a {type(node).__name__}") from None
-    return handler(node, env)
+_Run = Callable[[Any], object]
+
+
+def _compile(node: Expr) -> _Run:
+    """A function of the env that evaluates `node`: the tree is walked once, not on every evaluation (a
+    bulk import evaluates the standard's ~500 conditions for every file)."""
+    compiler = _COMPILERS.get(type(node))
+    if compiler is None:
+        return _failing(ConditionEvalError(f"cannot evaluate a {type(node).__name__}"))
+    return compiler(node)
+
+
+def _failing(error: ConditionEvalError) -> _Run:
+    """A mistake found while compiling is raised when (and only if) the node is evaluated, as it always was."""
+    def run(env):
+        raise error
+    return run
+
+
+def _constant(value: object) -> _Run:
+    return lambda env: value
 
 
 def to_value(value: object, what: str) -> object:
@@ -103,10 +124,16 @@ def _kleene_not(value: bool | None) -> bool | None:
 # ------------------------------------------------------------------------------------ comparisons
 
 
+_PLAIN = frozenset({Decimal, str, _dt.date, Money})  # exact types compared with == as they are
+
+
 def _equal(a: object, b: object) -> bool | None:
     """Kleene equality: unknown if either side is, false across types, lists element by element."""
     if a is None or b is None:
         return None
+    kind = type(a)
+    if kind is type(b) and kind in _PLAIN:  # the common case, without the checks below
+        return a == b
     if isinstance(a, tuple) and isinstance(b, tuple):
         if len(a) != len(b):
             return False
@@ -157,24 +184,40 @@ def _contains(container: object, item: object) -> bool | None:
 _ORDERINGS = {"<": lambda c: c < 0, "<=": lambda c: c <= 0, ">": lambda c: c > 0, ">=": lambda c: c >= 0}
 
 
-def _eval_compare(node: Compare, env) -> bool | None:
-    left, right = _eval(node.left, env), _eval(node.right, env)
-    op = node.op
+def _compile_compare(node: Compare) -> _Run:
+    left, right, op = _compile(node.left), _compile(node.right), node.op
+    # Both sides are always evaluated, so an unknown name is reported whatever the data.
     if op in ("=", "!=") and (isinstance(node.left, Null) or isinstance(node.right, Null)):
-        is_null = (right if isinstance(node.left, Null) else left) is None
-        return is_null if op == "=" else not is_null
+        return _null_test(left, right, isinstance(node.left, Null), op == "=")
     if op == "in":
-        return _contains(right, left)
+        return lambda env: _contains(*_swap(left(env), right(env)))
     if op == "not in":
-        return _kleene_not(_contains(right, left))
+        return lambda env: _kleene_not(_contains(*_swap(left(env), right(env))))
     if op == "=":
-        return _equal(left, right)
+        return lambda env: _equal(left(env), right(env))
     if op == "!=":
-        return _kleene_not(_equal(left, right))
-    if left is None or right is None:
-        return None
-    order = _order(left, right)
-    return None if order is None else _ORDERINGS[op](order)
+        return lambda env: _kleene_not(_equal(left(env), right(env)))
+    holds = _ORDERINGS[op]
+
+    def ordered(env):
+        a, b = left(env), right(env)
+        if a is None or b is None:
+            return None
+        order = _order(a, b)
+        return None if order is None else holds(order)
+    return ordered
+
+
+def _swap(item: object, container: object) -> tuple[object, object]:
+    return container, item
+
+
+def _null_test(left: _Run, right: _Run, null_on_left: bool, want_null: bool) -> _Run:
+    """x = null / x != null: whether x is unknown (never itself unknown)."""
+    def run(env):
+        a, b = left(env), right(env)
+        return ((b if null_on_left else a) is None) == want_null
+    return run
 
 
 # ------------------------------------------------------------------------------------- arithmetic
@@ -243,13 +286,19 @@ def arith(op: str, a: object, b: object) -> object:
         return None
 
 
-def _eval_arith(node: Arith, env) -> object:
-    # Every operand is evaluated, so an unknown name is reported whatever the data.
-    values = [_eval(operand, env) for operand in node.operands]
-    result = values[0]
-    for op, value in zip(node.ops, values[1:]):
-        result = arith(op, result, value)
-    return result
+def _compile_arith(node: Arith) -> _Run:
+    operands = [_compile(operand) for operand in node.operands]
+    steps = list(zip(node.ops, operands[1:]))
+    first = operands[0]
+
+    def run(env):
+        # Every operand is evaluated, so an unknown name is reported whatever the data.
+        result = first(env)
+        values = [operand(env) for _, operand in steps]
+        for (op, _), value in zip(steps, values):
+            result = arith(op, result, value)
+        return result
+    return run
 
 
 def _negate(value: object) -> object:
@@ -263,24 +312,21 @@ def _negate(value: object) -> object:
 # ------------------------------------------------------------------------------------------ logic
 
 
-def _eval_and(node: And, env) -> bool | None:
-    unknown = False
-    for operand in node.operands:
-        value = _truth(_eval(operand, env))
-        if value is False:
-            return False
-        unknown = unknown or value is None
-    return None if unknown else True
+def _compile_junction(node: And | Or) -> _Run:
+    """Kleene and (stops at the first false) / or (stops at the first true); unknown when no operand decides
+    and one is unknown."""
+    operands = [_compile(operand) for operand in node.operands]
+    decisive = isinstance(node, Or)  # the value that decides: true for or, false for and
 
-
-def _eval_or(node: Or, env) -> bool | None:
-    unknown = False
-    for operand in node.operands:
-        value = _truth(_eval(operand, env))
-        if value is True:
-            return True
-        unknown = unknown or value is None
-    return None if unknown else False
+    def run(env):
+        unknown = False
+        for operand in operands:
+            value = operand(env)
+            if value is decisive:
+                return decisive
+            unknown = unknown or not isinstance(value, bool)
+        return None if unknown else not decisive
+    return run
 
 
 # -------------------------------------------------------------------------------------- functions
@@ -293,24 +339,36 @@ def _bare_name(node: Call) -> str:
     return arg.name
 
 
-def _answered(node: Call, env) -> bool:
-    value = _value_of(_bare_name(node), env)
-    return value is not None and not (isinstance(value, (tuple, str)) and len(value) == 0)
+def _compile_answered(node: Call) -> _Run:
+    name = _bare_name(node)
+
+    def run(env):
+        value = _value_of(name, env)
+        return value is not None and not (isinstance(value, (tuple, str)) and len(value) == 0)
+    return run
 
 
-def _if(node: Call, env) -> object:
-    chosen = _truth(_eval(node.args[0], env))
-    if chosen is None:
+def _compile_if(node: Call) -> _Run:
+    test, then, otherwise = (_compile(arg) for arg in node.args)
+
+    def run(env):
+        chosen = test(env)
+        if chosen is True:
+            return then(env)
+        return otherwise(env) if chosen is False else None
+    return run
+
+
+def _compile_coalesce(node: Call) -> _Run:
+    args = [_compile(arg) for arg in node.args]
+
+    def run(env):
+        for arg in args:
+            value = arg(env)
+            if value is not None:
+                return value
         return None
-    return _eval(node.args[1] if chosen else node.args[2], env)
-
-
-def _coalesce(node: Call, env) -> object:
-    for arg in node.args:
-        value = _eval(arg, env)
-        if value is not None:
-            return value
-    return None
+    return run
 
 
 def _extreme(want: int, *args: object) -> object:
@@ -409,45 +467,73 @@ _STRICT = {  # called with the evaluated arguments
     "amount": _amount,
     "currency": lambda m: m.currency if isinstance(m, Money) else None,
 }
-_LAZY = {"answered": _answered, "if": _if, "coalesce": _coalesce}  # called with the nodes
+_LAZY = {"answered": _compile_answered, "if": _compile_if, "coalesce": _compile_coalesce}  # read the nodes
 
 
-def _eval_call(node: Call, env) -> object:
-    if node.name not in FUNCTIONS:
-        raise ConditionEvalError(f"unknown function {node.name!r}")
-    problem = arity_problem(node.name, len(node.args))
-    if problem:
-        raise ConditionEvalError(problem)
-    if node.name in _LAZY:
-        return _LAZY[node.name](node, env)
-    if node.name in DOMAIN_FUNCTIONS:
-        return _call_domain(node, env)
-    return _STRICT[node.name](*(_eval(arg, env) for arg in node.args))
+def _compile_call(node: Call) -> _Run:
+    try:
+        if node.name not in FUNCTIONS:
+            raise ConditionEvalError(f"unknown function {node.name!r}")
+        problem = arity_problem(node.name, len(node.args))
+        if problem:
+            raise ConditionEvalError(problem)
+        if node.name in _LAZY:
+            return _LAZY[node.name](node)
+        if node.name in DOMAIN_FUNCTIONS:
+            return _compile_domain(node)
+    except ConditionEvalError as error:
+        return _failing(error)
+    function = _STRICT[node.name]
+    args = [_compile(arg) for arg in node.args]
+    return lambda env: function(*[arg(env) for arg in args])
 
 
-def _call_domain(node: Call, env) -> object:
-    if node.name in NAME_ARG_FUNCTIONS:
-        args = [_bare_name(node)]
-    else:
-        args = [_eval(arg, env) for arg in node.args]
-    call = getattr(env, "call", None)
-    if call is None:
-        raise ConditionEvalError(f"{node.name}() needs an env with a call() method")
-    return to_value(call(node.name, args), f"the result of {node.name}()")
+def _compile_domain(node: Call) -> _Run:
+    name = node.name
+    bare = _bare_name(node) if name in NAME_ARG_FUNCTIONS else None
+    args = [_compile(arg) for arg in node.args]
+
+    def run(env):
+        values = [bare] if bare is not None else [arg(env) for arg in args]
+        call = getattr(env, "call", None)
+        if call is None:
+            raise ConditionEvalError(f"{name}() needs an env with a call() method")
+        return to_value(call(name, values), f"the result of {name}()")
+    return run
 
 
-_HANDLERS = {
-    Num: lambda node, env: node.value,
-    Str: lambda node, env: node.value,
-    Bool: lambda node, env: node.value,
-    Null: lambda node, env: None,
-    Name: lambda node, env: _value_of(node.name, env),
-    ListExpr: lambda node, env: tuple(_eval(item, env) for item in node.items),
-    Call: _eval_call,
-    Not: lambda node, env: _kleene_not(_truth(_eval(node.operand, env))),
-    Neg: lambda node, env: _negate(_eval(node.operand, env)),
-    And: _eval_and,
-    Or: _eval_or,
-    Arith: _eval_arith,
-    Compare: _eval_compare,
+def _compile_list(node: ListExpr) -> _Run:
+    items = [_compile(item) for item in node.items]
+    return lambda env: tuple([item(env) for item in items])
+
+
+def _compile_name(node: Name) -> _Run:
+    name = node.name
+    return lambda env: _value_of(name, env)
+
+
+def _compile_not(node: Not) -> _Run:
+    operand = _compile(node.operand)
+    return lambda env: _kleene_not(_truth(operand(env)))
+
+
+def _compile_neg(node: Neg) -> _Run:
+    operand = _compile(node.operand)
+    return lambda env: _negate(operand(env))
+
+
+_COMPILERS: dict[type, Callable[[Any], _Run]] = {
+    Num: lambda node: _constant(node.value),
+    Str: lambda node: _constant(node.value),
+    Bool: lambda node: _constant(node.value),
+    Null: lambda node: _constant(None),
+    Name: _compile_name,
+    ListExpr: _compile_list,
+    Call: _compile_call,
+    Not: _compile_not,
+    Neg: _compile_neg,
+    And: _compile_junction,
+    Or: _compile_junction,
+    Arith: _compile_arith,
+    Compare: _compile_compare,
 }

@@ -80,6 +80,11 @@ class Expr:
         """Direct sub-expressions, so walks need not know every node type."""
         return ()
 
+    def __getstate__(self) -> dict:
+        """Pickles (the standard's cache, worker processes) leave out what is worked out and kept on a tree
+        (its names; the evaluator conditions_eval compiles): it is built again when first needed."""
+        return {key: value for key, value in self.__dict__.items() if not key.startswith("_")}
+
     def walk(self):
         """Every node, this one first (iterative: trees built by hand need not respect MAX_DEPTH)."""
         stack = [self]
@@ -90,11 +95,23 @@ class Expr:
 
     def names(self) -> frozenset[str]:
         """Every question or value name referenced, including the bare name in answered()/mismatch()."""
-        return frozenset(n.name for n in self.walk() if isinstance(n, Name))
+        found = self.__dict__.get("_names")
+        if found is None:  # worked out once per tree: the engine asks for every trigger of every scoring
+            found = frozenset(n.name for n in self.walk() if isinstance(n, Name))
+            object.__setattr__(self, "_names", found)
+        return found
 
     def calls(self) -> frozenset[str]:
         """Every function name called."""
-        return frozenset(n.name for n in self.walk() if isinstance(n, Call))
+        return frozenset(n.name for n in self.call_nodes())
+
+    def call_nodes(self) -> tuple[Call, ...]:
+        """Every function call in the tree, in walk order (kept, like names())."""
+        found = self.__dict__.get("_calls")
+        if found is None:
+            found = tuple(n for n in self.walk() if isinstance(n, Call))
+            object.__setattr__(self, "_calls", found)
+        return found
 
     def to_text(self) -> str:
         """Canonical text with only the parentheses needed; parse(e.to_text()) == e."""

@@ -250,8 +250,8 @@ class _Scoring:
         stack = [cond.expr]
         while stack:
             expr = stack.pop()
-            for node in expr.walk():
-                if isinstance(node, conditions.Call) and node.args:
+            for node in expr.call_nodes():
+                if node.args:
                     found.update(self._call_reasons(node))
             for name in expr.names():
                 if name in seen:
