@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fldd.exchange.layout import COL_ANSWER
 from fldd.exchange.outcome import Issue
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # an fldd workbook is well under 1 MB
@@ -30,6 +31,7 @@ MAX_RATIO = 100  # declared size / compressed size, for members over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 2000
 AREA = "A1:Z9999"
+ANSWER_COLUMN = chr(ord("A") + COL_ANSWER)
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A cell as Excel, LibreOffice and openpyxl write it, inside A1:Z9999: the fast check. Anything else (other
@@ -111,7 +113,7 @@ class WorkbookFile:
         return self._formulas[sheet]
 
     def percent_cells(self, sheet: str) -> frozenset[str]:
-        """Cells formatted as a percentage: a person typed "45%", and the cell holds 0.45."""
+        """Answer cells (column D) formatted as a percentage: a person typed "45%", and the cell holds 0.45."""
         self._check_sheet(sheet)
         return self._percents.get(sheet, frozenset())
 
@@ -318,7 +320,9 @@ def _xml_text(raw: bytes) -> str:
 _CELL_XFS = re.compile(rb"<(?:[\w.-]+:)?cellXfs\b.*?</(?:[\w.-]+:)?cellXfs>", re.DOTALL)
 _XF = re.compile(rb"<(?:[\w.-]+:)?xf\b([^>]*)>")
 _NUM_FMT = re.compile(rb"<(?:[\w.-]+:)?numFmt\b([^>]*)>")
-_STYLED_CELL = re.compile(rb'<c r="([A-Z][0-9]{1,4})" s="([0-9]{1,6})"')
+# Styled answer cells: only the answer column matters (a search for this longer prefix is about 3x faster than
+# for every styled cell, and fldd's own sheets style every cell).
+_STYLED_CELL = re.compile(rb'<c r="(' + ANSWER_COLUMN.encode() + rb'[0-9]{1,4})" s="([0-9]{1,6})"')
 PERCENT_FORMATS = {b"9", b"10"}  # the built-in 0% and 0.00%
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import time
+
+_last: tuple[int, str] = (-1, "")
 
 
 def now() -> str:
-    """The current UTC time, e.g. 2026-11-23T04:45:12Z."""
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The current UTC time, e.g. 2026-11-23T04:45:12Z (formatted once per second: a bulk import stamps a
+    few dozen rows per file)."""
+    global _last
+    second = int(time.time())
+    if second != _last[0]:
+        _last = (second, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second)))
+    return _last[1]
