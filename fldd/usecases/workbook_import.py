@@ -105,6 +105,11 @@ class Importer:
 
     def _decide(self, report: FileReport, loaded: Loaded, checked) -> FileReport:
         path = loaded.path
+        meta = checked.meta
+        report.export_id = meta.get("export_id") or None
+        report.supplier = meta.get("supplier_name", "")
+        if meta.get("questionnaire"):
+            report.questionnaire = f"{meta['questionnaire']}@{meta.get('version', '')}"
         prior = self.seen.get(loaded.sha256)
         applied = store_exchange.applied_import(self.ctx.store, loaded.sha256) if prior is None else None
         if prior is not None and prior.outcome in (ACCEPTED, INCOMPLETE) or applied is not None:
@@ -113,13 +118,10 @@ class Importer:
             report.export_id = prior.export_id if prior else applied["export_id"]
             when = "earlier in this import" if prior else f"on {applied['imported_at']}"
             report.note = f"the same file was imported {when}"
+            if prior is not None:
+                report.supplier = prior.supplier or report.supplier
             self._log(report)
             return report
-        meta = checked.meta
-        report.export_id = meta.get("export_id") or None
-        report.supplier = meta.get("supplier_name", "")
-        if meta.get("questionnaire"):
-            report.questionnaire = f"{meta['questionnaire']}@{meta.get('version', '')}"
         issues = list(checked.issues)
         target = self._target(meta, checked.questionnaire, issues) if not issues else None
         if issues or target is None or checked.layout is None:

@@ -157,6 +157,7 @@ def test_the_same_file_twice_changes_nothing(every_ctx, every_supplier, tmp_path
     [second] = import_paths(every_ctx, [path])
 
     assert second.outcome == "unchanged" and second.assessment_id == first.assessment_id
+    assert (second.supplier, second.questionnaire) == (first.supplier, first.questionnaire) != ("", "")
     assert store_exchange.data_checksum(every_ctx.store) == before
     assert [r["outcome"] for r in store_exchange.imports(every_ctx.store)] == ["unchanged", "accepted_incomplete"]
 
