@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from fldd.exchange.outcome import FileReport
 
 COL_FILE, COL_OUTCOME, COL_SUPPLIER, COL_QUESTIONNAIRE, COL_CHANGED, COL_MISSING, COL_DETAILS = range(7)
-HEADERS = ("File", "Outcome", "Supplier", "Questionnaire", "Answers changed", "Required missing", "Details")
+HEADERS = ("File", "Outcome", "Supplier", "Questionnaire", "Answers set", "Required missing", "Details")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 WAITING, CANCELLED = "waiting", "cancelled"
 
@@ -41,7 +41,10 @@ def file_row(path: Path, report: FileReport | None, *, preview: bool = False, ca
                 "details": "Not read: the import was cancelled before this file." if cancelled else "",
                 "full": ""}
     words = PREVIEW_WORDS if preview else OUTCOME_WORDS
-    changed = sum(1 for c in report.changes if c.what == "answer")
+    if report.outcome in ("accepted", "accepted_incomplete") and report.revision in (None, 1):
+        changed = report.answered  # a new assessment: every answer given is set
+    else:
+        changed = sum(1 for c in report.changes if c.what == "answer")
     return {"file": path.name, "path": str(path), "outcome": report.outcome, "word": words[report.outcome],
             "supplier": report.supplier, "questionnaire": report.questionnaire,
             "changed": None if report.outcome == "rejected" else changed,

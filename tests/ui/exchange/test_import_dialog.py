@@ -67,6 +67,7 @@ def test_a_folder_is_previewed_then_imported_and_each_file_reported(qtbot, every
     assert [r["Outcome"] for r in rows] == ["Accepted", "Accepted, incomplete", "Rejected", "Rejected"]
     assert [r["Supplier"] for r in rows[:2]] == ["Klang Valley Gloves", "Penang Latex"]
     assert rows[0]["Required missing"] == "0" and int(rows[1]["Required missing"]) > 0
+    assert int(rows[0]["Answers set"]) == len(COMPLETE) and 0 < int(rows[1]["Answers set"]) < len(COMPLETE)
     assert "not" in rows[2]["Details"] and "zip" in rows[2]["Details"]
     assert "signature" in rows[3]["Details"] or "metadata" in rows[3]["Details"]
     assert "Imported 4 files: 1 accepted, 1 accepted as incomplete, 2 rejected." in dialog.status.text()
