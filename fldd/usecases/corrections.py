@@ -3,6 +3,7 @@ when a workbook is imported, list what waits for a decision, apply one (through 
 dismiss it.
 
 A suggestion is never applied by itself: the supplier may be wrong, and the register is the buyer's record.
+The home page counts pending suggestions at start-up, so identifiers and the exchange are imported where used.
 """
 
 from __future__ import annotations
@@ -10,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fldd.identifiers import IDENTIFIER_SCHEMES, IdentifierError
 from fldd.store import corrections as store_corrections
 from fldd.store import suppliers as store_suppliers
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
-from fldd.usecases.exchange import supplier_sheet_values
 from fldd.usecases.supplier_form import clean_contacts, country_code_from_text, split_items
 from fldd.usecases.suppliers import update_supplier
 
@@ -24,11 +23,9 @@ if TYPE_CHECKING:
     from fldd.exchange.outcome import FileReport
 
 DECIDERS = ("buyer", "auditor")  # the register is theirs: a supplier suggests, it does not decide
-FIELD_LABELS = {
-    "name": "Name", "country": "Country", "address": "Address", "goods": "Goods", "sector": "Sector",
-    **{f"id:{scheme}": label for scheme, (label, _) in IDENTIFIER_SCHEMES.items()},
-    "contact:name": "Contact person", "contact:email": "Contact e-mail", "contact:phone": "Contact phone",
-}
+PROFILE_LABELS = {"name": "Name", "country": "Country", "address": "Address", "goods": "Goods", "sector": "Sector",
+                  "contact:name": "Contact person", "contact:email": "Contact e-mail",
+                  "contact:phone": "Contact phone"}
 
 
 @dataclass(frozen=True)
@@ -57,13 +54,29 @@ class SuggestedCorrection:
         return _comparable(self.field, self.current) == _comparable(self.field, self.suggested)
 
 
+def field_labels() -> dict[str, str]:
+    """Every field a supplier can correct, by its Supplier sheet key, with its name as the app shows it."""
+    from fldd.identifiers import IDENTIFIER_SCHEMES
+
+    return {**PROFILE_LABELS, **{f"id:{scheme}": label for scheme, (label, _) in IDENTIFIER_SCHEMES.items()}}
+
+
 def field_label(key: str) -> str:
     """The field's name as the app shows it ('id:lei' -> 'Legal Entity Identifier (LEI)')."""
-    return FIELD_LABELS.get(key, key)
+    return PROFILE_LABELS[key] if key in PROFILE_LABELS else field_labels().get(key, key)
+
+
+def _held(supplier: store_suppliers.Supplier) -> dict[str, str]:
+    """What the register holds, as the workbook's Supplier sheet showed it."""
+    from fldd.usecases.exchange import supplier_sheet_values
+
+    return supplier_sheet_values(supplier)
 
 
 def _comparable(key: str, text: str) -> object:
     """A value as the register would keep it, so that 'my' and 'MY', or an LEI with spaces, count as equal."""
+    from fldd.identifiers import IDENTIFIER_SCHEMES, IdentifierError
+
     text = " ".join((text or "").split())
     if key == "goods":
         return tuple(split_items(text))
@@ -87,10 +100,11 @@ def record_suggestions(ctx: AppContext, supplier: store_suppliers.Supplier, repo
 
     A suggestion equal to what the register already holds is not kept, and it closes an older pending one for
     that field: the supplier's latest word agrees with the register."""
-    suggestions = [c for c in report.corrections if c.what == "supplier" and c.question in FIELD_LABELS]
-    if not suggestions:
+    if not report.corrections:
         return 0
-    held = supplier_sheet_values(supplier)
+    known = field_labels()
+    suggestions = [c for c in report.corrections if c.what == "supplier" and c.question in known]
+    held = _held(supplier)
     kept = 0
     for change in suggestions:
         key = change.question
@@ -114,7 +128,7 @@ def pending_corrections(ctx: AppContext, supplier_id: int | None = None) -> list
     out = []
     for row in rows:
         if row["supplier_id"] not in held:
-            held[row["supplier_id"]] = supplier_sheet_values(store_suppliers.get(ctx.store, row["supplier_id"]))
+            held[row["supplier_id"]] = _held(store_suppliers.get(ctx.store, row["supplier_id"]))
         out.append(_suggestion(row, held[row["supplier_id"]]))
     return out
 
@@ -150,7 +164,7 @@ def apply_correction(ctx: AppContext, correction_id: int) -> SuggestedCorrection
     as it was just before, so a caller can say what changed."""
     row = _pending(ctx, correction_id, "apply")
     supplier = store_suppliers.get(ctx.store, row["supplier_id"])
-    before = _suggestion(row, supplier_sheet_values(supplier))
+    before = _suggestion(row, _held(supplier))
     key, value = row["field"], row["suggested"]
     with ctx.store.write():
         try:
@@ -158,8 +172,8 @@ def apply_correction(ctx: AppContext, correction_id: int) -> SuggestedCorrection
         except Rejected as exc:
             raise Rejected([_refusal(supplier.name, key, value, message) for message in exc.messages]) from None
         if not store_corrections.decide(ctx.store, correction_id, store_corrections.APPLIED, ctx.user):
-            raise Rejected([f"{supplier.name}: the suggested {field_label(key)} was decided by someone else "
-                            "meanwhile; nothing was changed"])
+            raise Rejected([(f"{supplier.name}: the suggested {field_label(key)} was decided by someone else "
+                             "meanwhile; nothing was changed")])
     return before
 
 
@@ -167,15 +181,15 @@ def dismiss_correction(ctx: AppContext, correction_id: int) -> None:
     """Decide not to use a suggestion; it stays in the supplier's history as dismissed, by whom and when."""
     row = _pending(ctx, correction_id, "dismiss")
     if not store_corrections.decide(ctx.store, correction_id, store_corrections.DISMISSED, ctx.user):
-        raise Rejected([f"{row['supplier']}: the suggested {field_label(row['field'])} was decided by someone "
-                        "else meanwhile"])
+        raise Rejected([(f"{row['supplier']}: the suggested {field_label(row['field'])} was decided by someone "
+                         "else meanwhile")])
 
 
 def _pending(ctx: AppContext, correction_id: int, verb: str) -> dict:
     """The suggestion, if this role may decide it and it still waits for a decision; Rejected otherwise."""
     if ctx.role not in DECIDERS:
-        raise Rejected([f"only a buyer or an auditor can {verb} a supplier's suggested correction; a supplier "
-                        f"cannot change the buyer's register (you work as {ctx.role})"])
+        raise Rejected([(f"only a buyer or an auditor can {verb} a supplier's suggested correction; a supplier "
+                         f"cannot change the buyer's register (you work as {ctx.role})")])
     try:
         row = store_corrections.get(ctx.store, correction_id)
     except NotFound:
@@ -183,8 +197,8 @@ def _pending(ctx: AppContext, correction_id: int, verb: str) -> dict:
     if row["status"] != store_corrections.PENDING:
         when = f" on {row['decided_at'][:10]}" if row["decided_at"] else ""
         by = f" by {row['decided_by']}" if row["decided_by"] else ""
-        raise Rejected([f"{row['supplier']}: the suggested {field_label(row['field'])} '{row['suggested']}' was "
-                        f"already {row['status']}{by}{when}"])
+        raise Rejected([(f"{row['supplier']}: the suggested {field_label(row['field'])} '{row['suggested']}' was "
+                         f"already {row['status']}{by}{when}")])
     return row
 
 
@@ -195,8 +209,8 @@ def _write_field(ctx: AppContext, supplier: store_suppliers.Supplier, key: str, 
     if key == "country":
         code = country_code_from_text(value)
         if not is_country(code):
-            raise Rejected(["it is neither a two-letter ISO 3166-1 country code (e.g. MY) nor a country's English "
-                            "name"])
+            raise Rejected([("it is neither a two-letter ISO 3166-1 country code (e.g. MY) nor a country's "
+                             "English name")])
         update_supplier(ctx, supplier.id, country=code)
     elif key == "goods":
         update_supplier(ctx, supplier.id, goods=split_items(value))

@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from fldd.exchange.layout import COL_ANSWER, COL_COMMENT, COL_ID
+from fldd.exchange.layout import COL_ANSWER, COL_COMMENT, COL_ID, SUP_CORRECTION, SUP_KEY
 from fldd.standard.loader import load
 from fldd.standard.model import Standard
 from fldd.usecases.context import AppContext, open_context
@@ -246,3 +246,19 @@ def fill(path: Path, answers: dict[str, Any], out: Path | None = None, comments:
     target = out or path
     wb.save(target)
     return target
+
+
+def suggest_corrections(path: Path, suggestions: dict[str, str]) -> Path:
+    """Type profile corrections into a workbook's Supplier sheet as a supplier would: the Correction column of
+    the row whose key (column A) is given, e.g. {"country": "VN", "id:lei": "..."}; saved in place."""
+    wb = openpyxl.load_workbook(path)
+    sheet = next(ws for ws in wb.worksheets if ws.cell(row=2, column=SUP_KEY + 1).value == "name")
+    typed = set()
+    for row in sheet.iter_rows(min_row=2):
+        key = row[SUP_KEY].value
+        if key in suggestions:
+            type_into(row[SUP_CORRECTION], suggestions[key])
+            typed.add(key)
+    assert typed == set(suggestions), f"no Supplier sheet row for {set(suggestions) - typed}"
+    wb.save(path)
+    return path

@@ -3,10 +3,8 @@ applied (through the register's checks) or dismissed by a buyer or an auditor.""
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
 
-from fldd.exchange.layout import SUP_CORRECTION, SUP_KEY
 from fldd.identifiers import lei_check_digits, os_id_check_char
 from fldd.store import corrections as store_corrections
 from fldd.store import exchange as store_exchange
@@ -16,7 +14,7 @@ from fldd.usecases.corrections import (apply_correction, dismiss_correction, pen
 from fldd.usecases.errors import Rejected
 from fldd.usecases.exchange import export_workbook, import_paths
 from fldd.usecases.suppliers import add_supplier, update_supplier
-from tests.exchange.conftest import fill
+from tests.exchange.conftest import fill, suggest_corrections
 
 LEI = "5493001KJTIIGC8Y1R" + lei_check_digits("5493001KJTIIGC8Y1R")
 BAD_LEI = LEI[:18] + ("00" if LEI[18:] != "00" else "01")  # check digits wrong
@@ -31,19 +29,10 @@ def supplier(ctx):
 
 def returned(ctx, supplier_id, folder, suggestions: dict[str, str], name: str = "returned.xlsx",
              answers: dict | None = None):
-    """A workbook exported by fldd, answered, with corrections typed into its Supplier sheet as a person would
-    (column D of the row whose key is in column A), saved as `name`."""
+    """A workbook exported by fldd, answered, with corrections typed into its Supplier sheet, saved as `name`."""
     sent = export_workbook(ctx, supplier_id, "fldd-desktop", folder / f"sent-{name}").path
     path = fill(sent, {"pr_workers_total": 120} if answers is None else answers, out=folder / name)
-    wb = openpyxl.load_workbook(path)
-    sheet = wb["Supplier"]
-    for row in sheet.iter_rows(min_row=2):
-        key = row[SUP_KEY].value
-        if key in suggestions:
-            row[SUP_CORRECTION].value = suggestions[key]
-            row[SUP_CORRECTION].data_type = "s"
-    wb.save(path)
-    return path
+    return suggest_corrections(path, suggestions)
 
 
 def imported(ctx, path):

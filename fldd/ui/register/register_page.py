@@ -1,4 +1,5 @@
-"""The supplier register page: find suppliers fast, see one in detail, add or edit one, start its assessment."""
+"""The supplier register page: find suppliers fast, see one in detail, add or edit one, start its assessment,
+and decide on the profile corrections a supplier suggested."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from fldd.ui.register.supplier_model import (COL_ASSESSMENT, COL_CHAIN_TIER, COL
 from fldd.ui.register.supplier_panel import SupplierPanel
 from fldd.ui.theme import RATING_WORDS, STATUS_WORDS
 from fldd.usecases.assessments import start_assessment
+from fldd.usecases.corrections import apply_correction, dismiss_correction
 from fldd.usecases.errors import Rejected
 from fldd.usecases.suppliers import register
 
@@ -133,6 +135,8 @@ class RegisterPage(Page):
         self.panel.edit_requested.connect(self.edit_supplier)
         self.panel.open_assessment.connect(self.open_assessment)
         self.panel.hide_requested.connect(self._hide_panel)
+        self.panel.apply_correction.connect(self.apply_correction)
+        self.panel.dismiss_correction.connect(self.dismiss_correction)
 
         self.refresh()
 
@@ -371,3 +375,37 @@ class RegisterPage(Page):
         self.refresh()
         self.data_changed.emit()
         self.open_assessment.emit(assessment_id)
+
+    def apply_correction(self, correction_id: int) -> None:
+        """Write a supplier's suggested value into the register; where the register changed after the export,
+        ask first, showing both values."""
+        shown = next((c for c in self.panel.pending if c.id == correction_id), None)
+        if shown is not None and shown.changed_since and not shown.already_held:
+            question = (f"The register's {shown.label} for {shown.supplier} has changed since the supplier saw it."
+                        f"\n\nThe supplier saw: {shown.on_file or '(empty)'}\nThe register now holds: "
+                        f"{shown.current or '(empty)'}\nThe supplier suggests: {shown.suggested}"
+                        "\n\nReplace the register's value with the suggestion?")
+            if not self.prompter.confirm(self, "Apply the suggested correction?", question):
+                return
+        self._decide(apply_correction, correction_id, "Correction not applied")
+
+    def dismiss_correction(self, correction_id: int) -> None:
+        """Close a supplier's suggestion without changing the register."""
+        self._decide(dismiss_correction, correction_id, "Suggestion not dismissed")
+
+    def _decide(self, decision, correction_id: int, failure: str) -> None:
+        """Run the use case; show the register and the panel as they now are, the keyboard on what is next."""
+        try:
+            decision(self.ctx, correction_id)
+        except Rejected as exc:
+            self.prompter.error(self, failure, "\n".join(exc.messages))
+        except StoreError as exc:
+            self.prompter.error(self, failure, exc.message)
+        else:
+            self.data_changed.emit()
+        supplier_id = self.panel.supplier_id
+        self.refresh()
+        if supplier_id is not None and self.panel.supplier_id != supplier_id:
+            self.panel.show_supplier(supplier_id)  # its row is filtered out: keep showing it
+        if not self.panel.corrections.focus_first():
+            self.panel.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)

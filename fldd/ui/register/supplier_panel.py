@@ -1,5 +1,6 @@
 """The selected supplier at a glance: who and where, what it makes, why its inherent risk is what it is,
-and its assessments, each one click from opening."""
+its assessments, each one click from opening, and the profile corrections it suggested that wait for a
+decision."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from fldd.risk.countries import UnknownCountryError, country_name
 from fldd.risk.inherent import inherent_risk
 from fldd.store.errors import NotFound, StoreError
 from fldd.ui.layout import MARGIN, SPACING
+from fldd.ui.register.correction_list import SuggestedCorrections
 from fldd.ui.register.supplier_model import INHERENT_WORDS, TIER_WORDS
 from fldd.ui.theme import RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_style
 from fldd.usecases.assessments import list_assessments
+from fldd.usecases.corrections import SuggestedCorrection, pending_corrections
 from fldd.usecases.suppliers import get_supplier
 
 PANEL_MIN_WIDTH = 320
@@ -46,6 +49,8 @@ class SupplierPanel(QWidget):
     edit_requested = Signal(int)  # supplier id
     open_assessment = Signal(int)  # assessment id
     hide_requested = Signal()
+    apply_correction = Signal(int)  # suggested correction id
+    dismiss_correction = Signal(int)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +71,8 @@ class SupplierPanel(QWidget):
         self.no_assessments = QLabel("None yet. Start one with the buttons above the table.")
         self.no_assessments.setWordWrap(True)
         self.open_buttons: dict[int, QPushButton] = {}
+        self.corrections = SuggestedCorrections()
+        self.pending: list[SuggestedCorrection] = []
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -77,6 +84,7 @@ class SupplierPanel(QWidget):
         buttons.addWidget(self.hide_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        column.addWidget(self.corrections)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -103,6 +111,8 @@ class SupplierPanel(QWidget):
 
         self.edit_button.clicked.connect(lambda: self.supplier_id and self.edit_requested.emit(self.supplier_id))
         self.hide_button.clicked.connect(self.hide_requested)
+        self.corrections.apply_requested.connect(self.apply_correction)
+        self.corrections.dismiss_requested.connect(self.dismiss_correction)
         self.show_supplier(None)
 
     def show_supplier(self, supplier_id: int | None) -> None:
@@ -112,6 +122,7 @@ class SupplierPanel(QWidget):
             try:
                 supplier = get_supplier(self.ctx, supplier_id)
                 assessments = list_assessments(self.ctx, supplier_id)
+                pending = pending_corrections(self.ctx, supplier_id)
             except (NotFound, StoreError):
                 supplier = None
         self.supplier_id = supplier.id if supplier else None
@@ -123,6 +134,7 @@ class SupplierPanel(QWidget):
             self.risk_badge.hide()
             self.reasons.setText("Select a supplier in the table to see its details here.")
             self._show_assessments([])
+            self._show_corrections([])
             return
         self.name.setText(supplier.name)
         try:
@@ -145,6 +157,11 @@ class SupplierPanel(QWidget):
             for c in supplier.contacts) or "—")
         self._show_risk(supplier.country, supplier.goods)
         self._show_assessments(assessments)
+        self._show_corrections(pending)
+
+    def _show_corrections(self, pending: list[SuggestedCorrection]) -> None:
+        self.pending = pending
+        self.corrections.set_corrections(pending, self.ctx.role)
 
     def _show_risk(self, country: str, goods: list[str]) -> None:
         try:
