@@ -15,11 +15,13 @@ from fldd.standard.answers import coerce, to_json
 from fldd.standard.engine import answer_risk, score
 from fldd.standard.model import Question, Questionnaire
 from fldd.store import assessments as store_assessments
+from fldd.store import corrections as store_corrections
 from fldd.store import findings as store_findings
 from fldd.store import settings
 from fldd.usecases.assessments import AssessmentSession, start_assessment
 from fldd.usecases.context import AppContext
-from fldd.usecases.suppliers import add_supplier
+from fldd.usecases.exchange import supplier_sheet_values
+from fldd.usecases.suppliers import add_supplier, get_supplier
 
 DEMO_KEY = "demo_portfolio"
 SEED = 20261123
@@ -66,6 +68,15 @@ SUPPLIERS = [
     ("Abidjan Cocoa Cooperative", "CI", ["Cocoa"], "Agriculture", 3, 3),
     ("Addis Flower Farms", "ET", ["Flowers"], "Agriculture", 1, 1),
     ("Phnom Penh Apparel", "KH", ["Garments"], "Apparel", 1, 2),
+]
+
+# Profile corrections suppliers typed into returned workbooks, waiting for the buyer: (supplier, field key,
+# suggested value, days ago). The OS ID's check character is right, so applying it works.
+SUGGESTED_CORRECTIONS = [
+    ("Klang Valley Gloves Sdn Bhd", "address",
+     "Lot 12, Jalan Kapar, Kawasan Perindustrian Kapar, 42200 Klang, Selangor", 4),
+    ("Klang Valley Gloves Sdn Bhd", "id:os_id", "MY2023145KQ7RZZ", 4),
+    ("Andaman Seafood Processing", "name", "Andaman Seafood Processing Co., Ltd.", 11),
 ]
 
 # Which stage each supplier's story reached: how far its desktop assessment went, and an on-site visit.
@@ -173,11 +184,13 @@ def build_demo(ctx: AppContext) -> dict[str, Any]:
 def _build(ctx: AppContext) -> None:
     rng = random.Random(SEED)
     today = ctx.today()
+    ids = {}
     for index, (name, country, goods, sector, tier, profile) in enumerate(SUPPLIERS):
         supplier_id = add_supplier(ctx, name, country, goods=goods, sector=sector, chain_tier=tier,
                                    address=f"{rng.randint(1, 240)} Industrial Road, {name.split()[0]}",
                                    contacts=[{"name": "Compliance manager", "role": "Compliance",
                                               "email": f"compliance@{name.split()[0].lower()}.example"}])
+        ids[name] = supplier_id
         stage = STAGES[index % len(STAGES)]
         started = today - dt.timedelta(days=rng.randint(20, 540))
         _story(ctx, supplier_id, "fldd-desktop", stage, started, profile, rng)
@@ -186,6 +199,18 @@ def _build(ctx: AppContext) -> None:
             if visit < today:
                 _story(ctx, supplier_id, "fldd-onsite", rng.choice(["closed", "under_review", "draft"]), visit,
                        profile, rng)
+    _suggest_corrections(ctx, ids)
+
+
+def _suggest_corrections(ctx: AppContext, ids: dict[str, int]) -> None:
+    """Leave a few suppliers' suggested profile corrections pending, as their returned workbooks would have."""
+    for name, key, suggested, days_ago in SUGGESTED_CORRECTIONS:
+        on_file = supplier_sheet_values(get_supplier(ctx, ids[name])).get(key, "")
+        when = ctx.today() - dt.timedelta(days=days_ago)
+        slug = name.split()[0].lower()
+        store_corrections.suggest(ctx.store, supplier_id=ids[name], field=key, on_file=on_file, suggested=suggested,
+                                  file_name=f"{slug}-desktop-returned.xlsx", who="demo",
+                                  received_at=f"{when.isoformat()}T09:30:00Z")
 
 
 def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.date, profile: int,
