@@ -8,16 +8,17 @@ import datetime as dt
 from fldd.store import portfolio, settings
 from fldd.store.connection import open_store
 from fldd.usecases.context import ROLES, AppContext
+from fldd.usecases.corrections import suppliers_with_pending
 from fldd.usecases.errors import Rejected
 
 DUE_SOON_DAYS = 14
 REASSESS_WITHIN_DAYS = 60
-SECTIONS = ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon", "reassess")
+SECTIONS = ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "corrections")
 # Which sections each role works on, in the order the home view shows them.
 ROLE_SECTIONS = {
     "supplier": ("drafts", "overdue_actions", "due_soon"),
     "auditor": ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon"),
-    "buyer": ("to_review", "to_verify", "overdue_actions", "due_soon", "reassess"),
+    "buyer": ("to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "corrections"),
 }
 # Drafts a role fills in: suppliers answer the desktop self-assessment, auditors the on-site one.
 DRAFT_TIERS = {"supplier": ("desktop",), "auditor": ("onsite",), "buyer": ("desktop", "onsite")}
@@ -50,6 +51,8 @@ def todo(ctx: AppContext) -> dict:
         out["to_verify"] = [_action(r, today) for r in portfolio.actions(ctx.store, ("done",))]
     if "reassess" in wanted:
         out["reassess"] = reassess(ctx)
+    if "corrections" in wanted:
+        out["corrections"] = suppliers_with_pending(ctx)
     out["role"] = role
     out["sections"] = wanted
     out["portfolio"] = portfolio_counts(ctx)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from fldd.store import assessments as store_assessments
+from fldd.store import corrections as store_corrections
 from fldd.store import findings as store_findings
 from fldd.store import settings
 from fldd.usecases.context import open_context
@@ -130,6 +131,24 @@ def test_reassess_lists_expired_expiring_high_risk_without_on_site_and_never_ass
     assert rows["Dhaka Denim"]["reasons"] == ["High inherent risk (country and goods) and no on-site assessment",
                                               "Never assessed"]
     assert rows["Dhaka Denim"]["supplier_id"] == portfolio["denim"]
+
+
+def test_the_buyer_sees_which_suppliers_suggested_profile_corrections(ctx, portfolio):
+    for supplier, field, value in (("shoes", "address", "Rua 2"), ("chairs", "id:lei", "X"), ("shoes", "sector", "S")):
+        store_corrections.suggest(ctx.store, supplier_id=portfolio[supplier], field=field, on_file="",
+                                  suggested=value)
+    decided = store_corrections.suggest(ctx.store, supplier_id=portfolio["cars"], field="name", on_file="",
+                                        suggested="Stuttgart Parts GmbH")
+    store_corrections.decide(ctx.store, decided, "dismissed", "tester")
+
+    rows = todo(ctx)["corrections"]
+
+    assert [(r["supplier"], r["supplier_id"], r["count"], r["fields"]) for r in rows] == [
+        ("Lodz Chairs", portfolio["chairs"], 1, ["Legal Entity Identifier (LEI)"]),
+        ("Porto Shoes", portfolio["shoes"], 2, ["Address", "Sector"])]
+    for role in ("supplier", "auditor"):
+        ctx.role = role
+        assert todo(ctx)["corrections"] == []
 
 
 def test_a_high_risk_supplier_with_an_on_site_assessment_needs_none_for_that_reason(ctx, portfolio):

@@ -47,6 +47,10 @@ CARDS = {
     "reassess": ("Suppliers to assess", "Results expired or expiring within 60 days, high inherent risk "
                  "without an on-site assessment, or never assessed.", "Every supplier has a current result.",
                  "", ""),
+    "corrections": ("Supplier profile corrections",
+                    ("Changes suppliers suggested to their own details in returned workbooks: apply or dismiss "
+                     "them on the supplier's page."),
+                    "No supplier has suggested a correction.", "", ""),
 }
 
 
@@ -68,6 +72,9 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
     if section == "reassess":
         return (f"{row['supplier']} ({row['country']}) — {'; '.join(row['reasons'])}",
                 ("supplier", row["supplier_id"]), row["rank"] == 0)
+    if section == "corrections":
+        return (f"{row['supplier']} — {row['count']} suggested: {', '.join(row['fields'])}",
+                ("supplier", row["supplier_id"]), False)
     severity = SEVERITY_WORDS.get(row["severity"], row["severity"])
     days = row["days_left"]
     if section == "overdue_actions":

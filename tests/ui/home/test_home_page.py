@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from fldd.store import corrections as store_corrections
 from fldd.store import settings
 from fldd.ui.home.todo_card import ENTRY_ROLE
 from fldd.ui.theme import OVERDUE_COLOUR
@@ -37,7 +38,7 @@ def test_a_supplier_sees_its_drafts_and_no_assessments_to_review(qtbot, ctx, por
 
 def test_a_buyer_sees_assessments_to_review_and_opens_one_with_a_click(qtbot, ctx, portfolio, make_page):
     page = make_page()
-    assert shown_cards(page) == ["to_review", "to_verify", "overdue_actions", "due_soon", "reassess"]
+    assert shown_cards(page) == ["to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "corrections"]
     review = page.cards["to_review"]
     assert review.entries.item(0).text() == "Lodz Chairs — Desktop, Submitted 2026-01-27, Low risk"
     with qtbot.waitSignal(page.open_assessment) as opened:
@@ -77,6 +78,19 @@ def test_a_supplier_to_reassess_opens_in_the_register(qtbot, ctx, portfolio, mak
     with qtbot.waitSignal(page.open_supplier) as opened:
         click_entry(qtbot, reassess)
     assert opened.args == [portfolio["gloves"]]
+
+
+def test_a_supplier_that_suggested_corrections_opens_in_the_register(qtbot, ctx, portfolio, make_page):
+    for field, value in (("address", "Rua das Flores 12, Porto"), ("id:os_id", "PT2024001ABCDEX")):
+        store_corrections.suggest(ctx.store, supplier_id=portfolio["shoes"], field=field, on_file="",
+                                  suggested=value)
+    page = make_page()
+    card = page.cards["corrections"]
+    assert card.count.text() == "1"
+    assert card.entries.item(0).text() == "Porto Shoes — 2 suggested: Address, Open Supply Hub OS ID"
+    with qtbot.waitSignal(page.open_supplier) as opened:
+        click_entry(qtbot, card)
+    assert opened.args == [portfolio["shoes"]]
 
 
 def test_show_all_opens_the_findings_with_the_cards_filter(qtbot, ctx, portfolio, make_page):
