@@ -2,7 +2,9 @@
 
 A supplier's latest word on a field counts: a newer pending suggestion for the same supplier and field marks
 the older one 'superseded' (kept, not deleted, so the due-diligence record still shows who suggested what, in
-which file and when). The same suggestion arriving again while it is still pending is not added twice.
+which file and when). The same suggestion arriving again while it is still pending is not added twice, nor
+one dismissed from an earlier file of the same export: a supplier's revised copy of a workbook still carries
+the cell it typed before. A new export may raise it again, as the supplier then typed it anew.
 """
 
 from __future__ import annotations
@@ -23,9 +25,14 @@ def suggest(store: Store, *, supplier_id: int, field: str, on_file: str, suggest
             file_sha256: str = "", export_id: str | None = None, who: str = "",
             received_at: str | None = None) -> int | None:
     """Keep one suggested correction as pending; returns its id, or None when the very same suggestion is
-    already pending (a re-imported file). An older pending suggestion for the field is marked superseded."""
+    already pending, or was dismissed from this export. An older pending suggestion for the field is marked
+    superseded."""
     stamp = received_at or now()
     with store.write() as db:
+        if export_id is not None and db.execute(
+                "SELECT 1 FROM supplier_corrections WHERE supplier_id = ? AND field = ? AND suggested = ? "
+                "AND export_id = ? AND status = ?", [supplier_id, field, suggested, export_id, DISMISSED]).fetchone():
+            return None
         row = db.execute("SELECT id, suggested FROM supplier_corrections WHERE supplier_id = ? AND field = ? "
                          "AND status = ?", [supplier_id, field, PENDING]).fetchone()
         if row is not None and row[1] == suggested:

@@ -85,13 +85,22 @@ def test_a_decision_is_made_once_with_who_and_when(store, supplier):
         corrections.get(store, 999)
 
 
-def test_after_a_decision_the_same_value_may_be_suggested_again(store, supplier):
+def test_a_dismissed_suggestion_comes_back_only_from_another_export(store, supplier):
     first = _suggest(store, supplier)
     corrections.decide(store, first, "dismissed", "amina")
 
-    again = _suggest(store, supplier)
+    assert _suggest(store, supplier) is None  # a revised file of the same export still carries the cell
+    again = corrections.suggest(store, supplier_id=supplier, field="address", on_file="1 Mill Road",
+                                suggested="2 Mill Road", file_name="acme-2.xlsx", export_id="e-2", who="amina")
 
     assert again not in (None, first) and corrections.get(store, again)["status"] == "pending"
+
+
+def test_an_applied_suggestion_may_be_suggested_again_from_the_same_export(store, supplier):
+    first = _suggest(store, supplier)
+    corrections.decide(store, first, "applied", "amina")
+
+    assert _suggest(store, supplier) not in (None, first)
 
 
 def test_withdraw_closes_the_pending_suggestion_of_a_field(store, supplier):

@@ -114,6 +114,20 @@ def test_a_newer_file_supersedes_the_pending_suggestion_and_the_same_one_again_i
     assert store_corrections.get(ctx.store, older.id)["status"] == "superseded"
 
 
+def test_a_dismissed_suggestion_stays_dismissed_in_revised_files_of_its_export(ctx, supplier, tmp_path):
+    first = returned(ctx, supplier, tmp_path, {"address": "Lot 5"})
+    imported(ctx, first)
+    [correction] = pending_corrections(ctx, supplier)
+    dismiss_correction(ctx, correction.id)
+
+    revised = imported(ctx, fill(first, {"pr_workers_total": 130}, out=tmp_path / "revised.xlsx"))
+    assert revised.revision == 2 and [c.new for c in revised.corrections] == ["Lot 5"]
+    assert pending_corrections(ctx, supplier) == []
+
+    imported(ctx, returned(ctx, supplier, tmp_path, {"address": "Lot 5"}, name="new-export.xlsx"))
+    assert [c.file_name for c in pending_corrections(ctx, supplier)] == ["new-export.xlsx"]
+
+
 def test_a_suggestion_the_register_already_holds_is_not_kept_and_closes_an_older_one(ctx, supplier, tmp_path):
     first = returned(ctx, supplier, tmp_path, {"sector": "Gloves"}, name="first.xlsx")
     second = returned(ctx, supplier, tmp_path, {"sector": "Rubber products "}, name="second.xlsx")
