@@ -36,6 +36,7 @@ FILE_FILTER = "Workbooks and answer packs (*.xlsx *.json);;Workbooks (*.xlsx);;A
 WIDTHS = {COL_FILE: 210, COL_OUTCOME: 175, COL_SUPPLIER: 180, COL_QUESTIONNAIRE: 125, COL_CHANGED: 110,
           COL_MISSING: 115}
 MIN_SIZE = (900, 560)
+PREFERRED_SIZE = (1200, 720)  # every column readable without scrolling sideways
 DETAILS_HEIGHT = 150
 
 
@@ -58,6 +59,9 @@ class ImportDialog(QDialog):
         self._done: str | None = None  # "preview" or "import": what to announce when the worker ends
         self.setWindowTitle("Import workbooks and answer packs")
         self.setMinimumSize(*MIN_SIZE)
+        if parent is not None:  # as large as the columns want, within the window it opens from
+            self.resize(max(MIN_SIZE[0], min(PREFERRED_SIZE[0], int(parent.width() * 0.92))),
+                        max(MIN_SIZE[1], min(PREFERRED_SIZE[1], int(parent.height() * 0.9))))
 
         self.add_files_button = QPushButton("Add &files…")
         self.add_folder_button = QPushButton("Add f&older…")
