@@ -90,6 +90,45 @@ def cmd_suppliers_list(args: argparse.Namespace) -> int:
     return _run(args, action)
 
 
+def cmd_suppliers_corrections(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from fldd.usecases.corrections import pending_corrections
+    from fldd.usecases.exchange import find_supplier
+
+    def action(ctx) -> int:
+        supplier_id = find_supplier(ctx, args.supplier) if args.supplier else None
+        rows = pending_corrections(ctx, supplier_id)
+        if args.json:
+            _print_json([{**asdict(c), "changed_since": c.changed_since, "already_held": c.already_held}
+                         for c in rows])
+            return EXIT_OK
+        for c in rows:
+            print(f"{c.id:>5}  {c.supplier}: {c.label}: {c.on_file or '(empty)'} -> {c.suggested}  "
+                  f"({c.file_name or 'returned workbook'}, {c.received_at[:10]})")
+            if c.changed_since:
+                print(f"       the register has changed since the export: now {c.current or '(empty)'}")
+        print(f"{len(rows)} suggested correction(s) waiting for a decision")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_suppliers_decide(args: argparse.Namespace) -> int:
+    from fldd.usecases.corrections import apply_correction, dismiss_correction
+
+    def action(ctx) -> int:
+        if args.decision == "apply":
+            before = apply_correction(ctx, args.id)
+            print(f"applied: {before.supplier}: {before.label} is now {before.suggested}")
+        else:
+            dismiss_correction(ctx, args.id)
+            print(f"dismissed suggested correction {args.id}")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
 def cmd_assessments_list(args: argparse.Namespace) -> int:
     from fldd.usecases.assessments import list_assessments
 
@@ -149,7 +188,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def add_suppliers(sub: argparse._SubParsersAction) -> None:
-    """`fldd suppliers add|list`."""
+    """`fldd suppliers add|list|corrections|apply-correction|dismiss-correction`."""
     parser = sub.add_parser("suppliers", help="the supplier register")
     ssub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = ssub.add_parser("add", help="add a supplier")
@@ -166,6 +205,15 @@ def add_suppliers(sub: argparse._SubParsersAction) -> None:
     p = ssub.add_parser("list", help="every supplier with its latest rating")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_suppliers_list)
+    p = ssub.add_parser("corrections", help="profile corrections suppliers suggested in returned workbooks")
+    p.add_argument("supplier", nargs="?", metavar="SUPPLIER", help="id or exact name (default: every supplier)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_suppliers_corrections)
+    for decision, words in (("apply", "write a suggested correction into the register"),
+                            ("dismiss", "close a suggested correction without changing the register")):
+        p = ssub.add_parser(f"{decision}-correction", help=words)
+        p.add_argument("id", type=int, metavar="ID", help="as `fldd suppliers corrections` lists it")
+        p.set_defaults(handler=cmd_suppliers_decide, decision=decision)
 
 
 def add_assessments(sub: argparse._SubParsersAction) -> None:
