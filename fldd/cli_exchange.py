@@ -59,7 +59,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                     for change in r.changes:
                         print(f"  changed: {change}")
                 for change in r.corrections:
-                    print(f"  supplier correction suggested: {change.question}: {change.old!r} -> {change.new!r}")
+                    print(f"  supplier correction suggested: {change.question}: {change.old!r} -> {change.new!r} "
+                          "(see `fldd suppliers corrections`)")
             counts = {}
             for r in reports:
                 counts[r.outcome] = counts.get(r.outcome, 0) + 1
