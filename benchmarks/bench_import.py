@@ -129,12 +129,15 @@ def libreoffice_copies(books: Path, target: Path, count: int) -> Path:
     """The first `count` workbooks saved again by LibreOffice (headless), as a supplier using it returns them:
     shared strings and LibreOffice's own styles instead of openpyxl's inline strings. Kept in `target`."""
     target.mkdir(exist_ok=True)
-    todo = [p for p in sorted(books.glob("*.xlsx"))[:count] if not (target / p.name).exists()]
-    if todo:
+    wanted = sorted(books.glob("*.xlsx"))[:count]
+    while todo := [p for p in wanted if not (target / p.name).exists()]:
         print(f"saving {len(todo)} workbooks again with LibreOffice (about a second each) ...", flush=True)
-        subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={(target / 'profile').as_uri()}",
-                        "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(target), *map(str, todo)],
-                       check=True, stdout=subprocess.DEVNULL)
+        # In batches: a long run of soffice has been seen to stop part way without an error.
+        profile = f"-env:UserInstallation={(target / 'profile').as_uri()}"
+        subprocess.run(["soffice", "--headless", "--norestore", profile, "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                        "--outdir", str(target), *map(str, todo[:100])], check=True, stdout=subprocess.DEVNULL)
+        if not (target / todo[0].name).exists():
+            raise RuntimeError(f"LibreOffice did not save {todo[0].name}")
     return target
 
 
