@@ -32,14 +32,16 @@ def latest_applied(store: Store, export_id: str) -> dict | None:
 
 def record_import(store: Store, *, file_name: str, sha256: str, outcome: str, errors: list[str],
                   assessment_id: int | None = None, export_id: str | None = None, saved_at: str | None = None,
-                  revision: int | None = None, detail: dict[str, Any] | None = None) -> int:
-    """Log one imported file with its outcome (every file is logged, rejected ones too)."""
+                  revision: int | None = None, detail: dict[str, Any] | None = None,
+                  imported_at: str | None = None) -> int:
+    """Log one imported file with its outcome (every file is logged, rejected ones too); imported_at is now
+    unless given (the demo's story sets it in the past)."""
     with store.write() as db:
         cursor = db.execute(
             "INSERT INTO imports (file_name, sha256, imported_at, outcome, errors, assessment_id, export_id, "
             "saved_at, revision, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [file_name, sha256, now(), outcome, json.dumps(errors, ensure_ascii=False), assessment_id, export_id,
-             saved_at, revision, json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)])
+            [file_name, sha256, imported_at or now(), outcome, json.dumps(errors, ensure_ascii=False), assessment_id,
+             export_id, saved_at, revision, json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)])
         return int(cursor.lastrowid)
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
-NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections")
+NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -36,6 +36,7 @@ def migrations() -> Migrations:
     found(name="0001_initial")(initial)
     found(name="0002_import_details")(import_details)
     found(name="0003_supplier_corrections")(supplier_corrections)
+    found(name="0004_workbook_exports")(workbook_exports)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 
@@ -257,5 +258,33 @@ def supplier_corrections(db: Database) -> None:
     index): a newer one marks the older 'superseded' rather than deleting it, so the record of who said what,
     in which file, survives."""
     for statement in _SUPPLIER_CORRECTIONS.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_WORKBOOK_EXPORTS = """
+CREATE TABLE exports (
+    id INTEGER PRIMARY KEY,
+    export_id TEXT NOT NULL CHECK (length(export_id) > 0),
+    supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,
+    questionnaire_id TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    tier TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL,
+    exported_at TEXT NOT NULL,
+    exported_by TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL,
+    assessment_id INTEGER REFERENCES assessments (id)
+);
+CREATE INDEX exports_supplier ON exports (supplier_id, questionnaire_id, exported_at);
+CREATE INDEX exports_export ON exports (export_id)
+"""
+
+
+def workbook_exports(db: Database) -> None:
+    """The log of workbooks sent to suppliers, one row per file written: the export id in its metadata (a
+    re-sent assessment's uid, so not unique), supplier, questionnaire, language, when, by whom, the file's
+    name and the assessment re-sent. Whether a workbook came back is read from the import log by export id."""
+    for statement in _WORKBOOK_EXPORTS.split(";"):
         if statement.strip():
             db.execute(statement)
