@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +47,17 @@ def open_context(db_path: Path | str, *, user: str | None = None, role: str | No
     user = user or settings.get(store, "user") or _login_name()
     role = role or settings.get(store, "role") or "buyer"
     return AppContext(store, user, role if role in ROLES else "buyer")
+
+
+@contextlib.contextmanager
+def own_connection(ctx: AppContext) -> Iterator[AppContext]:
+    """The same context (user, role, clock, standard) on a connection of its own, closed after: a worker thread
+    cannot use the window's, as a SQLite connection belongs to the thread that opened it."""
+    own = dataclasses.replace(ctx, store=open_store(ctx.store.path))
+    try:
+        yield own
+    finally:
+        own.close()
 
 
 def _login_name() -> str:

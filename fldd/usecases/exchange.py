@@ -16,6 +16,7 @@ from typing import Any
 from fldd.exchange.outcome import Change, FileReport, Issue
 from fldd.standard.answers import to_json
 from fldd.standard.model import Questionnaire, pick
+from fldd.store import exports as store_exports
 from fldd.store import settings
 from fldd.store import suppliers as store_suppliers
 from fldd.store.clock import now
@@ -66,11 +67,14 @@ def find_supplier(ctx: AppContext, ref: str | int) -> int:
 
 
 def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, path: Path | str, lang: str = "en",
-                    assessment_id: int | None = None) -> Exported:
-    """Write the workbook of a questionnaire for a supplier (prefilled from an assessment, when given).
+                    assessment_id: int | None = None, *, overwrite: bool = True) -> Exported:
+    """Write the workbook of a questionnaire for a supplier (prefilled from an assessment, when given), and log
+    it as sent in the same transaction: a file that cannot be written leaves no row, and a row that cannot be
+    committed takes its file away again, so the log of sent workbooks matches what went out.
 
     Re-sending an assessment keeps its uid as the export id, so the returned file updates that assessment;
-    a new export gets a new id, which becomes the uid of the assessment its first import creates.
+    a new export gets a new id, which becomes the uid of the assessment its first import creates. With
+    overwrite False an existing file is never replaced (FileExistsError: the caller chooses another name).
     """
     from fldd.exchange.layout import PROTOCOL, layout
     from fldd.exchange.metadata import sign
@@ -100,12 +104,23 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
     meta = {"protocol": PROTOCOL, "questionnaire": q.id, "version": q.version, "content_hash": q.content_hash,
             "export_id": export_id, "supplier_uid": supplier.uid, "supplier_name": supplier.name,
             "language": lang, "exported_at": now(), "exported_by": ctx.user, "fingerprint": lay.fingerprint}
-    meta["signature"] = sign(meta, workbook_secret(ctx, create=True))
     intro = {"supplier": supplier.name, "title": pick(q.title, lang), "sender": ctx.user,
              "date": ctx.today().isoformat(), "minutes": str(q.estimated_minutes or 60)}
-    content = WorkbookContent(meta, supplier_sheet_values(supplier), values, comments, intro)
     target = Path(path)
-    _write_atomically(target, lambda handle: write_workbook(handle, lay, content))
+    written = False
+    try:
+        with ctx.store.write():
+            meta["signature"] = sign(meta, workbook_secret(ctx, create=True))
+            store_exports.record(ctx.store, export_id=export_id, supplier_id=supplier.id, questionnaire_id=q.id,
+                                 version=q.version, tier=q.tier, language=lang, file_name=target.name,
+                                 exported_by=ctx.user, exported_at=meta["exported_at"], assessment_id=assessment_id)
+            content = WorkbookContent(meta, supplier_sheet_values(supplier), values, comments, intro)
+            _write_atomically(target, lambda handle: write_workbook(handle, lay, content), overwrite=overwrite)
+            written = True
+    except BaseException:
+        if written:  # the file is out but its row was not committed
+            target.unlink(missing_ok=True)
+        raise
     return Exported(target, export_id, len(q.questions), len(values))
 
 
@@ -120,15 +135,34 @@ def supplier_sheet_values(supplier: store_suppliers.Supplier) -> dict[str, str]:
     return fields
 
 
-def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then put it in place."""
+_CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _write_atomically(target: Path, write: Callable[[Any], None], *, overwrite: bool = True) -> None:
+    """Write to a temporary file beside the target, flush it to disk, then put it in place.
+
+    With overwrite False the target's name is claimed first with an empty file (FileExistsError when the name is
+    taken, by a file or a folder): no other file is ever replaced, even one that appears while this is written.
+    """
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        # os.open with 0o666: the finished file gets the user's usual permissions (tempfile would make it 0600)
-        handle = os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666),
-                           "wb")
     except OSError as exc:
+        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
+    claimed = False
+    try:
+        if not overwrite:
+            os.close(os.open(target, _CREATE_NEW, 0o666))
+            claimed = True
+        # os.open with 0o666: the finished file gets the user's usual permissions (tempfile would make it 0600)
+        handle = os.fdopen(os.open(temp, _CREATE_NEW, 0o666), "wb")
+    except FileExistsError:
+        if not overwrite and not claimed:
+            raise
+        _drop(target if claimed else None)
+        raise Rejected([f"{target}: cannot write there (a temporary file is in the way)"]) from None
+    except OSError as exc:
+        _drop(target if claimed else None)
         raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
     try:
         with handle:
@@ -137,11 +171,21 @@ def _write_atomically(target: Path, write: Callable[[Any], None]) -> None:
             os.fsync(handle.fileno())
         os.replace(temp, target)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        _drop(temp, target if claimed else None)
         raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
     except BaseException:
-        temp.unlink(missing_ok=True)
+        _drop(temp, target if claimed else None)
         raise
+
+
+def _drop(*paths: Path | None) -> None:
+    """Remove what a failed write left (a temporary file, a claimed name), quietly."""
+    for path in paths:
+        if path is not None:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def write_report_xlsx(reports: list[FileReport], path: Path | str) -> Path:
