@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from fldd.cli_register import EXIT_OK, EXIT_REJECTED, _print_json, _run
+from fldd.cli_sent import add_sent
 
 MISSING_SHOWN = 12
 
@@ -15,6 +16,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from fldd.usecases.exchange import export_workbook, find_supplier
 
     def action(ctx) -> int:
+        if args.all or len(args.supplier) > 1:
+            return _export_many(ctx, args)
         if Path(args.output).suffix.lower() == ".json":  # a JSON answer pack of one assessment
             from fldd.usecases.answer_pack import export_pack
 
@@ -23,7 +26,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             path = export_pack(ctx, args.assessment, args.output)
             print(f"wrote answer pack {path} (assessment {args.assessment})")
             return EXIT_OK
-        supplier_id = find_supplier(ctx, args.supplier)
+        supplier_id = find_supplier(ctx, args.supplier[0])
         done = export_workbook(ctx, supplier_id, args.questionnaire, args.output, lang=args.lang,
                                assessment_id=args.assessment)
         if args.json:
@@ -35,6 +38,57 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return _run(args, action)
+
+
+def _export_many(ctx, args: argparse.Namespace) -> int:
+    """One workbook per supplier into the folder -o names, each file or refusal listed as it is done; exit 1 when
+    any supplier was refused."""
+    import sys
+
+    from fldd.usecases.bulk_export import BulkOutcome, export_workbooks
+    from fldd.usecases.errors import Rejected
+    from fldd.usecases.exchange import find_supplier
+    from fldd.usecases.suppliers import register
+
+    folder = Path(args.output)
+    if args.assessment is not None:
+        raise Rejected(["--assessment re-sends one supplier's assessment: give one --supplier with it"])
+    if folder.suffix.lower() in (".xlsx", ".json"):
+        raise Rejected([f"{folder}: with several suppliers -o names a folder, one workbook per supplier"])
+    ids: list[int] = []
+    unknown: list[BulkOutcome] = []
+    if args.all:
+        ids = [row["id"] for row in register(ctx)]
+        if not ids:
+            raise Rejected(["the register has no supplier yet (see `fldd suppliers add`)"])
+    for ref in args.supplier:
+        try:
+            ids.append(find_supplier(ctx, ref))
+        except Rejected as exc:
+            unknown.append(BulkOutcome(0, ref, reasons=tuple(exc.messages)))
+
+    def say(outcome: BulkOutcome) -> None:
+        if args.json:
+            return
+        if outcome.written:
+            print(f"wrote {outcome.path}")
+        else:
+            print(f"refused {outcome.supplier}: {'; '.join(outcome.reasons)}")
+        sys.stdout.flush()  # hundreds of suppliers: each line as it is done
+
+    for outcome in unknown:
+        say(outcome)
+    outcomes = unknown + export_workbooks(ctx, ids, args.questionnaire, folder, args.lang,
+                                          progress=lambda done, total, outcome: say(outcome))
+    written = sum(o.written for o in outcomes)
+    refused = len(outcomes) - written
+    if args.json:
+        _print_json({"folder": str(folder), "questionnaire": args.questionnaire, "language": args.lang,
+                     "written": written, "refused": refused, "suppliers": [o.to_json() for o in outcomes]})
+    else:
+        print(f"{written} workbook{'s' if written != 1 else ''} written to {folder}"
+              + (f", {refused} supplier{'s' if refused != 1 else ''} refused" if refused else ""))
+    return EXIT_REJECTED if refused else EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -72,18 +126,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_workbook(sub: argparse._SubParsersAction) -> None:
-    """`fldd workbook export|import`."""
+    """`fldd workbook export|sent|import`."""
     parser = sub.add_parser("workbook", help="send questionnaires as Excel workbooks and import them back")
     wsub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
-    p = wsub.add_parser("export", help="write a questionnaire workbook for a supplier to fill in")
+    p = wsub.add_parser("export", help="write a questionnaire workbook for a supplier (or many) to fill in")
     p.add_argument("--questionnaire", required=True, metavar="ID", help="e.g. fldd-desktop")
-    p.add_argument("--supplier", required=True, metavar="SUPPLIER", help="the supplier's id or exact name")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--supplier", action="append", default=[], metavar="SUPPLIER",
+                     help="the supplier's id or exact name; give it several times for several suppliers")
+    who.add_argument("--all", action="store_true", help="every supplier in the register")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx|FOLDER",
+                   help="the file; with several suppliers or --all, a folder (made if missing) for one workbook each")
     p.add_argument("--lang", default="en", metavar="LL", help="language of the workbook (default en)")
     p.add_argument("--assessment", type=int, metavar="ID",
                    help="re-send this assessment: its answers prefilled, the returned file updates it")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
+    add_sent(wsub)
     p = wsub.add_parser("import", help="check and import returned workbooks (files or folders)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
