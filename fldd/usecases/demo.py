@@ -4,8 +4,10 @@ idempotent: the same suppliers, answers and findings every time, added once."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 import re
+import uuid
 from dataclasses import replace
 from typing import Any
 
@@ -16,9 +18,12 @@ from fldd.standard.engine import answer_risk, score
 from fldd.standard.model import Question, Questionnaire
 from fldd.store import assessments as store_assessments
 from fldd.store import corrections as store_corrections
+from fldd.store import exchange as store_exchange
+from fldd.store import exports as store_exports
 from fldd.store import findings as store_findings
 from fldd.store import settings
-from fldd.usecases.assessments import AssessmentSession, start_assessment
+from fldd.usecases.assessments import AssessmentSession, list_assessments, start_assessment
+from fldd.usecases.bulk_export import workbook_file_name
 from fldd.usecases.context import AppContext
 from fldd.usecases.exchange import supplier_sheet_values
 from fldd.usecases.suppliers import add_supplier, get_supplier
@@ -78,6 +83,17 @@ SUGGESTED_CORRECTIONS = [
     ("Klang Valley Gloves Sdn Bhd", "id:os_id", "MY2023145KQ7RZZ", 4),
     ("Andaman Seafood Processing", "name", "Andaman Seafood Processing Co., Ltd.", 11),
 ]
+
+# Workbooks sent to suppliers that have not come back: (supplier, days ago); one supplier was sent a reminder,
+# which replaced the first workbook. Two wait for more than 30 days, so the home page has someone to chase.
+AWAITING_WORKBOOKS = [
+    ("Phnom Penh Apparel", 75), ("Sialkot Sports Goods", 47), ("Phnom Penh Apparel", 38),
+    ("Tiruppur Cotton Spinners", 12), ("Jakarta Footwear Indah", 5), ("Mindanao Banana Growers", 2),
+]
+# Suppliers whose desktop assessment came back as a workbook: sent this many days before it was started, and
+# imported when it was submitted (or, for a draft, as incomplete when it was started).
+RETURNED_WORKBOOKS = [("Saigon Stitch Co.", 9), ("Bangkok Garment Group", 14), ("Porto Shoe Makers", 6),
+                      ("Dhaka Denim Works", 21)]
 
 # Which stage each supplier's story reached: how far its desktop assessment went, and an on-site visit.
 STAGES = ["closed", "under_review", "submitted", "draft", "closed", "submitted", "closed", "under_review"]
@@ -200,6 +216,7 @@ def _build(ctx: AppContext) -> None:
                 _story(ctx, supplier_id, "fldd-onsite", rng.choice(["closed", "under_review", "draft"]), visit,
                        profile, rng)
     _suggest_corrections(ctx, ids)
+    _send_workbooks(ctx, ids, rng)
 
 
 def _suggest_corrections(ctx: AppContext, ids: dict[str, int]) -> None:
@@ -211,6 +228,33 @@ def _suggest_corrections(ctx: AppContext, ids: dict[str, int]) -> None:
         store_corrections.suggest(ctx.store, supplier_id=ids[name], field=key, on_file=on_file, suggested=suggested,
                                   file_name=f"{slug}-desktop-returned.xlsx", who="demo",
                                   received_at=f"{when.isoformat()}T09:30:00Z")
+
+
+def _send_workbooks(ctx: AppContext, ids: dict[str, int], rng: random.Random) -> None:
+    """Log the workbooks the buyer sent: some came back (their desktop assessment was imported from the
+    workbook), some still wait."""
+    questionnaire = ctx.standard.get("fldd-desktop")
+    for name, days_before in RETURNED_WORKBOOKS:
+        row = next(r for r in list_assessments(ctx, ids[name]) if r["tier"] == "desktop")
+        started = dt.date.fromisoformat(row["started_at"][:10])
+        back = f"{(row['submitted_at'] or row['started_at'])[:10]}T10:15:00Z"
+        _log_sent(ctx, questionnaire, ids[name], name, row["uid"], started - dt.timedelta(days=days_before))
+        store_exchange.record_import(
+            ctx.store, file_name=f"{name} - answers.xlsx", sha256=hashlib.sha256(row["uid"].encode()).hexdigest(),
+            outcome="accepted" if row["submitted_at"] else "accepted_incomplete", errors=[],
+            assessment_id=row["id"], export_id=row["uid"], saved_at=back.replace("T10:15", "T08:40"), revision=1,
+            detail={"questionnaire": questionnaire.ref, "supplier": name}, imported_at=back)
+    for name, days_ago in AWAITING_WORKBOOKS:
+        export_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        _log_sent(ctx, questionnaire, ids[name], name, export_id, ctx.today() - dt.timedelta(days=days_ago))
+
+
+def _log_sent(ctx: AppContext, questionnaire: Questionnaire, supplier_id: int, name: str, export_id: str,
+              day: dt.date) -> None:
+    store_exports.record(ctx.store, export_id=export_id, supplier_id=supplier_id, questionnaire_id=questionnaire.id,
+                         version=questionnaire.version, tier=questionnaire.tier, language="en",
+                         file_name=workbook_file_name(name, questionnaire.id, "en", day), exported_by="demo",
+                         exported_at=f"{day.isoformat()}T08:30:00Z")
 
 
 def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.date, profile: int,
