@@ -104,11 +104,17 @@ def to_value(value: object, what: str) -> object:
     raise ConditionEvalError(f"{what} is a {type(value).__name__}, which conditions cannot use")
 
 
+_AS_THEY_ARE = frozenset({str, bool, Money, _dt.date})  # exact types to_value returns unchanged
+
+
 def _value_of(name: str, env) -> object:
     try:
         value = env.value(name)
     except KeyError:
         raise ConditionEvalError(f"unknown name {name!r}") from None
+    kind = type(value)
+    if value is None or kind in _AS_THEY_ARE or (kind is Decimal and value.is_finite()):
+        return value  # the common case, without building to_value's message
     return to_value(value, f"the value of {name!r}")
 
 
