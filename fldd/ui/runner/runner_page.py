@@ -12,6 +12,7 @@ from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
 from fldd.ui.page import Page
 from fldd.ui.runner.focus import focused_card, outline, skipped_follow_up
+from fldd.ui.runner.import_history import ImportHistoryPanel
 from fldd.ui.runner.interviews_panel import InterviewsPanel
 from fldd.ui.runner.module_nav import INTERVIEWS, ModuleNav
 from fldd.ui.runner.module_view import ModuleView
@@ -23,6 +24,7 @@ from fldd.ui.runner.wording import numbering, short
 from fldd.usecases.assessments import AssessmentSession
 from fldd.usecases.errors import Rejected
 from fldd.usecases.evidence import attach_evidence, list_evidence, remove_evidence
+from fldd.usecases.import_log import assessment_imports
 from fldd.usecases.interview_records import interview_count
 
 EVIDENCE_FILTERS = "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.doc *.docx *.xls *.xlsx *.csv *.txt);;" \
@@ -59,6 +61,7 @@ class RunnerPage(Page):
         self.setStyleSheet(CARD_STYLE)
 
         self.header = RunnerHeader()
+        self.history = ImportHistoryPanel()
         self.nav: ModuleNav | None = None
         self.results: ResultPanel | None = None
         self.stack = QStackedWidget()
@@ -75,11 +78,13 @@ class RunnerPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.history)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.actions)
         self.setLayout(layout)
 
         self.actions.move.connect(self.move_to)
+        self.history.go_to_question.connect(self.go_to_question)
         self.actions.next_missing.connect(self.go_to_next_missing)
         for keys, slot in (("Ctrl+PgDown", lambda: self.nav and self.nav.step(1)),
                            ("Ctrl+PgUp", lambda: self.nav and self.nav.step(-1)),
@@ -121,6 +126,7 @@ class RunnerPage(Page):
         self.splitter.setSizes([nav, width - nav - result, result])
         self.header.show_session(session)
         self.header.say("")
+        self._show_imports()
         self.nav.module_selected.connect(self.open_module)
         self.results.go_to_question.connect(self.go_to_question)
         self._refresh_state()
@@ -133,6 +139,7 @@ class RunnerPage(Page):
         the module that was open."""
         if self.session is None:
             return
+        self._show_imports()
         try:
             stored = AssessmentSession(self.ctx, self.session.id)
         except (*PROBLEMS, LookupError):
@@ -144,6 +151,21 @@ class RunnerPage(Page):
         self.load(self.session.id)
         if module in self.nav.items:
             self.nav.select(module)
+
+    def _show_imports(self) -> None:
+        """The files imported into this assessment, if it came from workbooks or answer packs."""
+        session = self.session
+        try:
+            entries = assessment_imports(self.ctx, session.id)
+        except (*PROBLEMS, LookupError):
+            entries = []
+        lang = session.record.language
+
+        def question(qid: str) -> str:
+            found = session.questionnaire.question(qid)
+            return f"{self.number.get(qid, '?')} {short(pick(found.text, lang), 70)}" if found else qid
+
+        self.history.show_entries(entries, question)
 
     def _clear(self) -> None:
         """Forget the previous assessment's widgets."""
