@@ -201,7 +201,7 @@ class ImportDialog(QDialog):
         self.status.setText(f"{verb} {len(self.files)} file{'s' if len(self.files) != 1 else ''}…")
         worker = ImportWorker(self.ctx, self.files, dry_run=dry_run, parent=self)
         worker.progress.connect(self.progressed, Qt.ConnectionType.DirectConnection)
-        worker.reports.connect(self._on_reports)
+        worker.done.connect(self._on_reports)
         worker.failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
         self.worker = worker
@@ -319,5 +319,4 @@ class ImportDialog(QDialog):
 
     def _stop_worker(self) -> None:
         if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
+            self.worker.stop()
