@@ -167,7 +167,8 @@ class RegisterPage(Page):
         table = self.table
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows (Ctrl+click, Shift+click, Shift+arrows, Ctrl+A) for one workbook each (File > Export)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -255,6 +256,16 @@ class RegisterPage(Page):
             return None
         return self.proxy.index(index.row(), 0).data(ID_ROLE)
 
+    def selected_ids(self) -> list[int]:
+        """The suppliers of every selected row, in the order the table shows them."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in rows]
+
+    def shown_ids(self) -> list[int]:
+        """The suppliers the search and filters leave in the table, in its order."""
+        self.proxy.flush()
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in range(self.proxy.rowCount())]
+
     def select_supplier(self, supplier_id: int, show_panel: bool = True) -> bool:
         """Select a supplier's row (clearing filters that hide it); False if it is not in the register."""
         source_row = self.model.row_of(supplier_id)
@@ -316,9 +327,10 @@ class RegisterPage(Page):
         self.panel.hide()
 
     def _update_buttons(self) -> None:
-        chosen = self.selected_id() is not None
-        self.desktop_button.setEnabled(chosen)
-        self.onsite_button.setEnabled(chosen)
+        """An assessment starts for one supplier: not with several rows selected."""
+        chosen = self.selected_id() is not None and len(self.table.selectionModel().selectedRows()) == 1
+        for button in (self.desktop_button, self.onsite_button):
+            button.setEnabled(chosen)
 
     def _activated(self, index) -> None:
         """Double-click or Enter: show the details and tell the window."""

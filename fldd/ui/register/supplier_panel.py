@@ -1,6 +1,6 @@
 """The selected supplier at a glance: who and where, what it makes, why its inherent risk is what it is,
-its assessments, each one click from opening, and the profile corrections it suggested that wait for a
-decision."""
+its assessments, each one click from opening, the workbooks sent to it (returned, or waiting how long), and
+the profile corrections it suggested that wait for a decision."""
 
 from __future__ import annotations
 
@@ -15,12 +15,14 @@ from fldd.store.errors import NotFound, StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.register.correction_list import SuggestedCorrections
 from fldd.ui.register.supplier_model import INHERENT_WORDS, TIER_WORDS
-from fldd.ui.theme import RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_style
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_style
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.corrections import SuggestedCorrection, pending_corrections
+from fldd.usecases.sent_workbooks import sent_workbooks
 from fldd.usecases.suppliers import get_supplier
 
 PANEL_MIN_WIDTH = 320
+SENT_SHOWN = 8  # the newest sent workbooks listed; older ones are counted
 STATUS_OF_SUPPLIER = {"active": "Active", "onboarding": "Onboarding", "suspended": "Suspended",
                       "inactive": "Inactive"}
 
@@ -71,6 +73,11 @@ class SupplierPanel(QWidget):
         self.no_assessments = QLabel("None yet. Start one with the buttons above the table.")
         self.no_assessments.setWordWrap(True)
         self.open_buttons: dict[int, QPushButton] = {}
+        self.sent_heading = _heading("Sent workbooks")
+        self.sent_lines = QGridLayout()
+        self.sent_lines.setColumnStretch(0, 1)
+        self.sent_lines.setHorizontalSpacing(SPACING)
+        self.sent: list[dict] = []
         self.corrections = SuggestedCorrections()
         self.pending: list[SuggestedCorrection] = []
 
@@ -99,6 +106,8 @@ class SupplierPanel(QWidget):
         column.addWidget(self.assessments_heading)
         column.addWidget(self.no_assessments)
         column.addLayout(self.assessments)
+        column.addWidget(self.sent_heading)
+        column.addLayout(self.sent_lines)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(body)
@@ -123,6 +132,7 @@ class SupplierPanel(QWidget):
                 supplier = get_supplier(self.ctx, supplier_id)
                 assessments = list_assessments(self.ctx, supplier_id)
                 pending = pending_corrections(self.ctx, supplier_id)
+                sent = sent_workbooks(self.ctx, supplier_id=supplier_id)
             except (NotFound, StoreError):
                 supplier = None
         self.supplier_id = supplier.id if supplier else None
@@ -134,6 +144,7 @@ class SupplierPanel(QWidget):
             self.risk_badge.hide()
             self.reasons.setText("Select a supplier in the table to see its details here.")
             self._show_assessments([])
+            self._show_sent([])
             self._show_corrections([])
             return
         self.name.setText(supplier.name)
@@ -157,6 +168,7 @@ class SupplierPanel(QWidget):
             for c in supplier.contacts) or "—")
         self._show_risk(supplier.country, supplier.goods)
         self._show_assessments(assessments)
+        self._show_sent(sent)
         self._show_corrections(pending)
 
     def _show_corrections(self, pending: list[SuggestedCorrection]) -> None:
@@ -180,6 +192,7 @@ class SupplierPanel(QWidget):
         while self.assessments.count():
             widget = self.assessments.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # until it is deleted, it would still paint over the new lines
                 widget.deleteLater()
         self.open_buttons = {}
         self.no_assessments.setVisible(not rows and self.supplier_id is not None)
@@ -200,3 +213,51 @@ class SupplierPanel(QWidget):
             for col, widget in enumerate((what, rating, button)):
                 self.assessments.addWidget(widget, line, col)
         self.assessments.setColumnStretch(0, 1)
+
+    def _show_sent(self, rows: list[dict]) -> None:
+        """One line per workbook sent, newest first: when and what, and whether it came back or for how long it
+        has been waiting (in red past the time to chase)."""
+        while self.sent_lines.count():
+            widget = self.sent_lines.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.sent = list(reversed(rows))
+        self.sent_heading.setVisible(self.supplier_id is not None)
+        if self.supplier_id is None:
+            return
+        if not rows:
+            self.sent_lines.addWidget(_wrapped("None yet. File > Export (Ctrl+E) writes one to send."), 0, 0, 1, 2)
+            return
+        for line, row in enumerate(self.sent[:SENT_SHOWN]):
+            what = _wrapped(f"{row['sent_on']} · {TIER_WORDS.get(row['tier'], row['questionnaire'])} "
+                            f"({row['language']})")
+            state = _wrapped(sent_state(row))
+            state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            if row["overdue"]:
+                state.setStyleSheet(f"color: {OVERDUE_COLOUR};")
+            state.setToolTip(row["file_name"])
+            what.setToolTip(row["file_name"])
+            self.sent_lines.addWidget(what, line, 0)
+            self.sent_lines.addWidget(state, line, 1)
+        if len(rows) > SENT_SHOWN:
+            more = len(rows) - SENT_SHOWN
+            self.sent_lines.addWidget(_wrapped(f"… and {more} sent before (fldd workbook sent lists them all)"),
+                                      SENT_SHOWN, 0, 1, 2)
+
+
+def sent_state(row: dict) -> str:
+    """'Waiting 47 days', 'Returned 2026-10-12' (with ', an earlier copy' when that came back instead), 'Sent
+    again 2026-10-16' (replaced by a newer workbook)."""
+    if row["status"] == "returned":
+        return f"Returned {row['returned_on']}" + (", an earlier copy" if row["returned_copy_sent_on"] else "")
+    if row["status"] == "replaced":
+        return f"Sent again {row['replaced_on']}"
+    days = row["days_since_sent"]
+    return f"Waiting {days} day{'' if days == 1 else 's'}"
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
