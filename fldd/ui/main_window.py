@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = file_menu.addAction("&Import workbooks or answer packs…", self.open_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.export_action = file_menu.addAction("&Export a workbook for a supplier…", self.open_export)
+        self.export_action = file_menu.addAction("&Export workbooks for suppliers…", self.open_export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
@@ -137,13 +137,17 @@ class MainWindow(QMainWindow):
         self._show_dialog(dialog)
 
     def open_export(self) -> None:
-        """Export a questionnaire workbook for a supplier (the one selected in the register, if any)."""
+        """Export questionnaire workbooks: for the supplier selected in the register, or the several selected
+        there, or those it shows, or all."""
         from fldd.ui.exchange.export_dialog import ExportDialog
 
         register = self.pages.get(ROW_SUPPLIERS)
-        supplier_id = register.selected_id() if register and hasattr(register, "selected_id") \
-            else None
-        self._show_dialog(ExportDialog(self.ctx, self.prompter, self, supplier_id=supplier_id))
+        found = register is not None and hasattr(register, "selected_ids")
+        dialog = ExportDialog(self.ctx, self.prompter, self, supplier_id=register.selected_id() if found else None,
+                              selected_ids=register.selected_ids() if found else None,
+                              shown_ids=register.shown_ids() if found else None)
+        dialog.data_changed.connect(self._data_changed_everywhere)
+        self._show_dialog(dialog)
 
     def _show_dialog(self, dialog) -> None:
         self.dialog = dialog

@@ -16,6 +16,7 @@ from fldd.ui.exchange.export_dialog import ExportDialog, suggested_name
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.usecases.assessments import AssessmentSession, start_assessment
 from fldd.usecases.context import open_context
+from fldd.usecases.sent_workbooks import sent_workbooks
 from fldd.usecases.suppliers import add_supplier
 from tests.ui.exchange.conftest import OFFSCREEN_LIMITS
 
@@ -61,6 +62,17 @@ def test_a_workbook_is_exported_for_the_supplier_in_the_chosen_language(qtbot, c
     meta = {row[0]: row[1] for row in wb["_fldd"].iter_rows(values_only=True)}
     assert (meta["supplier_name"], meta["language"], meta["questionnaire"]) == (
         "Klang Valley Gloves", "es", "fldd-desktop")
+
+
+def test_the_workbook_is_logged_as_sent_and_the_window_told(qtbot, ctx, supplier, tmp_path):
+    dialog = open_dialog(qtbot, ctx, ScriptedPrompter(files=[str(tmp_path / "klang.xlsx")]), supplier)
+
+    with qtbot.waitSignal(dialog.data_changed):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+    [row] = sent_workbooks(ctx)
+    assert (row["supplier"], row["file_name"], row["status"], row["sent_by"]) == (
+        "Klang Valley Gloves", "klang.xlsx", "awaiting", "amina")
 
 
 def test_re_sending_an_assessment_prefills_its_answers(qtbot, ctx, supplier, tmp_path):
