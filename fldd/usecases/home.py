@@ -10,15 +10,16 @@ from fldd.store.connection import open_store
 from fldd.usecases.context import ROLES, AppContext
 from fldd.usecases.corrections import suppliers_with_pending
 from fldd.usecases.errors import Rejected
+from fldd.usecases.sent_workbooks import sent_workbooks
 
 DUE_SOON_DAYS = 14
 REASSESS_WITHIN_DAYS = 60
-SECTIONS = ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "corrections")
+SECTIONS = ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections")
 # Which sections each role works on, in the order the home view shows them.
 ROLE_SECTIONS = {
     "supplier": ("drafts", "overdue_actions", "due_soon"),
     "auditor": ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon"),
-    "buyer": ("to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "corrections"),
+    "buyer": ("to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections"),
 }
 # Drafts a role fills in: suppliers answer the desktop self-assessment, auditors the on-site one.
 DRAFT_TIERS = {"supplier": ("desktop",), "auditor": ("onsite",), "buyer": ("desktop", "onsite")}
@@ -53,6 +54,8 @@ def todo(ctx: AppContext) -> dict:
         out["reassess"] = reassess(ctx)
     if "corrections" in wanted:
         out["corrections"] = suppliers_with_pending(ctx)
+    if "awaiting" in wanted:  # workbooks sent and not back, the longest waiting first
+        out["awaiting"] = sent_workbooks(ctx, awaiting_only=True)
     out["role"] = role
     out["sections"] = wanted
     out["portfolio"] = portfolio_counts(ctx)

@@ -8,6 +8,8 @@ import pytest
 
 from fldd.store import assessments as store_assessments
 from fldd.store import corrections as store_corrections
+from fldd.store import exchange as store_exchange
+from fldd.store import exports as store_exports
 from fldd.store import findings as store_findings
 from fldd.store import settings
 from fldd.usecases.context import open_context
@@ -149,6 +151,24 @@ def test_the_buyer_sees_which_suppliers_suggested_profile_corrections(ctx, portf
     for role in ("supplier", "auditor"):
         ctx.role = role
         assert todo(ctx)["corrections"] == []
+
+
+def test_the_buyer_sees_the_workbooks_awaiting_return_longest_waiting_first(ctx, portfolio):
+    for supplier, export_id, day in (("cars", "c-1", "2026-11-01"), ("shoes", "s-1", "2026-09-15"),
+                                     ("chairs", "h-1", "2026-10-01")):
+        store_exports.record(ctx.store, export_id=export_id, supplier_id=portfolio[supplier],
+                             questionnaire_id="fldd-desktop", version="1.0.0", tier="desktop", language="en",
+                             file_name=f"{export_id}.xlsx", exported_by="amina", exported_at=f"{day}T09:00:00Z")
+    store_exchange.record_import(ctx.store, file_name="back.xlsx", sha256="ab" * 32, outcome="accepted", errors=[],
+                                 export_id="h-1", imported_at="2026-10-20T09:00:00Z")
+
+    rows = todo(ctx)["awaiting"]
+
+    assert [(r["supplier_id"], r["sent_on"], r["days_since_sent"], r["overdue"]) for r in rows] == [
+        (portfolio["shoes"], "2026-09-15", 69, True), (portfolio["cars"], "2026-11-01", 22, False)]
+    for role in ("supplier", "auditor"):
+        ctx.role = role
+        assert todo(ctx)["awaiting"] == []
 
 
 def test_a_high_risk_supplier_with_an_on_site_assessment_needs_none_for_that_reason(ctx, portfolio):

@@ -28,6 +28,7 @@ from fldd.ui.theme import OVERDUE_COLOUR, RATING_WORDS, SEVERITY_WORDS, STATUS_W
 from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
 from fldd.usecases.home import DUE_SOON_DAYS, SECTIONS, switch_role, todo
+from fldd.usecases.sent_workbooks import CHASE_AFTER_DAYS
 
 TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}
 ROLE_WORDS = {"supplier": "Supplier", "auditor": "Field auditor", "buyer": "Buyer (compliance)"}
@@ -51,6 +52,10 @@ CARDS = {
                     ("Changes suppliers suggested to their own details in returned workbooks: apply or dismiss "
                      "them on the supplier's page."),
                     "No supplier has suggested a correction.", "", ""),
+    "awaiting": ("Workbooks awaiting return",
+                 (f"Sent to suppliers and not back yet, the longest waiting first; over {CHASE_AFTER_DAYS} days in "
+                  "red. Import what comes back with File > Import (Ctrl+I)."),
+                 "Every workbook sent has come back.", "", ""),
 }
 
 
@@ -72,6 +77,10 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
     if section == "reassess":
         return (f"{row['supplier']} ({row['country']}) — {'; '.join(row['reasons'])}",
                 ("supplier", row["supplier_id"]), row["rank"] == 0)
+    if section == "awaiting":
+        tier = TIER_WORDS.get(row["tier"], row["questionnaire"])
+        return (f"{row['supplier']} — {tier}, sent {row['sent_on']}, waiting {_days(row['days_since_sent'])}",
+                ("supplier", row["supplier_id"]), row["overdue"])
     if section == "corrections":
         return (f"{row['supplier']} — {row['count']} suggested: {', '.join(row['fields'])}",
                 ("supplier", row["supplier_id"]), False)
@@ -204,8 +213,14 @@ class HomePage(Page):
             self.grid.removeWidget(card)
             card.hide()
         shown = [self.cards[name] for name in self.data.get("sections", ())]
+        for row in range(len(SECTIONS)):
+            self.grid.setRowStretch(row, 0)
         for position, card in enumerate(shown):
-            self.grid.addWidget(card, position // columns, position % columns)
+            row, column = divmod(position, columns)
+            # a last card alone on its row spans it, as a strip at its own height: the full rows get the room
+            alone = column == 0 and position == len(shown) - 1 and position > 0
+            self.grid.addWidget(card, row, column, 1, columns if alone else 1)
+            self.grid.setRowStretch(row, 0 if alone else 1)
             card.show()
         for column in range(3):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fldd.store import corrections as store_corrections
+from fldd.store import exports as store_exports
 from fldd.store import settings
 from fldd.ui.home.todo_card import ENTRY_ROLE
 from fldd.ui.theme import OVERDUE_COLOUR
@@ -38,7 +39,8 @@ def test_a_supplier_sees_its_drafts_and_no_assessments_to_review(qtbot, ctx, por
 
 def test_a_buyer_sees_assessments_to_review_and_opens_one_with_a_click(qtbot, ctx, portfolio, make_page):
     page = make_page()
-    assert shown_cards(page) == ["to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "corrections"]
+    assert shown_cards(page) == ["to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting",
+                                 "corrections"]
     review = page.cards["to_review"]
     assert review.entries.item(0).text() == "Lodz Chairs — Desktop, Submitted 2026-01-27, Low risk"
     with qtbot.waitSignal(page.open_assessment) as opened:
@@ -91,6 +93,40 @@ def test_a_supplier_that_suggested_corrections_opens_in_the_register(qtbot, ctx,
     with qtbot.waitSignal(page.open_supplier) as opened:
         click_entry(qtbot, card)
     assert opened.args == [portfolio["shoes"]]
+
+
+def test_workbooks_awaiting_return_are_listed_oldest_first_and_open_their_supplier(qtbot, ctx, portfolio, make_page):
+    for supplier, export_id, day in (("chairs", "c-1", "2026-11-20"), ("shoes", "s-1", "2026-10-01"),
+                                     ("gloves", "g-1", "2026-11-01"), ("gloves", "g-2", "2026-11-10")):
+        store_exports.record(ctx.store, export_id=export_id, supplier_id=portfolio[supplier],
+                             questionnaire_id="fldd-desktop", version="1.0.0", tier="desktop", language="en",
+                             file_name=f"{export_id}.xlsx", exported_by="tester", exported_at=f"{day}T09:00:00Z")
+    page = make_page()
+    card = page.cards["awaiting"]
+
+    assert card.heading.text() == "Workbooks awaiting return" and card.count.text() == "3"  # g-1 was sent again
+    assert [card.entries.item(i).text() for i in range(3)] == [
+        "Porto Shoes — Desktop, sent 2026-10-01, waiting 53 days",
+        "Klang Valley Gloves — Desktop, sent 2026-11-10, waiting 13 days",
+        "Lodz Chairs — Desktop, sent 2026-11-20, waiting 3 days"]
+    assert card.entries.item(0).foreground().color().name() == OVERDUE_COLOUR  # over 30 days: chase it
+    assert card.entries.item(1).foreground().color().name() != OVERDUE_COLOUR
+    with qtbot.waitSignal(page.open_supplier) as opened:
+        click_entry(qtbot, card, 1)
+    assert opened.args == [portfolio["gloves"]]
+
+
+@pytest.mark.parametrize("width, columns", [(1100, 2), (1600, 3)])
+def test_a_last_card_alone_on_its_row_spans_it(qtbot, ctx, portfolio, make_page, width, columns):
+    page = make_page()
+    page.resize(width, 700)
+    qtbot.waitUntil(lambda: page.columns == columns)
+    last = page.cards[page.data["sections"][-1]]  # the buyer's seventh card
+    index = page.grid.indexOf(last)
+    row, column, _, span = page.grid.getItemPosition(index)
+    assert (column, span) == (0, columns) and page.grid.rowStretch(row) == 0
+    assert last.width() > page.cards["to_review"].width() * (columns - 0.5)
+    assert page.grid.rowStretch(0) == 1
 
 
 def test_show_all_opens_the_findings_with_the_cards_filter(qtbot, ctx, portfolio, make_page):
