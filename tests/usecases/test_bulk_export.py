@@ -4,6 +4,7 @@ sent in the same transaction that writes it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 
@@ -61,10 +62,11 @@ def test_names_are_safe_on_every_system_and_bounded():
     assert workbook_file_name("~$Lock", "fldd-desktop", "en", TODAY, 2) == f"Lock - fldd-desktop - {DAY} (2).xlsx"
     assert workbook_file_name("???", "fldd-desktop", "en", TODAY).startswith("Supplier - ")
     long = workbook_file_name("Very Long Name " * 20, "fldd-desktop", "en", TODAY)
-    assert len(long) <= MAX_STEM_CHARS + len(".xlsx") and long.startswith("Very Long Name Very")
-    assert " - fldd-desktop - " in long and not long.split(" - ")[0].endswith(("Ver", " "))  # cut at a word
+    assert long == f"{'Very Long Name ' * 4}Very Long - fldd-desktop - {DAY}.xlsx"  # cut at a word
+    assert len(long) <= 105 == MAX_STEM_CHARS + len(".xlsx")
     thai = workbook_file_name("บริษัท ถุงมือยาง จำกัด " * 8, "fldd-desktop", "th", TODAY)
-    assert len(thai.encode("utf-8")) <= MAX_STEM_BYTES + len(".xlsx") and thai.endswith(f"th - {DAY}.xlsx")
+    assert thai.startswith("บริษัท ถุงมือยาง จำกัด ") and thai.endswith(f" - fldd-desktop - th - {DAY}.xlsx")
+    assert len(thai.encode("utf-8")) <= 185 == MAX_STEM_BYTES + len(".xlsx")  # three bytes a letter
 
 
 def test_a_name_taken_in_the_folder_or_the_batch_gets_a_number_and_nothing_is_overwritten(ctx, tmp_path):
@@ -73,7 +75,7 @@ def test_a_name_taken_in_the_folder_or_the_batch_gets_a_number_and_nothing_is_ov
     shouting = add_supplier(ctx, "ACME LTD", "TH")  # differs only in case: one file on Windows and macOS
     folder = tmp_path / "out"
     folder.mkdir()
-    earlier = folder / f"Acme Ltd - fldd-desktop - {DAY}.xlsx"
+    earlier = folder / f"acme ltd - fldd-desktop - {DAY}.xlsx"  # the same name on Windows and macOS
     earlier.write_bytes(b"sent this morning")
     (folder / f"Acme Ltd - fldd-desktop - {DAY} (2).xlsx").mkdir()  # even a folder keeps its name
 
@@ -126,10 +128,10 @@ def test_a_refused_supplier_does_not_stop_the_others(ctx, tmp_path, monkeypatch)
         return real(handle, lay, content)
 
     monkeypatch.setattr(writer, "write_workbook", disk_trouble)
-    outcomes = export_workbooks(ctx, [ids[0], 999, ids[1], ids[2]], "fldd-desktop", tmp_path / "out")
+    outcomes = export_workbooks(ctx, [ids[0], 999, ids[1], ids[2], ids[0]], "fldd-desktop", tmp_path / "out")
 
     assert [(o.supplier, o.written) for o in outcomes] == [("Alpha", True), ("supplier 999", False),
-                                                          ("Bravo", False), ("Charlie", True)]
+                                                          ("Bravo", False), ("Charlie", True)]  # Alpha once
     assert outcomes[1].reasons == ("no supplier 999",)
     assert "cannot write the file (No space left on device)" in outcomes[2].reasons[0]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
@@ -179,20 +181,26 @@ def test_no_row_is_logged_when_the_file_cannot_be_written(ctx, tmp_path):
     assert store_exports.count(ctx.store) == 0
 
 
-def test_a_file_whose_row_cannot_be_committed_is_taken_away_again(ctx, tmp_path):
+def test_a_file_whose_row_cannot_be_committed_is_taken_away_again(ctx, tmp_path, monkeypatch):
     supplier = add_supplier(ctx, "Alpha", "MY")
-    conn = ctx.store.conn
-    # the commit fails: a foreign key checked only at COMMIT, broken by a trigger on the export's row
-    conn.execute("CREATE TEMP TRIGGER break_commit AFTER INSERT ON main.exports BEGIN "
-                 "INSERT INTO supplier_contacts (supplier_id, name) VALUES (-1, 'nobody'); END")
-    conn.execute("PRAGMA defer_foreign_keys = ON")
+    real = ctx.store._transaction
+
+    @contextlib.contextmanager
+    def commit_fails():  # the outermost transaction ends in an I/O error where it would commit
+        outermost = not ctx.store.conn.in_transaction
+        with real():
+            yield
+            if outermost:
+                raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(ctx.store, "_transaction", commit_fails)
     target = tmp_path / "alpha.xlsx"
 
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(sqlite3.OperationalError):
         export_workbook(ctx, supplier, "fldd-desktop", target)
 
-    assert not target.exists() and os.listdir(tmp_path) == ["fldd.sqlite3", *_wal(tmp_path)]
-    conn.execute("DROP TRIGGER break_commit")
+    assert not target.exists() and sorted(os.listdir(tmp_path)) == sorted(["fldd.sqlite3", *_wal(tmp_path)])
+    monkeypatch.undo()
     assert store_exports.count(ctx.store) == 0
     export_workbook(ctx, supplier, "fldd-desktop", target)
     assert target.exists() and store_exports.count(ctx.store) == 1

@@ -113,3 +113,11 @@ def test_the_log_follows_real_exports_and_imports(ctx, tmp_path):
     assert (rows["Klang Valley Gloves"]["status"], rows["Klang Valley Gloves"]["language"],
             rows["Klang Valley Gloves"]["file_name"]) == ("returned", "es", "gloves.xlsx")
     assert rows["Dhaka Denim"]["status"] == "awaiting"
+
+
+def test_overdue_means_waiting_more_than_thirty_days(ctx):
+    for name, day in (("Thirty", "2026-10-24"), ("Thirty-one", "2026-10-23")):
+        _sent(ctx, add_supplier(ctx, name, "MY"), name, day)
+
+    assert [(r["supplier"], r["days_since_sent"], r["overdue"]) for r in sent_workbooks(ctx)] == [
+        ("Thirty-one", 31, True), ("Thirty", 30, False)]
