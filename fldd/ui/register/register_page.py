@@ -37,9 +37,10 @@ QUESTIONNAIRES = {"desktop": "fldd-desktop", "onsite": "fldd-onsite"}
 SPLIT = (3, 1)  # table : detail panel
 
 
-def count_text(shown: int, total: int) -> str:
-    """'1,234 of 10,000 suppliers'."""
-    return f"{shown:,} of {total:,} supplier{'' if total == 1 else 's'}"
+def count_text(shown: int, total: int, selected: int = 0) -> str:
+    """'1,234 of 10,000 suppliers', and ', 12 selected' when several rows are (File > Export serves them)."""
+    text = f"{shown:,} of {total:,} supplier{'' if total == 1 else 's'}"
+    return text + (f", {selected:,} selected" if selected > 1 else "")
 
 
 class RegisterPage(Page):
@@ -242,7 +243,7 @@ class RegisterPage(Page):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(count_text(shown, total))
+        self.count.setText(count_text(shown, total, len(self.table.selectionModel().selectedRows())))
         if total == 0:
             self.empty_hint.setText("No suppliers yet: add the first with Add supplier… (Ctrl+N).")
         elif shown == 0:
@@ -327,10 +328,12 @@ class RegisterPage(Page):
         self.panel.hide()
 
     def _update_buttons(self) -> None:
-        """An assessment starts for one supplier: not with several rows selected."""
-        chosen = self.selected_id() is not None and len(self.table.selectionModel().selectedRows()) == 1
+        """An assessment starts for one supplier: not with several rows selected (the count says how many)."""
+        selected = len(self.table.selectionModel().selectedRows())
+        chosen = self.selected_id() is not None and selected == 1
         for button in (self.desktop_button, self.onsite_button):
             button.setEnabled(chosen)
+        self.count.setText(count_text(self.proxy.rowCount(), self.model.rowCount(), selected))
 
     def _activated(self, index) -> None:
         """Double-click or Enter: show the details and tell the window."""

@@ -41,9 +41,11 @@ def test_several_rows_are_selected_by_click_ctrl_click_shift_click_and_keys(qtbo
 
     click_row(qtbot, page, 0)
     assert names(page, page.selected_ids()) == ["Alpha"] and page.desktop_button.isEnabled()
+    assert page.count.text() == "5 of 5 suppliers"
     click_row(qtbot, page, 2, Qt.KeyboardModifier.ControlModifier)
     click_row(qtbot, page, 4, Qt.KeyboardModifier.ShiftModifier)
     assert names(page, page.selected_ids()) == ["Alpha", "Charlie", "Delta", "Echo"]
+    assert page.count.text() == "5 of 5 suppliers, 4 selected"
     assert not page.desktop_button.isEnabled() and not page.onsite_button.isEnabled()  # one supplier at a time
     assert page.panel.supplier_id == page.selected_id() == page.selected_ids()[-1]  # the current row's supplier
 

@@ -1,6 +1,6 @@
 """Screenshots of sending workbooks to many suppliers and following them, with the demo portfolio, at two screen
 sizes: the export dialog for the suppliers selected in the register (before, during and after the export, one
-supplier refused), Home with the card of workbooks awaiting return, and the supplier panel's sent workbooks.
+supplier refused) and for those a search leaves, Home with the card of workbooks awaiting return, and the supplier panel's sent workbooks.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/screens/sent_screens.py [OUT_DIR]
 (not a test: it only writes PNGs to look at).
@@ -84,6 +84,17 @@ def export_shots(app: QApplication, window: MainWindow, prompter: ScriptedPrompt
     settle(app)
     dialog.grab().save(str(out / f"sent-{size}-export-after.png"))
     dialog.close()
+    settle(app)
+    page.search.setText("Garment")  # one row selected, a search on: the dialog offers the suppliers shown
+    page.proxy.flush()
+    page.table.selectRow(0)
+    settle(app)
+    window.open_export()
+    settle(app)
+    window.dialog.grab().save(str(out / f"sent-{size}-export-shown.png"))
+    window.dialog.close()
+    page.search.clear()
+    page.proxy.flush()
     settle(app)
 
 
