@@ -31,6 +31,7 @@ PAGES = (
     ("Standard", "fldd.ui.standard_page", "StandardPage"),
 )
 RUNNER = ("fldd.ui.runner.runner_page", "RunnerPage")
+HISTORY = ("fldd.ui.exchange.history_page", "ImportHistoryPage")  # File > Import history; no navigation entry
 ROW_ASSESSMENTS = 2
 ROW_FINDINGS = 3
 ROW_SUPPLIERS = 1
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[int, Page] = {}
         self.runner: Page | None = None
+        self.history: Page | None = None
         for label, _, _ in PAGES:
             self.nav.addItem(label)
         self.db_label = QLabel(f"{ctx.store.path}  ·  {ctx.user} ({ctx.role})")
@@ -71,11 +73,14 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.export_action = file_menu.addAction("&Export workbooks for suppliers…", self.open_export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.history_action = file_menu.addAction("Import &history", self.open_import_history)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
         self.dialog: QWidget | None = None
 
         self.nav.currentRowChanged.connect(self.show_row)
+        self.nav.itemSelectionChanged.connect(self._nav_reselected)
         for row in range(len(PAGES)):
             QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.nav.setCurrentRow(row))
         self.nav.setCurrentRow(0)
@@ -127,6 +132,25 @@ class MainWindow(QMainWindow):
         page = self.page(ROW_FINDINGS)
         if hasattr(page, "show_findings"):
             page.show_findings(mode, action_id)
+
+    def open_import_history(self) -> None:
+        """Show every file ever imported (no navigation entry is highlighted while it is shown)."""
+        if self.history is None:
+            self.history = _factory(*HISTORY)(self.ctx, self.prompter)
+            self._connect(self.history)
+            self.stack.addWidget(self.history)
+        else:
+            self.history.refresh()
+        self.stack.setCurrentWidget(self.history)
+        self.nav.clearSelection()  # the current row stays: an entry without one would be chosen on focus
+        self.history.search.setFocus()
+
+    def _nav_reselected(self) -> None:
+        """The entry still current in the navigation chosen again while the import history is shown."""
+        chosen = self.nav.selectedItems()
+        if chosen and self.history is not None and self.stack.currentWidget() is self.history \
+                and self.nav.row(chosen[0]) == self.nav.currentRow():
+            self.show_row(self.nav.currentRow())
 
     def open_import(self) -> None:
         """The bulk import of returned workbooks and answer packs (window-modal, so tests are not blocked)."""
