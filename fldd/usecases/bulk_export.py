@@ -134,9 +134,8 @@ def _export_one(ctx: AppContext, supplier_id: int, questionnaire_ref: str, folde
         except StoreError as exc:
             return BulkOutcome(supplier.id, supplier.name, reasons=(exc.message,))
         return BulkOutcome(supplier.id, supplier.name, done.path, done.export_id)
-    return BulkOutcome(supplier.id, supplier.name,
-                       reasons=(f"{folder}: {MAX_NUMBER} files already have this supplier's name: choose another "
-                                "folder",))
+    full = f"{folder}: {MAX_NUMBER} files already have this supplier's name: choose another folder"
+    return BulkOutcome(supplier.id, supplier.name, reasons=(full,))
 
 
 def run_bulk_export(ctx: AppContext, supplier_ids: Iterable[int], questionnaire_ref: str, folder: Path | str,
