@@ -219,3 +219,20 @@ def test_the_batch_runs_on_a_connection_of_its_own(ctx, tmp_path):
     assert outcome.written and store_exports.count(ctx.store) == 1
     with own_connection(ctx) as own:
         assert own.store is not ctx.store and own.user == ctx.user and own.today() == TODAY
+
+
+def test_a_folder_full_of_that_name_refuses_the_supplier(ctx, tmp_path, monkeypatch):
+    import fldd.usecases.bulk_export as bulk
+
+    monkeypatch.setattr(bulk, "MAX_NUMBER", 2)
+    supplier = add_supplier(ctx, "Alpha", "MY")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for taken in (f"Alpha - fldd-desktop - {DAY}.xlsx", f"Alpha - fldd-desktop - {DAY} (2).xlsx"):
+        (folder / taken).write_bytes(b"earlier")
+
+    [outcome] = export_workbooks(ctx, [supplier], "fldd-desktop", folder)
+
+    assert not outcome.written and outcome.reasons == (
+        f"{folder}: 2 files already have this supplier's name: choose another folder",)
+    assert len(list(folder.iterdir())) == 2 and store_exports.count(ctx.store) == 0
