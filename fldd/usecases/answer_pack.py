@@ -284,6 +284,8 @@ def _logged(ctx: AppContext, report: FileReport, dry_run: bool, seen: dict[str, 
     if dry_run:
         return report
     detail: dict[str, Any] = {"questionnaire": report.questionnaire, "supplier": report.supplier, "kind": SOURCE}
+    if report.outcome in (ACCEPTED, INCOMPLETE):
+        detail["answered"] = report.answered
     if report.note:
         detail["note"] = report.note
     for name in ("changes", "missing"):

@@ -107,6 +107,7 @@ class LogEntry:
     changes: list[Change] = field(default_factory=list)
     missing: list[Issue] = field(default_factory=list)
     corrections: list[Change] = field(default_factory=list)
+    answered: int | None = None  # answers the file held (logged from this version on)
 
     @property
     def applied(self) -> bool:
@@ -145,7 +146,8 @@ class LogEntry:
     def _what_changed(self) -> str:
         missing = f"; {_count(len(self.missing), 'required answer')} still missing" if self.missing else ""
         if self.revision in (None, 1):
-            return f"created the assessment{missing}"
+            given = f" with {_count(self.answered, 'answer')}" if self.answered else ""
+            return f"created the assessment{given}{missing}"
         answers = self.answers_changed
         comments = len(self.changes) - answers
         parts = [_count(answers, "answer")] if answers or not comments else []
@@ -295,7 +297,7 @@ def _entry(row: dict) -> LogEntry:
         changes=[_change(c) for c in detail.get("changes", [])],
         missing=[Issue(m.get("message", ""), m.get("sheet"), m.get("cell"), m.get("question"))
                  for m in detail.get("missing", [])],
-        corrections=[_change(c) for c in detail.get("corrections", [])])
+        corrections=[_change(c) for c in detail.get("corrections", [])], answered=detail.get("answered"))
 
 
 def _change(data: dict) -> Change:

@@ -232,6 +232,8 @@ class Importer:
         if self.dry_run:
             return
         detail: dict[str, Any] = {"questionnaire": report.questionnaire, "supplier": report.supplier}
+        if report.outcome in (ACCEPTED, INCOMPLETE):
+            detail["answered"] = report.answered
         if report.note:
             detail["note"] = report.note
         for name in ("changes", "missing", "corrections"):

@@ -164,8 +164,10 @@ def test_an_assessments_history_tells_each_revision_and_each_file_that_changed_n
     assert history[1].headline() == (f"Revision 2 from 'Penang Latex v2.xlsx' (saved 2026-11-02), imported "
                                      f"2026-11-03: 2 answers and 1 comment changed; {missing} required answers "
                                      "still missing")
+    first = story.reports[0]
     assert history[0].headline().startswith("Revision 1 from 'Penang Latex.xlsx' (saved 2026-11-01), imported "
-                                            "2026-11-02: created the assessment")
+                                            f"2026-11-02: created the assessment with {first.answered} answers")
+    assert first.answered > 1
     assert history[2].headline() == ("No change: 'Penang Latex v2.xlsx', imported 2026-11-04: the same file was "
                                      "imported on 2026-11-03 09:00")
     assert history[3].headline().startswith("Not applied: 'Penang Latex old.xlsx' (saved 2026-10-30)")
