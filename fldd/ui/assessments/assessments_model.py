@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fldd.ui.tables import RowsModel
 from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS
 
 (COL_SUPPLIER, COL_QUESTIONNAIRE, COL_STATUS, COL_RATING, COL_SCORE, COL_COMPLETE, COL_STARTED, COL_SUBMITTED,
@@ -39,14 +40,15 @@ def is_expired(row: dict, today: dt.date) -> bool:
     return bool(until and row["status"] != "draft" and dt.date.fromisoformat(until) < today)
 
 
-class AssessmentsModel(QAbstractTableModel):
+class AssessmentsModel(RowsModel):
     """Rows from fldd.usecases.assessments.list_assessments; `today` decides what has expired."""
+
+    headers = HEADERS
 
     def __init__(self, today=dt.date.today, parent=None) -> None:
         super().__init__(parent)
         self.today = today
         self._today = today()
-        self._rows: list[dict] = []
         self._red = QBrush(QColor(OVERDUE_COLOUR))
         self._bold = QFont()
         self._bold.setBold(True)
@@ -60,26 +62,7 @@ class AssessmentsModel(QAbstractTableModel):
         self._today = self.today()
         self.endResetModel()
 
-    def row(self, index: int) -> dict:
-        """One assessment as listed."""
-        return self._rows[index]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, col = self._rows[index.row()], index.column()
+    def cell(self, row: dict, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == SORT_ROLE:

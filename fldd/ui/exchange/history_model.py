@@ -3,10 +3,11 @@ the import dialog's report."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fldd.ui.exchange.report_model import OUTCOME_COLOURS, OUTCOME_WORDS
+from fldd.ui.tables import RowsModel
 from fldd.usecases.import_log import LogLine, local_time_text
 
 (COL_WHEN, COL_FILE, COL_OUTCOME, COL_SUPPLIER, COL_QUESTIONNAIRE, COL_ASSESSMENT, COL_REVISION,
@@ -15,56 +16,34 @@ HEADERS = ("Imported", "File", "Outcome", "Supplier", "Questionnaire", "Assessme
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNKNOWN_SUPPLIER = "(not known)"
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ImportHistoryModel(QAbstractTableModel):
+class ImportHistoryModel(RowsModel):
     """LogLines from fldd.usecases.import_log.import_log, in the order given (newest first)."""
+
+    headers = HEADERS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._lines: list[LogLine] = []
         self._brushes = {k: QBrush(QColor(v)) for k, v in OUTCOME_COLOURS.items()}
         self._grey = QBrush(QColor("#6b6b6b"))
-
-    def set_lines(self, lines: list[LogLine]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
 
     def add_lines(self, lines: list[LogLine]) -> None:
         """Append the next page of older entries."""
         if not lines:
             return
-        self.beginInsertRows(QModelIndex(), len(self._lines), len(self._lines) + len(lines) - 1)
-        self._lines += lines
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(lines) - 1)
+        self._rows += lines
         self.endInsertRows()
 
     def line(self, row: int) -> LogLine:
         """The entry shown in one row."""
-        return self._lines[row]
+        return self._rows[row]
 
     def row_of(self, import_id: int) -> int:
         """The row showing an entry, or -1."""
-        return next((row for row, line in enumerate(self._lines) if line.id == import_id), -1)
+        return next((row for row, line in enumerate(self._rows) if line.id == import_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        line, col = self._lines[index.row()], index.column()
+    def cell(self, line: LogLine, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, col)
         if role == ID_ROLE:

@@ -134,7 +134,7 @@ class ImportHistoryPage(Page):
             self._show_error(str(exc))
             return
         self._show_error("")
-        self.model.set_lines(page.lines)
+        self.model.set_rows(page.lines)
         self._total = page.total
         self._update_count()
         row = self.model.row_of(keep) if keep is not None else -1

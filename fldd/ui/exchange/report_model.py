@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fldd.exchange.outcome import FileReport
+from fldd.ui.tables import RowsModel
 
 COL_FILE, COL_OUTCOME, COL_SUPPLIER, COL_QUESTIONNAIRE, COL_CHANGED, COL_MISSING, COL_DETAILS = range(7)
 HEADERS = ("File", "Outcome", "Supplier", "Questionnaire", "Answers set", "Required missing", "Details")
@@ -29,7 +30,6 @@ OUTCOME_COLOURS = {"accepted": "#d8f0dc", "accepted_incomplete": "#fff1c2", "rej
 OUTCOME_ORDER = {"rejected": 0, "accepted_incomplete": 1, "accepted": 2, "superseded": 3, "unchanged": 4,
                  WAITING: 5, CANCELLED: 6}
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def file_row(path: Path, report: FileReport | None, *, preview: bool = False, cancelled: bool = False) -> dict:
@@ -90,50 +90,26 @@ def full_text(report: FileReport) -> str:
     return "\n".join(lines)
 
 
-class ImportReportModel(QAbstractTableModel):
+class ImportReportModel(RowsModel):
     """Rows from file_row: one per file, in the order they are imported."""
+
+    headers = HEADERS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict] = []
         self._brushes = {k: QBrush(QColor(v)) for k, v in OUTCOME_COLOURS.items()}
         self._grey = QBrush(QColor("#6b6b6b"))
-
-    def set_rows(self, rows: list[dict]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def set_row(self, index: int, row: dict) -> None:
         """Replace one row (a file just read)."""
         self._rows[index] = row
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(HEADERS) - 1))
 
-    def row(self, index: int) -> dict:
-        """The file shown in one row."""
-        return self._rows[index]
-
     def rows(self) -> list[dict]:
         """Every row, in file order."""
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, col = self._rows[index.row()], index.column()
+    def cell(self, row: dict, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == SORT_ROLE:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fldd.ui.tables import RowsModel
 from fldd.ui.theme import ACTION_STATUS_WORDS, OVERDUE_COLOUR, SEVERITY_COLOURS, SEVERITY_WORDS
 
 # What tells urgency comes first, so it stays in view on a small screen; the long action text comes last.
@@ -36,47 +37,23 @@ def assessment_text(row: dict) -> str:
     return f"{TIER_WORDS.get(row['tier'], row['tier'])} #{row['assessment_id']}"
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsModel):
     """Rows from fldd.usecases.findings.list_findings."""
+
+    headers = HEADERS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict] = []
         self._red = QBrush(QColor(OVERDUE_COLOUR))
         self._bold = QFont()
         self._bold.setBold(True)
         self._severity_brushes = {k: QBrush(QColor(v)) for k, v in SEVERITY_COLOURS.items()}
 
-    def set_rows(self, rows: list[dict]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> dict:
-        """The finding and action shown in one row."""
-        return self._rows[index]
-
     def row_of_action(self, action_id: int) -> int:
         """The row showing this action, or -1."""
         return next((i for i, r in enumerate(self._rows) if r["action_id"] == action_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, col = self._rows[index.row()], index.column()
+    def cell(self, row: dict, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_ACTION, COL_SUPPLIER):
