@@ -19,6 +19,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -275,11 +276,18 @@ def _cell_problem(xml: bytes) -> str:
 
 def _sheet_parts(data: bytes, members: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
     """Sheet name -> worksheet member, resolved the way the workbook's relationships say."""
-    from xml.sax.saxutils import unescape
-
     workbook = _member(data, members, "xl/workbook.xml")
     rels_name = "xl/_rels/workbook.xml.rels"
     rels = _member(data, members, rels_name) if rels_name in members else b""
+    return dict(_parts_of(workbook, rels, frozenset(members)))
+
+
+@lru_cache(maxsize=16)
+def _parts_of(workbook: bytes, rels: bytes, members: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The work of _sheet_parts, kept for the next file: the workbooks of one export (and those one spreadsheet
+    program saved) share these parts byte for byte."""
+    from xml.sax.saxutils import unescape
+
     targets = {}
     for match in _RELATIONSHIP.finditer(rels):
         attrs = dict(_ATTR.findall(match.group(1)))
@@ -296,7 +304,7 @@ def _sheet_parts(data: bytes, members: dict[str, zipfile.ZipInfo]) -> dict[str, 
         rid = next((v for k, v in attrs.items() if k.endswith(b":id")), b"")
         if targets.get(rid) in members:
             parts[name] = targets[rid]
-    return parts
+    return tuple(parts.items())
 
 
 def _formula_cells(xml: bytes) -> dict[str, str]:
@@ -326,8 +334,10 @@ _STYLED_CELL = re.compile(rb'<c r="(' + ANSWER_COLUMN.encode() + rb'[0-9]{1,4})"
 PERCENT_FORMATS = {b"9", b"10"}  # the built-in 0% and 0.00%
 
 
+@lru_cache(maxsize=16)
 def _percent_styles(styles: bytes) -> frozenset[bytes]:
-    """Indexes (as written in a cell's s attribute) of the cell styles that show numbers as percentages."""
+    """Indexes (as written in a cell's s attribute) of the cell styles that show numbers as percentages (kept
+    for the next file, whose styles part is most often the same bytes)."""
     custom = set()
     for match in _NUM_FMT.finditer(styles):
         attrs = {name: double or single for name, double, single in _ATTRIBUTE.findall(match.group(1))}
