@@ -17,17 +17,15 @@ def split_items(text: str) -> list[str]:
 
 
 def country_code_from_text(text: str) -> str:
-    """The ISO code meant by 'MY', 'my', 'Malaysia' or 'MY — Malaysia'; any other text as typed (trimmed), for
-    the supplier check to refuse with its own message."""
-    from fldd.risk.countries import countries
+    """The ISO code meant by 'MY', 'my', 'Malaysia', 'MY — Malaysia' or another usual name ('Viet Nam'); any
+    other text as typed (trimmed), for the supplier check to refuse with its own message."""
+    from fldd.risk.countries import code_for_name, is_country
 
     typed = text.strip()
     head = typed.split(COUNTRY_DASH)[0].strip() if COUNTRY_DASH in typed else typed
-    folded = head.casefold()
-    for code, name in countries():
-        if folded in (code.casefold(), name.casefold()):
-            return code
-    return head
+    if len(head) == 2 and is_country(head):
+        return head.upper()
+    return code_for_name(head) or head
 
 
 def clean_contacts(contacts: list[dict] | None) -> list[dict]:
