@@ -95,6 +95,10 @@ AWAITING_WORKBOOKS = [
 RETURNED_WORKBOOKS = [("Saigon Stitch Co.", 9), ("Bangkok Garment Group", 14), ("Porto Shoe Makers", 6),
                       ("Dhaka Denim Works", 21)]
 
+# Submitted a few days ago (days before today the assessment was started), so that some corrective actions fall
+# due in the next two weeks rather than all being done or overdue. Both stop at "submitted": no on-site visit.
+RECENT_STARTS = {"Hanoi Textile Mills": 12, "Prato Knitwear Srl": 20}
+
 # Which stage each supplier's story reached: how far its desktop assessment went, and an on-site visit.
 STAGES = ["closed", "under_review", "submitted", "draft", "closed", "submitted", "closed", "under_review"]
 
@@ -208,7 +212,8 @@ def _build(ctx: AppContext) -> None:
                                               "email": f"compliance@{name.split()[0].lower()}.example"}])
         ids[name] = supplier_id
         stage = STAGES[index % len(STAGES)]
-        started = today - dt.timedelta(days=rng.randint(20, 540))
+        days_ago = rng.randint(20, 540)  # drawn for every supplier, so the rest of the demo stays as it was
+        started = today - dt.timedelta(days=RECENT_STARTS.get(name, days_ago))
         _story(ctx, supplier_id, "fldd-desktop", stage, started, profile, rng)
         if profile >= 2 and stage in ("closed", "under_review"):
             visit = started + dt.timedelta(days=rng.randint(30, 90))
