@@ -16,6 +16,8 @@ def state_text(row: dict) -> str:
         return f"returned {row['returned_on']} after {_days(row['days_to_return'])}{copy}"
     if row["status"] == "replaced":
         return f"replaced by the workbook sent {row['replaced_on']}"
+    if row["status"] == "not_chased":
+        return f"not chased: the supplier is {row['supplier_status']}"
     return f"waiting {_days(row['days_since_sent'])}" + (" (overdue)" if row["overdue"] else "")
 
 

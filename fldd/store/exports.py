@@ -22,7 +22,8 @@ _RETURN = """
 """
 
 _SELECT = f"""
-SELECT e.id, e.export_id, e.supplier_id, s.name AS supplier, e.questionnaire_id, e.questionnaire_version, e.tier,
+SELECT e.id, e.export_id, e.supplier_id, s.name AS supplier, s.status AS supplier_status, e.questionnaire_id,
+       e.questionnaire_version, e.tier,
        e.language, e.exported_at, e.exported_by, e.file_name, e.assessment_id,
        r.imported_at AS returned_at, r.file_name AS returned_file, r.outcome AS returned_outcome
 FROM exports e JOIN suppliers s ON s.id = e.supplier_id

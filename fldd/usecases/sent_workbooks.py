@@ -10,6 +10,8 @@ Rules, for each workbook logged as sent (one row per file written, oldest first)
   this one was sent (a reminder crossed the reply): it counts as returned then, with that copy named.
 - replaced: not returned, and a newer workbook of the same questionnaire went to the same supplier later;
   the newer one is the one to chase.
+- not chased: it would be awaiting, but the supplier is now suspended or inactive in the register, so nobody
+  should chase it (it counts again as awaiting if the supplier becomes active or onboarding again).
 - awaiting: none of these. Awaiting for more than CHASE_AFTER_DAYS days is overdue.
 
 Days count calendar days from the local date the workbook was sent to today (never below 0). The home page
@@ -24,7 +26,8 @@ from collections import defaultdict
 from fldd.store import exports as store_exports
 from fldd.usecases.context import AppContext
 
-AWAITING, RETURNED, REPLACED = "awaiting", "returned", "replaced"
+AWAITING, RETURNED, REPLACED, NOT_CHASED = "awaiting", "returned", "replaced", "not_chased"
+NOT_CHASED_STATUSES = frozenset({"suspended", "inactive"})  # supplier statuses of the register
 CHASE_AFTER_DAYS = 30
 
 
@@ -53,6 +56,8 @@ def sent_workbooks(ctx: AppContext, awaiting_only: bool = False, supplier_id: in
                 newer = copies[index + 1]
                 row.update(status=REPLACED, replaced_by=newer["id"], replaced_on=newer["sent_on"])
     for row in rows:
+        if row["status"] == AWAITING and row["supplier_status"] in NOT_CHASED_STATUSES:
+            row["status"] = NOT_CHASED
         row["overdue"] = row["status"] == AWAITING and row["days_since_sent"] > CHASE_AFTER_DAYS
     return [r for r in rows if r["status"] == AWAITING] if awaiting_only else rows
 
@@ -60,7 +65,8 @@ def sent_workbooks(ctx: AppContext, awaiting_only: bool = False, supplier_id: in
 def _row(stored: dict, today: dt.date) -> dict:
     sent_on = local_date(stored["exported_at"])
     row = {"id": stored["id"], "export_id": stored["export_id"], "supplier_id": stored["supplier_id"],
-           "supplier": stored["supplier"], "questionnaire": stored["questionnaire_id"],
+           "supplier": stored["supplier"], "supplier_status": stored["supplier_status"],
+           "questionnaire": stored["questionnaire_id"],
            "version": stored["questionnaire_version"], "tier": stored["tier"], "language": stored["language"],
            "sent_at": stored["exported_at"], "sent_on": sent_on.isoformat(), "sent_by": stored["exported_by"],
            "file_name": stored["file_name"], "assessment_id": stored["assessment_id"],
@@ -86,8 +92,8 @@ def local_date(stamp: str) -> dt.date:
 
 
 def summary(rows: list[dict]) -> dict[str, int]:
-    """How many were sent, returned, awaiting (and of those overdue), replaced."""
-    counts = {"sent": len(rows), RETURNED: 0, AWAITING: 0, "overdue": 0, REPLACED: 0}
+    """How many were sent, returned, awaiting (and of those overdue), replaced, not chased."""
+    counts = {"sent": len(rows), RETURNED: 0, AWAITING: 0, "overdue": 0, REPLACED: 0, NOT_CHASED: 0}
     for row in rows:
         counts[row["status"]] += 1
         counts["overdue"] += row["overdue"]

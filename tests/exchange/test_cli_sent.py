@@ -102,4 +102,4 @@ def test_sent_lists_what_came_back_and_awaiting_whom_to_chase(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [(w["supplier"], w["status"], w["file_name"]) for w in data["workbooks"]] == [
         ("Saigon Stitch Co.", "awaiting", "again.xlsx")]
-    assert data["counts"] == {"sent": 3, "returned": 1, "awaiting": 1, "overdue": 0, "replaced": 1}
+    assert data["counts"] == {"sent": 3, "returned": 1, "awaiting": 1, "overdue": 0, "replaced": 1, "not_chased": 0}

@@ -24,7 +24,7 @@ def test_demo_covers_every_state_and_is_added_once(ctx):
     assert {f["status"] for f in findings} >= {"open", "done", "verified"}
     assert pending_count(ctx) == {"corrections": len(demo.SUGGESTED_CORRECTIONS), "suppliers": 2}
     sent = summary(sent_workbooks(ctx))
-    assert sent == {"sent": 10, "returned": 4, "awaiting": 5, "overdue": 2, "replaced": 1}
+    assert sent == {"sent": 10, "returned": 4, "awaiting": 5, "overdue": 2, "replaced": 1, "not_chased": 0}
     again = demo.build_demo(ctx)
     assert again["existing"] is True and again["suppliers"] == first["suppliers"]
     assert len(list_assessments(ctx)) == len(rows)

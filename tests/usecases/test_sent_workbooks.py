@@ -45,7 +45,7 @@ def test_returned_awaiting_and_overdue_with_the_days_counted_to_today(ctx):
         "2026-09-15", 14, "g-1-back.xlsx")
     assert [r["export_id"] for r in sent_workbooks(ctx, awaiting_only=True)] == ["d-1", "g-2"]
     assert [r["export_id"] for r in sent_workbooks(ctx, supplier_id=gloves)] == ["g-1", "g-2"]
-    assert summary(rows) == {"sent": 3, "returned": 1, "awaiting": 2, "overdue": 1, "replaced": 0}
+    assert summary(rows) == {"sent": 3, "returned": 1, "awaiting": 2, "overdue": 1, "replaced": 0, "not_chased": 0}
 
 
 def test_a_newer_workbook_of_the_same_questionnaire_replaces_the_one_not_returned(ctx):
@@ -121,3 +121,23 @@ def test_overdue_means_waiting_more_than_thirty_days(ctx):
 
     assert [(r["supplier"], r["days_since_sent"], r["overdue"]) for r in sent_workbooks(ctx)] == [
         ("Thirty-one", 31, True), ("Thirty", 30, False)]
+
+
+def test_a_suspended_or_inactive_supplier_is_not_chased_until_it_is_active_again(ctx):
+    from fldd.usecases.suppliers import update_supplier
+
+    gloves = add_supplier(ctx, "Klang Valley Gloves", "MY")
+    denim = add_supplier(ctx, "Dhaka Denim", "BD")
+    _sent(ctx, gloves, "g-1", "2026-08-01")
+    _sent(ctx, denim, "d-1", "2026-08-01")
+    update_supplier(ctx, gloves, status="suspended")
+
+    rows = sent_workbooks(ctx)
+
+    assert [(r["export_id"], r["status"], r["overdue"]) for r in rows] == [
+        ("g-1", "not_chased", False), ("d-1", "awaiting", True)]
+    assert [r["export_id"] for r in sent_workbooks(ctx, awaiting_only=True)] == ["d-1"]
+    assert summary(rows)["not_chased"] == 1
+
+    update_supplier(ctx, gloves, status="active")
+    assert _states(sent_workbooks(ctx)) == {"g-1": "awaiting", "d-1": "awaiting"}

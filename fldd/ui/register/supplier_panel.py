@@ -253,6 +253,8 @@ def sent_state(row: dict) -> str:
         return f"Returned {row['returned_on']}" + (", an earlier copy" if row["returned_copy_sent_on"] else "")
     if row["status"] == "replaced":
         return f"Sent again {row['replaced_on']}"
+    if row["status"] == "not_chased":
+        return f"Not chased: supplier {row['supplier_status']}"
     days = row["days_since_sent"]
     return f"Waiting {days} day{'' if days == 1 else 's'}"
 
