@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass, field
 
 from fldd.store.clock import now
@@ -46,6 +45,8 @@ def _row(data: dict) -> dict:
 def add(store: Store, data: dict, identifiers: dict[str, str] | None = None,
         contacts: list[dict] | None = None) -> int:
     """Insert a supplier with its identifiers and contacts in one transaction; returns its id."""
+    import uuid  # here, not at the top: uuid loads platform, and the home page reads suppliers at start-up
+
     stamp = now()
     with store.write() as db:
         row = {"uid": data.get("uid") or str(uuid.uuid4()), **_row(data), "created_at": stamp, "updated_at": stamp}

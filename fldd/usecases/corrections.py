@@ -3,7 +3,8 @@ when a workbook is imported, list what waits for a decision, apply one (through 
 dismiss it.
 
 A suggestion is never applied by itself: the supplier may be wrong, and the register is the buyer's record.
-The home page counts pending suggestions at start-up, so identifiers and the exchange are imported where used.
+The home page counts pending suggestions at start-up, so the register's checks (identifiers, risk data, the
+supplier form) and the exchange are imported where used.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from fldd.store import suppliers as store_suppliers
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
-from fldd.usecases.supplier_form import clean_contacts, country_code_from_text, split_items
-from fldd.usecases.suppliers import update_supplier
 
 if TYPE_CHECKING:
     from fldd.exchange.outcome import FileReport
@@ -76,6 +75,7 @@ def _held(supplier: store_suppliers.Supplier) -> dict[str, str]:
 def _comparable(key: str, text: str) -> object:
     """A value as the register would keep it, so that 'my' and 'MY', or an LEI with spaces, count as equal."""
     from fldd.identifiers import IDENTIFIER_SCHEMES, IdentifierError
+    from fldd.usecases.supplier_form import country_code_from_text, split_items
 
     text = " ".join((text or "").split())
     if key == "goods":
@@ -205,6 +205,8 @@ def _pending(ctx: AppContext, correction_id: int, verb: str) -> dict:
 def _write_field(ctx: AppContext, supplier: store_suppliers.Supplier, key: str, value: str) -> None:
     """Set one field of the register the way the supplier form would save it."""
     from fldd.risk.countries import is_country
+    from fldd.usecases.supplier_form import clean_contacts, country_code_from_text, split_items
+    from fldd.usecases.suppliers import update_supplier
 
     if key == "country":
         code = country_code_from_text(value)

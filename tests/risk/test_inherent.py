@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from fldd.risk import UnknownCountryError, countries, country_name, inherent_risk, is_country
+from fldd.risk.countries import UnknownCountryError, countries, country_name, is_country
+from fldd.risk.inherent import inherent_risk
 from fldd.risk.data import RiskDataError, load, risk_data, risk_folder
 from fldd.risk.inherent import COUNTRY_MAX, LEVELS, NOT_LISTED_TIER, WEIGHTS
 from fldd.standard.engine import score
