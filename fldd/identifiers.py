@@ -12,7 +12,6 @@ own implementation of it. A sum detects any single mistyped character, not every
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 
@@ -57,7 +56,7 @@ def validate_os_id(text: str) -> str:
     if not (year + day).isdigit():
         raise IdentifierError(f"characters 3-9 of an OS ID are the year and day of the year (7 digits), "
                               f"not '{year + day}'")
-    if not 1 <= int(day) <= (366 if calendar.isleap(int(year)) else 365):
+    if not 1 <= int(day) <= (366 if _leap(int(year)) else 365):
         raise IdentifierError(f"'{day}' is not a day of the year {year} (characters 7-9 of the OS ID)")
     for position, char in enumerate(random + check, start=10):
         if char not in CROCKFORD:
@@ -129,3 +128,8 @@ def validate_identifier(scheme: str, text: str) -> str:
     if scheme not in IDENTIFIER_SCHEMES:
         raise IdentifierError(f"unknown identifier scheme '{scheme}' (known: {', '.join(IDENTIFIER_SCHEMES)})")
     return IDENTIFIER_SCHEMES[scheme][1](text)
+
+
+def _leap(year: int) -> bool:
+    """A Gregorian leap year (calendar.isleap, without importing calendar and locale at start-up)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
