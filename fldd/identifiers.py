@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fldd.risk.countries import is_country
-
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: value = index
 _LOOKALIKES = {"O": "0", "I": "1", "L": "1", "U": "V"}  # letters Crockford leaves out, and what was meant
 OS_ID_LENGTH = 15
@@ -45,6 +43,8 @@ def os_id_check_char(first14: str) -> str:
 
 def validate_os_id(text: str) -> str:
     """The OS ID in normal form (upper case, no spaces or hyphens), or IdentifierError saying what is wrong."""
+    from fldd.risk.countries import is_country  # here: the home page names identifier fields at start-up
+
     os_id = _compact(text)
     if not os_id:
         raise IdentifierError("an OS ID is required")

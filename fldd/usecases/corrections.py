@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fldd.store import corrections as store_corrections
-from fldd.store import suppliers as store_suppliers
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 
 if TYPE_CHECKING:
+    from fldd.store import suppliers as store_suppliers
     from fldd.exchange.outcome import FileReport
 
 DECIDERS = ("buyer", "auditor")  # the register is theirs: a supplier suggests, it does not decide
@@ -123,6 +123,8 @@ def record_suggestions(ctx: AppContext, supplier: store_suppliers.Supplier, repo
 
 def pending_corrections(ctx: AppContext, supplier_id: int | None = None) -> list[SuggestedCorrection]:
     """Suggestions waiting for a decision: one supplier's, or the whole portfolio's (by supplier name)."""
+    from fldd.store import suppliers as store_suppliers
+
     rows = store_corrections.pending(ctx.store, supplier_id)
     held: dict[int, dict[str, str]] = {}
     out = []
@@ -162,6 +164,8 @@ def apply_correction(ctx: AppContext, correction_id: int) -> SuggestedCorrection
     """Write a suggested value into the register through the same checks as the supplier form (country code,
     identifier check characters, an identifier another supplier holds); all or nothing. Returns the suggestion
     as it was just before, so a caller can say what changed."""
+    from fldd.store import suppliers as store_suppliers
+
     row = _pending(ctx, correction_id, "apply")
     supplier = store_suppliers.get(ctx.store, row["supplier_id"])
     before = _suggestion(row, _held(supplier))
@@ -205,6 +209,7 @@ def _pending(ctx: AppContext, correction_id: int, verb: str) -> dict:
 def _write_field(ctx: AppContext, supplier: store_suppliers.Supplier, key: str, value: str) -> None:
     """Set one field of the register the way the supplier form would save it."""
     from fldd.risk.countries import is_country
+    from fldd.store import suppliers as store_suppliers
     from fldd.usecases.supplier_form import clean_contacts, country_code_from_text, split_items
     from fldd.usecases.suppliers import update_supplier
 

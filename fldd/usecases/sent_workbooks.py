@@ -87,7 +87,9 @@ def _returned(row: dict, returned_at: str, file_name: str | None) -> None:
 
 def local_date(stamp: str) -> dt.date:
     """The local calendar date of a store timestamp (UTC, '2026-11-23T04:45:12Z')."""
-    moment = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    moment = dt.datetime.fromisoformat(stamp)  # reads the Z as UTC (strptime would import _strptime at start-up)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone().date()
 
 
