@@ -24,7 +24,7 @@ from fldd.store.clock import now
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
-from fldd.usecases.exchange import changes_between, with_file, workbook_secret
+from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
 
 SOURCE = "answer_pack"  # as the assessments table names it
 
@@ -219,19 +219,8 @@ def _supplier(ctx: AppContext, given: dict, issues: list[Issue]) -> store_suppli
 def _assessment(ctx: AppContext, uid: str, supplier: store_suppliers.Supplier, q: Questionnaire | None,
                 issues: list[Issue]) -> store_assessments.Assessment | None:
     """The assessment this pack revises, if it was imported before; checks it may still change."""
-    found = store_assessments.find_by_uid(ctx.store, uid)
-    if found is None:
-        return None
-    record = store_assessments.get(ctx.store, found)
-    if record.supplier_id != supplier.id or (q is not None and record.ref != q.ref):
-        issues.append(Issue(f"assessment.uid: {uid} is assessment {record.id}, of another supplier or "
-                            "questionnaire"))
-        return None
-    if record.status == "closed":
-        issues.append(Issue(f"assessment {record.id} ({supplier.name}) is closed, so its answers can no longer "
-                            "change"))
-        return None
-    return record
+    return revisable_assessment(ctx, uid, supplier, q.ref if q is not None else None, issues,
+                                f"assessment.uid {uid}")
 
 
 def _missing(ctx: AppContext, q: Questionnaire, values: dict[str, Any], supplier: store_suppliers.Supplier,
@@ -283,18 +272,5 @@ def _logged(ctx: AppContext, report: FileReport, dry_run: bool, seen: dict[str, 
     _seen(report, seen)
     if dry_run:
         return report
-    detail: dict[str, Any] = {"questionnaire": report.questionnaire, "supplier": report.supplier, "kind": SOURCE}
-    if report.outcome in (ACCEPTED, INCOMPLETE):
-        detail["answered"] = report.answered
-    if report.note:
-        detail["note"] = report.note
-    for name in ("changes", "missing"):
-        items = getattr(report, name)
-        if items:
-            detail[name] = [item.to_json() for item in items]
-    store_exchange.record_import(
-        ctx.store, file_name=report.path.name, sha256=report.sha256, outcome=report.outcome,
-        errors=[e.message if not e.where() else f"{e.where()}: {e.message}" for e in report.errors],
-        assessment_id=report.assessment_id, export_id=report.export_id, saved_at=exported_at,
-        revision=report.revision if report.outcome in (ACCEPTED, INCOMPLETE) else None, detail=detail)
+    log_import(ctx, report, exported_at, kind=SOURCE)
     return report

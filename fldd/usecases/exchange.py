@@ -267,3 +267,47 @@ def with_file(issues: list[Issue], path: Path) -> list[Issue]:
     """The issues, each naming the file."""
     return [replace(issue, file=path.name) for issue in issues]
 
+
+
+def log_import(ctx: AppContext, report: FileReport, saved_at: str | None = None, kind: str | None = None) -> None:
+    """Record one file's outcome in the import log (workbooks and answer packs alike; rejected ones too)."""
+    from fldd.exchange.outcome import ACCEPTED, INCOMPLETE
+    from fldd.store import exchange as store_exchange
+
+    applied = report.outcome in (ACCEPTED, INCOMPLETE)
+    detail: dict[str, Any] = {"questionnaire": report.questionnaire, "supplier": report.supplier}
+    if kind:
+        detail["kind"] = kind
+    if applied:
+        detail["answered"] = report.answered
+    if report.note:
+        detail["note"] = report.note
+    for name in ("changes", "missing", "corrections"):
+        items = getattr(report, name)
+        if items:
+            detail[name] = [item.to_json() for item in items]
+    store_exchange.record_import(
+        ctx.store, file_name=report.path.name, sha256=report.sha256, outcome=report.outcome,
+        errors=[str(replace(e, file=None)) for e in report.errors], assessment_id=report.assessment_id,
+        export_id=report.export_id, saved_at=saved_at, revision=report.revision if applied else None, detail=detail)
+
+
+def revisable_assessment(ctx: AppContext, uid: str, supplier: store_suppliers.Supplier, ref: str | None,
+                         issues: list[Issue], named: str, closed_hint: str = ""):
+    """The assessment a returned file revises (None if there is none yet), when that file may still change it:
+    of the same supplier and questionnaire (`ref`; None: not checked), and not closed. Otherwise the reason
+    goes into `issues` (the uid shown as `named`) and None is returned."""
+    from fldd.store import assessments as store_assessments
+
+    found = store_assessments.find_by_uid(ctx.store, uid)
+    if found is None:
+        return None
+    record = store_assessments.get(ctx.store, found)
+    if record.supplier_id != supplier.id or (ref is not None and record.ref != ref):
+        issues.append(Issue(f"{named} belongs to assessment {record.id} of another supplier or questionnaire"))
+        return None
+    if record.status == "closed":
+        issues.append(Issue(f"assessment {record.id} ({supplier.name}) is closed, so its answers can no longer "
+                            f"change{closed_hint}"))
+        return None
+    return record

@@ -4,7 +4,7 @@ decided against the database, applied in one transaction if accepted, and logged
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from fldd.store import exchange as store_exchange
 from fldd.store import suppliers as store_suppliers
 from fldd.usecases.context import AppContext
 from fldd.usecases.corrections import record_suggestions
-from fldd.usecases.exchange import changes_between, with_file, workbook_secret
+from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
 from fldd.usecases.workbook_reading import Loaded, Scoring, inherent_inputs, load, loaded_files
 
 
@@ -181,18 +181,11 @@ class Importer:
             issues.append(Issue(f"the supplier this workbook was sent to ({meta['supplier_name']}) is no longer in "
                                 "this database"))
             return None
-        assessment_id = store_assessments.find_by_uid(self.ctx.store, meta["export_id"])
-        assessment = store_assessments.get(self.ctx.store, assessment_id) if assessment_id is not None else None
-        if assessment is not None:
-            if assessment.supplier_id != supplier.id or assessment.ref != q.ref:
-                issues.append(Issue(f"export {meta['export_id']} belongs to assessment {assessment.id} of another "
-                                    "supplier or questionnaire"))
-                return None
-            if assessment.status == "closed":
-                issues.append(Issue(f"assessment {assessment.id} ({supplier.name}) is closed, so its answers can no "
-                                    "longer change: export a new workbook for a new assessment"))
-                return None
-        return _Target(supplier, assessment)
+        before = len(issues)
+        assessment = revisable_assessment(self.ctx, meta["export_id"], supplier, q.ref, issues,
+                                          f"export {meta['export_id']}",
+                                          ": export a new workbook for a new assessment")
+        return _Target(supplier, assessment) if len(issues) == before else None
 
     def _scoring(self) -> Scoring:
         """What worker processes need to score files as this importer would."""
@@ -229,20 +222,5 @@ class Importer:
         return assessment_id
 
     def _log(self, report: FileReport, saved_at: str | None = None) -> None:
-        if self.dry_run:
-            return
-        detail: dict[str, Any] = {"questionnaire": report.questionnaire, "supplier": report.supplier}
-        if report.outcome in (ACCEPTED, INCOMPLETE):
-            detail["answered"] = report.answered
-        if report.note:
-            detail["note"] = report.note
-        for name in ("changes", "missing", "corrections"):
-            items = getattr(report, name)
-            if items:
-                detail[name] = [item.to_json() for item in items]
-        store_exchange.record_import(
-            self.ctx.store, file_name=report.path.name, sha256=report.sha256, outcome=report.outcome,
-            errors=[str(replace(e, file=None)) for e in report.errors], assessment_id=report.assessment_id,
-            export_id=report.export_id, saved_at=saved_at,
-            revision=report.revision if report.outcome in (ACCEPTED, INCOMPLETE) else None, detail=detail)
-
+        if not self.dry_run:
+            log_import(self.ctx, report, saved_at)
