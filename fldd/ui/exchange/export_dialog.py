@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from fldd.store.errors import StoreError
 from fldd.ui.job_worker import JobWorker
+from fldd.ui.exchange.job_dialog import JobDialog
 from fldd.ui.layout import MARGIN, SPACING
-from fldd.ui.theme import OVERDUE_COLOUR, STATUS_WORDS
+from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.answer_pack import export_pack
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.bulk_export import run_bulk_export
@@ -59,7 +59,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """Chooses for whom (one supplier, the suppliers selected or shown in the register, or all), questionnaire,
     language and, for one supplier, what to prefill; writes the file or the folder of workbooks."""
 
@@ -129,10 +129,6 @@ class ExportDialog(QDialog):
         self.refusals.setReadOnly(True)
         self.refusals.setMaximumHeight(REFUSALS_HEIGHT)
         self.refusals.hide()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOUR};")
-        self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -389,20 +385,5 @@ class ExportDialog(QDialog):
             self.data_changed.emit()
         self.bulk_done.emit(self.outcomes)
 
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
-    def reject(self) -> None:
-        """Close; a running export stops after its current workbook first."""
-        self._stop_worker()
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._stop_worker()
-        super().closeEvent(event)
-
-    def _stop_worker(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self.data_changed.emit()  # the workbooks written so far are logged as sent
+    def _stopped(self) -> None:
+        self.data_changed.emit()  # the workbooks written so far are logged as sent

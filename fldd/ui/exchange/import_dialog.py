@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -25,9 +24,9 @@ from fldd.ui.exchange.import_worker import ImportWorker
 from fldd.ui.exchange.report_model import (
     COL_CHANGED, COL_FILE, COL_MISSING, COL_OUTCOME, COL_QUESTIONNAIRE, COL_SUPPLIER, SORT_ROLE, ImportReportModel,
     file_row)
+from fldd.ui.exchange.job_dialog import JobDialog
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.tables import record_table
-from fldd.ui.theme import OVERDUE_COLOUR
 from fldd.usecases.errors import Rejected
 from fldd.usecases.exchange import write_report_xlsx
 from fldd.usecases.import_job import files_to_import
@@ -40,7 +39,7 @@ PREFERRED_SIZE = (1200, 720)  # every column readable without scrolling sideways
 DETAILS_HEIGHT = 150
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     """The bulk import: a dry run on choosing files, then the import in a worker thread, then the report."""
 
     preview_done = Signal(list)  # FileReports of the dry run
@@ -87,10 +86,6 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOUR};")
-        self.error.hide()
         self.save_button = QPushButton("&Save report…")
         self.import_button = QPushButton("&Import")
         self.import_button.setDefault(True)
@@ -287,10 +282,6 @@ class ImportDialog(QDialog):
         row = self.model.row(self.proxy.mapToSource(current).row())
         self.details.setPlainText(row["full"] or row["details"] or row["path"])
 
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
     def _settle(self) -> None:
         """Enable what makes sense now."""
         busy = self.busy
@@ -307,16 +298,3 @@ class ImportDialog(QDialog):
                                      "suppliers sent back, or a folder of them.")
         elif self.files:
             self.count_label.setText(f"{len(self.files)} file{'s' if len(self.files) != 1 else ''} chosen.")
-
-    def reject(self) -> None:
-        """Close; a running import stops after its current file first."""
-        self._stop_worker()
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._stop_worker()
-        super().closeEvent(event)
-
-    def _stop_worker(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
