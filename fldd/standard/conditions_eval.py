@@ -11,9 +11,10 @@ from decimal import (ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, DecimalEx
                      InvalidOperation, Overflow)
 from typing import Any
 
+from fldd.standard.conditions_ast import (
+    And, Arith, Bool, Call, Compare, Expr, ListExpr, Name, Neg, Not, Null, Num, Or, Str)
 from fldd.standard.conditions_parse import (
-    DOMAIN_FUNCTIONS, FUNCTIONS, NAME_ARG_FUNCTIONS, And, Arith, Bool, Call, Compare, Expr, ListExpr, Name,
-    Neg, Not, Null, Num, Or, Str, arity_problem, parse, parse_date)
+    DOMAIN_FUNCTIONS, FUNCTIONS, NAME_ARG_FUNCTIONS, arity_problem, parse, parse_date)
 
 # Python's default decimal context, fixed here so a caller changing theirs cannot change a score.
 _CTX = Context(prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999, capitals=1, clamp=0,
