@@ -26,6 +26,12 @@ class AnswerError(ValueError):
         self.message = message
 
 
+def as_given(text: str) -> str:
+    """Text kept as a person gave it, less the whitespace at its end (which forms and spreadsheets add unseen):
+    leading whitespace stays, so that trimming never turns "\t=1+1" into a text that starts like a formula."""
+    return text.rstrip()
+
+
 def is_blank(value: Value) -> bool:
     """Unanswered: nothing, empty text or an empty selection."""
     return value is None or value == "" or value == ()
@@ -48,7 +54,7 @@ def coerce(question: Question, raw: object) -> Value:
         return _money(question, raw)
     if kind == "date":
         return _date(question, raw)
-    text = str(raw).strip()
+    text = as_given(str(raw))
     if len(text) > MAX_TEXT:
         raise AnswerError(question.id, f"text is longer than {MAX_TEXT} characters")
     return text

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QToolButton, QVBoxLayout, QWidget)
 
+from fldd.standard.answers import as_given
 from fldd.standard.model import Question, Standard, pick
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.runner.card_parts import GlossaryPopup, card_shortcut, tag
@@ -223,7 +224,7 @@ class QuestionCard(QFrame):
         if self.comment_edit is None or self.comment_edit.isReadOnly():
             return
         self.comment_pause.stop()
-        text = self.comment_edit.toPlainText().strip()
+        text = as_given(self.comment_edit.toPlainText())  # a leading tab stays: never a formula
         if text != self._comment_shown:
             self._comment_shown = text
             self.comment_finished.emit(self.question.id, text)
