@@ -96,6 +96,9 @@ class Layout:
     sheets: tuple[ModuleSheet, ...]
     numbers: dict[str, str]
     fingerprint: str
+    module_header: tuple[str, ...] = ()  # row 1 of every module sheet: names each column, so it is read by name
+    supplier_header: tuple[str, ...] = ()
+    reference_row: int = 0  # the Supplier sheet's row holding the export id, below the fields
 
     def answer_place(self, qid: str) -> tuple[str, str] | None:
         """(sheet, cell) where a question is answered: its answer cell, or its first option's tick cell."""
@@ -158,7 +161,10 @@ def _build(q: Questionnaire, lang: str) -> Layout:
         sheets.append(ModuleSheet.of(title, module, rows))
     fields = tuple(SupplierField(FIRST_ROW + i, key, label) for i, (key, label) in enumerate(_supplier_fields(lang)))
     fingerprint = _fingerprint(supplier, fields, sheets)
-    return Layout(q, lang, instructions, supplier, fields, tuple(sheets), numbers, fingerprint)
+    return Layout(q, lang, instructions, supplier, fields, tuple(sheets), numbers, fingerprint,
+                  module_header=tuple(text(lang, key) for key in MODULE_COLUMNS),
+                  supplier_header=tuple(text(lang, key) for key in SUPPLIER_COLUMNS),
+                  reference_row=FIRST_ROW + len(fields) + 1)
 
 
 def _letter(i: int) -> str:

@@ -2,7 +2,9 @@
 
 The signature is HMAC-SHA256, keyed with the exporting database's secret, over every metadata value but the
 signature itself (as canonical JSON). It binds the export id, supplier, questionnaire and question-row
-fingerprint to the database that wrote them; answers are the supplier's and are not signed.
+fingerprint to the database that wrote them; answers are the supplier's and are not signed. The binding ties
+the metadata to the workbook's own Supplier sheet (the export id shown there and what the buyer held for each
+field), so that another workbook's hidden metadata copied in is caught.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 # In the order written; every key is required on import.
 KEYS = ("protocol", "questionnaire", "version", "content_hash", "export_id", "supplier_uid", "supplier_name",
         "language", "exported_at", "exported_by", "fingerprint")
+BINDING = "binding"  # written since the binding was added; an older workbook has none (see PROTOCOL.md)
 SIGNATURE = "signature"
 
 
@@ -34,3 +37,12 @@ def verify(meta: dict[str, str], secret: str | None) -> bool:
     if not secret or not given:
         return False
     return hmac.compare_digest(sign(meta, secret), given)
+
+
+def binding(supplier_sheet: str, reference: str, on_file: list[tuple[str, str]]) -> str:
+    """sha256 over the Supplier sheet's title, the export id it shows, and each field's key and value on file
+    (whitespace collapsed, as spreadsheets rewrap text)."""
+    digest = hashlib.sha256(f"fldd-binding-1\x1f{supplier_sheet}\x1f{reference}\x1e".encode())
+    for key, value in on_file:
+        digest.update(f"{key}\x1f{' '.join(value.split())}\x1e".encode())
+    return digest.hexdigest()

@@ -18,6 +18,7 @@ from fldd.exchange.layout import (
 from fldd.exchange.outcome import Change, Issue
 from fldd.exchange.workbook_read import Unreadable, WorkbookFile
 from fldd.exchange.workbook_values import Bad, Labels, answer_value, as_text, cell_value, in_percent, short
+from fldd.standard.answers import as_given
 from fldd.standard.model import Question, Questionnaire, Standard
 
 
@@ -75,7 +76,13 @@ def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -
         grids = _grids(book, lay, out.issues)
         if out.issues:
             return out
+        _check_columns(lay, grids, out.issues)
+        if out.issues:
+            return out
         _check_rows(lay, grids, out.issues)
+        if out.issues:
+            return out
+        _check_binding(meta, lay, grids[lay.supplier_title], out.issues)
         if out.issues:
             return out
         _check_formulas(book, lay, out.issues)
@@ -141,6 +148,51 @@ def _grids(book: WorkbookFile, lay: Layout, issues: list[Issue]) -> dict[str, li
     return grids
 
 
+def _check_columns(lay: Layout, grids: dict[str, list[list[Any]]], issues: list[Issue]) -> None:
+    """Each column the import reads is found by its header, where the layout put it: a column inserted, deleted
+    or moved (a hidden one too) would make answers be read from another column."""
+    for title, header in [(lay.supplier_title, lay.supplier_header)] + [(s.title, lay.module_header)
+                                                                        for s in lay.sheets]:
+        grid = grids[title]
+        found = [normal_text(as_text(cell_value(grid, 1, col))) for col in range(len(header))]
+        if found == list(header):
+            continue
+        col = next(i for i, (seen, want) in enumerate(zip(found, header)) if seen != want)
+        letter = chr(ord("A") + col)
+        moved = f" (it is column {chr(ord('A') + found.index(header[col]))} now)" if header[col] in found else ""
+        issues.append(Issue(f"column {letter} should be '{header[col]}'{moved}; it reads '{short(found[col])}': "
+                            "columns were inserted, deleted or moved (hidden ones too), so the answers cannot be "
+                            "read safely: answer in the workbook as fldd sent it", sheet=title, cell=f"{letter}1"))
+
+
+def _check_binding(meta: dict[str, str], lay: Layout, grid: list[list[Any]], issues: list[Issue]) -> None:
+    """The hidden metadata belongs to this workbook's own Supplier sheet: the supplier it names (every file) and,
+    for a workbook that carries a binding, the export id the sheet shows and everything the buyer held on file."""
+    name_row = lay.supplier_fields[0].row
+    on_sheet = normal_text(as_text(cell_value(grid, name_row, SUP_ON_FILE)))
+    where = {"sheet": lay.supplier_title}
+    if on_sheet != normal_text(meta["supplier_name"]):
+        issues.append(Issue(f"this workbook was sent to '{short(on_sheet, 60)}' (its Supplier sheet), but its hidden "
+                            f"metadata belongs to a workbook sent to '{short(meta['supplier_name'], 60)}': another "
+                            "workbook's metadata was copied in; import the workbook fldd exported, as it came back",
+                            cell=f"{_letter(SUP_ON_FILE)}{name_row}", **where))
+        return
+    if metadata.BINDING not in meta:
+        return  # exported before workbooks carried a binding: checked by the supplier's name only
+    reference = as_text(cell_value(grid, lay.reference_row, SUP_ON_FILE)).strip()
+    on_file = [(f.key, as_text(cell_value(grid, f.row, SUP_ON_FILE))) for f in lay.supplier_fields]
+    if metadata.binding(lay.supplier_title, reference, on_file) != meta[metadata.BINDING]:
+        issues.append(Issue(f"the Supplier sheet (reference '{short(reference, 40)}') does not belong to this "
+                            f"workbook's hidden metadata (export {meta['export_id']}): another workbook's metadata "
+                            "was copied in, or what the buyer held on file was edited; import the workbook fldd "
+                            "exported, as it came back", cell=f"{_letter(SUP_ON_FILE)}{lay.reference_row}",
+                            **where))
+
+
+def _letter(col: int) -> str:
+    return chr(ord("A") + col)
+
+
 def _check_rows(lay: Layout, grids: dict[str, list[list[Any]]], issues: list[Issue]) -> None:
     """Each locked cell the import relies on holds what the layout put there."""
     grid = grids[lay.supplier_title]
@@ -197,12 +249,23 @@ def _row_name(r: Row) -> str:
 
 
 def _check_formulas(book: WorkbookFile, lay: Layout, issues: list[Issue]) -> None:
+    """Formulas and error values (#N/A, #DIV/0!...): neither is an answer, and a reader shows neither as typed
+    (calamine gives a formula's cached value and an error value as an empty cell, which would clear an answer)."""
     for title, rows in [(lay.supplier_title, {})] + [(s.title, {r.row: r for r in s.rows}) for s in lay.sheets]:
-        for cell, formula in sorted(book.formulas(title).items()):
-            row = rows.get(int("".join(ch for ch in cell if ch.isdigit()) or 0))
-            question = _qref(lay, row.question) if row else None
+        formulas = book.formulas(title)
+        for cell, formula in sorted(formulas.items()):
             issues.append(Issue(f"the cell holds a formula ({short(formula, 60)}); fldd reads typed values only: "
-                                "type the answer itself", sheet=title, cell=cell, question=question))
+                                "type the answer itself", sheet=title, cell=cell, question=_row_ref(lay, rows, cell)))
+        for cell, value in sorted(book.error_values(title).items()):
+            if cell not in formulas:
+                issues.append(Issue(f"the cell holds the error value {short(value, 20)}, not an answer: clear it or "
+                                    "type the answer itself", sheet=title, cell=cell,
+                                    question=_row_ref(lay, rows, cell)))
+
+
+def _row_ref(lay: Layout, rows: dict[int, Row], cell: str) -> str | None:
+    row = rows.get(int("".join(ch for ch in cell if ch.isdigit())[:6] or 0))
+    return _qref(lay, row.question) if row else None
 
 
 def _read_answers(lay: Layout, grids: dict[str, list[list[Any]]], percent_cells: dict[str, frozenset[str]],
@@ -220,7 +283,7 @@ def _read_answers(lay: Layout, grids: dict[str, list[list[Any]]], percent_cells:
                 raw, comment = cell_value(grid, r.row, COL_ANSWER), cell_value(grid, r.row, COL_COMMENT)
             question = r.question
             if comment != "":
-                text = as_text(comment).strip()
+                text = as_given(as_text(comment))
                 if text:
                     comments[question.id] = text
             if raw == "" and not subrows:

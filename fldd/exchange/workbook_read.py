@@ -1,11 +1,12 @@
 """Open a returned workbook safely and read its cells as values (python-calamine; nothing is evaluated).
 
-Before any parser sees the file: its size, that it is a zip holding a workbook, the members' declared sizes
-(sum and compression ratio), and, for every part the reader will parse, that it inflates to exactly its
-declared size (zipfile checks size and CRC), declares no DTD or entities, and places every cell inside the
-area an fldd workbook uses (a tiny file with two cells far apart would make calamine allocate the whole
-rectangle between them and abort the process). Formulas are found in the sheet XML itself: calamine gives
-their cached values only.
+Before any parser sees the file: its size, that it is a zip holding a workbook and nothing a workbook fldd sent
+cannot hold (see workbook_archive), and, for every part the reader will parse, that it inflates to exactly its
+declared size, declares no DTD or entities, and places every cell inside the area an fldd workbook uses (a tiny
+file with two cells far apart would make calamine allocate the whole rectangle between them and abort the
+process). The sheets the workbook lists must be the sheets calamine lists, with no name twice, so that the part
+checked is the part read. Formulas and error values are found in the sheet XML itself: calamine gives a
+formula's cached value and reads an error value as an empty cell.
 """
 
 from __future__ import annotations
@@ -13,11 +14,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import posixpath
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,18 +23,15 @@ from typing import Any
 
 from fldd.exchange.layout import COL_ANSWER
 from fldd.exchange.outcome import Issue
+from fldd.exchange.workbook_archive import Unreadable, check_content_types, member, members_of, refuse
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # an fldd workbook is well under 1 MB
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # sum of the members' declared sizes
-MAX_RATIO = 100  # declared size / compressed size, for members over RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024
-MAX_MEMBERS = 2000
 AREA = "A1:Z9999"
 ANSWER_COLUMN = chr(ord("A") + COL_ANSWER)
 
+__all__ = ["Unreadable", "WorkbookFile", "open_bytes", "open_workbook"]
+
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# A cell as Excel, LibreOffice and openpyxl write it, inside A1:Z9999: the fast check. Anything else (other
-# attributes or quoting, prefixed names, duplicate or escaped references) goes through the full check.
 # A cell as Excel, LibreOffice and openpyxl write it, inside A1:Z9999. One search finds any cell tag that is not
 # of this form (other attributes or quoting, duplicate or escaped references, far cells); such a sheet, or one
 # with prefixed element names, goes through the full check of every cell tag.
@@ -57,14 +52,6 @@ _ATTR = re.compile(rb'([\w:.-]+)\s*=\s*"([^"]*)"')
 _RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship\s([^>]*)/?>")
 
 
-class Unreadable(Exception):
-    """The file is refused before or while it is read; `issues` say why."""
-
-    def __init__(self, issues: list[Issue]) -> None:
-        super().__init__("; ".join(str(i) for i in issues))
-        self.issues = issues
-
-
 @dataclass
 class WorkbookFile:
     """An opened workbook: its bytes' sha256, its own save time, and checked access to its sheets."""
@@ -80,6 +67,7 @@ class WorkbookFile:
     _book: Any
     _percent_styles: frozenset[bytes] = frozenset()  # cell style indexes whose number format shows a percentage
     _formulas: dict[str, dict[str, str]] = field(default_factory=dict)
+    _errors: dict[str, dict[str, str]] = field(default_factory=dict)
     _percents: dict[str, frozenset[str]] = field(default_factory=dict)
     _grids: dict[str, list[list[Any]] | Unreadable] = field(default_factory=dict)
 
@@ -113,6 +101,12 @@ class WorkbookFile:
         self._check_sheet(sheet)
         return self._formulas[sheet]
 
+    def error_values(self, sheet: str) -> dict[str, str]:
+        """Cells of a sheet that hold an error value (#N/A, #DIV/0!...): cell reference -> the value as written.
+        calamine reads them as empty cells, which must never pass for a blank answer."""
+        self._check_sheet(sheet)
+        return self._errors[sheet]
+
     def percent_cells(self, sheet: str) -> frozenset[str]:
         """Answer cells (column D) formatted as a percentage: a person typed "45%", and the cell holds 0.45."""
         self._check_sheet(sheet)
@@ -122,9 +116,9 @@ class WorkbookFile:
         if sheet in self._formulas:
             return
         part = self._parts.get(sheet)
-        if part is None:
+        if not part:
             raise Unreadable([Issue("the workbook lists this sheet but holds no worksheet part for it", sheet=sheet)])
-        xml = _member(self._data, self._infos, part)
+        xml = member(self._data, self._infos, part)
         prefixed = _PREFIXED.search(xml) is not None
         if prefixed or _ODD_CELL.search(xml):
             problem = _cell_problem(xml)
@@ -132,6 +126,8 @@ class WorkbookFile:
                 raise Unreadable([Issue(problem, sheet=sheet)])
         formulas = _FORMULA.search(xml) if prefixed else _FORMULA_START.search(xml)
         self._formulas[sheet] = _formula_cells(xml) if formulas else {}
+        maybe_errors = prefixed or ((b'"e"' in xml or b"'e'" in xml) and _ERROR_TYPE.search(xml))
+        self._errors[sheet] = _error_cells(xml) if maybe_errors else {}
         if self._percent_styles:
             self._percents[sheet] = frozenset(ref.decode() for ref, style in _STYLED_CELL.findall(xml)
                                               if style in self._percent_styles)
@@ -167,18 +163,12 @@ def open_bytes(path: Path, data: bytes) -> WorkbookFile:
                                 "remove any password and save it as an Excel workbook (.xlsx)")])
     if not data.startswith(b"PK"):
         raise Unreadable([Issue("not an Excel workbook (.xlsx): the file is not a zip archive")])
-    try:
-        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise Unreadable([Issue(f"not an Excel workbook (.xlsx): the zip archive is damaged ({exc})")]) from None
-    _check_sizes(infos, len(data))
-    members = {info.filename: info for info in infos}
-    if "xl/workbook.xml" not in members or "[Content_Types].xml" not in members:
-        raise Unreadable([Issue("a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml")])
+    members = members_of(data)
+    check_content_types(data, members)
     parts = _sheet_parts(data, members)
     if "xl/sharedStrings.xml" in members:  # calamine parses it when it opens the file
-        _member(data, members, "xl/sharedStrings.xml")
-    styles = _member(data, members, "xl/styles.xml") if "xl/styles.xml" in members else b""
+        member(data, members, "xl/sharedStrings.xml")
+    styles = member(data, members, "xl/styles.xml") if "xl/styles.xml" in members else b""
     try:
         from python_calamine import CalamineWorkbook
 
@@ -186,76 +176,11 @@ def open_bytes(path: Path, data: bytes) -> WorkbookFile:
         sheet_names = list(book.sheet_names)
     except Exception as exc:  # calamine's own errors: a damaged or foreign file
         raise Unreadable([Issue(f"the workbook cannot be read: {exc}")]) from None
+    if sheet_names != list(parts):  # the list calamine reads from is not the one checked here
+        raise refuse("the workbook's list of sheets is written in a form fldd does not read; save the file again "
+                     "with Excel or LibreOffice")
     return WorkbookFile(path, hashlib.sha256(data).hexdigest(), len(data), _saved_at(data, members), sheet_names,
                         data, members, parts, book, _percent_styles(styles))
-
-
-def _check_sizes(infos: list[zipfile.ZipInfo], size: int) -> None:
-    if len(infos) > MAX_MEMBERS:
-        raise Unreadable([Issue(f"the archive holds {len(infos)} files; an fldd workbook holds a few dozen")])
-    total = sum(info.file_size for info in infos)
-    if total > MAX_UNCOMPRESSED:
-        raise Unreadable([Issue(f"the archive would expand to {total / 1024 / 1024:.0f} MB (limit "
-                                f"{MAX_UNCOMPRESSED // 1024 // 1024} MB): refused as a possible zip bomb")])
-    for info in infos:
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise Unreadable([Issue(f"{info.filename} would expand {info.file_size // max(info.compress_size, 1)} "
-                                    f"times (limit {MAX_RATIO}): refused as a possible zip bomb")])
-
-
-def _member(data: bytes, members: dict[str, zipfile.ZipInfo], name: str) -> bytes:
-    """A member's bytes, inflated to at most its declared size and CRC-checked; no DTD, so no entities."""
-    out = _inflate(data, members[name])
-    if out.startswith((b"\xff\xfe", b"\xfe\xff")) or out[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
-        raise Unreadable([Issue(f"part {name} is not UTF-8 XML; save the file again with Excel or LibreOffice")])
-    if _declares_dtd(out):
-        raise Unreadable([Issue(f"part {name} declares a DTD or XML entities, which fldd refuses")])
-    return out
-
-
-def _inflate(data: bytes, info: zipfile.ZipInfo) -> bytes:
-    """Inflate one member from the archive's bytes: a member that inflates past its declared size, or whose
-    CRC differs, is refused (zipfile's own reader is about twice as slow for the same checks)."""
-    damaged = Unreadable([Issue(f"part {info.filename} of the workbook is damaged (its size or checksum is wrong)")])
-    if info.flag_bits & 0x1:
-        raise Unreadable([Issue(f"part {info.filename} is encrypted: save the workbook without a password")])
-    try:
-        offset = info.header_offset
-        if data[offset:offset + 4] != b"PK\x03\x04":
-            raise damaged
-        name_length, extra_length = struct.unpack_from("<HH", data, offset + 26)
-        start = offset + 30 + name_length + extra_length
-        raw = data[start:start + info.compress_size]
-        if info.compress_type == zipfile.ZIP_STORED:
-            out = raw
-        elif info.compress_type == zipfile.ZIP_DEFLATED:
-            out = zlib.decompressobj(-15).decompress(raw, info.file_size + 1)  # never more than declared + 1
-        else:
-            raise Unreadable([Issue(f"part {info.filename} uses a compression fldd does not read; save the file "
-                                    "again with Excel or LibreOffice")])
-    except (struct.error, zlib.error):
-        raise damaged from None
-    if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
-        raise damaged
-    return out
-
-
-def _declares_dtd(xml: bytes) -> bool:
-    """Whether the prolog (before the root element, the only place a DTD can be) holds a <!DOCTYPE."""
-    at = 0
-    while True:
-        at = xml.find(b"<", at)
-        if at < 0:
-            return False
-        if xml.startswith(b"<?", at):
-            end = xml.find(b"?>", at)
-        elif xml.startswith(b"<!--", at):
-            end = xml.find(b"-->", at)
-        else:
-            return xml.startswith(b"<!", at)
-        if end < 0:
-            return False
-        at = end + 2
 
 
 def _cell_problem(xml: bytes) -> str:
@@ -264,7 +189,11 @@ def _cell_problem(xml: bytes) -> str:
     if len(tags) != len(_ANY_CELL_START.findall(xml)):
         return "the sheet's XML has cell tags fldd cannot check; save the file again with Excel or LibreOffice"
     for attrs in tags:
-        refs = [double or single for name, double, single in _ATTRIBUTE.findall(attrs) if name == b"r"]
+        pairs = _ATTRIBUTE.findall(attrs)
+        if len({name for name, _, _ in pairs}) != len(pairs):
+            return ("the sheet has cells with an attribute given twice (readers would disagree on the cell); save "
+                    "the file again with Excel or LibreOffice")
+        refs = [double or single for name, double, single in pairs if name == b"r"]
         if len(refs) != 1:
             return ("the sheet has cells without a single position; save the file again with Excel or "
                     "LibreOffice")
@@ -275,36 +204,58 @@ def _cell_problem(xml: bytes) -> str:
 
 
 def _sheet_parts(data: bytes, members: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
-    """Sheet name -> worksheet member, resolved the way the workbook's relationships say."""
-    workbook = _member(data, members, "xl/workbook.xml")
+    """Sheet name -> worksheet member ("" when it has none), in the workbook's order, resolved the way the
+    workbook's relationships say; a name listed twice, a relationship id given twice or a worksheet target in
+    a form other than the ones Excel, LibreOffice and fldd write is refused: readers would disagree on the part."""
+    workbook = member(data, members, "xl/workbook.xml")
     rels_name = "xl/_rels/workbook.xml.rels"
-    rels = _member(data, members, rels_name) if rels_name in members else b""
+    rels = member(data, members, rels_name) if rels_name in members else b""
     return dict(_parts_of(workbook, rels, frozenset(members)))
+
+
+_TARGET = re.compile(r"/xl/(worksheets/sheet[0-9]{1,5}\.xml)|(worksheets/sheet[0-9]{1,5}\.xml)")
 
 
 @lru_cache(maxsize=16)
 def _parts_of(workbook: bytes, rels: bytes, members: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """The work of _sheet_parts, kept for the next file: the workbooks of one export (and those one spreadsheet
     program saved) share these parts byte for byte."""
-    from xml.sax.saxutils import unescape
-
-    targets = {}
+    targets: dict[bytes, str] = {}
     for match in _RELATIONSHIP.finditer(rels):
         attrs = dict(_ATTR.findall(match.group(1)))
-        target = unescape(attrs.get(b"Target", b"").decode("utf-8", "replace"))
-        if target.startswith("/"):
-            path = target.lstrip("/")
-        else:
-            path = posixpath.normpath(posixpath.join("xl", target))
-        targets[attrs.get(b"Id", b"")] = path
-    parts = {}
+        rid = attrs.get(b"Id", b"")
+        if rid in targets:
+            raise refuse("the workbook's relationships give one id twice: a damaged or forged file")
+        found = _TARGET.fullmatch(_xml_text(attrs.get(b"Target", b"")))
+        targets[rid] = "xl/" + (found.group(1) or found.group(2)) if found else ""
+    parts: dict[str, str] = {}
+    folded: set[str] = set()
     for match in _SHEET.finditer(workbook):
         attrs = dict(_ATTR.findall(match.group(1)))
-        name = unescape(attrs.get(b"name", b"").decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
+        name = _xml_text(attrs.get(b"name", b""))
+        if name.casefold() in folded:
+            raise refuse(f"the workbook lists two sheets named '{name}': a damaged or forged file (readers would "
+                         "disagree on which one to read)")
+        folded.add(name.casefold())
         rid = next((v for k, v in attrs.items() if k.endswith(b":id")), b"")
-        if targets.get(rid) in members:
-            parts[name] = targets[rid]
+        part = targets.get(rid, "")
+        parts[name] = part if part in members else ""
     return tuple(parts.items())
+
+
+_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^>]*)?>(.*?)</", re.DOTALL)
+
+
+def _error_cells(xml: bytes) -> dict[str, str]:
+    """Cells whose type is an error value (t="e"), with the value."""
+    found = {}
+    for match in _CELL.finditer(xml):
+        attrs = {name: double or single for name, double, single in _ATTRIBUTE.findall(match.group(1))}
+        if attrs.get(b"t") == b"e":
+            value = _VALUE.search(match.group(2) or b"")
+            found[attrs.get(b"r", b"?").decode("ascii", "replace")] = _xml_text(value.group(1)) if value else "#?"
+    return found
 
 
 def _formula_cells(xml: bytes) -> dict[str, str]:
@@ -319,10 +270,21 @@ def _formula_cells(xml: bytes) -> dict[str, str]:
     return found
 
 
-def _xml_text(raw: bytes) -> str:
-    from xml.sax.saxutils import unescape
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
-    return unescape(raw.decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
+
+def _xml_text(raw: bytes) -> str:
+    """Attribute or element text with XML's references resolved (numeric ones too, as every XML parser does)."""
+    return _ENTITY.sub(_resolve, raw.decode("utf-8", "replace"))
+
+
+def _resolve(match: re.Match) -> str:
+    ref = match.group(1)
+    if ref[0] != "#":
+        return _NAMED[ref]
+    code = int(ref[2:], 16) if ref[1] in "xX" else int(ref[1:])
+    return chr(code) if 0 < code < 0x110000 else "\ufffd"
 
 
 _CELL_XFS = re.compile(rb"<(?:[\w.-]+:)?cellXfs\b.*?</(?:[\w.-]+:)?cellXfs>", re.DOTALL)
@@ -360,7 +322,7 @@ def _saved_at(data: bytes, members: dict[str, zipfile.ZipInfo]) -> str | None:
     if info is None or info.file_size > 65536:
         return None
     try:
-        match = _MODIFIED.search(_member(data, members, info.filename))
+        match = _MODIFIED.search(member(data, members, info.filename))
     except Unreadable:
         return None
     return match.group(1).decode("ascii", "replace") if match else None

@@ -79,11 +79,13 @@ def write_workbook(target: Path | Any, lay: Layout, content: WorkbookContent) ->
 
 
 def put_text(ws: Worksheet, row: int, col: int, value: str, **style: Any):
-    """A string cell that stays a string, whatever it starts with."""
+    """A string cell that stays a string, whatever it starts with: written as a string, in a Text-formatted cell
+    (so that it stays text when a person edits it), unless the caller names another number format."""
     cell = ws.cell(row=row, column=col + 1)
     if value:
         cell.value = value
         cell.data_type = "s"  # openpyxl would make "=..." a formula
+    style.setdefault("number_format", TEXT_FORMAT)
     for name, item in style.items():
         setattr(cell, name, item)
     return cell
@@ -132,6 +134,10 @@ def _supplier(ws: Worksheet, lay: Layout, content: WorkbookContent) -> None:
         put_text(ws, f.row, SUP_ON_FILE, content.supplier.get(f.key, ""), alignment=_WRAP)
         put_text(ws, f.row, SUP_CORRECTION, "", protection=_OPEN, fill=_ANSWER_FILL, number_format=TEXT_FORMAT,
                  alignment=_WRAP)
+    reference = lay.reference_row  # the export id, which the metadata's binding covers
+    put_text(ws, reference, SUP_KEY, "reference", font=_ID_FONT)
+    put_text(ws, reference, SUP_LABEL, text(lay.lang, "field.reference"), alignment=_WRAP)
+    put_text(ws, reference, SUP_ON_FILE, content.meta.get("export_id", ""), alignment=_WRAP)
     _protect(ws)
 
 
@@ -239,8 +245,8 @@ def _typed_cell(ws: Worksheet, r: Row, lang: str, value: Any, validations: _Vali
     question, ref = r.question, r.answer_cell
     cell = ws.cell(row=r.row, column=COL_ANSWER + 1)
     kind = question.type
-    if isinstance(value, str) and question.option(value):
-        put_text(ws, r.row, COL_ANSWER, _label(question, value, lang))
+    if isinstance(value, str) and question.option(value):  # a special answer; the cell stays one for numbers
+        put_text(ws, r.row, COL_ANSWER, _label(question, value, lang), number_format="General")
     elif isinstance(value, Money):
         cell.value = _number(value.amount)
     elif isinstance(value, Decimal):
@@ -282,6 +288,7 @@ def _formula_number(value: Decimal) -> str:
 
 
 def _metadata(ws: Worksheet, meta: dict[str, str]) -> None:
-    for row, key in enumerate(list(metadata.KEYS) + [metadata.SIGNATURE], start=1):
+    keys = list(metadata.KEYS) + [key for key in (metadata.BINDING,) if key in meta] + [metadata.SIGNATURE]
+    for row, key in enumerate(keys, start=1):
         put_text(ws, row, 0, key)
         put_text(ws, row, 1, meta[key], number_format=TEXT_FORMAT)

@@ -77,7 +77,7 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
     overwrite False an existing file is never replaced (FileExistsError: the caller chooses another name).
     """
     from fldd.exchange.layout import PROTOCOL, layout
-    from fldd.exchange.metadata import sign
+    from fldd.exchange.metadata import BINDING, binding, sign
     from fldd.exchange.workbook_write import WorkbookContent, write_workbook
 
     q = ctx.standard.get(questionnaire_ref)
@@ -104,6 +104,9 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
     meta = {"protocol": PROTOCOL, "questionnaire": q.id, "version": q.version, "content_hash": q.content_hash,
             "export_id": export_id, "supplier_uid": supplier.uid, "supplier_name": supplier.name,
             "language": lang, "exported_at": now(), "exported_by": ctx.user, "fingerprint": lay.fingerprint}
+    on_file = supplier_sheet_values(supplier)
+    meta[BINDING] = binding(lay.supplier_title, export_id,
+                            [(f.key, on_file.get(f.key, "")) for f in lay.supplier_fields])
     intro = {"supplier": supplier.name, "title": pick(q.title, lang), "sender": ctx.user,
              "date": ctx.today().isoformat(), "minutes": str(q.estimated_minutes or 60)}
     target = Path(path)
@@ -114,7 +117,7 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
             store_exports.record(ctx.store, export_id=export_id, supplier_id=supplier.id, questionnaire_id=q.id,
                                  version=q.version, tier=q.tier, language=lang, file_name=target.name,
                                  exported_by=ctx.user, exported_at=meta["exported_at"], assessment_id=assessment_id)
-            content = WorkbookContent(meta, supplier_sheet_values(supplier), values, comments, intro)
+            content = WorkbookContent(meta, on_file, values, comments, intro)
             _write_atomically(target, lambda handle: write_workbook(handle, lay, content), overwrite=overwrite)
             written = True
     except BaseException:

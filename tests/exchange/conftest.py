@@ -17,7 +17,9 @@ from fldd.exchange.layout import COL_ANSWER, COL_COMMENT, COL_ID, SUP_CORRECTION
 from fldd.standard.loader import load
 from fldd.standard.model import Standard
 from fldd.usecases.context import AppContext, open_context
+from fldd.usecases.exchange import export_workbook, import_paths, workbook_secret
 from fldd.usecases.suppliers import add_supplier
+from tests.exchange.make_bad_files import GOOD_ANSWERS, build_corpus
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -170,6 +172,27 @@ def every_ctx(tmp_path, every_standard):
     context = _fixed_today(StandardContext(base.store, base.user, base.role, custom=every_standard))
     yield context
     context.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A database with one supplier and one earlier import, and the bad files (tests/exchange/make_bad_files.py)
+    made from its export: (context, the good file they are made from, name -> Case)."""
+    folder = tmp_path_factory.mktemp("corpus")
+    ctx = open_context(folder / "fldd.sqlite3", user="amina", role="buyer")
+    ctx.today = lambda: TODAY
+    supplier_id = add_supplier(ctx, "Sunrise Apparel Ltd", "BD", goods=["Garments"])
+    earlier = export_workbook(ctx, supplier_id, "fldd-desktop", folder / "earlier.xlsx").path
+    fill(earlier, GOOD_ANSWERS)
+    assert import_paths(ctx, [earlier])[0].outcome == "accepted_incomplete"
+    empty = export_workbook(ctx, supplier_id, "fldd-desktop", folder / "sent.xlsx").path
+    good = fill(empty, GOOD_ANSWERS, out=folder / "good.xlsx")
+    other_id = add_supplier(ctx, "Other Supplier Co", "VN", goods=["Garments"])
+    other = export_workbook(ctx, other_id, "fldd-desktop", folder / "other.xlsx").path
+    cases = {case.name: case for case in build_corpus(good, empty, folder / "bad", workbook_secret(ctx),
+                                                      other=other, earlier=earlier)}
+    yield ctx, good, cases
+    ctx.close()
 
 
 @pytest.fixture

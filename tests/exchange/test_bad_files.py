@@ -5,28 +5,9 @@ from __future__ import annotations
 import pytest
 
 from fldd.store import exchange as store_exchange
-from fldd.usecases.context import open_context
-from fldd.usecases.exchange import export_workbook, import_paths, workbook_secret
-from fldd.usecases.suppliers import add_supplier
-from tests.exchange.conftest import TODAY, fill
-from tests.exchange.make_bad_files import CASES, GOOD_ANSWERS, build_corpus
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """A database with one supplier and one earlier import, and the bad files made from its export."""
-    folder = tmp_path_factory.mktemp("corpus")
-    ctx = open_context(folder / "fldd.sqlite3", user="amina", role="buyer")
-    ctx.today = lambda: TODAY
-    supplier_id = add_supplier(ctx, "Sunrise Apparel Ltd", "BD", goods=["Garments"])
-    earlier = export_workbook(ctx, supplier_id, "fldd-desktop", folder / "earlier.xlsx").path
-    fill(earlier, GOOD_ANSWERS)
-    assert import_paths(ctx, [earlier])[0].outcome == "accepted_incomplete"
-    empty = export_workbook(ctx, supplier_id, "fldd-desktop", folder / "sent.xlsx").path
-    good = fill(empty, GOOD_ANSWERS, out=folder / "good.xlsx")
-    cases = {case.name: case for case in build_corpus(good, empty, folder / "bad", workbook_secret(ctx))}
-    yield ctx, good, cases
-    ctx.close()
+from fldd.usecases.exchange import import_paths
+from tests.exchange.conftest import fill
+from tests.exchange.make_bad_files import CASES
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -59,6 +40,10 @@ def test_the_good_file_the_corpus_is_made_from_is_accepted(corpus):
     ("formula", "Site profile", "D2", "1.1 (pr_workers_total)"),
     ("edited_question", "Policy and management", "C2", "2.1 (gov_policy_exists)"),
     ("moved_rows", "Policy and management", "A15", "2.5 (gov_responsible)"),
+    ("error_value", "Site profile", "D2", "1.1 (pr_workers_total)"),
+    ("hidden_column", "Policy and management", "D1", None),
+    ("foreign_metadata", "Supplier", "C2", None),
+    ("earlier_metadata", "Supplier", "C16", None),
 ])
 def test_rejections_name_the_sheet_cell_and_question(corpus, name, sheet, cell, question):
     ctx, _, cases = corpus

@@ -36,6 +36,7 @@ def _with_cells(source, target, cells: bytes):
     (b'<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="AB12"><x:v>1</x:v></x:c>',
      "outside A1:Z9999"),
     (b'<c r="A1" t="x>" r="XFD1"><v>1</v></c>', "without a single position"),
+    (b'<c r="Z9" t="e" t="n"><v>1</v></c>', "an attribute given twice"),
 ])
 def test_cells_that_would_make_the_reader_allocate_a_huge_area_are_refused(exported, tmp_path, cells, expected):
     book = open_workbook(_with_cells(exported, tmp_path / "odd.xlsx", cells))

@@ -20,6 +20,7 @@ from fldd.usecases.demo import build_demo
 from fldd.usecases.exchange import export_workbook
 from fldd.usecases.suppliers import register
 from tests.exchange.conftest import fill
+from tests.exchange.make_bad_files import _flip_version
 
 SIZES = ((1366, 768), (1920, 1080))
 ANSWERS = ({"gov_policy_exists": "Yes", "pr_workers_total": 120, "gov_responsible": "A named member of top management"},
@@ -40,13 +41,15 @@ def _wait(app, signal) -> None:
 
 
 def returned(ctx, folder: Path) -> Path:
-    """Twelve returned workbooks of demo suppliers, some good, some not."""
+    """Twelve returned workbooks of demo suppliers, some good, some not, and a damaged zip."""
     mail = folder / "returned"
     mail.mkdir()
     for n, row in enumerate(register(ctx)[:10]):
         sent = export_workbook(ctx, row["id"], "fldd-desktop", folder / f"sent-{n}.xlsx").path
         fill(sent, ANSWERS[n % 3], out=mail / f"{row['name']}.xlsx")
     (mail / "Scan of the signed letter.xlsx").write_bytes(b"%PDF-1.4")
+    first = sorted(mail.glob("*.xlsx"))[0]  # a damaged copy sorts first, so the report shows its long message
+    (mail / "0 Damaged copy.xlsx").write_bytes(_flip_version(first.read_bytes()))
     return mail
 
 
