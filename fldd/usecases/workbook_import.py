@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from fldd.store import suppliers as store_suppliers
 from fldd.usecases.context import AppContext
 from fldd.usecases.corrections import record_suggestions
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
-from fldd.usecases.workbook_reading import Loaded, Scoring, inherent_inputs, load, loaded_files
+from fldd.usecases.workbook_reading import Loaded, Scoring, file_sha256, inherent_inputs, load, loaded_files
 
 
 @dataclass
@@ -59,8 +60,22 @@ class Importer:
     def run(self, path: Path) -> FileReport:
         """Import one file and log it; never raises for a bad file (the report says what is wrong)."""
         if is_pack(path):
-            return self.run_pack(path)
-        return self.finish(load(path, self.ctx.standard, self.secret))
+            return self.one(path, partial(self.run_pack, path))
+        loaded = load(path, self.ctx.standard, self.secret)
+        return self.one(path, partial(self.finish, loaded), loaded.sha256)
+
+    def one(self, path: Path, work: Callable[[], FileReport], sha256: str | None = None) -> FileReport:
+        """work() for one file; whatever it raises but a database error rejects that file alone (file_guard)."""
+        from fldd.usecases.file_guard import guarded
+
+        def refused(issue: Issue) -> FileReport:
+            report = FileReport(path, REJECTED, errors=[issue],
+                                sha256=sha256 if sha256 is not None else file_sha256(path))
+            if report.sha256:
+                self._log(report)
+            return report
+
+        return guarded(path, work, refused)
 
     def run_all(self, files: list[Path], progress: Callable[[int, int, Path], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[FileReport]:
@@ -73,7 +88,11 @@ class Importer:
                                self._scoring)
         try:
             for done, path in enumerate(files, start=1):
-                reports.append(self.run_pack(path) if is_pack(path) else self.finish(next(loading)))
+                if is_pack(path):
+                    reports.append(self.one(path, partial(self.run_pack, path)))
+                else:
+                    loaded = next(loading)
+                    reports.append(self.one(path, partial(self.finish, loaded), loaded.sha256))
                 if progress is not None:
                     progress(done, len(files), path)
                 if cancelled is not None and cancelled():

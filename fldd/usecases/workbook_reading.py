@@ -68,7 +68,15 @@ def inherent_inputs(country: str, goods: tuple[str, ...]) -> dict:
 
 
 def load(path: Path, standard: Standard, secret: str | None, scoring: Scoring | None = None) -> Loaded:
-    """Open and check one file, and score it when given the means (no database)."""
+    """Open and check one file, and score it when given the means (no database). Never raises: anything that
+    goes wrong with the file is in its issues (see file_guard)."""
+    from fldd.usecases.file_guard import guarded
+
+    return guarded(path, lambda: _load(path, standard, secret, scoring),
+                   lambda issue: Loaded(path, file_sha256(path), issues=[issue]))
+
+
+def _load(path: Path, standard: Standard, secret: str | None, scoring: Scoring | None) -> Loaded:
     from fldd.exchange.workbook_check import check_workbook, read_ahead
     from fldd.exchange.workbook_read import Unreadable, open_workbook
 
