@@ -13,13 +13,21 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 FORMAT = "fldd-answer-pack"
 PROTOCOL = 1
 MAX_BYTES = 5 * 1024 * 1024  # a 400-question pack with long comments is well under 1 MB
+MAX_KEYS = 5000  # keys in one JSON object: the schema's maxProperties of answers and comments
+# Keys in the whole pack: answers and comments (5,000 each), two per money answer, the header's few. Counted
+# before parsing, as a closing quote followed by a colon, and the counting stops past the limit: a pack of
+# 350,000 keys is refused in milliseconds (parsing it would take half a second before any check could run).
+MAX_TOTAL_KEYS = 50_000
+_KEY_END = re.compile(rb'"[ \t\r\n]*:')
 SCHEMA_FILE = "answer-pack.schema.json"
 UNSIGNED = ("digest", "signature")
 
@@ -84,10 +92,16 @@ def dumps(pack: dict[str, Any]) -> bytes:
     return (json.dumps(pack, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def loads(data: bytes) -> dict[str, Any]:
-    """A pack from a file's bytes, validated against the schema and its digest; PackError names each problem."""
+def loads(data: bytes, max_entries: int = MAX_KEYS) -> dict[str, Any]:
+    """A pack from a file's bytes, validated against the schema and its digest; PackError names each problem.
+
+    max_entries: the most answers (and comments) a pack may hold, checked before the schema (whose validation
+    costs about 0.1 ms an entry): the importer passes the question count of its largest questionnaire."""
     if len(data) > MAX_BYTES:
         raise PackError([f"the file is {len(data):,} bytes; an answer pack is at most {MAX_BYTES:,}"])
+    if sum(1 for _ in islice(_KEY_END.finditer(data), MAX_TOTAL_KEYS + 1)) > MAX_TOTAL_KEYS:
+        raise PackError([f"not an answer pack: it holds more than {MAX_TOTAL_KEYS:,} keys (an answer pack holds a "
+                         "few hundred): refused before reading it"])
     try:
         text = data.decode("utf-8-sig")
         pack = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
@@ -102,6 +116,11 @@ def loads(data: bytes) -> dict[str, Any]:
         raise PackError([f"not an answer pack: {exc}"]) from None
     if not isinstance(pack, dict) or pack.get("format") != FORMAT:
         raise PackError([f"not an answer pack: 'format' is not \"{FORMAT}\""])
+    for name in ("answers", "comments"):
+        held = pack.get(name)
+        if isinstance(held, dict) and len(held) > max_entries:
+            raise PackError([f"{name}: {len(held):,} entries, more than any questionnaire here has questions "
+                             f"({max_entries}): refused before reading them"])
     problems = schema_problems(pack)
     if problems:
         raise PackError(problems)
@@ -112,11 +131,16 @@ def loads(data: bytes) -> dict[str, Any]:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [k for k, _ in pairs]
-    doubled = sorted({k for k in keys if keys.count(k) > 1})
-    if doubled:
-        raise ValueError(f"the key '{doubled[0]}' appears twice in one object")
-    return dict(pairs)
+    """One JSON object, refused when it has more keys than any pack holds or a key twice (in linear time: a
+    pack of 350,000 keys is refused at once, not after minutes)."""
+    if len(pairs) > MAX_KEYS:
+        raise ValueError(f"an object holds {len(pairs):,} keys; an answer pack holds at most {MAX_KEYS:,} in one")
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        doubled = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise ValueError(f"the key '{doubled}' appears twice in one object")
+    return found
 
 
 def _no_constant(name: str) -> Any:

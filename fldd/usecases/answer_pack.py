@@ -113,7 +113,8 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
         report.note = f"the same pack was imported {'earlier in this import' if prior else 'on ' + applied['imported_at']}"
         return _logged(ctx, report, dry_run, seen)
     try:
-        pack = loads(data)
+        largest = max(len(q.questions) for q in ctx.standard.questionnaires.values())
+        pack = loads(data, max_entries=largest)
     except PackError as exc:
         report.errors = with_file([Issue(p) for p in exc.problems], path)
         return _logged(ctx, report, dry_run, seen)
