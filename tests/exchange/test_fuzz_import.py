@@ -205,31 +205,41 @@ def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
     return found
 
 
+QUESTIONS = ("pr_workers_total", "gov_policy_exists", "gov_policy_topics", "pr_languages", "pr_monthly_base_wage",
+             "hrs_peak_weekly_max", "pr_workers_migrant", "fee_any_paid", "zz_no_such_question")
+
+
 def pack_mutant(rng: random.Random, text: str, secret: str) -> bytes:
-    """A pack changed in its JSON text, or in its content and then sealed again (so the checks past the digest
-    and this database's signature see it)."""
-    kind = rng.randrange(4)
+    """A pack changed in its JSON text, or in its content and then sealed again (signed by this database or not
+    signed), so that the checks past the digest and the signature see it: most such changes go to answers and
+    comments."""
+    kind = rng.randrange(5)
     if kind == 0:
-        return _flip_bytes(rng, text.encode("utf-8"))
+        out = bytearray(text.encode("utf-8"))
+        for _ in range(rng.randint(1, 4)):
+            out[rng.randrange(len(out))] = rng.randrange(32, 127)
+        return bytes(out)
     if kind == 1:
         at = rng.randrange(len(text))
         return (text[:at] + rng.choice(['"', "{", "}", ",", ":", "NaN", "1e999", '"a":1,"a":2,', "\\u0000", "[" * 50])
                 + text[at:]).encode("utf-8")
     pack = json.loads(text)
     for _ in range(rng.randint(1, 3)):
+        if kind >= 3:  # an answer or a comment
+            held = pack.setdefault(rng.choice(["answers", "answers", "comments"]), {})
+            if isinstance(held, dict):
+                held[rng.choice(QUESTIONS)] = _nasty_json(rng) if rng.random() < 0.7 else rng.choice(
+                    ["yes", "no", 45, 130, ["fees"], {"amount": 1200, "currency": "MYR"}, "2026-01-31"])
+            continue
         path = rng.choice([p for p in _paths(pack) if p])
         parent = pack
         for step in path[:-1]:
             parent = parent[step]
         if isinstance(parent, dict) and rng.random() < 0.3:
             del parent[path[-1]]
-        elif isinstance(parent, dict) and rng.random() < 0.3:
-            parent[rng.choice(["zz_unknown_q", "pr_workers_total", "format", "hrs_peak_weekly_max"])] = \
-                _nasty_json(rng)
         else:
             parent[path[-1]] = _nasty_json(rng)
-    if kind == 3:
-        pack = seal(pack, secret if rng.random() < 0.5 else None)
+    pack = seal(pack, secret if rng.random() < 0.5 else None)
     return json.dumps(pack, ensure_ascii=rng.random() < 0.5).encode("utf-8")
 
 

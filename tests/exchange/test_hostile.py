@@ -34,12 +34,14 @@ HOSTILE = ("duplicate_sheet_names", "duplicate_members", "zip_version", "hidden_
 
 @pytest.fixture(scope="module")
 def batch(corpus, tmp_path_factory):
-    """A folder with a good workbook first, every hostile file, and another good workbook last."""
+    """A folder with a good workbook first, every hostile file, an answer pack of 350,000 comment keys, and
+    another good workbook last."""
     ctx, good, cases = corpus
     folder = tmp_path_factory.mktemp("batch")
     shutil.copy(good, folder / "00 first.xlsx")
     for name in HOSTILE:
         shutil.copy(cases[name].path, folder / cases[name].path.name)
+    _huge_pack(folder / "huge_pack.json")
     other_id = add_supplier(ctx, "Last Supplier Ltd", "TH", goods=["Garments"])
     last = export_workbook(ctx, other_id, "fldd-desktop", folder / "zz last.xlsx").path
     fill(last, GOOD_ANSWERS)
@@ -54,7 +56,8 @@ def test_a_folder_import_refuses_each_hostile_file_and_imports_the_files_around_
 
     assert code == 1
     files = {os.path.basename(f["path"]): f for f in json.loads(capsys.readouterr().out)["files"]}
-    assert len(files) == len(HOSTILE) + 2
+    assert len(files) == len(HOSTILE) + 3
+    assert files["huge_pack.json"]["outcome"] == "rejected"
     assert files["00 first.xlsx"]["outcome"] == "accepted_incomplete"
     assert files["zz last.xlsx"]["outcome"] == "accepted_incomplete"
     for name in HOSTILE:
@@ -197,10 +200,14 @@ def test_a_workbook_exported_before_the_binding_is_still_imported(ctx, supplier_
     assert report.outcome == "accepted_incomplete", [str(e) for e in report.errors]
 
 
-def test_a_pack_with_350000_comment_keys_is_refused_at_once(ctx, tmp_path):
+def _huge_pack(path):
     comments = ",".join(f'"c{n:06d}":""' for n in range(350_000))
-    pack = tmp_path / "huge.json"
-    pack.write_text('{"format":"fldd-answer-pack","comments":{' + comments + "}}", encoding="utf-8")
+    path.write_text('{"format":"fldd-answer-pack","comments":{' + comments + "}}", encoding="utf-8")
+    return path
+
+
+def test_a_pack_with_350000_comment_keys_is_refused_at_once(ctx, tmp_path):
+    pack = _huge_pack(tmp_path / "huge.json")
     before = store_exchange.data_checksum(ctx.store)
 
     started = time.perf_counter()
