@@ -34,8 +34,9 @@ PART_LIMITS = (
 OTHER_LIMIT = 16 * MB
 
 # Every member a workbook fldd sent can hold once Excel, LibreOffice, Numbers or Google Sheets saved it again
-# (notes, pictures, printer settings, SharePoint properties included); nothing else, and no path that climbs
-# out of the archive, is ever opened.
+# (notes, pictures, printer settings, SharePoint properties, tables, pictures in cells, and the links a cell
+# pasted from another workbook leaves, whose formulas are refused anyway); nothing else, and no path that
+# climbs out of the archive, is ever opened.
 _N = r"[1-9][0-9]{0,4}"
 ALLOWED = re.compile(rf"""
     \[Content_Types\]\.xml | _rels/\.rels
@@ -45,11 +46,13 @@ ALLOWED = re.compile(rf"""
   | xl/worksheets/sheet{_N}\.xml | xl/worksheets/_rels/sheet{_N}\.xml\.rels
   | xl/printerSettings/printerSettings{_N}\.bin
   | xl/comments{_N}\.xml | xl/comments/comment{_N}\.xml
-  | xl/threadedComments/threadedComment{_N}\.xml | xl/persons/person{_N}?\.xml
+  | xl/threadedComments/threadedComment{_N}\.xml | xl/persons/person(?:{_N})?\.xml
   | xl/drawings/(?:drawing{_N}\.xml|vmlDrawing{_N}\.vml)
   | xl/drawings/_rels/(?:drawing{_N}\.xml|vmlDrawing{_N}\.vml)\.rels
   | xl/media/image{_N}\.(?:png|jpeg|jpg|gif|emf|wmf|bmp|tif|tiff)
   | customXml/item{_N}\.xml | customXml/itemProps{_N}\.xml | customXml/_rels/item{_N}\.xml\.rels
+  | xl/tables/table{_N}\.xml | xl/richData/[A-Za-z]{{1,40}}\.xml | xl/richData/_rels/[A-Za-z]{{1,40}}\.xml\.rels
+  | xl/externalLinks/externalLink{_N}\.xml | xl/externalLinks/_rels/externalLink{_N}\.xml\.rels
 """, re.VERBOSE)
 _MACRO = re.compile(r"(?i)vbaProject|vbaData|activeX|embeddings/")
 _MACRO_TYPES = re.compile(rb"(?i)macroEnabled|vbaProject|ms-excel\.sheet\.binary|ms-office\.activeX")

@@ -26,7 +26,7 @@ from fldd.usecases import workbook_reading
 from fldd.usecases.exchange import export_workbook, import_paths, workbook_secret, write_report_xlsx
 from fldd.usecases.suppliers import add_supplier
 from tests.exchange.conftest import fill
-from tests.exchange.make_bad_files import GOOD_ANSWERS, _rezip
+from tests.exchange.make_bad_files import GOOD_ANSWERS, _add_members, _rezip
 
 HOSTILE = ("duplicate_sheet_names", "duplicate_members", "zip_version", "hidden_column", "foreign_metadata",
            "earlier_metadata", "error_value", "huge_styles", "path_traversal", "macro_project", "macro_content_type")
@@ -265,3 +265,17 @@ def test_text_is_kept_as_given_so_trimming_never_makes_a_formula(ctx, supplier_i
     answers = store_assessments.answers(ctx.store, report.assessment_id)
     assert answers["pr_languages"].value == "\t=1+1"
     assert answers["pr_workers_total"].comment == "\n =2+2"
+
+
+def test_the_parts_excel_and_libreoffice_add_when_they_save_are_accepted(corpus, tmp_path):
+    ctx, good, _ = corpus
+    extra = {name: b"<x/>" for name in (
+        "xl/calcChain.xml", "docProps/custom.xml", "xl/printerSettings/printerSettings1.bin", "xl/comments1.xml",
+        "xl/drawings/vmlDrawing1.vml", "xl/worksheets/_rels/sheet3.xml.rels", "customXml/item1.xml",
+        "customXml/itemProps1.xml", "customXml/_rels/item1.xml.rels", "xl/persons/person.xml",
+        "xl/threadedComments/threadedComment1.xml", "xl/media/image1.png", "xl/externalLinks/externalLink1.xml")}
+    saved = _add_members(_fresh(good, tmp_path / "base.xlsx", 601), tmp_path / "saved.xlsx", extra)
+
+    [report] = import_paths(ctx, [saved], dry_run=True)
+
+    assert report.outcome == "accepted_incomplete", [str(e) for e in report.errors]
