@@ -149,9 +149,11 @@ def _grids(book: WorkbookFile, lay: Layout, issues: list[Issue]) -> dict[str, li
 
 
 def _check_columns(lay: Layout, grids: dict[str, list[list[Any]]], issues: list[Issue]) -> None:
-    """Each column the import reads is found by its header, where the layout put it: a column inserted, deleted
-    or moved (a hidden one too) would make answers be read from another column."""
-    for title, header in [(lay.supplier_title, lay.supplier_header)] + [(s.title, lay.module_header)
+    """Each column the import reads (A to E of a module sheet, A to D of the Supplier sheet) is found by its
+    header, where the layout put it: a column inserted, deleted or moved before them (a hidden one too) would
+    make answers be read from another column. Columns after them may change: nothing is read there."""
+    module_header = lay.module_header[:COL_COMMENT + 1]
+    for title, header in [(lay.supplier_title, lay.supplier_header)] + [(s.title, module_header)
                                                                         for s in lay.sheets]:
         grid = grids[title]
         found = [normal_text(as_text(cell_value(grid, 1, col))) for col in range(len(header))]

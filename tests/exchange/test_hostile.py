@@ -279,3 +279,18 @@ def test_the_parts_excel_and_libreoffice_add_when_they_save_are_accepted(corpus,
     [report] = import_paths(ctx, [saved], dry_run=True)
 
     assert report.outcome == "accepted_incomplete", [str(e) for e in report.errors]
+
+
+def test_a_hidden_column_after_the_comments_is_read_past(corpus, tmp_path):
+    ctx, good, _ = corpus
+    wb = openpyxl.load_workbook(_fresh(good, tmp_path / "base.xlsx", 701))
+    for ws in wb.worksheets[2:-2]:  # every module sheet
+        ws.insert_cols(6)
+        ws.column_dimensions["F"].hidden = True
+        ws["F2"].value = "our own note"
+    wb.save(tmp_path / "notes.xlsx")
+
+    [report] = import_paths(ctx, [tmp_path / "notes.xlsx"])
+
+    assert report.outcome == "accepted_incomplete", [str(e) for e in report.errors]
+    assert store_assessments.answers(ctx.store, report.assessment_id)["pr_workers_total"].value == 701
