@@ -14,6 +14,7 @@ import re
 import struct
 import zipfile
 import zlib
+from functools import lru_cache
 
 from fldd.exchange.outcome import Issue
 
@@ -55,7 +56,7 @@ ALLOWED = re.compile(rf"""
   | xl/externalLinks/externalLink{_N}\.xml | xl/externalLinks/_rels/externalLink{_N}\.xml\.rels
 """, re.VERBOSE)
 _MACRO = re.compile(r"(?i)vbaProject|vbaData|activeX|embeddings/")
-_MACRO_TYPES = re.compile(rb"(?i)macroEnabled|vbaProject|ms-excel\.sheet\.binary|ms-office\.activeX")
+_MACRO_TYPES = re.compile(rb"macroEnabled|vbaProject|ms-excel\.sheet\.binary|ms-office\.activeX")
 
 
 class Unreadable(Exception):
@@ -93,7 +94,9 @@ def members_of(data: bytes) -> dict[str, zipfile.ZipInfo]:
         folded.add(name.casefold())
     if "xl/workbook.xml" not in members or "[Content_Types].xml" not in members:
         raise refuse("a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml")
-    _check_names(members)
+    problem = _names_problem(tuple(members))
+    if problem:
+        raise refuse(problem)
     _check_sizes(infos)
     return members
 
@@ -102,15 +105,24 @@ def _shown(name: str) -> str:
     return name.encode("unicode_escape").decode("ascii")[:120]
 
 
-def _check_names(members: dict[str, zipfile.ZipInfo]) -> None:
-    for name in members:
+@lru_cache(maxsize=64)
+def _names_problem(names: tuple[str, ...]) -> str:
+    """Why these member names cannot be a workbook fldd sent ("" when they can); kept for the next file, whose
+    members most often have the same names."""
+    for name in names:
         if _MACRO.search(name):
-            raise refuse(f"the workbook holds a macro project or an embedded program ({_shown(name)}): fldd never "
-                         "sends one and refuses it; save the workbook as an Excel Workbook (.xlsx) without macros "
-                         "or objects")
+            return (f"the workbook holds a macro project or an embedded program ({_shown(name)}): fldd never sends "
+                    "one and refuses it; save the workbook as an Excel Workbook (.xlsx) without macros or objects")
         if not ALLOWED.fullmatch(name):
-            raise refuse(f"the archive holds '{_shown(name)}', which no workbook fldd sent holds: copy the answers "
-                         "into the workbook fldd sent, or save it again with Excel or LibreOffice")
+            return (f"the archive holds '{_shown(name)}', which no workbook fldd sent holds: copy the answers into "
+                    "the workbook fldd sent, or save it again with Excel or LibreOffice")
+    return ""
+
+
+@lru_cache(maxsize=1024)
+def _limit(name: str) -> int:
+    """The largest size a part of this name may declare."""
+    return next((size for kind, size in PART_LIMITS if kind.fullmatch(name)), OTHER_LIMIT)
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
@@ -122,7 +134,7 @@ def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise refuse(f"{info.filename} would expand {info.file_size // max(info.compress_size, 1)} times "
                          f"(limit {MAX_RATIO}): refused as a possible zip bomb")
-        limit = next((size for kind, size in PART_LIMITS if kind.fullmatch(info.filename)), OTHER_LIMIT)
+        limit = _limit(info.filename)
         if info.file_size > limit:
             raise refuse(f"part {info.filename} would expand to {info.file_size / MB:.1f} MB; that part of a "
                          f"workbook is never over {limit // MB} MB: refused before reading it")

@@ -156,6 +156,8 @@ def _check_columns(lay: Layout, grids: dict[str, list[list[Any]]], issues: list[
     for title, header in [(lay.supplier_title, lay.supplier_header)] + [(s.title, module_header)
                                                                         for s in lay.sheets]:
         grid = grids[title]
+        if grid and tuple(grid[0][:len(header)]) == header:
+            continue  # the common case, compared in one go
         found = [normal_text(as_text(cell_value(grid, 1, col))) for col in range(len(header))]
         if found == list(header):
             continue

@@ -32,10 +32,10 @@ ANSWER_COLUMN = chr(ord("A") + COL_ANSWER)
 __all__ = ["Unreadable", "WorkbookFile", "open_bytes", "open_workbook"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# A cell as Excel, LibreOffice and openpyxl write it, inside A1:Z9999. One search finds any cell tag that is not
-# of this form (other attributes or quoting, duplicate or escaped references, far cells); such a sheet, or one
-# with prefixed element names, goes through the full check of every cell tag.
-_ODD_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z][0-9]{1,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,9}")?'
+# A cell as Excel, LibreOffice and openpyxl write it, inside A1:Z9999, and not an error value. One search finds any
+# cell tag that is not of this form (other attributes or quoting, duplicate or escaped references, far cells,
+# t="e"); such a sheet, or one with prefixed element names, goes through the full check of every cell tag.
+_ODD_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z][0-9]{1,4}"(?: s="[0-9]{1,6}")?(?: t="(?!e")[a-zA-Z]{1,9}")?'
                        rb'(?: (?:cm|vm)="[0-9]{1,6}")*(?: ph="[01]")? ?/?>)')
 _PREFIXED = re.compile(rb":[cf][\s/>]")
 _ANY_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
@@ -120,14 +120,14 @@ class WorkbookFile:
             raise Unreadable([Issue("the workbook lists this sheet but holds no worksheet part for it", sheet=sheet)])
         xml = member(self._data, self._infos, part)
         prefixed = _PREFIXED.search(xml) is not None
-        if prefixed or _ODD_CELL.search(xml):
+        odd = prefixed or _ODD_CELL.search(xml) is not None  # an error value's cell (t="e") is odd too
+        if odd:
             problem = _cell_problem(xml)
             if problem:
                 raise Unreadable([Issue(problem, sheet=sheet)])
         formulas = _FORMULA.search(xml) if prefixed else _FORMULA_START.search(xml)
         self._formulas[sheet] = _formula_cells(xml) if formulas else {}
-        maybe_errors = prefixed or ((b'"e"' in xml or b"'e'" in xml) and _ERROR_TYPE.search(xml))
-        self._errors[sheet] = _error_cells(xml) if maybe_errors else {}
+        self._errors[sheet] = _error_cells(xml) if odd else {}
         if self._percent_styles:
             self._percents[sheet] = frozenset(ref.decode() for ref, style in _STYLED_CELL.findall(xml)
                                               if style in self._percent_styles)
@@ -190,13 +190,13 @@ def _cell_problem(xml: bytes) -> str:
         return "the sheet's XML has cell tags fldd cannot check; save the file again with Excel or LibreOffice"
     for attrs in tags:
         pairs = _ATTRIBUTE.findall(attrs)
-        if len({name for name, _, _ in pairs}) != len(pairs):
-            return ("the sheet has cells with an attribute given twice (readers would disagree on the cell); save "
-                    "the file again with Excel or LibreOffice")
         refs = [double or single for name, double, single in pairs if name == b"r"]
         if len(refs) != 1:
             return ("the sheet has cells without a single position; save the file again with Excel or "
                     "LibreOffice")
+        if len({name for name, _, _ in pairs}) != len(pairs):
+            return ("the sheet has cells with an attribute given twice (readers would disagree on the cell); save "
+                    "the file again with Excel or LibreOffice")
         if not _INSIDE.fullmatch(refs[0]):
             return (f"the sheet has cells outside {AREA}, the area an fldd workbook uses (or written in a form "
                     "fldd does not read): clear them and save again")
@@ -243,7 +243,6 @@ def _parts_of(workbook: bytes, rels: bytes, members: frozenset[str]) -> tuple[tu
     return tuple(parts.items())
 
 
-_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^>]*)?>(.*?)</", re.DOTALL)
 
 
