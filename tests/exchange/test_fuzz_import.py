@@ -40,7 +40,7 @@ NASTY = ["", "0", "-1", "1e400", "NaN", "XFD1048576", "A0", "ZZZZ99999", "#DIV/0
 
 
 @pytest.fixture(scope="module")
-def held(tmp_path_factory, request):
+def held(tmp_path_factory):
     """A database holding an assessment from a returned workbook, the next file of that export, and an answer
     pack of another assessment."""
     from fldd.usecases.assessments import start_assessment
@@ -116,7 +116,8 @@ def _in_part(rng: random.Random, data: bytes, change: Callable[[random.Random, b
 
 def _nasty_value(rng: random.Random, xml: bytes) -> bytes:
     """An attribute value or a text node replaced by a value readers have choked on."""
-    spots = [m.span(1) for m in re.finditer(rb'="([^"]*)"|>([^<]{1,200})<', xml) if m.group(1) is not None]
+    spots = [m.span(1) if m.group(1) is not None else m.span(2)
+             for m in re.finditer(rb'="([^"]*)"|>([^<]{1,200})<', xml)]
     if not spots:
         return xml
     start, end = rng.choice(spots)
