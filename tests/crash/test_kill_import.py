@@ -3,6 +3,7 @@ assessment in the database holds exactly the answers of the file that created it
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import fldd
 from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.store.connection import backup, integrity_problems, open_store
@@ -22,6 +24,7 @@ from fldd.usecases.exchange import export_workbook, workbook_secret
 from fldd.usecases.suppliers import add_supplier
 
 HERE = Path(__file__).parent
+ROOT = Path(fldd.__file__).resolve().parents[1]  # the child imports the fldd under test, not an installed one
 FILES = 10
 KILL_AFTER = 3
 
@@ -51,8 +54,9 @@ def returned(tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_during_a_bulk_import_leaves_only_whole_files_imported(returned):
     db, folder, answers = returned
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     child = subprocess.Popen([sys.executable, str(HERE / "import_folder.py"), str(db), str(folder)],
-                             stdout=subprocess.PIPE, text=True, bufsize=1)
+                             stdout=subprocess.PIPE, text=True, bufsize=1, env=env)  # this checkout's fldd
     watchdog = threading.Timer(120, child.kill)  # a hung child fails the test instead of hanging the run
     watchdog.start()
     try:
