@@ -13,7 +13,10 @@ def _context(args: argparse.Namespace):
     from fldd import paths
     from fldd.usecases.context import open_context
 
-    return open_context(args.db or paths.default_db_path())
+    def say_waiting(holder) -> None:
+        print(f"fldd: waiting for {holder.describe()} to finish with the database", file=sys.stderr, flush=True)
+
+    return open_context(args.db or paths.default_db_path(), on_wait=say_waiting)
 
 
 def _print_json(data: object) -> None:

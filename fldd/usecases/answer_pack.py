@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from fldd.store.clock import now
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.output_files import write_bytes_atomically
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
 
 SOURCE = "answer_pack"  # as the assessments table names it
@@ -54,26 +53,8 @@ def export_pack(ctx: AppContext, assessment_id: int, path: Path | str) -> Path:
     if problems:  # the store holds something the published format cannot carry: say so, write nothing
         raise Rejected([f"assessment {assessment_id} cannot be written as an answer pack: {p}" for p in problems])
     target = Path(path)
-    _write_atomically(target, dumps(sealed))
+    write_bytes_atomically(target, dumps(sealed))
     return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """A temporary file beside the target, flushed to disk, then put in place: never half a pack."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".part")
-    except OSError as exc:
-        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, target)
-    except OSError as exc:
-        Path(name).unlink(missing_ok=True)
-        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
 
 
 def is_pack(path: Path) -> bool:

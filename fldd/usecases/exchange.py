@@ -5,7 +5,6 @@ Each file is checked in full before anything is written, then applied in one tra
 
 from __future__ import annotations
 
-import os
 import secrets
 import uuid
 from collections.abc import Callable, Iterable
@@ -23,6 +22,7 @@ from fldd.store.clock import now
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.output_files import write_atomically
 
 SECRET_KEY = "workbook_secret"
 
@@ -115,7 +115,7 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
                                  version=q.version, tier=q.tier, language=lang, file_name=target.name,
                                  exported_by=ctx.user, exported_at=meta["exported_at"], assessment_id=assessment_id)
             content = WorkbookContent(meta, supplier_sheet_values(supplier), values, comments, intro)
-            _write_atomically(target, lambda handle: write_workbook(handle, lay, content), overwrite=overwrite)
+            write_atomically(target, lambda handle: write_workbook(handle, lay, content), overwrite=overwrite)
             written = True
     except BaseException:
         if written:  # the file is out but its row was not committed
@@ -135,65 +135,12 @@ def supplier_sheet_values(supplier: store_suppliers.Supplier) -> dict[str, str]:
     return fields
 
 
-_CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-
-
-def _write_atomically(target: Path, write: Callable[[Any], None], *, overwrite: bool = True) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then put it in place.
-
-    With overwrite False the target's name is claimed first with an empty file (FileExistsError when the name is
-    taken, by a file or a folder): no other file is ever replaced, even one that appears while this is written.
-    """
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
-    claimed = False
-    try:
-        if not overwrite:
-            os.close(os.open(target, _CREATE_NEW, 0o666))
-            claimed = True
-        # os.open with 0o666: the finished file gets the user's usual permissions (tempfile would make it 0600)
-        handle = os.fdopen(os.open(temp, _CREATE_NEW, 0o666), "wb")
-    except FileExistsError:
-        if not overwrite and not claimed:
-            raise
-        _drop(target if claimed else None)
-        raise Rejected([f"{target}: cannot write there (a temporary file is in the way)"]) from None
-    except OSError as exc:
-        _drop(target if claimed else None)
-        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
-    try:
-        with handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        _drop(temp, target if claimed else None)
-        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
-    except BaseException:
-        _drop(temp, target if claimed else None)
-        raise
-
-
-def _drop(*paths: Path | None) -> None:
-    """Remove what a failed write left (a temporary file, a claimed name), quietly."""
-    for path in paths:
-        if path is not None:
-            try:
-                path.unlink(missing_ok=True)
-            except OSError:
-                pass
-
-
 def write_report_xlsx(reports: list[FileReport], path: Path | str) -> Path:
     """Save the per-file import report as a spreadsheet (one row per file, one per problem, one per change)."""
     from fldd.exchange.report_xlsx import write_report
 
     target = Path(path)
-    _write_atomically(target, lambda handle: write_report(handle, reports))
+    write_atomically(target, lambda handle: write_report(handle, reports))
     return target
 
 

@@ -14,6 +14,7 @@ from fldd.store import portfolio
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.output_files import refuse_live_database, write_bytes_atomically
 
 OUTSTANDING = ("open", "in_progress")  # work still to do: these can be overdue
 # The lifecycle: open -> in progress -> done -> verified; open -> done; done -> in progress reopens.
@@ -132,6 +133,7 @@ def attach_evidence(ctx: AppContext, action_id: int, path: Path | str, note: str
     if row["status"] == "verified":
         raise Rejected([f"corrective action {action_id} is verified and closed: add no more evidence to it"])
     path = Path(path)
+    refuse_live_database(path, "attaching")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -154,10 +156,7 @@ def save_evidence_copy(ctx: AppContext, evidence_id: int, target: Path | str) ->
     except (NotFound, ValueError) as exc:
         raise Rejected([str(exc)]) from None
     target = Path(target)
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
+    write_bytes_atomically(target, data)
     return target
 
 

@@ -38,3 +38,26 @@ def test_run_app_shows_the_main_window_until_quit(qapp, tmp_path):
     assert len(shown) == 1
     assert QApplication.applicationName() == "fldd"
     assert QApplication.organizationName() == "fldd"
+
+
+def test_a_second_app_on_the_same_database_says_who_has_it_and_opens_nothing(qapp, tmp_path):
+    import subprocess
+    import sys
+
+    from fldd.ui.prompter import ScriptedPrompter
+
+    db = tmp_path / "app.sqlite3"
+    first = subprocess.Popen([sys.executable, "-c", "import sys; from fldd.store.connection import open_store; "
+                              "s = open_store(sys.argv[1], holder='app', what='the fldd app'); print('open', flush=True); "
+                              "sys.stdin.readline()", str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert first.stdout.readline().strip() == "open"
+        prompter = ScriptedPrompter()
+        assert run_app(db, prompter=prompter) == 1
+    finally:
+        first.kill()
+        first.wait(timeout=30)
+    ((kind, title, text),) = prompter.asked
+    assert (kind, title) == ("error", "fldd cannot open its database")
+    assert f"open in the fldd app (process {first.pid}" in text
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
