@@ -36,7 +36,6 @@ lock: the README asks users to close fldd before pointing them at the file.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 import threading
@@ -162,13 +161,14 @@ def acquire(database: Path, *, kind: str = COMMAND, what: str = "", wait_seconds
 def read_holder(path: Path) -> Holder:
     """Who the lock file says has the database (blank fields when it cannot be read)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            note = json.loads(handle.read(4096) or "{}")
-        pid = note.get("pid")
-        return Holder(pid if isinstance(pid, int) else None, str(note.get("kind", "")),
-                      str(note.get("what", "")) or "another fldd program", str(note.get("since", "")))
-    except (OSError, ValueError, AttributeError):
-        return Holder(None, "", "another fldd program", "")
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(4096)
+    except OSError:
+        text = ""
+    note = dict(line.partition("=")[::2] for line in text.splitlines())
+    pid = note.get("pid", "")
+    return Holder(int(pid) if pid.isdigit() else None, note.get("kind", ""),
+                  note.get("what", "") or "another fldd program", note.get("since", ""))
 
 
 def _in_use_message(holder: Holder, *, waited: float) -> str:
@@ -206,8 +206,8 @@ def _canonical(path: Path) -> str:
 
 
 def _write_holder(fd: int, kind: str, what: str) -> None:
-    note = json.dumps({"pid": os.getpid(), "kind": kind, "what": what,
-                       "since": dt.datetime.now().strftime("%H:%M")}).encode()
+    what = " ".join(what.split())  # one line: the note is a line per field
+    note = f"pid={os.getpid()}\nkind={kind}\nsince={dt.datetime.now():%H:%M}\nwhat={what}\n".encode()
     try:
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
