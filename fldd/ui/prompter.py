@@ -32,30 +32,28 @@ class Prompter:
 
     def open_file(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> str | None:
         """A file to read, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return path or None
+        return next(iter(ask(parent, title, QFileDialog.FileMode.ExistingFile, filters=filters)), None)
 
     def open_files(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> list[str]:
         """Files to read (none when cancelled)."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
-        return list(paths)
+        return ask(parent, title, QFileDialog.FileMode.ExistingFiles, filters=filters)
 
     def open_folder(self, parent: QWidget | None, title: str) -> str | None:
         """A folder to read, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        return QFileDialog.getExistingDirectory(parent, title) or None
+        return next(iter(ask(parent, title, QFileDialog.FileMode.Directory)), None)
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str = "All files (*)") -> str | None:
         """A file to write, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path or None
+        return next(iter(ask(parent, title, QFileDialog.FileMode.AnyFile, filters=filters, suggested=suggested,
+                             save=True)), None)
 
 
 class ScriptedPrompter(Prompter):
