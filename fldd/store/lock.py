@@ -149,7 +149,7 @@ def acquire(database: Path, *, kind: str = COMMAND, what: str = "", wait_seconds
         holder = read_holder(path)
         if holder.kind == APP or time.monotonic() >= deadline:
             os.close(fd)
-            raise DatabaseInUse(database, _in_use_message(holder, waited=0 if holder.kind == APP else wait_seconds))
+            raise DatabaseInUse(database, _in_use_message(holder, kind, waited=0 if holder.kind == APP else wait_seconds))
         if on_wait is not None and not told:
             on_wait(holder)
             told = True
@@ -171,7 +171,10 @@ def read_holder(path: Path) -> Holder:
                   note.get("what", "") or "another fldd program", note.get("since", ""))
 
 
-def _in_use_message(holder: Holder, *, waited: float) -> str:
+def _in_use_message(holder: Holder, kind: str, *, waited: float) -> str:
+    if holder.kind == APP and kind == APP:
+        return (f"fldd is already open on this database: {holder.describe()}. Use that window, or close it and "
+                "start fldd again; nothing was changed.")
     if holder.kind == APP:
         return (f"this database is open in {holder.describe()}. Close the app and try again, or do this from "
                 "the app's window; nothing was changed.")

@@ -59,5 +59,5 @@ def test_a_second_app_on_the_same_database_says_who_has_it_and_opens_nothing(qap
         first.wait(timeout=30)
     ((kind, title, text),) = prompter.asked
     assert (kind, title) == ("error", "fldd cannot open its database")
-    assert f"open in the fldd app (process {first.pid}" in text
+    assert f"fldd is already open on this database: the fldd app (process {first.pid}" in text
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
