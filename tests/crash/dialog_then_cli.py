@@ -18,6 +18,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel  # noqa: E402
 
 from fldd.store import lock as process_lock  # noqa: E402
+from fldd.ui.file_dialogs import build  # noqa: E402
 from fldd.ui.main_window import MainWindow  # noqa: E402
 from fldd.ui.prompter import ScriptedPrompter  # noqa: E402
 from fldd.usecases.assessments import add_auditor_finding, start_assessment  # noqa: E402
@@ -36,10 +37,9 @@ def posix_locks(path: Path) -> int:
     return count
 
 
-def show_file_dialog_on(folder: Path) -> None:
-    """Qt's own file dialog (as the app's Import and Export use), open until it has listed the folder."""
-    dialog = QFileDialog(None, "Import workbooks", str(folder))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+def show_file_dialog_on(folder: Path, dialog: QFileDialog) -> None:
+    """A file dialog on the folder, open until it has listed it in the detail view."""
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
     loop = QEventLoop()
     dialog.findChild(QFileSystemModel).directoryLoaded.connect(lambda _: loop.quit())
     QTimer.singleShot(0, dialog.show)
@@ -58,7 +58,13 @@ def main(db_path: str) -> None:
     app.processEvents()
     supplier_id = add_supplier(ctx, "Before The Dialog Ltd", "MY", goods=["Gloves"])
     before = posix_locks(db)
-    show_file_dialog_on(db.parent)
+    # the app's own Import dialog (which tells types by name), then a dialog that reads the files it lists, as
+    # Qt's plain dialog and in-process platform dialogs do, and as the app's did when work was lost
+    show_file_dialog_on(db.parent, build(window, "Import workbooks", QFileDialog.FileMode.ExistingFiles,
+                                         suggested=str(db.parent)))
+    plain = QFileDialog(window, "Import workbooks", str(db.parent))
+    plain.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    show_file_dialog_on(db.parent, plain)
     for name in (db, db.with_name(db.name + "-wal")):  # what a content sniffer does to the files it lists
         with open(name, "rb") as handle:
             handle.read(16)
