@@ -31,7 +31,8 @@ from fldd.usecases.errors import Rejected
 from fldd.usecases.exchange import write_report_xlsx
 from fldd.usecases.import_job import files_to_import
 
-FILE_FILTER = "Workbooks and answer packs (*.xlsx *.json);;Workbooks (*.xlsx);;Answer packs (*.json)"
+FILE_FILTER = ("Workbooks and answer packs (*.xlsx *.json *.zip);;Workbooks (*.xlsx);;"
+               "Answer packs (*.json *.zip)")
 WIDTHS = {COL_FILE: 210, COL_OUTCOME: 175, COL_SUPPLIER: 180, COL_QUESTIONNAIRE: 125, COL_CHANGED: 110,
           COL_MISSING: 115}
 MIN_SIZE = (900, 560)
