@@ -28,6 +28,10 @@ from fldd.usecases.exchange import revisable_assessment, with_file, workbook_sec
 ANSWERED_SUFFIX = " - answered"
 
 
+class FileInTheWay(Rejected):
+    """Writing would replace a file that is not an earlier write-back: the caller asks, then passes overwrite."""
+
+
 @dataclass(frozen=True)
 class Opened:
     """A received workbook opened: the local assessment answering it and what the workbook brought."""
@@ -271,13 +275,14 @@ def _may_write(ctx: AppContext, path: Path, received: store_received.Received, o
     if overwrite or not path.exists():
         return
     if received.file_path and path.resolve() == Path(received.file_path):
-        raise Rejected([f"{path}: this is the workbook as the buyer sent it; write the answers beside it, or ask "
-                        "to replace it (--overwrite)"])
+        raise FileInTheWay([f"{path}: this is the workbook as the buyer sent it; write the answers beside it, or "
+                            "ask to replace it (--overwrite)"])
     from fldd.usecases.workbook_reading import file_sha256
 
     if path.is_file() and store_received.written_back(ctx.store, file_sha256(path)):
         return  # an earlier write-back of this database: the new answers replace it
-    raise Rejected([f"{path}: a file of this name exists; choose another name, or ask to replace it (--overwrite)"])
+    raise FileInTheWay([f"{path}: a file of this name exists; choose another name, or ask to replace it "
+                        "(--overwrite)"])
 
 
 def _workbook_bytes(ctx: AppContext, session, received: store_received.Received) -> bytes:
