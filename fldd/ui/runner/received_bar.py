@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
@@ -29,9 +29,9 @@ class ReceivedBar(QWidget):
         self.flush = flush
         self.assessment_id: int | None = None
         self.received = None
-        self.setObjectName("receivedBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(BAR_STYLE)
+        self.band = QFrame()  # the coloured band, inset like the header's text
+        self.band.setObjectName("receivedBar")
+        self.band.setStyleSheet(BAR_STYLE)
         self.label = QLabel()
         self.label.setObjectName("receivedFrom")
         self.label.setWordWrap(True)
@@ -42,14 +42,15 @@ class ReceivedBar(QWidget):
         self.pack_button.setToolTip("An answer pack: your answers, comments and every evidence file, for the "
                                     "buyer's fldd to import")
 
-        layout = QHBoxLayout()
-        layout.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
-        layout.setSpacing(SPACING)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.pack_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.setLayout(layout)
-        self.setContentsMargins(MARGIN, 0, MARGIN, SPACING // 2)
+        inside = QHBoxLayout(self.band)
+        inside.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
+        inside.setSpacing(SPACING)
+        inside.addWidget(self.label, 1)
+        inside.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        inside.addWidget(self.pack_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(MARGIN, 0, MARGIN, SPACING // 2)
+        layout.addWidget(self.band)
 
         self.write_button.clicked.connect(self.write_back)
         self.pack_button.clicked.connect(self.write_pack)
