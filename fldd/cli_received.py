@@ -45,7 +45,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 
 def cmd_write_back(args: argparse.Namespace) -> int:
-    from fldd.usecases.received_workbook import write_back
+    from fldd.usecases.write_back import write_back
 
     def action(ctx) -> int:
         done = write_back(ctx, args.assessment, args.output, overwrite=args.overwrite)

@@ -131,8 +131,8 @@ def _supplier(ws: Worksheet, lay: Layout, content: WorkbookContent) -> None:
         put_text(ws, f.row, SUP_KEY, f.key, font=_ID_FONT)
         put_text(ws, f.row, SUP_LABEL, f.label, alignment=_WRAP)
         put_text(ws, f.row, SUP_ON_FILE, content.supplier.get(f.key, ""), alignment=_WRAP)
-        put_text(ws, f.row, SUP_CORRECTION, content.corrections.get(f.key, ""), protection=_OPEN, fill=_ANSWER_FILL, number_format=TEXT_FORMAT,
-                 alignment=_WRAP)
+        put_text(ws, f.row, SUP_CORRECTION, content.corrections.get(f.key, ""), protection=_OPEN, fill=_ANSWER_FILL,
+                 number_format=TEXT_FORMAT, alignment=_WRAP)
     _protect(ws)
 
 

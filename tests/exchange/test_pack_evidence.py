@@ -24,7 +24,8 @@ from fldd.usecases.answer_pack import export_pack, import_pack
 from fldd.usecases.errors import Rejected
 from fldd.usecases.evidence import attach_evidence
 from fldd.usecases.exchange import export_workbook, import_paths
-from fldd.usecases.received_workbook import open_received, write_back
+from fldd.usecases.received_workbook import open_received
+from fldd.usecases.write_back import write_back
 from tests.exchange.test_received_workbook import ANSWERS, answer, supplier_db  # noqa: F401 - a fixture
 
 MB = 1024 * 1024

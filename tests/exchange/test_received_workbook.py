@@ -21,7 +21,8 @@ from fldd.usecases.assessments import AssessmentSession, assessment_json
 from fldd.usecases.context import open_context
 from fldd.usecases.errors import Rejected
 from fldd.usecases.exchange import export_workbook, import_paths, workbook_secret
-from fldd.usecases.received_workbook import open_received, write_back
+from fldd.usecases.received_workbook import open_received
+from fldd.usecases.write_back import write_back
 from tests.exchange.conftest import TODAY, StandardContext, fill, sheet_of, suggest_corrections
 
 # Every question type, with text a spreadsheet would take for a formula and special answers.
@@ -282,3 +283,59 @@ def test_dates_and_submission_in_the_suppliers_database_do_not_stop_the_return(e
 
     assert report.outcome == "accepted"
     assert store_assessments.get(every_ctx.store, report.assessment_id).assessed_on == dt.date(2026, 11, 23).isoformat()
+
+
+def test_line_ends_and_spaces_do_not_stop_the_return(every_ctx, supplier_db, sent):
+    opened = open_received(supplier_db, sent)
+    answer(supplier_db, opened.assessment_id, {"languages": "Mandarin\r\nCantonese"}, {"workers": " two\r\nshifts "})
+
+    [report] = import_paths(every_ctx, [write_back(supplier_db, opened.assessment_id).path])
+
+    held = assessment_json(every_ctx, report.assessment_id)
+    assert held["answers"]["languages"] == "Mandarin\nCantonese"
+    assert held["comments"] == {"workers": "two\nshifts"}
+
+
+def test_a_control_character_in_an_answer_is_refused_naming_the_question(supplier_db, sent):
+    opened = open_received(supplier_db, sent)
+    answer(supplier_db, opened.assessment_id, {"languages": "Malay\x01"}, {"hours": "ok\x07 bell"})
+
+    with pytest.raises(Rejected) as refused:
+        write_back(supplier_db, opened.assessment_id)
+
+    assert refused.value.messages == [
+        "question 2.4 (languages): the answer holds a control character (U+0001) that a workbook cannot carry: "
+        "remove it and write again",
+        "question 1.5 (hours): the comment holds a control character (U+0007) that a workbook cannot carry: "
+        "remove it and write again"]
+    assert not sent.with_name("Bright - xchg-every - answered.xlsx").exists()
+
+
+def test_a_spanish_workbook_goes_back_in_spanish_and_is_accepted(tmp_path):
+    from fldd.usecases.suppliers import add_supplier
+
+    buyer = open_context(tmp_path / "b.sqlite3", user="amina", role="buyer")
+    supplier = open_context(tmp_path / "s.sqlite3", user="lucia", role="supplier")
+    try:
+        supplier_id = add_supplier(buyer, "Textiles Andinos", "PE", goods=["Garments"])
+        sent = export_workbook(buyer, supplier_id, "fldd-desktop", tmp_path / "Andinos.xlsx", lang="es").path
+        opened = open_received(supplier, sent)
+        session = AssessmentSession(supplier, opened.assessment_id)
+        assert session.record.language == "es"
+        multi = next(q for q in session.questionnaire.questions if q.type == "multi")
+        single = next(q for q in session.questionnaire.questions if q.type == "single" and not q.show_if)
+        given = {"pr_workers_total": 80, multi.id: [multi.options[0].value, multi.options[1].value],
+                 single.id: single.options[-1].value}
+        for qid, value in given.items():
+            session.answer(qid, value)
+        back = write_back(supplier, opened.assessment_id)
+        wb = openpyxl.load_workbook(back.path)
+        assert wb.sheetnames[:2] == ["Instrucciones", "Proveedor"]
+
+        [report] = import_paths(buyer, [back.path])
+
+        assert report.outcome == "accepted_incomplete", [str(e) for e in report.errors]
+        assert assessment_json(buyer, report.assessment_id)["answers"] == given
+    finally:
+        buyer.close()
+        supplier.close()

@@ -58,7 +58,7 @@ class ReceivedBar(QWidget):
 
     def show_for(self, session) -> None:
         """Show the received workbook of an open assessment (hidden for one that answers none)."""
-        from fldd.usecases.received_workbook import received_workbook
+        from fldd.usecases.write_back import received_workbook
 
         self.assessment_id = session.id
         try:
@@ -78,7 +78,7 @@ class ReceivedBar(QWidget):
 
     def write_back(self) -> None:
         """Ask where (beside the received file by default), write, and say what was written."""
-        from fldd.usecases.received_workbook import FileInTheWay, default_target, write_back
+        from fldd.usecases.write_back import FileInTheWay, default_target, write_back
 
         self.flush()  # the answer being typed goes into the file too
         suggested = default_target(self.received) or Path(self.received.file_name)
