@@ -66,7 +66,7 @@ class ImportDialog(JobDialog):
         self.add_files_button = QPushButton("Add &files…")
         self.add_folder_button = QPushButton("Add f&older…")
         self.clear_button = QPushButton("C&lear")
-        self.count_label = QLabel("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json) "
+        self.count_label = QLabel("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json, .zip) "
                                   "suppliers sent back, or a folder of them.")
         self.count_label.setWordWrap(True)
         self.model = ImportReportModel(self)
@@ -295,7 +295,7 @@ class ImportDialog(JobDialog):
         self.save_button.setEnabled(not busy and self._imported and bool(self.reports))
         self.close_button.setEnabled(True)
         if not self.files and not busy:
-            self.count_label.setText("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json) "
+            self.count_label.setText("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json, .zip) "
                                      "suppliers sent back, or a folder of them.")
         elif self.files:
             self.count_label.setText(f"{len(self.files)} file{'s' if len(self.files) != 1 else ''} chosen.")

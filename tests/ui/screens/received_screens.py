@@ -1,5 +1,6 @@
 """Renders the runner on an assessment that answers a buyer's workbook: just opened (File > Open), and after the
-workbook was written back with an evidence file that cannot travel in it, at two screen sizes.
+workbook was written back with an evidence file that cannot travel in it, at two screen sizes; and the export
+dialog writing that assessment as an answer pack with its evidence files (.zip).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/screens/received_screens.py [OUT_DIR]
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from fldd.ui.exchange.export_dialog import ZIP, ExportDialog
 from fldd.ui.exchange.open_received import opened_message
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.ui.runner.runner_page import RunnerPage
@@ -66,6 +68,13 @@ def main(out: Path) -> None:
             _settle(app)
             page.grab().save(str(out / f"received-{width}-written.png"))
             page.close()
+        dialog = ExportDialog(ctx, ScriptedPrompter(), supplier_id=opened.supplier_id)
+        dialog.show()
+        dialog.prefill.setCurrentIndex(dialog.prefill.findData(opened.assessment_id))
+        dialog.kind.setCurrentIndex(dialog.kind.findData(ZIP))
+        _settle(app)
+        dialog.grab().save(str(out / "received-export-zip.png"))
+        dialog.close()
         ctx.close()
 
 
