@@ -122,9 +122,12 @@ def _checked(ctx: AppContext, path: Path):
     checked = check_workbook(book, ctx.standard, None, received=True)
     if checked.issues or checked.layout is None:
         issues = checked.issues or [Issue("the workbook cannot be read")]
-        raise Rejected([str(i) for i in with_file(issues, path)] +
-                       [f"{path.name}: the workbook was changed after the buyer sent it, or it is not an fldd "
-                        "workbook: ask the buyer for the workbook again"])
+        if all(i.cell and i.cell[0] in "DE" and i.question for i in issues):  # answers typed in a spreadsheet
+            hint = "correct or clear these answers in the workbook, save it, and open it again"
+        else:
+            hint = ("the workbook was changed after the buyer sent it, or it is not an fldd workbook: ask the buyer "
+                    "to send it again")
+        raise Rejected([str(i) for i in with_file(issues, path)] + [f"{path.name}: {hint}"])
     return checked, _Book(data, book.sha256, book.rows)
 
 

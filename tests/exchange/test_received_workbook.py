@@ -339,3 +339,29 @@ def test_a_spanish_workbook_goes_back_in_spanish_and_is_accepted(tmp_path):
     finally:
         buyer.close()
         supplier.close()
+
+
+def test_a_bad_answer_typed_in_a_spreadsheet_first_is_named_with_its_cell(supplier_db, sent):
+    fill(sent, {"workers": "about forty"})
+
+    with pytest.raises(Rejected) as refused:
+        open_received(supplier_db, sent)
+
+    first, hint = refused.value.messages
+    assert first.startswith(f"{sent.name}: sheet ") and "question 1.4 (workers)" in first
+    assert hint == f"{sent.name}: correct or clear these answers in the workbook, save it, and open it again"
+    assert store_assessments.list_rows(supplier_db.store) == []
+
+
+def test_the_buyer_counts_the_written_back_file_as_that_exports_return(every_ctx, supplier_db, sent):
+    from fldd.usecases.sent_workbooks import sent_workbooks
+
+    opened = open_received(supplier_db, sent)
+    answer(supplier_db, opened.assessment_id)
+    [row] = sent_workbooks(every_ctx)
+    assert row["status"] == "awaiting"
+
+    import_paths(every_ctx, [write_back(supplier_db, opened.assessment_id).path])
+
+    [row] = sent_workbooks(every_ctx)
+    assert (row["status"], row["export_id"]) == ("returned", opened.export_id)
