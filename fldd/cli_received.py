@@ -17,12 +17,11 @@ def cmd_open(args: argparse.Namespace) -> int:
             _print_json({"assessment_id": opened.assessment_id, "supplier_id": opened.supplier_id,
                          "export_id": opened.export_id, "created": opened.created, "answers": opened.answers,
                          "changed": opened.changed, "note": opened.note})
-        elif opened.note:
-            print(f"{args.file.name}: assessment {opened.assessment_id} already answers it ({opened.note})")
         else:
             what = "new assessment" if opened.created else "assessment"
+            note = f" ({opened.note})" if opened.note else ""
             print(f"{args.file.name}: {what} {opened.assessment_id} answers it; {opened.answers} answers in the "
-                  f"workbook, {opened.changed} set here (export {opened.export_id})")
+                  f"workbook, {opened.changed} set here (export {opened.export_id}){note}")
         return EXIT_OK
 
     return _run(args, action)

@@ -79,6 +79,8 @@ def open_received(ctx: AppContext, path: Path | str) -> Opened:
         else:
             assessment_id = existing.id
             stored = store_assessments.answers(ctx.store, assessment_id)
+            if existing.status != "draft":  # the buyer sent it again: it wants answers changed, as Return does
+                store_assessments.set_status(ctx.store, assessment_id, "draft", who=ctx.user)
         writes = _writes(stored, checked.values, checked.comments)
         if writes:
             store_assessments.save_answers(ctx.store, assessment_id, writes, who=ctx.user, source="workbook")
@@ -88,7 +90,9 @@ def open_received(ctx: AppContext, path: Path | str) -> Opened:
         from fldd.usecases.assessments import AssessmentSession
 
         AssessmentSession(ctx, assessment_id).save_result()
-    return Opened(assessment_id, supplier.id, meta["export_id"], existing is None, len(checked.values), len(writes))
+    reopened = existing is not None and existing.status != "draft"
+    return Opened(assessment_id, supplier.id, meta["export_id"], existing is None, len(checked.values), len(writes),
+                  f"it was {existing.status.replace('_', ' ')} and is a draft again" if reopened else "")
 
 
 class _Book:

@@ -233,7 +233,7 @@ def test_a_file_the_buyer_would_read_differently_is_not_written(supplier_db, sen
 
 def test_a_resent_workbook_updates_the_same_local_assessment(every_ctx, supplier_db, sent, tmp_path):
     opened = open_received(supplier_db, sent)
-    answer(supplier_db, opened.assessment_id)
+    answer(supplier_db, opened.assessment_id).move_to("submitted")
     [report] = import_paths(every_ctx, [write_back(supplier_db, opened.assessment_id).path])
     session = AssessmentSession(every_ctx, report.assessment_id)
     session.answer("hours", 61)  # the buyer's reviewer, then the assessment goes back to the supplier
@@ -243,6 +243,8 @@ def test_a_resent_workbook_updates_the_same_local_assessment(every_ctx, supplier
     again = open_received(supplier_db, resent)
 
     assert (again.assessment_id, again.created, again.changed) == (opened.assessment_id, False, 1)
+    assert again.note == "it was submitted and is a draft again"
+    assert store_assessments.get(supplier_db.store, opened.assessment_id).status == "draft"
     assert assessment_json(supplier_db, opened.assessment_id)["answers"]["hours"] == 61
     assert store_received.latest(supplier_db.store, opened.assessment_id).file_name == "again.xlsx"
     answer(supplier_db, opened.assessment_id, {"hours": 59}, {})

@@ -25,10 +25,11 @@ def open_from_buyer(ctx, prompter, parent):
 
 def opened_message(opened) -> str:
     """What opening did, in a sentence for the runner's message line."""
-    if opened.note:
-        return f"This assessment already answers that workbook ({opened.note})."
     given = f"{opened.answers} answer{'s' if opened.answers != 1 else ''} already in the workbook"
     if opened.created:
         return f"Opened the buyer's workbook: {given}. Answer the rest here, then write the workbook back."
+    if opened.changed == 0 and opened.note.startswith("the same file"):
+        return f"This assessment already answers that workbook ({opened.note})."
+    reopened = f" The assessment {opened.note}." if opened.note else ""
     return (f"Opened the buyer's newer workbook for this assessment: {given}, {opened.changed} of them new or "
-            "changed here.")
+            f"changed here.{reopened}")
