@@ -93,3 +93,29 @@ def test_write_back_refuses_to_replace_the_received_file_unless_asked(tmp_path, 
     assert main(["--db", str(supplier), "workbook", "write-back", assessment, "-o", str(sent)]) == 1
     assert "as the buyer sent it" in capsys.readouterr().err and sent.read_bytes() == before
     assert main(["--db", str(supplier), "workbook", "write-back", assessment, "-o", str(sent), "--overwrite"]) == 0
+
+
+def test_pack_with_evidence_from_the_command_line_reaches_the_buyer(tmp_path, capsys):
+    from fldd.usecases.evidence import attach_evidence
+
+    buyer, sent = _buyer_export(tmp_path, capsys)
+    supplier = tmp_path / "supplier.sqlite3"
+    assert main(["--db", str(supplier), "workbook", "open", str(sent), "--json"]) == 0
+    assessment = json.loads(capsys.readouterr().out)["assessment_id"]
+    proof = tmp_path / "headcount.pdf"
+    proof.write_bytes(b"%PDF-1.4 headcount")
+    ctx = open_context(supplier, user="siti")
+    attach_evidence(ctx, assessment, "pr_workers_total", proof)
+    ctx.close()
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"answers": {"pr_workers_total": 120}}), encoding="utf-8")
+    assert main(["--db", str(supplier), "workbook", "answer", str(assessment), str(answers)]) == 0
+    pack = tmp_path / "out" / "answers.zip"
+
+    assert main(["--db", str(supplier), "workbook", "pack", str(assessment), "-o", str(pack)]) == 0
+    assert capsys.readouterr().out.endswith(f"wrote answer pack {pack} (assessment {assessment})\n")
+    assert main(["--db", str(buyer), "workbook", "import", str(pack.parent), "--json"]) == 0
+
+    [report] = json.loads(capsys.readouterr().out)["files"]
+    assert report["outcome"] == "accepted_incomplete" and report["path"].endswith("answers.zip")
+    assert [c["what"] for c in report["changes"]] == ["evidence"]
