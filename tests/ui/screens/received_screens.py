@@ -1,6 +1,6 @@
 """Renders the runner on an assessment that answers a buyer's workbook: just opened (File > Open), and after the
 workbook was written back with an evidence file that cannot travel in it, at two screen sizes; and the export
-dialog writing that assessment as an answer pack with its evidence files (.zip).
+dialog writing that assessment as an answer pack with its evidence files (.zip), and the File menu.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/screens/received_screens.py [OUT_DIR]
 """
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from fldd.ui.exchange.export_dialog import ZIP, ExportDialog
 from fldd.ui.exchange.open_received import opened_message
+from fldd.ui.main_window import MainWindow
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.ui.runner.runner_page import RunnerPage
 from fldd.usecases.assessments import AssessmentSession
@@ -75,6 +76,15 @@ def main(out: Path) -> None:
         _settle(app)
         dialog.grab().save(str(out / "received-export-zip.png"))
         dialog.close()
+        window = MainWindow(ctx, ScriptedPrompter())
+        window.resize(*SIZES[0])
+        window.show()
+        menu = window.menuBar().actions()[0].menu()
+        menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+        _settle(app)
+        menu.grab().save(str(out / "received-file-menu.png"))
+        menu.hide()
+        window.close()
         ctx.close()
 
 
