@@ -68,6 +68,11 @@ def open_received(ctx: AppContext, path: Path | str) -> Opened:
         if seen is not None:
             return Opened(existing.id, existing.supplier_id, meta["export_id"], False, len(checked.values), 0,
                           f"the same file was opened on {seen.received_at[:10]}")
+        latest = store_received.latest(ctx.store, existing.id)
+        if latest is not None and meta["exported_at"] < latest.metadata["exported_at"]:
+            raise Rejected([f"{path.name}: the buyer sent this workbook on {meta['exported_at'][:10]}, before "
+                            f"{latest.file_name} (sent {latest.metadata['exported_at'][:10]}), which assessment "
+                            f"{existing.id} already answers: the newer one counts"])
     with ctx.store.write():
         if supplier is None:
             supplier = _add_supplier(ctx, meta, sheet, path)

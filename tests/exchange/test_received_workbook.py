@@ -367,3 +367,23 @@ def test_the_buyer_counts_the_written_back_file_as_that_exports_return(every_ctx
 
     [row] = sent_workbooks(every_ctx)
     assert (row["status"], row["export_id"]) == ("returned", opened.export_id)
+
+
+def test_an_older_workbook_of_the_export_after_a_newer_one_is_refused(every_ctx, supplier_db, sent, tmp_path,
+                                                                      monkeypatch):
+    first = open_received(supplier_db, sent)
+    answer(supplier_db, first.assessment_id, {"workers": 12}, {})
+    [report] = import_paths(every_ctx, [write_back(supplier_db, first.assessment_id).path])
+    monkeypatch.setattr("fldd.usecases.exchange.now", lambda: "2099-01-01T00:00:00Z")
+    resent = export_workbook(every_ctx, AssessmentSession(every_ctx, report.assessment_id).supplier.id, "xchg-every",
+                             tmp_path / "mail" / "again.xlsx", assessment_id=report.assessment_id).path
+    open_received(supplier_db, resent)
+    old_copy = fill(sent, {"workers": 13}, out=tmp_path / "mail" / "old copy.xlsx")  # the first mail, edited later
+
+    with pytest.raises(Rejected) as refused:
+        open_received(supplier_db, old_copy)
+
+    assert refused.value.messages == [
+        f"{old_copy.name}: the buyer sent this workbook on {metadata_of(sent)['exported_at'][:10]}, before again.xlsx "
+        f"(sent 2099-01-01), which assessment {first.assessment_id} already answers: the newer one counts"]
+    assert store_received.latest(supplier_db.store, first.assessment_id).file_name == "again.xlsx"
