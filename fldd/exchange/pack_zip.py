@@ -25,6 +25,7 @@ EVIDENCE_PREFIX = "evidence/"
 MAX_ZIP_BYTES = MAX_UNCOMPRESSED  # a zip never holds more than it expands to, give or take its directory
 _EVIDENCE_NAME = re.compile(r"evidence/[0-9a-f]{64}")
 _CHUNK = 1024 * 1024
+_ENTRY_MAX = 256  # bytes of one directory entry: 46 fixed, a name of at most 73, room for extra fields
 
 
 @dataclass
@@ -63,6 +64,7 @@ def read_pack_zip(path: Path, max_file: int) -> PackZip:
             handle.seek(0)
             if handle.read(4) != b"PK\x03\x04":
                 raise PackError(["not an answer pack: a .zip pack is a zip archive, and this file is not one"])
+            _count_members(handle, size)
             handle.seek(0)
             with zipfile.ZipFile(handle) as zf:
                 infos = zf.infolist()
@@ -116,6 +118,24 @@ def check_members(infos: list[zipfile.ZipInfo], max_file: int) -> None:
             problems.append(f"{info.filename[:80]} uses a compression fldd does not read")
     if problems:
         raise PackError(problems)
+
+
+def _count_members(handle, size: int) -> None:
+    """Refuse an archive whose directory lists too many members before zipfile builds an object for each (a
+    200 MB file can list millions): the count is read from the end-of-directory record."""
+    tail = min(size, 65536 + 22)  # the record, with the longest comment a zip may carry
+    handle.seek(size - tail)
+    data = handle.read(tail)
+    at = data.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(data):
+        raise PackError(["not an answer pack: the zip archive is damaged (no end of its directory)"])
+    entries = int.from_bytes(data[at + 10:at + 12], "little")
+    directory = int.from_bytes(data[at + 12:at + 16], "little")
+    if directory > MAX_MEMBERS * _ENTRY_MAX:  # a count that lies is caught by the directory's size
+        raise PackError([f"the archive's directory is {directory:,} bytes: far more than {MAX_MEMBERS} members need"])
+    if entries > MAX_MEMBERS:  # 0xFFFF, a zip64 archive, also: an answer pack never needs one
+        many = f"{entries} or more" if entries == 0xFFFF else str(entries)
+        raise PackError([f"the archive lists {many} files (limit {MAX_MEMBERS})"])
 
 
 def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:

@@ -229,7 +229,7 @@ def test_too_many_members_are_refused(every_ctx, good_zip, tmp_path):
 
     messages = rejected(every_ctx, many)
 
-    assert any("holds 20" in m and "files (limit 2000)" in m for m in messages)
+    assert any("lists 2003 files (limit 2000)" in m for m in messages)
 
 
 def test_a_swapped_file_is_refused_by_its_sha256(every_ctx, good_zip, tmp_path):
@@ -262,3 +262,27 @@ def test_a_file_that_is_not_a_zip_is_refused(every_ctx, tmp_path):
     messages = rejected(every_ctx, fake)
 
     assert any("not one" in m for m in messages)
+
+
+def test_a_directory_listing_a_million_members_is_refused_before_it_is_read(every_ctx, good_zip, tmp_path):
+    huge = tmp_path / "listing.zip"
+    data = bytearray(good_zip.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 0xFFFF, 0xFFFF)  # as a zip64 archive of a million entries says
+    huge.write_bytes(bytes(data))
+
+    messages = rejected(every_ctx, huge)
+
+    assert any("lists 65535 or more files (limit 2000)" in m for m in messages)
+
+
+def test_a_directory_bigger_than_its_members_need_is_refused(every_ctx, good_zip, tmp_path):
+    odd = tmp_path / "directory.zip"
+    data = bytearray(good_zip.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", data, end + 12, 600_000)  # the count says 2, the directory's size says thousands
+    odd.write_bytes(bytes(data))
+
+    messages = rejected(every_ctx, odd)
+
+    assert any("the archive's directory is 600,000 bytes" in m for m in messages)
