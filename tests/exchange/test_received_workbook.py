@@ -387,3 +387,18 @@ def test_an_older_workbook_of_the_export_after_a_newer_one_is_refused(every_ctx,
         f"{old_copy.name}: the buyer sent this workbook on {metadata_of(sent)['exported_at'][:10]}, before again.xlsx "
         f"(sent 2099-01-01), which assessment {first.assessment_id} already answers: the newer one counts"]
     assert store_received.latest(supplier_db.store, first.assessment_id).file_name == "again.xlsx"
+
+
+def test_the_suppliers_own_record_is_found_by_an_identifier_and_kept_as_it_is(every_ctx, supplier_db, tmp_path):
+    from fldd.usecases.suppliers import add_supplier, get_supplier
+
+    own = add_supplier(supplier_db, "Bright Electronics (our own name)", "CN", identifiers={"other": "BR-77"},
+                       address="Our address")
+    theirs = add_supplier(every_ctx, "Shenzhen Bright", "CN", identifiers={"other": "BR-77"}, address="Old address")
+    sent = export_workbook(every_ctx, theirs, "xchg-every", tmp_path / "mail" / "b.xlsx").path
+
+    opened = open_received(supplier_db, sent)
+
+    assert opened.supplier_id == own
+    kept = get_supplier(supplier_db, own)
+    assert (kept.name, kept.address) == ("Bright Electronics (our own name)", "Our address")
