@@ -58,8 +58,12 @@ def read_ahead(book: WorkbookFile, standard: Standard) -> None:
         book.read_ahead([lay.supplier_title] + [sheet.title for sheet in lay.sheets])
 
 
-def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -> Checked:
-    """Every check of the protocol but those that need the database's records (supplier, assessment)."""
+def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None, *, received: bool = False) -> Checked:
+    """Every check of the protocol but those that need the database's records (supplier, assessment).
+
+    received: the supplier's fldd opening the workbook its buyer sent. The signature is the buyer's, keyed with
+    a secret only the buyer's database holds: it is kept as received and checked when the file comes back;
+    everything else (content hash, fingerprint, every question row) is checked here as on import."""
     out = Checked()
     if META_SHEET not in book.sheet_names:
         out.issues.append(Issue(f"not an fldd workbook: it has no {META_SHEET} sheet (a workbook made by another "
@@ -68,7 +72,7 @@ def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -
         return out
     try:
         out.meta = meta = read_metadata(book)
-        q, lay = _check_metadata(meta, standard, secret, out.issues)
+        q, lay = _check_metadata(meta, standard, secret, out.issues, received)
         if q is None or lay is None:
             return out
         out.questionnaire, out.layout = q, lay
@@ -87,7 +91,7 @@ def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -
 
 
 def _check_metadata(meta: dict[str, str], standard: Standard, secret: str | None,
-                    issues: list[Issue]) -> tuple[Questionnaire | None, Layout | None]:
+                    issues: list[Issue], received: bool = False) -> tuple[Questionnaire | None, Layout | None]:
     where = {"sheet": META_SHEET}
     missing = [k for k in (*metadata.KEYS, metadata.SIGNATURE) if not meta.get(k)]
     if missing:
@@ -115,7 +119,7 @@ def _check_metadata(meta: dict[str, str], standard: Standard, secret: str | None
     if q is not None and meta["language"] not in q.languages:
         issues.append(Issue(f"language '{meta['language']}' is not one of {q.ref}'s ({', '.join(q.languages)})",
                             **where))
-    if not metadata.verify(meta, secret):
+    if not received and not metadata.verify(meta, secret):
         issues.append(Issue("the signature does not match this database: the workbook was exported by another "
                             "fldd database, or its metadata was changed", **where))
     if issues or q is None:

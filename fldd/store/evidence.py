@@ -13,8 +13,10 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 
 def add(store: Store, data: bytes, file_name: str, *, assessment_id: int | None = None,
-        question_id: str | None = None, action_id: int | None = None, note: str = "", who: str = "") -> int:
-    """Keep a file (once per content) and link it to an answer or a corrective action."""
+        question_id: str | None = None, action_id: int | None = None, note: str = "", who: str = "",
+        added_at: str | None = None) -> int:
+    """Keep a file (once per content) and link it to an answer or a corrective action; added_at is now unless
+    given (evidence arriving in an answer pack keeps when it was added where it was attached)."""
     if len(data) > MAX_EVIDENCE_BYTES:
         raise ValueError(f"{file_name}: {len(data) // (1024 * 1024)} MB is over the "
                          f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB limit for one evidence file")
@@ -26,7 +28,7 @@ def add(store: Store, data: bytes, file_name: str, *, assessment_id: int | None 
         return int(db["evidence"].insert({
             "assessment_id": assessment_id, "question_id": question_id, "action_id": action_id,
             "file_name": file_name, "sha256": digest, "size": len(data), "media_type": media_type,
-            "note": note, "added_by": who, "added_at": now(),
+            "note": note, "added_by": who, "added_at": added_at or now(),
         }).last_pk)
 
 

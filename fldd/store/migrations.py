@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
-NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports")
+NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
+         "0008_received_workbooks")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -37,6 +38,7 @@ def migrations() -> Migrations:
     found(name="0002_import_details")(import_details)
     found(name="0003_supplier_corrections")(supplier_corrections)
     found(name="0004_workbook_exports")(workbook_exports)
+    found(name="0008_received_workbooks")(received_workbooks)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 
@@ -286,5 +288,47 @@ def workbook_exports(db: Database) -> None:
     re-sent assessment's uid, so not unique), supplier, questionnaire, language, when, by whom, the file's
     name and the assessment re-sent. Whether a workbook came back is read from the import log by export id."""
     for statement in _WORKBOOK_EXPORTS.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_RECEIVED_WORKBOOKS = """
+CREATE TABLE received_workbooks (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    export_id TEXT NOT NULL CHECK (length(export_id) > 0),
+    file_name TEXT NOT NULL,
+    file_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    metadata TEXT NOT NULL,
+    supplier_sheet TEXT NOT NULL DEFAULT '{}',
+    data BLOB NOT NULL,
+    received_at TEXT NOT NULL,
+    received_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (assessment_id, sha256)
+);
+CREATE INDEX received_workbooks_export ON received_workbooks (export_id);
+
+CREATE TABLE workbook_returns (
+    id INTEGER PRIMARY KEY,
+    received_id INTEGER NOT NULL REFERENCES received_workbooks (id) ON DELETE CASCADE,
+    file_name TEXT NOT NULL,
+    file_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    answers INTEGER NOT NULL DEFAULT 0,
+    comments INTEGER NOT NULL DEFAULT 0,
+    written_at TEXT NOT NULL,
+    written_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX workbook_returns_received ON workbook_returns (received_id)
+"""
+
+
+def received_workbooks(db: Database) -> None:
+    """On a supplier's fldd: the workbooks its buyers sent, each kept as received (its bytes, its `_fldd`
+    metadata with the buyer's signature, which this database cannot make and never rewrites, and its Supplier
+    sheet) and linked to the local assessment that answers it; and every file written back from one."""
+    for statement in _RECEIVED_WORKBOOKS.split(";"):
         if statement.strip():
             db.execute(statement)

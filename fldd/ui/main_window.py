@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         file_menu = self.menuBar().addMenu("&File")
+        self.open_received_action = file_menu.addAction("&Open a workbook from a buyer…", self.open_received)
+        self.open_received_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_action = file_menu.addAction("&Import workbooks or answer packs…", self.open_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.export_action = file_menu.addAction("&Export workbooks for suppliers…", self.open_export)
@@ -159,6 +161,15 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.ctx, self.prompter, self)
         dialog.data_changed.connect(self._data_changed_everywhere)
         self._show_dialog(dialog)
+
+    def open_received(self) -> None:
+        """A supplier opens the workbook its buyer sent: checked, answered here in the runner."""
+        from fldd.ui.exchange.open_received import open_from_buyer, opened_message
+
+        opened = open_from_buyer(self.ctx, self.prompter, self)
+        if opened is not None:
+            self.open_assessment(opened.assessment_id)
+            self.runner.header.say(opened_message(opened))
 
     def open_export(self) -> None:
         """Export questionnaire workbooks: for the supplier selected in the register, or the several selected

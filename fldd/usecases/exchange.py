@@ -148,13 +148,13 @@ def write_report_xlsx(reports: list[FileReport], path: Path | str) -> Path:
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; folders become their .xlsx workbooks and .json answer packs (sorted; Office lock files and
-    hidden files skipped)."""
+    """Files as given; folders become their .xlsx workbooks and .json / .zip answer packs (sorted; Office lock files
+    and hidden files skipped)."""
     found: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".json") and p.is_file()
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".json", ".zip") and p.is_file()
                             and not p.name.startswith(("~$", ".")))
         else:
             found.append(path)

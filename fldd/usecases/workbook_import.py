@@ -13,6 +13,7 @@ from fldd.standard.engine import score
 from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.store import suppliers as store_suppliers
+from fldd.usecases.answer_pack import is_pack  # answer packs travel through the same import
 from fldd.usecases.context import AppContext
 from fldd.usecases.corrections import record_suggestions
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
@@ -39,11 +40,6 @@ class _Scored:
     def as_of(self):
         """The assessment date."""
         return self.day
-
-
-def is_pack(path: Path) -> bool:
-    """JSON answer packs travel through the same import as workbooks."""
-    return path.suffix.lower() == ".json"
 
 
 class Importer:

@@ -17,6 +17,7 @@ from fldd.ui.runner.interviews_panel import InterviewsPanel
 from fldd.ui.runner.module_nav import INTERVIEWS, ModuleNav
 from fldd.ui.runner.module_view import ModuleView
 from fldd.ui.runner.question_card import QuestionCard
+from fldd.ui.runner.received_bar import ReceivedBar
 from fldd.ui.runner.result_panel import ResultPanel
 from fldd.ui.runner.runner_header import RunnerHeader
 from fldd.ui.runner.status_actions import StatusActions
@@ -61,6 +62,7 @@ class RunnerPage(Page):
         self.setStyleSheet(CARD_STYLE)
 
         self.header = RunnerHeader()
+        self.received = ReceivedBar(ctx, prompter, self.flush)
         self.history = ImportHistoryPanel()
         self.nav: ModuleNav | None = None
         self.results: ResultPanel | None = None
@@ -78,12 +80,14 @@ class RunnerPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.received)
         layout.addWidget(self.history)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.actions)
         self.setLayout(layout)
 
         self.actions.move.connect(self.move_to)
+        self.received.said.connect(self.header.say)
         self.history.go_to_question.connect(self.go_to_question)
         self.actions.next_missing.connect(self.go_to_next_missing)
         for keys, slot in (("Ctrl+PgDown", lambda: self.nav and self.nav.step(1)),
@@ -126,6 +130,7 @@ class RunnerPage(Page):
         self.splitter.setSizes([nav, width - nav - result, result])
         self.header.show_session(session)
         self.header.say("")
+        self.received.show_for(session)
         self._show_imports()
         self.nav.module_selected.connect(self.open_module)
         self.results.go_to_question.connect(self.go_to_question)
