@@ -43,3 +43,16 @@ def link_problems(q: Questionnaire | None, ref: str, question_id: str | None, in
 def finding_evidence(ctx: AppContext, finding_id: int) -> list[dict]:
     """Files kept with a finding (name, sha256, size, who and when; no bytes)."""
     return store_evidence.list_for(ctx.store, finding_id=finding_id)
+
+
+def link_text(ctx: AppContext, row: dict) -> str:
+    """What a finding row names, in words: 'Question: ...' and 'ILO indicator 8: ...' on lines of their own."""
+    lang = row.get("language") or "en"
+    lines = []
+    if row.get("question_id"):
+        q = ctx.standard.get(f"{row.get('questionnaire_id')}@{row.get('questionnaire_version')}")
+        question = q.question(row["question_id"]) if q is not None else None
+        lines.append(f"Question: {pick(question.text, lang) if question else row['question_id']}")
+    if row.get("indicator"):
+        lines.append(f"ILO indicator {row['indicator']}: {ctx.standard.label('indicators', row['indicator'], lang)}")
+    return "\n".join(lines)

@@ -49,9 +49,9 @@ def test_the_choices_are_the_assessments_own_questions_and_the_eleven_indicators
 def test_a_finding_keeps_its_question_indicator_and_photo(ctx, onsite, photo, tmp_path):
     question = onsite.questionnaire.questions[0].id
     finding = add_auditor_finding(ctx, onsite.id, severity="priority", title="Passports kept in a locked cabinet",
-                                  question_id=question, indicator=8, evidence=photo)
+                                  question_id=question, indicator=7, evidence=photo)
     (row,) = [r for r in list_findings(ctx) if r["id"] == finding]
-    assert (row["question_id"], row["indicator"]) == (question, 8)
+    assert (row["question_id"], row["indicator"]) == (question, 7)
     (kept,) = finding_evidence(ctx, finding)
     assert kept["file_name"] == "cabinet.jpg" and kept["sha256"] == hashlib.sha256(PHOTO).hexdigest()
     assert kept["added_by"] == "Ana (auditor)"
@@ -59,7 +59,7 @@ def test_a_finding_keeps_its_question_indicator_and_photo(ctx, onsite, photo, tm
     (created,) = action_history(ctx, row["action_id"])["entries"]
     assert (created["kind"], created["by"]) == ("created", "Ana (auditor)")
     shown = next(f for f in assessment_json(ctx, onsite.id)["findings"] if f["id"] == finding)
-    assert shown["question_id"] == question and shown["indicator"] == 8
+    assert shown["question_id"] == question and shown["indicator"] == 7
     assert [e["sha256"] for e in shown["evidence"]] == [kept["sha256"]]
 
 

@@ -210,7 +210,7 @@ class FindingsPage(Page):
     def add_finding(self) -> None:
         """Open the auditor's dialog; on success show the new finding."""
         selected = self.panel.row["assessment_id"] if self.panel.row else None
-        self.add_dialog = AddFindingDialog(self.ctx, self, assessment_id=selected)
+        self.add_dialog = AddFindingDialog(self.ctx, self, assessment_id=selected, prompter=self.prompter)
         self.add_dialog.accepted.connect(self._finding_added)
         self.add_dialog.open()
 
