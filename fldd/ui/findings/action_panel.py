@@ -33,13 +33,7 @@ from fldd.ui.findings.findings_model import assessment_text, overdue_text
 from fldd.ui.findings.step_dialog import StepDialog
 from fldd.ui.layout import MARGIN, SPACING, hbox
 from fldd.ui.prompter import Prompter
-from fldd.ui.theme import (
-    ACTION_STATUS_WORDS,
-    OVERDUE_COLOUR,
-    SEVERITY_COLOURS,
-    SEVERITY_WORDS,
-    badge_style,
-)
+from fldd.ui.theme import ACTION_STATUS_WORDS, OVERDUE_COLOUR, SEVERITY_COLOURS, SEVERITY_WORDS, badge_style
 from fldd.usecases import findings as uc
 from fldd.usecases.action_trail import action_history, step_needs
 from fldd.usecases.errors import Rejected
