@@ -34,10 +34,10 @@ def size_text(size: int) -> str:
 
 
 def entry_html(entry: dict) -> str:
-    """One entry: the step, who and when; then the note; then the file."""
+    """One entry: when, then the step and who took it, the note, the file."""
     who = html.escape(entry["by"] or "someone")
-    lines = [(f"<b>{html.escape(step_words(entry))} by {who}</b> &nbsp;<span style='color:#555'>"
-              f"{html.escape(when(entry['at']))}</span>")]
+    lines = [f"<span style='color:#555'>{html.escape(when(entry['at']))}</span>",
+             f"<b>{html.escape(step_words(entry))} by {who}</b>"]
     if entry["note"]:
         lines.append(html.escape(entry["note"]).replace("\n", "<br>"))
     if entry["evidence"]:

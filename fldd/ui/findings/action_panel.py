@@ -79,6 +79,7 @@ class ActionPanel(QScrollArea):
         self.row: dict | None = None
         self.dirty = False
         self.step_dialog: StepDialog | None = None
+        self.finding_names: dict[str, str] = {}  # link -> file name of the finding's own files
 
         self.placeholder = _wrapping("Select a finding to see why it was raised and work on its corrective "
                                      "action.", selectable=False)
@@ -101,9 +102,11 @@ class ActionPanel(QScrollArea):
         self.because = _wrapping()
         self.because.setTextFormat(Qt.TextFormat.RichText)
         self.link = _wrapping()  # the question and ILO indicator an auditor's finding names
-        self.finding_files = QListWidget()  # photos and files kept with the finding
-        self.finding_files.setFixedHeight(EVIDENCE_HEIGHT // 2)
-        self.finding_files.setToolTip("Double-click a file to save a copy")
+        self.finding_files = _wrapping(selectable=False)  # photos and files kept with the finding: a link each
+        self.finding_files.setTextFormat(Qt.TextFormat.RichText)
+        self.finding_files.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.finding_files.setToolTip("Click a file to save a copy of it")
 
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
@@ -125,6 +128,8 @@ class ActionPanel(QScrollArea):
         self.step_hint.setStyleSheet("color: #555;")
         self.evidence = QListWidget()
         self.evidence.setFixedHeight(EVIDENCE_HEIGHT)
+        self.evidence.setWordWrap(True)  # a long name wraps rather than hide who added it
+        self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attach_button = QPushButton("&Attach…")
         self.copy_button = QPushButton("Save a &copy…")
         self.remedy = _wrapping()
@@ -188,7 +193,8 @@ class ActionPanel(QScrollArea):
         self.reopen_button.clicked.connect(lambda: self.move_to("in_progress"))
         self.attach_button.clicked.connect(self.attach)
         self.copy_button.clicked.connect(lambda: self.save_copy(self.evidence.currentItem()))
-        self.finding_files.itemActivated.connect(self.save_copy)
+        self.finding_files.linkActivated.connect(lambda href: self._save_copy(int(href.partition(":")[2]),
+                                                                             self.finding_names[href]))
         self.evidence.currentRowChanged.connect(lambda row: self.copy_button.setEnabled(row >= 0))
         self.where.linkActivated.connect(self._link)
         self.clear()
@@ -239,7 +245,10 @@ class ActionPanel(QScrollArea):
         self.because.setVisible(bool(text["because"]))
         self.link.setText(link)
         self.link.setVisible(bool(link))
-        self._fill_files(self.finding_files, files)
+        self.finding_names = {f"evidence:{f['id']}": f["file_name"] for f in files}
+        self.finding_files.setText("<br>".join(
+            f'<a href="evidence:{f["id"]}">{html.escape(f["file_name"])}</a> ({size_text(f["size"])}, added by '
+            f'{html.escape(f["added_by"] or "someone")} on {f["added_at"][:10]})' for f in files))
         self.finding_files.setVisible(bool(files))
         self.history.set_history(history)
         # a rule's remedy is usually the action's first description: show it only once the action says otherwise
@@ -270,22 +279,18 @@ class ActionPanel(QScrollArea):
         self.save_button.setEnabled(False)
 
     def _fill_evidence(self, evidence: list[dict]) -> None:
-        self._fill_files(self.evidence, evidence)
+        self.evidence.clear()
+        for item in evidence:
+            entry = QListWidgetItem(f"{item['file_name']}  ({size_text(item['size'])}, added by "
+                                    f"{item['added_by'] or 'someone'} on {item['added_at'][:10]})")
+            entry.setData(Qt.ItemDataRole.UserRole, item["id"])
+            entry.setToolTip(f"sha256 {item['sha256']}")
+            self.evidence.addItem(entry)
         if not evidence:
             self.evidence.addItem("No evidence yet.")
             self.evidence.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.attach_button.setEnabled(self.row is not None and self.row["status"] != "verified")
         self.copy_button.setEnabled(False)
-
-    @staticmethod
-    def _fill_files(listing: QListWidget, files: list[dict]) -> None:
-        listing.clear()
-        for item in files:
-            entry = QListWidgetItem(f"{item['file_name']}  ({size_text(item['size'])}, added by "
-                                    f"{item['added_by'] or 'someone'} on {item['added_at'][:10]})")
-            entry.setData(Qt.ItemDataRole.UserRole, item["id"])
-            entry.setToolTip(f"sha256 {item['sha256']}")
-            listing.addItem(entry)
 
     def _enable_steps(self, status: str) -> None:
         moves = uc.allowed_moves(self.ctx, status)
@@ -377,11 +382,12 @@ class ActionPanel(QScrollArea):
         self.evidence.setCurrentRow(self.evidence.count() - 1)
 
     def save_copy(self, item: QListWidgetItem | None) -> None:
-        """Write an evidence file (of the action or of the finding) where the person chooses."""
+        """Write the selected evidence file where the person chooses."""
         evidence_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if evidence_id is None:
-            return
-        name = item.text().split("  (")[0]
+        if evidence_id is not None:
+            self._save_copy(evidence_id, item.text().split("  (")[0])
+
+    def _save_copy(self, evidence_id: int, name: str) -> None:
         target = self.prompter.save_file(self, "Save a copy of the evidence", name)
         if not target:
             return

@@ -101,6 +101,10 @@ class AddFindingDialog(QDialog):
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("Who at the site carries it out")
         self.question = searchable("Type words of the question to find it")
+        self.question_text = QLabel()  # the picked question in full: the list shows only its start
+        self.question_text.setWordWrap(True)
+        self.question_text.setStyleSheet("color: #555;")
+        self.question_text.hide()
         self.indicator = searchable("Type a word, e.g. documents")
         self.photo = FilePick(prompter or Prompter(), "Attach a photo or file to the finding",
                               "Attach a &photo or file…")
@@ -117,6 +121,7 @@ class AddFindingDialog(QDialog):
         form.addRow("&Corrective action:", self.action)
         form.addRow("&Owner:", self.owner)
         form.addRow("&Question:", self.question)
+        form.addRow("", self.question_text)
         form.addRow("&ILO indicator:", self.indicator)
         form.addRow("Evidence:", self.photo)
         form.addRow("Due date:", self.due_label)
@@ -130,6 +135,7 @@ class AddFindingDialog(QDialog):
         self.assessment.currentIndexChanged.connect(self._fill_links)
         self.severity.currentIndexChanged.connect(self._show_due_date)
         self.question.currentIndexChanged.connect(self._suggest_indicator)
+        self.question.currentIndexChanged.connect(self._show_question)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._show_due_date()
@@ -173,6 +179,14 @@ class AddFindingDialog(QDialog):
             self.question_indicators[question["id"]] = question["indicators"]
         for number, label in choices["indicators"]:
             self.indicator.addItem(f"{number}. {label}", number)
+
+    def _show_question(self) -> None:
+        """The picked question in full below the list, and the list scrolled back to its start."""
+        picked_id = self.question.currentData()
+        self.question_text.setText(self.question.itemData(self.question.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+                                   if picked_id else "")
+        self.question_text.setVisible(bool(picked_id))
+        self.question.lineEdit().setCursorPosition(0)
 
     def _suggest_indicator(self) -> None:
         """A question's own first indicator, unless the auditor already chose one."""

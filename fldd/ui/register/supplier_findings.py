@@ -17,23 +17,22 @@ STATUS_SHOWN = {**ACTION_STATUS_WORDS, "done": "Done, to verify"}
 
 @dataclass
 class Line:
-    """One finding as shown: its severity badge, its words, its Open button."""
+    """One finding as shown: its severity badge, its title, when it is due and its status, its Open button."""
 
     action_id: int
     badge: QLabel
-    text: QLabel
+    title: QLabel
+    when: QLabel
     button: QPushButton
 
 
-def line_text(row: dict) -> str:
-    """'Title', then 'Overdue by 3 days · Open' or 'Due 2026-12-07 · In progress'."""
+def when_text(row: dict) -> str:
+    """'Overdue by 3 days · Open' or 'Due 2026-12-07 · In progress'."""
     status = STATUS_SHOWN.get(row["status"], row["status"])
     if row["overdue"]:
         days = -row["days_left"]
-        when = f"Overdue by {days} day{'' if days == 1 else 's'}"
-    else:
-        when = f"Due {row['due_date']}"
-    return f"{row['title']}\n{when} · {status}"
+        return f"Overdue by {days} day{'' if days == 1 else 's'} · {status}"
+    return f"Due {row['due_date']} · {status}"
 
 
 def _heading(text: str) -> QLabel:
@@ -60,6 +59,7 @@ class SupplierFindings(QWidget):
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(SPACING)
+        self.grid.setVerticalSpacing(SPACING)
         self.grid.setColumnStretch(1, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -85,17 +85,24 @@ class SupplierFindings(QWidget):
             badge = QLabel(SEVERITY_WORDS.get(row["severity"], row["severity"]))
             badge.setStyleSheet(badge_style(SEVERITY_COLOURS.get(row["severity"], "#e4e7eb")))
             badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            text = QLabel(line_text(row))
-            text.setWordWrap(True)
-            if row["overdue"]:
-                text.setStyleSheet(f"color: {OVERDUE_COLOUR};")
+            title = QLabel(row["title"])
+            title.setWordWrap(True)
+            when = QLabel(when_text(row))
+            when.setWordWrap(True)
+            when.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold;" if row["overdue"] else "color: #555;")
             button = QPushButton("Open")
             button.setToolTip(f"Show this finding in the Findings page: {row['description']}")
             button.clicked.connect(lambda _=False, aid=row["action_id"]: self.open_action.emit(aid))
+            words = QWidget()  # title and due date close together, read as one
+            lines = QVBoxLayout(words)
+            lines.setContentsMargins(0, 0, 0, 0)
+            lines.setSpacing(1)
+            lines.addWidget(title)
+            lines.addWidget(when)
             self.grid.addWidget(badge, number, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(text, number, 1)
+            self.grid.addWidget(words, number, 1)
             self.grid.addWidget(button, number, 2, Qt.AlignmentFlag.AlignTop)
-            self.lines.append(Line(row["action_id"], badge, text, button))
+            self.lines.append(Line(row["action_id"], badge, title, when, button))
         hidden = len(rows) - SHOWN
         self.more.setText(f"… and {hidden} more on the Findings page" if hidden > 0 else "")
         self.more.setVisible(hidden > 0)

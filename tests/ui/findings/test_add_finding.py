@@ -90,6 +90,7 @@ def test_an_auditor_links_a_finding_to_its_question_and_indicator_and_keeps_the_
     assert dialog.question.currentData() is None and dialog.indicator.currentData() is None
     pick(qtbot, dialog.question, "originals of workers")
     qtbot.waitUntil(lambda: dialog.question.currentData() == "doc_id_holder")
+    assert dialog.question_text.text().startswith("Where are the originals of workers' identity documents")
     assert dialog.indicator.currentData() == 7, "the question's own indicator is offered"
     pick(qtbot, dialog.indicator, "debt")
     qtbot.waitUntil(lambda: dialog.indicator.currentData() == 9)
@@ -111,7 +112,11 @@ def test_an_auditor_links_a_finding_to_its_question_and_indicator_and_keeps_the_
     assert panel.action_id == row["action_id"]
     assert "Question: Where are the originals of workers' identity documents" in panel.link.text()
     assert "ILO indicator 7: Retention of identity documents" in panel.link.text()
-    assert panel.finding_files.isVisibleTo(panel) and "cabinet.jpg" in panel.finding_files.item(0).text()
+    assert panel.finding_files.isVisibleTo(panel) and ">cabinet.jpg</a> (" in panel.finding_files.text()
+    copy = tmp_path / "copy.jpg"
+    prompter.files.append(str(copy))
+    panel.finding_files.linkActivated.emit(f"evidence:{kept['id']}")  # the link's click
+    assert copy.read_bytes() == photo.read_bytes()
 
 
 def test_text_that_names_no_question_is_refused_in_the_dialog(qtbot, ctx, session, make_page):
