@@ -64,3 +64,21 @@ def assessment_histories(ctx: AppContext, assessment_id: int) -> dict[int, list[
     for row in store_findings.history(ctx.store, assessment_id=assessment_id):
         out.setdefault(row["action_id"], []).append(_entry(row))
     return out
+
+
+def trail_lines(finding: dict) -> list[str]:
+    """A finding's action history as lines of text, oldest first (for `fldd assessments show`)."""
+    lines = []
+    gap = finding.get("before_trail")
+    for entry in finding.get("history", []):
+        step = f"{entry['from'] or 'new'} -> {entry['to']}"
+        line = f"{entry['at']} {step} by {entry['by'] or 'someone'}"
+        if entry["note"]:
+            line += f": {entry['note']}"
+        if entry["evidence"]:
+            line += f" [file {entry['evidence']['file_name']}, sha256 {entry['evidence']['sha256']}]"
+        lines.append(line)
+    if gap:
+        lines.append(f"{gap['on'] or '?'} -> {gap['status']}{' by ' + gap['by'] if gap['by'] else ''} "
+                     "(before the history was kept: not recorded who or why)")
+    return lines

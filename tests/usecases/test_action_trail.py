@@ -153,3 +153,17 @@ def test_the_trail_cannot_be_rewritten_nor_a_status_changed_without_an_entry(ctx
         conn.close()
     assert get_action(ctx, action)["status"] == "done"
     assert action_history(ctx, action)["entries"][-1]["note"] == "Fixed"
+
+
+def test_the_text_of_assessments_show_carries_the_trail_line_by_line(ctx, action, tmp_path, capsys):
+    photo = tmp_path / "rota.png"
+    photo.write_bytes(PHOTO)
+    as_person(ctx, "Siti (HR)", "supplier")
+    set_action_status(ctx, action, "done", note="Rota capped at 60 hours", evidence=photo)
+    assessment_id = get_action(ctx, action)["assessment_id"]
+    ctx.close()
+    assert main(["--db", str(ctx.store.path), "assessments", "show", str(assessment_id)]) == 0
+    out = capsys.readouterr().out
+    assert " new -> open by amina" in out
+    assert (f" open -> done by Siti (HR): Rota capped at 60 hours [file rota.png, sha256 "
+            f"{hashlib.sha256(PHOTO).hexdigest()}]") in out
