@@ -11,6 +11,7 @@ from fldd.store.connection import Store
 from fldd.store.errors import NotFound
 
 ACTION_STATUSES = ("open", "in_progress", "done", "verified")
+EDITABLE = ("owner", "description", "due_date")  # an action's fields a person may change (kept in its history)
 
 
 def add_finding(db, assessment_id: int, *, severity: str, title: str, due_days: int, source: str,
@@ -36,10 +37,11 @@ def add_action(db, finding_id: int, *, description: str, due_date: str, owner: s
 
 
 def _add_entry(db, action_id: int, kind: str, from_status: str | None, to_status: str, *, who: str, at: str,
-               note: str = "", evidence_id: int | None = None) -> None:
+               note: str = "", evidence_id: int | None = None, changes: dict | None = None) -> None:
     db.execute("INSERT INTO action_history (uid, action_id, kind, from_status, to_status, note, evidence_id, "
-               "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [str(uuid.uuid4()), action_id, kind, from_status, to_status, note, evidence_id, who, at])
+               "changes, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [str(uuid.uuid4()), action_id, kind, from_status, to_status, note, evidence_id,
+                json.dumps(changes or {}, ensure_ascii=False), who, at])
 
 
 def threshold_ids(store: Store, assessment_id: int) -> set[str]:
@@ -51,7 +53,8 @@ def threshold_ids(store: Store, assessment_id: int) -> set[str]:
 
 FINDINGS_SQL = """
 SELECT f.id, f.assessment_id, f.threshold_id, f.source, f.severity, f.title, f.detail, f.because, f.due_days,
-       f.created_at, f.question_id, f.indicator, a.supplier_id, s.name AS supplier, a.tier,
+       f.created_at, f.question_id, f.indicator, a.supplier_id, s.name AS supplier, a.tier, a.questionnaire_id,
+       a.questionnaire_version, a.language, a.assessed_on,
        c.id AS action_id, c.description, c.owner, c.due_date, c.status, c.done_at, c.verified_at, c.verified_by
 FROM findings f
 JOIN assessments a ON a.id = f.assessment_id
@@ -109,7 +112,7 @@ def set_action_status(store: Store, action_id: int, status: str, *, who: str = "
 
 
 HISTORY_SQL = """
-SELECT h.action_id, h.uid, h.kind, h.from_status, h.to_status, h.note, h.changed_by, h.changed_at,
+SELECT h.action_id, h.uid, h.kind, h.from_status, h.to_status, h.note, h.changes, h.changed_by, h.changed_at,
        e.id AS evidence_id, e.file_name, e.sha256, e.size
 FROM action_history h LEFT JOIN evidence e ON e.id = h.evidence_id
 """
@@ -127,11 +130,22 @@ def history(store: Store, *, action_id: int | None = None, assessment_id: int | 
         return list(db.query(sql + " ORDER BY h.action_id, h.id", params))
 
 
-def update_action(store: Store, action_id: int, **fields) -> None:
-    """Change an action's owner, description or due date."""
-    allowed = {k: v for k, v in fields.items() if k in ("owner", "description", "due_date")}
+def update_action(store: Store, action_id: int, *, who: str = "", **fields) -> None:
+    """Change an action's owner, description or due date, keeping the old and new values in its history."""
+    allowed = {k: v for k, v in fields.items() if k in EDITABLE}
     with store.write() as db:
-        db["corrective_actions"].update(action_id, {**allowed, "updated_at": now()})
+        found = db.execute("SELECT status, owner, description, due_date FROM corrective_actions WHERE id = ?",
+                           [action_id]).fetchone()
+        if not found:
+            raise NotFound(f"corrective action {action_id}")
+        before = dict(zip(("owner", "description", "due_date"), found[1:]))
+        changes = {k: [before[k], v] for k, v in allowed.items() if before[k] != v}
+        if not changes:
+            return
+        stamp = now()
+        _add_entry(db, action_id, "edit", found[0], found[0], who=who, at=stamp, changes=changes)
+        db.execute(f"UPDATE corrective_actions SET {', '.join(f'{k} = ?' for k in changes)}, updated_at = ? "
+                   "WHERE id = ?", [*(new for _, new in changes.values()), stamp, action_id])
 
 
 def open_actions(store: Store) -> list[dict]:

@@ -297,11 +297,12 @@ _ACTION_TRAIL = (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
     action_id INTEGER NOT NULL REFERENCES corrective_actions (id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('created', 'status')),
+    kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'edit')),
     from_status TEXT CHECK (from_status IS NULL OR from_status IN ('open', 'in_progress', 'done', 'verified')),
     to_status TEXT NOT NULL CHECK (to_status IN ('open', 'in_progress', 'done', 'verified')),
     note TEXT NOT NULL DEFAULT '',
     evidence_id INTEGER REFERENCES evidence (id),
+    changes TEXT NOT NULL DEFAULT '{}',
     changed_by TEXT NOT NULL DEFAULT '',
     changed_at TEXT NOT NULL)""",
     "CREATE INDEX action_history_action ON action_history (action_id, id)",
@@ -325,8 +326,9 @@ END""",
 
 
 def action_trail(db: Database) -> None:
-    """Every status change of a corrective action kept (who, when, from, to, note, evidence), append-only, and
-    enforced by the database: a status can change only right after its entry is written. Findings may name a
+    """Every status change of a corrective action kept (who, when, from, to, note, evidence), and every change of
+    its owner, due date or description (old and new values), append-only, and enforced by the database: a status
+    can change only right after its entry is written. Findings may name a
     question and an ILO indicator and keep files of their own. Existing actions get one entry each, their
     creation (they were always created open, by whoever recorded the finding); later changes were never
     recorded, so none is made up."""

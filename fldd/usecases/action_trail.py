@@ -1,7 +1,10 @@
-"""The trail of a corrective action: which steps need a word from the person taking them, and every step kept
-(who, when, from, to, note, evidence), so that a dispute over what was done is settled by the record."""
+"""The trail of a corrective action: which steps need a word from the person taking them, and every step and
+edit kept (who, when, from, to, note, evidence, old and new values), so that a dispute over what was done, or
+over a moved deadline, is settled by the record."""
 
 from __future__ import annotations
+
+import json
 
 from fldd.store import findings as store_findings
 from fldd.usecases.context import AppContext
@@ -35,14 +38,16 @@ def _entry(row: dict) -> dict:
         evidence = {"id": row["evidence_id"], "file_name": row["file_name"], "sha256": row["sha256"],
                     "size": row["size"]}
     return {"uid": row["uid"], "kind": row["kind"], "from": row["from_status"], "to": row["to_status"],
-            "by": row["changed_by"], "at": row["changed_at"], "note": row["note"], "evidence": evidence}
+            "by": row["changed_by"], "at": row["changed_at"], "note": row["note"], "evidence": evidence,
+            "changes": json.loads(row["changes"])}
 
 
 def before_trail(action: dict, entries: list[dict]) -> dict | None:
     """The status an action reached before fldd kept a trail (its last entry leads elsewhere), with what the
     action itself records of it; None when the trail accounts for the status."""
     status = action.get("status") or "open"
-    if entries and entries[-1]["to"] == status:
+    steps = [e for e in entries if e["kind"] != "edit"]  # an edit leaves the status as it found it
+    if steps and steps[-1]["to"] == status:
         return None
     when = action.get("verified_at") if status == "verified" else action.get("done_at")
     return {"status": status, "on": (when or "")[:10],
@@ -71,8 +76,11 @@ def trail_lines(finding: dict) -> list[str]:
     lines = []
     gap = finding.get("before_trail")
     for entry in finding.get("history", []):
-        step = f"{entry['from'] or 'new'} -> {entry['to']}"
+        step = "changed" if entry["kind"] == "edit" else f"{entry['from'] or 'new'} -> {entry['to']}"
         line = f"{entry['at']} {step} by {entry['by'] or 'someone'}"
+        if entry["changes"]:
+            line += ": " + "; ".join(f"{field.replace('_', ' ')} '{old}' -> '{new}'"
+                                     for field, (old, new) in entry["changes"].items())
         if entry["note"]:
             line += f": {entry['note']}"
         if entry["evidence"]:

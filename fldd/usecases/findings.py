@@ -29,10 +29,9 @@ def list_findings(ctx: AppContext, *, supplier_id: int | None = None, assessment
     """Findings with their actions; `overdue` and `days_left` computed against today. Open means not yet
     verified (a done action still waits for someone to check it)."""
     today = ctx.today()
-    refs = portfolio.assessment_refs(ctx.store)
     out = []
     for row in store_findings.rows(ctx.store, assessment_id=assessment_id, supplier_id=supplier_id):
-        _annotate(row, today, refs.get(row["assessment_id"], {}))
+        _annotate(row, today, row)  # the row carries its assessment's questionnaire, language and date
         if only_open and row["status"] == "verified":
             continue
         if overdue_only and not row["overdue"]:
@@ -144,7 +143,7 @@ def update_action(ctx: AppContext, action_id: int, *, owner: str | None = None,
     if problems:
         raise Rejected(problems)
     if changes:
-        store_findings.update_action(ctx.store, action_id, **changes)
+        store_findings.update_action(ctx.store, action_id, who=ctx.user, **changes)
 
 
 def attach_evidence(ctx: AppContext, action_id: int, path: Path | str, note: str = "") -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from fldd.store import migrations
+from fldd.store import findings, migrations
 from fldd.store.connection import open_store
 from fldd.usecases.action_trail import action_history
 from fldd.usecases.context import AppContext
@@ -59,6 +59,8 @@ def test_the_upgrade_records_each_action_created_and_nothing_it_does_not_know(tm
         assert action_history(ctx, 2)["before_trail"] == {"status": "done", "on": "2026-09-20", "by": ""}
         assert action_history(ctx, 3)["before_trail"] == {"status": "verified", "on": "2026-09-12",
                                                           "by": "Bo (buyer)"}
+        findings.update_action(store, 2, who="Tom (buyer)", owner="HR manager")
+        assert action_history(ctx, 2)["before_trail"]["status"] == "done", "an edit is not a step"
     finally:
         store.close()
     assert len(list(tmp_path.glob("old.before-*.sqlite3"))) == 1, "the file was copied before the upgrade"

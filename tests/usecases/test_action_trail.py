@@ -19,6 +19,7 @@ from fldd.usecases.findings import (
     list_findings,
     save_evidence_copy,
     set_action_status,
+    update_action,
 )
 from tests.usecases.test_findings import submitted  # noqa: F401 - the fixture
 
@@ -167,3 +168,16 @@ def test_the_text_of_assessments_show_carries_the_trail_line_by_line(ctx, action
     assert " new -> open by amina" in out
     assert (f" open -> done by Siti (HR): Rota capped at 60 hours [file rota.png, sha256 "
             f"{hashlib.sha256(PHOTO).hexdigest()}]") in out
+
+
+def test_a_moved_deadline_is_kept_with_who_moved_it_and_the_old_and_new_dates(ctx, action):
+    as_person(ctx, "Tom (buyer)", "buyer")
+    update_action(ctx, action, due_date="2027-01-15", owner="HR manager")
+    update_action(ctx, action, owner="HR manager")  # no change: nothing to keep
+    entries = action_history(ctx, action)["entries"]
+    assert len(entries) == 2
+    edit = entries[-1]
+    assert (edit["kind"], edit["by"], edit["from"], edit["to"]) == ("edit", "Tom (buyer)", "open", "open")
+    assert edit["changes"] == {"due_date": ["2026-12-07", "2027-01-15"], "owner": ["", "HR manager"]}
+    set_action_status(ctx, action, "done", note="Rota capped")
+    assert action_history(ctx, action)["before_trail"] is None

@@ -33,11 +33,17 @@ def size_text(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
 
 
+FIELD_WORDS = {"owner": "Owner", "description": "Description", "due_date": "Due date"}
+
+
 def entry_html(entry: dict) -> str:
     """One entry: when, then the step and who took it, the note, the file."""
     who = html.escape(entry["by"] or "someone")
     lines = [f"<span style='color:#555'>{html.escape(when(entry['at']))}</span>",
-             f"<b>{html.escape(step_words(entry))} by {who}</b>"]
+             f"<b>{'Changed' if entry['kind'] == 'edit' else html.escape(step_words(entry))} by {who}</b>"]
+    for field, (old, new) in entry.get("changes", {}).items():
+        lines.append(f"{FIELD_WORDS.get(field, field)}: {html.escape(old or '(none)')} → "
+                     f"{html.escape(new or '(none)')}")
     if entry["note"]:
         lines.append(html.escape(entry["note"]).replace("\n", "<br>"))
     if entry["evidence"]:

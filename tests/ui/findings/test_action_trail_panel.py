@@ -134,3 +134,15 @@ def test_starting_work_takes_no_dialog(qtbot, ctx, session, make_page):
     qtbot.waitUntil(lambda: get_action(ctx, action_id)["status"] == "in_progress")
     assert page.panel.step_dialog is None
     assert "Started by tester" in history_shown(page.panel)
+
+
+def test_a_moved_due_date_shows_in_the_history_with_both_dates(qtbot, ctx, session, make_page):
+    ctx.user = "Tom (buyer)"
+    page, action_id = shown_action(qtbot, ctx, make_page)
+    panel = page.panel
+    panel.due.setFocus()
+    qtbot.keyClick(panel.due, Qt.Key.Key_Up)  # the year section: one year later
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: get_action(ctx, action_id)["due_date"] == "2027-12-07")
+    qtbot.waitUntil(lambda: "Changed by Tom (buyer)" in history_shown(panel))
+    assert "Due date: 2026-12-07 → 2027-12-07" in history_shown(panel)
