@@ -310,6 +310,11 @@ _ACTION_TRAIL = (
 BEGIN
     SELECT RAISE(ABORT, 'the history of a corrective action is kept as written: add an entry instead');
 END""",
+    """CREATE TRIGGER action_history_not_deleted BEFORE DELETE ON action_history
+WHEN EXISTS (SELECT 1 FROM corrective_actions WHERE id = OLD.action_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the history of a corrective action is kept as written: it goes only with its action');
+END""",
     """CREATE TRIGGER action_status_traced BEFORE UPDATE OF status ON corrective_actions
 WHEN NEW.status IS NOT OLD.status AND NOT EXISTS (
     SELECT 1 FROM action_history h
@@ -327,11 +332,11 @@ END""",
 
 def action_trail(db: Database) -> None:
     """Every status change of a corrective action kept (who, when, from, to, note, evidence), and every change of
-    its owner, due date or description (old and new values), append-only, and enforced by the database: a status
-    can change only right after its entry is written. Findings may name a
-    question and an ILO indicator and keep files of their own. Existing actions get one entry each, their
-    creation (they were always created open, by whoever recorded the finding); later changes were never
-    recorded, so none is made up."""
+    its owner, due date or description (old and new values). The database enforces it: an entry is never
+    changed, nor deleted while its action exists, and a status can change only right after its entry is
+    written. Findings may name a question and an ILO indicator and keep files of their own. Existing actions
+    get one entry each, their creation (they were always created open, by whoever recorded the finding); later
+    changes were never recorded, so none is made up."""
     import uuid
 
     for statement in _ACTION_TRAIL:

@@ -147,6 +147,8 @@ def test_the_trail_cannot_be_rewritten_nor_a_status_changed_without_an_entry(ctx
     try:
         with pytest.raises(sqlite3.IntegrityError, match="kept as written"):
             conn.execute("UPDATE action_history SET note = 'Fixed, photo shown' WHERE action_id = ?", [action])
+        with pytest.raises(sqlite3.IntegrityError, match="kept as written: it goes only with its action"):
+            conn.execute("DELETE FROM action_history WHERE action_id = ?", [action])
         with pytest.raises(sqlite3.IntegrityError, match="without an entry in its history"):
             conn.execute("UPDATE corrective_actions SET status = 'verified' WHERE id = ?", [action])
     finally:
@@ -154,6 +156,7 @@ def test_the_trail_cannot_be_rewritten_nor_a_status_changed_without_an_entry(ctx
         conn.close()
     assert get_action(ctx, action)["status"] == "done"
     assert action_history(ctx, action)["entries"][-1]["note"] == "Fixed"
+    assert len(action_history(ctx, action)["entries"]) == 2
 
 
 def test_the_text_of_assessments_show_carries_the_trail_line_by_line(ctx, action, tmp_path, capsys):

@@ -4,10 +4,12 @@ or show a file; the buyer that rejects it must say why; both steps stay in the p
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from fldd.usecases.action_trail import action_history
 from fldd.usecases.findings import get_action, list_evidence, set_action_status
@@ -146,3 +148,15 @@ def test_a_moved_due_date_shows_in_the_history_with_both_dates(qtbot, ctx, sessi
     qtbot.waitUntil(lambda: get_action(ctx, action_id)["due_date"] == "2027-12-07")
     qtbot.waitUntil(lambda: "Changed by Tom (buyer)" in history_shown(panel))
     assert "Due date: 2026-12-07 → 2027-12-07" in history_shown(panel)
+
+
+@pytest.mark.parametrize("step", ["done", "in_progress"])
+def test_every_mnemonic_of_the_step_dialog_is_unique(qtbot, ctx, session, make_page, step):
+    action_id = hours_row(ctx)["action_id"]
+    if step == "in_progress":
+        set_action_status(ctx, action_id, "done", note="Fixed")
+    page, _ = shown_action(qtbot, ctx, make_page)
+    dialog = open_step(qtbot, page.panel, page.panel.done_button if step == "done" else page.panel.reopen_button)
+    keys = [found.group(1).lower() for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+            if (found := re.search(r"&([^&])", widget.text().replace("&&", "")))]
+    assert len(keys) == len(set(keys)) >= 4, sorted(keys)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from fldd.ui.findings.findings_model import COL_DUE, COL_SEVERITY, COL_TITLE
 from fldd.usecases.finding_links import finding_evidence
@@ -130,3 +132,11 @@ def test_text_that_names_no_question_is_refused_in_the_dialog(qtbot, ctx, sessio
     qtbot.waitUntil(dialog.error.isVisible)
     assert "question: no entry reads 'no such question at all'; pick one from the list" in dialog.error.text()
     assert [r for r in list_findings(ctx) if r["source"] == "auditor"] == [] and dialog.isVisible()
+
+
+def test_every_mnemonic_of_the_dialog_is_unique(qtbot, ctx, session, make_page):
+    ctx.role = "auditor"
+    dialog = open_dialog(qtbot, make_page())
+    keys = [found.group(1).lower() for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+            if (found := re.search(r"&([^&])", widget.text().replace("&&", ""))) and widget.isVisibleTo(dialog)]
+    assert len(keys) == len(set(keys)) >= 10, sorted(keys)
