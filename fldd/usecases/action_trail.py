@@ -63,6 +63,16 @@ def action_history(ctx: AppContext, action_id: int) -> dict:
     return {"entries": entries, "before_trail": before_trail(action, entries) if action else None}
 
 
+def action_record(ctx: AppContext, action_id: int) -> dict:
+    """One action with its finding, its evidence and its history, as `fldd actions show --json` prints it."""
+    from fldd.usecases.findings import get_action, list_evidence
+
+    row = get_action(ctx, action_id)
+    history = action_history(ctx, action_id)
+    return {**row, "history": history["entries"], "before_trail": history["before_trail"],
+            "evidence": list_evidence(ctx, action_id)}
+
+
 def assessment_histories(ctx: AppContext, assessment_id: int) -> dict[int, list[dict]]:
     """The entries of every action of an assessment, by action id."""
     out: dict[int, list[dict]] = {}
