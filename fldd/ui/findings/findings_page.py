@@ -182,6 +182,9 @@ class FindingsPage(Page):
         self.refresh()
         if mode in MODES:
             self.mode.setCurrentIndex(self.mode.findData(mode))
+        if action_id and self.model.row_of_action(action_id) >= 0 and not self._select_row(action_id):
+            self.severity.setCurrentIndex(0)  # a filter left from before hides what was asked for: drop it
+            self.search.clear()
         if action_id:
             self.select_action(action_id)
 
