@@ -51,8 +51,8 @@ def list_for(store: Store, *, assessment_id: int | None = None, question_id: str
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
-    sql = "SELECT id, assessment_id, question_id, action_id, finding_id, file_name, sha256, size, media_type, note, added_by, " \
-          "added_at FROM evidence" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+    sql = "SELECT id, assessment_id, question_id, action_id, finding_id, file_name, sha256, size, media_type, " \
+          "note, added_by, added_at FROM evidence" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
     with store.read() as db:
         return list(db.query(sql, params))
 

@@ -134,11 +134,11 @@ def update_action(store: Store, action_id: int, *, who: str = "", **fields) -> N
     """Change an action's owner, description or due date, keeping the old and new values in its history."""
     allowed = {k: v for k, v in fields.items() if k in EDITABLE}
     with store.write() as db:
-        found = db.execute("SELECT status, owner, description, due_date FROM corrective_actions WHERE id = ?",
+        found = db.execute(f"SELECT status, {', '.join(EDITABLE)} FROM corrective_actions WHERE id = ?",
                            [action_id]).fetchone()
         if not found:
             raise NotFound(f"corrective action {action_id}")
-        before = dict(zip(("owner", "description", "due_date"), found[1:]))
+        before = dict(zip(EDITABLE, found[1:]))
         changes = {k: [before[k], v] for k, v in allowed.items() if before[k] != v}
         if not changes:
             return
