@@ -111,6 +111,18 @@ def set_action_status(store: Store, action_id: int, status: str, *, who: str = "
         db.execute(f"UPDATE corrective_actions SET {fields} WHERE id = ?", [*params, action_id])
 
 
+def add_evidence(store: Store, action_id: int, file_name: str, data: bytes, *, who: str = "", note: str = "") -> int:
+    """Keep a file as evidence of an action, and say so in its history, in one transaction; the evidence id."""
+    with store.write() as db:
+        found = db.execute("SELECT status FROM corrective_actions WHERE id = ?", [action_id]).fetchone()
+        if not found:
+            raise NotFound(f"corrective action {action_id}")
+        evidence_id = store_evidence.insert(db, data, file_name, action_id=action_id, note=note, who=who)
+        _add_entry(db, action_id, "evidence", found[0], found[0], who=who, at=now(), note=note,
+                   evidence_id=evidence_id)
+        return evidence_id
+
+
 HISTORY_SQL = """
 SELECT h.action_id, h.uid, h.kind, h.from_status, h.to_status, h.note, h.changes, h.changed_by, h.changed_at,
        e.id AS evidence_id, e.file_name, e.sha256, e.size

@@ -297,7 +297,7 @@ _ACTION_TRAIL = (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
     action_id INTEGER NOT NULL REFERENCES corrective_actions (id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'edit')),
+    kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'edit', 'evidence')),
     from_status TEXT CHECK (from_status IS NULL OR from_status IN ('open', 'in_progress', 'done', 'verified')),
     to_status TEXT NOT NULL CHECK (to_status IN ('open', 'in_progress', 'done', 'verified')),
     note TEXT NOT NULL DEFAULT '',
@@ -331,8 +331,8 @@ END""",
 
 
 def action_trail(db: Database) -> None:
-    """Every status change of a corrective action kept (who, when, from, to, note, evidence), and every change of
-    its owner, due date or description (old and new values). The database enforces it: an entry is never
+    """Every status change of a corrective action kept (who, when, from, to, note, evidence), every change of its
+    owner, due date or description (old and new values) and every file added to it. The database enforces it: an entry is never
     changed, nor deleted while its action exists, and a status can change only right after its entry is
     written. Findings may name a question and an ILO indicator and keep files of their own. Existing actions
     get one entry each, their creation (they were always created open, by whoever recorded the finding); later

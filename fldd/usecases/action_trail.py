@@ -17,6 +17,9 @@ ASKING = {"done": "to mark it done, write a note saying what was done or attach 
           "verified": "to verify it, write a note saying what you checked or attach a file that shows it"}
 
 
+KIND_WORDS = {"edit": "changed", "evidence": "file added"}  # entries that are not a step, as trail_lines says them
+
+
 def step_needs(current: str, target: str) -> str:
     """'note_or_file', 'note' (a reason) or '' (nothing asked) for moving an action from current to target."""
     return NEEDS.get((current, target), "")
@@ -46,7 +49,7 @@ def before_trail(action: dict, entries: list[dict]) -> dict | None:
     """The status an action reached before fldd kept a trail (its last entry leads elsewhere), with what the
     action itself records of it; None when the trail accounts for the status."""
     status = action.get("status") or "open"
-    steps = [e for e in entries if e["kind"] != "edit"]  # an edit leaves the status as it found it
+    steps = [e for e in entries if e["kind"] in ("created", "status")]  # edits and files leave the status alone
     if steps and steps[-1]["to"] == status:
         return None
     when = action.get("verified_at") if status == "verified" else action.get("done_at")
@@ -86,7 +89,7 @@ def trail_lines(finding: dict) -> list[str]:
     lines = []
     gap = finding.get("before_trail")
     for entry in finding.get("history", []):
-        step = "changed" if entry["kind"] == "edit" else f"{entry['from'] or 'new'} -> {entry['to']}"
+        step = KIND_WORDS.get(entry["kind"]) or f"{entry['from'] or 'new'} -> {entry['to']}"
         line = f"{entry['at']} {step} by {entry['by'] or 'someone'}"
         if entry["changes"]:
             line += ": " + "; ".join(f"{field.replace('_', ' ')} '{old}' -> '{new}'"

@@ -152,7 +152,7 @@ def attach_evidence(ctx: AppContext, action_id: int, path: Path | str, note: str
     if row["status"] == "verified":
         raise Rejected([f"corrective action {action_id} is verified and closed: add no more evidence to it"])
     name, data = read_evidence(path)
-    return store_evidence.add(ctx.store, data, name, action_id=action_id, note=note, who=ctx.user)
+    return store_findings.add_evidence(ctx.store, action_id, name, data, who=ctx.user, note=note.strip())
 
 
 def list_evidence(ctx: AppContext, action_id: int) -> list[dict]:

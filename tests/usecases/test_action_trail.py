@@ -14,6 +14,7 @@ from fldd.usecases.action_trail import action_history, step_needs
 from fldd.usecases.assessments import assessment_json
 from fldd.usecases.errors import Rejected
 from fldd.usecases.findings import (
+    attach_evidence,
     get_action,
     list_evidence,
     list_findings,
@@ -183,4 +184,16 @@ def test_a_moved_deadline_is_kept_with_who_moved_it_and_the_old_and_new_dates(ct
     assert (edit["kind"], edit["by"], edit["from"], edit["to"]) == ("edit", "Tom (buyer)", "open", "open")
     assert edit["changes"] == {"due_date": ["2026-12-07", "2027-01-15"], "owner": ["", "HR manager"]}
     set_action_status(ctx, action, "done", note="Rota capped")
+    assert action_history(ctx, action)["before_trail"] is None
+
+
+def test_a_file_added_later_is_on_the_record_with_who_and_when(ctx, action, tmp_path):
+    set_action_status(ctx, action, "done", note="Rota capped")
+    records = tmp_path / "time-records.pdf"
+    records.write_bytes(b"%PDF-1.4 December")
+    as_person(ctx, "Siti (HR)", "supplier")
+    evidence_id = attach_evidence(ctx, action, records, note="December's time records, as asked")
+    entry = action_history(ctx, action)["entries"][-1]
+    assert (entry["kind"], entry["by"], entry["from"], entry["to"]) == ("evidence", "Siti (HR)", "done", "done")
+    assert entry["evidence"]["id"] == evidence_id and entry["note"] == "December's time records, as asked"
     assert action_history(ctx, action)["before_trail"] is None

@@ -34,13 +34,14 @@ def size_text(size: int) -> str:
 
 
 FIELD_WORDS = {"owner": "Owner", "description": "Description", "due_date": "Due date"}
+KIND_WORDS = {"edit": "Changed", "evidence": "File added"}  # entries that leave the status as it was
 
 
 def entry_html(entry: dict) -> str:
     """One entry: when, then the step and who took it, the note, the file."""
     who = html.escape(entry["by"] or "someone")
     lines = [f"<span style='color:#555'>{html.escape(when(entry['at']))}</span>",
-             f"<b>{'Changed' if entry['kind'] == 'edit' else html.escape(step_words(entry))} by {who}</b>"]
+             f"<b>{html.escape(KIND_WORDS.get(entry['kind']) or step_words(entry))} by {who}</b>"]
     for field, (old, new) in entry.get("changes", {}).items():
         lines.append(f"{FIELD_WORDS.get(field, field)}: {html.escape(old or '(none)')} → "
                      f"{html.escape(new or '(none)')}")

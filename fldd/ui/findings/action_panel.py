@@ -375,10 +375,12 @@ class ActionPanel(QScrollArea):
         try:
             uc.attach_evidence(self.ctx, self.action_id, path)
             evidence = uc.list_evidence(self.ctx, self.action_id)
+            history = action_history(self.ctx, self.action_id)
         except ERRORS as exc:
             self.prompter.error(self, "Evidence not attached", str(exc))
             return
         self._fill_evidence(evidence)
+        self.history.set_history(history)  # not load(): that would drop edits not yet saved
         self.evidence.setCurrentRow(self.evidence.count() - 1)
 
     def save_copy(self, item: QListWidgetItem | None) -> None:

@@ -160,3 +160,14 @@ def test_every_mnemonic_of_the_step_dialog_is_unique(qtbot, ctx, session, make_p
     keys = [found.group(1).lower() for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
             if (found := re.search(r"&([^&])", widget.text().replace("&&", "")))]
     assert len(keys) == len(set(keys)) >= 4, sorted(keys)
+
+
+def test_a_file_attached_later_shows_in_the_history(qtbot, ctx, session, prompter, make_page, tmp_path):
+    page, action_id = shown_action(qtbot, ctx, make_page)
+    records = tmp_path / "time-records.pdf"
+    records.write_bytes(b"%PDF-1.4 December")
+    prompter.files.append(str(records))
+    qtbot.mouseClick(page.panel.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "File added by tester" in history_shown(page.panel))
+    assert "time-records.pdf" in history_shown(page.panel)
+    assert action_history(ctx, action_id)["entries"][-1]["kind"] == "evidence"
