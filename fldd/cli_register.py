@@ -151,6 +151,7 @@ def cmd_assessments_list(args: argparse.Namespace) -> int:
 
 
 def cmd_assessments_show(args: argparse.Namespace) -> int:
+    from fldd.usecases.action_trail import trail_lines
     from fldd.usecases.assessments import assessment_json
 
     def action(ctx) -> int:
@@ -170,6 +171,8 @@ def cmd_assessments_show(args: argparse.Namespace) -> int:
             print(f"  {t['action']}{sev}: {t['title']}  (because {because or '-'})")
         for f in data["findings"]:
             print(f"  finding {f['id']} {f['severity']}: {f['title']} -> action due {f['due_date']} ({f['status']})")
+            for line in trail_lines(f):
+                print(f"      {line}")
         return EXIT_OK
 
     return _run(args, action)

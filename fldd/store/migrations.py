@@ -15,7 +15,7 @@ SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
 NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
-         "0008_received_workbooks")
+         "0007_action_trail", "0008_received_workbooks")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -38,6 +38,7 @@ def migrations() -> Migrations:
     found(name="0002_import_details")(import_details)
     found(name="0003_supplier_corrections")(supplier_corrections)
     found(name="0004_workbook_exports")(workbook_exports)
+    found(name="0007_action_trail")(action_trail)
     found(name="0008_received_workbooks")(received_workbooks)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
@@ -292,6 +293,61 @@ def workbook_exports(db: Database) -> None:
             db.execute(statement)
 
 
+_ACTION_TRAIL = (
+    """CREATE TABLE action_history (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    action_id INTEGER NOT NULL REFERENCES corrective_actions (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'edit', 'evidence')),
+    from_status TEXT CHECK (from_status IS NULL OR from_status IN ('open', 'in_progress', 'done', 'verified')),
+    to_status TEXT NOT NULL CHECK (to_status IN ('open', 'in_progress', 'done', 'verified')),
+    note TEXT NOT NULL DEFAULT '',
+    evidence_id INTEGER REFERENCES evidence (id),
+    changes TEXT NOT NULL DEFAULT '{}',
+    changed_by TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL)""",
+    "CREATE INDEX action_history_action ON action_history (action_id, id)",
+    """CREATE TRIGGER action_history_kept BEFORE UPDATE ON action_history
+BEGIN
+    SELECT RAISE(ABORT, 'the history of a corrective action is kept as written: add an entry instead');
+END""",
+    """CREATE TRIGGER action_history_not_deleted BEFORE DELETE ON action_history
+WHEN EXISTS (SELECT 1 FROM corrective_actions WHERE id = OLD.action_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the history of a corrective action is kept as written: it goes only with its action');
+END""",
+    """CREATE TRIGGER action_status_traced BEFORE UPDATE OF status ON corrective_actions
+WHEN NEW.status IS NOT OLD.status AND NOT EXISTS (
+    SELECT 1 FROM action_history h
+    WHERE h.id = (SELECT max(id) FROM action_history WHERE action_id = NEW.id)
+      AND h.from_status IS OLD.status AND h.to_status = NEW.status)
+BEGIN
+    SELECT RAISE(ABORT, 'a corrective action cannot change status without an entry in its history');
+END""",
+    "ALTER TABLE findings ADD COLUMN question_id TEXT",
+    "ALTER TABLE findings ADD COLUMN indicator INTEGER CHECK (indicator IS NULL OR indicator BETWEEN 1 AND 11)",
+    "ALTER TABLE evidence ADD COLUMN finding_id INTEGER REFERENCES findings (id) ON DELETE CASCADE",
+    "CREATE INDEX evidence_finding ON evidence (finding_id)",
+)
+
+
+def action_trail(db: Database) -> None:
+    """Every status change of a corrective action kept (who, when, from, to, note, evidence), every change of its
+    owner, due date or description (old and new values) and every file added to it. The database enforces it: an entry is never
+    changed, nor deleted while its action exists, and a status can change only right after its entry is
+    written. Findings may name a question and an ILO indicator and keep files of their own. Existing actions
+    get one entry each, their creation (they were always created open, by whoever recorded the finding); later
+    changes were never recorded, so none is made up."""
+    import uuid
+
+    for statement in _ACTION_TRAIL:
+        db.execute(statement)
+    known = db.execute("SELECT c.id, c.created_at, f.created_by FROM corrective_actions c "
+                       "JOIN findings f ON f.id = c.finding_id ORDER BY c.id").fetchall()
+    db.conn.executemany(
+        "INSERT INTO action_history (uid, action_id, kind, from_status, to_status, changed_by, changed_at) "
+        "VALUES (?, ?, 'created', NULL, 'open', ?, ?)",
+        [(str(uuid.uuid4()), action_id, who or "", created_at) for action_id, created_at, who in known])
 _RECEIVED_WORKBOOKS = """
 CREATE TABLE received_workbooks (
     id INTEGER PRIMARY KEY,

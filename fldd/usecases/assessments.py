@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from fldd.standard.answers import AnswerError, coerce, to_json
@@ -177,29 +178,44 @@ def sync_findings(ctx: AppContext, session: AssessmentSession) -> list[int]:
                 source="trigger", threshold_id=trigger.id, detail=trigger.rule,
                 because={k: to_json(v) for k, v in trigger.values.items()}, who=ctx.user)
             store_findings.add_action(db, finding_id, description=trigger.remedy or trigger.title, owner=owner,
-                                      due_date=(as_of + dt.timedelta(days=due_days)).isoformat())
+                                      due_date=(as_of + dt.timedelta(days=due_days)).isoformat(), who=ctx.user)
             created.append(finding_id)
     return created
 
 
 def add_auditor_finding(ctx: AppContext, assessment_id: int, *, severity: str, title: str, detail: str = "",
-                        action: str = "", owner: str = "", due_days: int | None = None) -> int:
-    """A finding the auditor records on their own, with its corrective action due by the severity's rule."""
+                        action: str = "", owner: str = "", due_days: int | None = None,
+                        question_id: str | None = None, indicator: int | None = None,
+                        evidence: Path | str | None = None) -> int:
+    """A finding the auditor records on their own, with its corrective action due by the severity's rule; it may
+    name the question and ILO indicator it concerns and keep a photo or file. All checked, then written at once."""
+    from fldd.store import evidence as store_evidence
+    from fldd.usecases.finding_links import link_problems
+    from fldd.usecases.findings import read_evidence
+
     record = store_assessments.get(ctx.store, assessment_id)
     if record.status == "closed":
         raise Rejected([f"assessment {assessment_id} is closed"])
     q = ctx.standard.get(record.ref)
+    problems = []
     if severity not in ("priority", "major", "minor"):
-        raise Rejected([f"severity: '{severity}' is not priority, major or minor"])
+        problems.append(f"severity: '{severity}' is not priority, major or minor")
     if not title.strip():
-        raise Rejected(["title: a finding needs a title"])
+        problems.append("title: a finding needs a title")
+    problems += link_problems(q, record.ref, question_id, indicator)
+    if problems:
+        raise Rejected(problems)
+    kept = read_evidence(evidence) if evidence is not None else None
     days = due_days or (q.severity_due_days.get(severity, 30) if q else 30)
     start = dt.date.fromisoformat(record.assessed_on) if record.assessed_on else ctx.today()
     with ctx.store.write() as db:
         finding_id = store_findings.add_finding(db, assessment_id, severity=severity, title=title.strip(),
-                                                due_days=days, source="auditor", detail=detail, who=ctx.user)
+                                                due_days=days, source="auditor", detail=detail, who=ctx.user,
+                                                question_id=question_id, indicator=indicator)
         store_findings.add_action(db, finding_id, description=action.strip() or title.strip(), owner=owner,
-                                  due_date=(start + dt.timedelta(days=days)).isoformat())
+                                  due_date=(start + dt.timedelta(days=days)).isoformat(), who=ctx.user)
+        if kept is not None:
+            store_evidence.insert(db, kept[1], kept[0], finding_id=finding_id, who=ctx.user)
     return finding_id
 
 
@@ -217,8 +233,24 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "answers": {qid: to_json(v) for qid, v in session.values.items()},
         "comments": dict(session.comments),
         "result": session.result.to_json(),
-        "findings": session.findings(),
+        "findings": _findings_with_trail(ctx, session),
     }
+
+
+def _findings_with_trail(ctx: AppContext, session: AssessmentSession) -> list[dict]:
+    """Findings with their files and each action's history (and any status it reached before the trail)."""
+    from fldd.store import evidence as store_evidence
+    from fldd.usecases.action_trail import assessment_histories, before_trail
+
+    histories = assessment_histories(ctx, session.id)
+    out = session.findings()
+    for row in out:
+        entries = histories.get(row["action_id"], [])
+        row["history"] = entries
+        row["before_trail"] = before_trail(row, entries) if row["action_id"] is not None else None
+        row["evidence"] = [{k: e[k] for k in ("id", "file_name", "sha256", "size", "added_by", "added_at")}
+                           for e in store_evidence.list_for(ctx.store, finding_id=row["id"])]
+    return out
 
 
 def list_assessments(ctx: AppContext, supplier_id: int | None = None) -> list[dict]:

@@ -3,7 +3,7 @@ and decide on the profile corrections a supplier suggested."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -47,6 +47,7 @@ class RegisterPage(Page):
     """Search, filter and sort the register; the selected supplier's details on the right."""
 
     title = "Suppliers"
+    open_findings = Signal(str, int)  # findings mode, corrective action id (the main window shows it)
 
     def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +139,7 @@ class RegisterPage(Page):
         self.panel.hide_requested.connect(self._hide_panel)
         self.panel.apply_correction.connect(self.apply_correction)
         self.panel.dismiss_correction.connect(self.dismiss_correction)
+        self.panel.open_action.connect(lambda action_id: self.open_findings.emit("open", action_id))
 
         self.refresh()
 

@@ -1,6 +1,6 @@
 """The selected supplier at a glance: who and where, what it makes, why its inherent risk is what it is,
-its assessments, each one click from opening, the workbooks sent to it (returned, or waiting how long), and
-the profile corrections it suggested that wait for a decision."""
+its open findings and assessments, each one click from opening, the workbooks sent to it (returned, or waiting
+how long), and the profile corrections it suggested that wait for a decision."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from fldd.risk.inherent import inherent_risk
 from fldd.store.errors import NotFound, StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.register.correction_list import SuggestedCorrections
+from fldd.ui.register.supplier_findings import SupplierFindings
 from fldd.ui.register.supplier_model import INHERENT_WORDS, TIER_WORDS
 from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_style
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.corrections import SuggestedCorrection, pending_corrections
+from fldd.usecases.findings import list_findings
 from fldd.usecases.sent_workbooks import sent_workbooks
 from fldd.usecases.suppliers import get_supplier
 
@@ -53,6 +55,7 @@ class SupplierPanel(QWidget):
     hide_requested = Signal()
     apply_correction = Signal(int)  # suggested correction id
     dismiss_correction = Signal(int)
+    open_action = Signal(int)  # corrective action id, to show in the Findings page
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,7 @@ class SupplierPanel(QWidget):
         self.sent_lines.setHorizontalSpacing(SPACING)
         self.sent: list[dict] = []
         self.corrections = SuggestedCorrections()
+        self.findings = SupplierFindings()  # open findings come first: what needs doing, before the profile
         self.pending: list[SuggestedCorrection] = []
 
         body = QWidget()
@@ -92,6 +96,7 @@ class SupplierPanel(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.corrections)
+        column.addWidget(self.findings)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -122,6 +127,7 @@ class SupplierPanel(QWidget):
         self.hide_button.clicked.connect(self.hide_requested)
         self.corrections.apply_requested.connect(self.apply_correction)
         self.corrections.dismiss_requested.connect(self.dismiss_correction)
+        self.findings.open_action.connect(self.open_action)
         self.show_supplier(None)
 
     def show_supplier(self, supplier_id: int | None) -> None:
@@ -133,6 +139,7 @@ class SupplierPanel(QWidget):
                 assessments = list_assessments(self.ctx, supplier_id)
                 pending = pending_corrections(self.ctx, supplier_id)
                 sent = sent_workbooks(self.ctx, supplier_id=supplier_id)
+                findings = list_findings(self.ctx, supplier_id=supplier_id, only_open=True)
             except (NotFound, StoreError):
                 supplier = None
         self.supplier_id = supplier.id if supplier else None
@@ -146,6 +153,7 @@ class SupplierPanel(QWidget):
             self._show_assessments([])
             self._show_sent([])
             self._show_corrections([])
+            self.findings.hide()
             return
         self.name.setText(supplier.name)
         try:
@@ -170,6 +178,8 @@ class SupplierPanel(QWidget):
         self._show_assessments(assessments)
         self._show_sent(sent)
         self._show_corrections(pending)
+        self.findings.set_rows(findings)
+        self.findings.show()
 
     def _show_corrections(self, pending: list[SuggestedCorrection]) -> None:
         self.pending = pending
