@@ -10,6 +10,7 @@ from fldd.standard.engine import score
 from fldd.standard.model import Questionnaire
 from fldd.standard.result import Result
 from fldd.store import assessments as store_assessments
+from fldd.store import checklist as store_checklist
 from fldd.store import findings as store_findings
 from fldd.store import suppliers as store_suppliers
 from fldd.usecases import sampling
@@ -224,6 +225,7 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "result": session.result.to_json(),
         "findings": session.findings(),
         "sampling": sampling.sampling_json(session),
+        "checklist": store_checklist.current(ctx.store, record.id),  # on-site ticks: the latest, who and when
     }
 
 

@@ -3,10 +3,12 @@ standard): a smaller sample is submitted only with the auditor's reason, kept wi
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fldd.standard.model import pick
+from fldd.store import interviews as store_interviews
 from fldd.store import sampling as store_sampling
 from fldd.usecases.errors import Rejected
 
@@ -93,7 +95,21 @@ def stored_reasons(session: AssessmentSession) -> list[dict]:
     return store_sampling.reasons(session.ctx.store, session.id)
 
 
+def how_interviews_were_held(session: AssessmentSession) -> dict[str, Any]:
+    """How many interviews were held where, and with an interpreter: counts only (never a language, a note or a
+    code, which could point to one worker)."""
+    records = store_interviews.rows(session.ctx.store, session.id)
+    held = Counter(r["context"]["location"] or "not_noted" for r in records)
+    interpreter = Counter(r["context"]["interpreter"] or "not_noted" for r in records)
+    return {"records": len(records),
+            "held": {key: held[key] for key in ("on_site", "off_site", "phone", "not_noted")},
+            "interpreter": {key: interpreter[key] for key in ("yes", "no", "not_noted")}}
+
+
 def sampling_json(session: AssessmentSession) -> dict[str, Any]:
-    """The samples against their minimums and every reason given, for `assessments show --json`."""
-    return {"checks": [check.to_json() for check in sample_checks(session)],
-            "reasons": stored_reasons(session)}
+    """The samples against their minimums, every reason given and how the interviews were held, for
+    `assessments show --json`."""
+    out = {"checks": [check.to_json() for check in sample_checks(session)], "reasons": stored_reasons(session)}
+    if session.questionnaire.tier == "onsite":
+        out["interviews"] = how_interviews_were_held(session)
+    return out

@@ -61,3 +61,24 @@ def test_a_sample_rule_must_name_counts_and_a_derived_minimum(root):
     found = errors(root)
     assert any("worker_files" in e and "'dr_wages_payee' must be a count question" in e for e in found)
     assert any("worker_files" in e and "minimum 'dr_nowhere' must be a derived value" in e for e in found)
+
+
+def test_the_singular_wording_and_the_checklist_item_are_translated(root):
+    edit(root / "onsite" / "fldd-onsite.yaml", "  languages: [en]\n", "  languages: [en, es]\n")
+    folder = root / "translations" / "es" / "onsite"
+    folder.mkdir(parents=True)
+    (folder / "worker_interviews.yaml").write_text(
+        "language: es\nquestions:\n  wi_paid_fees:\n    ask: \"¿Pagó algo, a alguien, para conseguir este trabajo?\"\n",
+        encoding="utf-8")
+    (folder / "document_review.yaml").write_text(
+        "language: es\nquestions:\n  dr_recruiter_licensed:\n    check: Licencias de los reclutadores\n",
+        encoding="utf-8")
+    (root / "translations" / "es" / "onsite" / "fldd-onsite.yaml").write_text(
+        "language: es\nsampling:\n  worker_interviews: trabajadores entrevistados\n", encoding="utf-8")
+    loaded = load(root=root)
+    assert loaded.errors == []
+    q = loaded.standard.get("fldd-onsite")
+    assert q.question("wi_paid_fees").ask["es"].startswith("¿Pagó algo")
+    assert q.question("dr_recruiter_licensed").check.item["es"] == "Licencias de los reclutadores"
+    assert q.sampling[0].label["es"] == "trabajadores entrevistados"
+    assert any("wi_threatened" in str(p) for p in loaded.problems if p.level == "warning")

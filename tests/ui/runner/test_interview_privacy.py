@@ -63,10 +63,14 @@ def test_context_is_kept_with_the_record_and_never_reaches_the_answers(qtbot, ct
     assert (answers["wi_interviewed"].value, answers["wi_paid_fees"].value) == (1, 1)
 
     # everything that can leave the machine carries counts only
-    shown = json.dumps(assessment_json(ctx, onsite), ensure_ascii=False)
+    data = assessment_json(ctx, onsite)
+    shown = json.dumps(data, ensure_ascii=False)
     history = json.dumps(store_assessments.revisions(ctx.store, onsite), ensure_ascii=False)
-    for secret in ("Nepali", "home village", "off_site", "W-001"):
+    for secret in ("Nepali", "home village", "W-001"):
         assert secret not in shown and secret not in history, secret
+    held = data["sampling"]["interviews"]  # how the interviews were held, as counts
+    assert held == {"records": 1, "held": {"on_site": 0, "off_site": 1, "phone": 0, "not_noted": 0},
+                    "interpreter": {"yes": 1, "no": 0, "not_noted": 0}}
 
     panel.table.selectRow(0)  # reopened, the record shows its context again
     assert panel.context.language.text() == "Nepali" and panel.context.note.toPlainText() == NOTE

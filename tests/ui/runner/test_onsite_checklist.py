@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from fldd.store import assessments as store_assessments
 from fldd.store import checklist as store_checklist
+from fldd.usecases.assessments import assessment_json
 from fldd.ui.runner.checklist_panel import COL_MISSING, COL_NA, COL_NOTE, COL_SEEN, checklist_key
 from tests.ui.runner.conftest import OFFSCREEN_LIMITS
 
@@ -65,6 +66,7 @@ def test_fifteen_documents_ticked_in_a_minute_with_the_space_bar(qtbot, ctx, ons
     marks = store_checklist.current(ctx.store, onsite)
     assert [marks[qid]["mark"] for qid in ticked] == ["seen"] * 15
     assert all(marks[qid]["marked_by"] == "tester" and marks[qid]["marked_at"] for qid in ticked)
+    assert assessment_json(ctx, onsite)["checklist"][ticked[3]]["mark"] == "seen"  # the buyer can read it
     assert view.currentIndex().row() == 15
     shown = [panel.model.index(i, COL_SEEN).data(Qt.ItemDataRole.CheckStateRole) for i in range(16)]
     assert shown[:15] == [Qt.CheckState.Checked] * 15 and shown[15] == Qt.CheckState.Unchecked
