@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fldd.standard.model import pick
+from fldd.standard.model import Questionnaire, pick
 from fldd.store import interviews as store_interviews
 from fldd.store import sampling as store_sampling
 from fldd.usecases.errors import Rejected
@@ -51,18 +51,20 @@ def _whole(value: Any) -> int | None:
     return None if value is None or isinstance(value, str) else int(value)
 
 
-def sample_checks(session: AssessmentSession) -> list[SampleCheck]:
-    """Every sampling rule of the questionnaire, on the session's answers as they are now."""
-    q = session.questionnaire
-    lang = session.record.language
-    derived = session.result.derived
+def checks_for(q: Questionnaire, values: dict[str, Any], derived: dict[str, Any], lang: str) -> list[SampleCheck]:
+    """Every sampling rule of a questionnaire on some answers and the derived values scored from them."""
     out = []
     for rule in q.sampling:
         of = q.question(rule.of)
-        out.append(SampleCheck(rule.id, _whole(session.values.get(rule.done)), _whole(derived.get(rule.minimum)),
-                               _whole(session.values.get(rule.of)), pick(rule.label, lang),
+        out.append(SampleCheck(rule.id, _whole(values.get(rule.done)), _whole(derived.get(rule.minimum)),
+                               _whole(values.get(rule.of)), pick(rule.label, lang),
                                pick(of.unit, lang) if of is not None and of.unit else "", rule.basis))
     return out
+
+
+def sample_checks(session: AssessmentSession) -> list[SampleCheck]:
+    """Every sampling rule of the questionnaire, on the session's answers as they are now."""
+    return checks_for(session.questionnaire, session.values, session.result.derived, session.record.language)
 
 
 def shortfalls(session: AssessmentSession) -> list[SampleCheck]:

@@ -124,3 +124,20 @@ def test_a_desktop_assessment_has_no_sample_rules(ctx):
     shown = assessment_json(ctx, session.id)
     assert sample_checks(session) == [] and shown["sampling"] == {"checks": [], "reasons": []}
     assert shown["checklist"] == {}
+
+
+def test_an_answer_pack_of_a_short_sample_arrives_as_a_draft_saying_why(ctx, audit, tmp_path):
+    from fldd.usecases.answer_pack import export_pack, import_pack
+    from fldd.usecases.context import open_context
+
+    pack = export_pack(ctx, audit.id, tmp_path / "audit.json")
+    buyer = open_context(tmp_path / "buyer.sqlite3", user="buyer", role="buyer")
+    try:
+        add_supplier(buyer, "Klang Valley Gloves", "MY", goods=["Rubber Gloves"])
+        report = import_pack(buyer, pack)
+        assert report.outcome == "accepted_incomplete"
+        assert any("3 of 30 workers interviewed for a site of 900 workers" in issue.message
+                   for issue in report.missing)
+        assert store_assessments.get(buyer.store, report.assessment_id).status == "draft"
+    finally:
+        buyer.close()
