@@ -173,6 +173,23 @@ def cmd_assessments_show(args: argparse.Namespace) -> int:
             print(f"  finding {f['id']} {f['severity']}: {f['title']} -> action due {f['due_date']} ({f['status']})")
             for line in trail_lines(f):
                 print(f"      {line}")
+        for check in data["sampling"]["checks"]:
+            print(f"  sample: {check['text']}{' (below the minimum)' if check['short'] else ''}")
+        for r in data["sampling"]["reasons"]:
+            print(f"  reason for a small sample ({r['done']} of {r['minimum']}), given by {r['given_by']} at "
+                  f"{r['given_at']}: {r['reason']}")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_assessments_submit(args: argparse.Namespace) -> int:
+    from fldd.usecases.assessments import AssessmentSession
+
+    def action(ctx) -> int:
+        session = AssessmentSession(ctx, args.id)
+        session.move_to("submitted", sample_reason=args.sample_reason)
+        print(f"assessment {args.id} submitted")
         return EXIT_OK
 
     return _run(args, action)
@@ -223,7 +240,7 @@ def add_suppliers(sub: argparse._SubParsersAction) -> None:
 
 
 def add_assessments(sub: argparse._SubParsersAction) -> None:
-    """`fldd assessments list|show`."""
+    """`fldd assessments list|show|submit`."""
     parser = sub.add_parser("assessments", help="assessments and their results")
     asub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = asub.add_parser("list", help="every assessment, newest first")
@@ -233,6 +250,11 @@ def add_assessments(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_assessments_show)
+    p = asub.add_parser("submit", help="submit a draft assessment (every required answer given)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--sample-reason", metavar="TEXT",
+                   help="on-site: why fewer workers or files were sampled than the protocol asks for the site's size")
+    p.set_defaults(handler=cmd_assessments_submit)
 
 
 def add_demo(sub: argparse._SubParsersAction) -> None:

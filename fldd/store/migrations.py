@@ -15,7 +15,7 @@ SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
 NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
-         "0007_action_trail", "0008_received_workbooks")
+         "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -38,6 +38,7 @@ def migrations() -> Migrations:
     found(name="0002_import_details")(import_details)
     found(name="0003_supplier_corrections")(supplier_corrections)
     found(name="0004_workbook_exports")(workbook_exports)
+    found(name="0006_onsite_sampling")(onsite_sampling)
     found(name="0007_action_trail")(action_trail)
     found(name="0008_received_workbooks")(received_workbooks)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
@@ -293,6 +294,42 @@ def workbook_exports(db: Database) -> None:
             db.execute(statement)
 
 
+_ONSITE_SAMPLING = """
+CREATE TABLE sample_reasons (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    rule_id TEXT NOT NULL,
+    done INTEGER,
+    minimum INTEGER NOT NULL,
+    workforce INTEGER,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    given_by TEXT NOT NULL DEFAULT '',
+    given_at TEXT NOT NULL
+);
+CREATE INDEX sample_reasons_assessment ON sample_reasons (assessment_id, id);
+CREATE TABLE checklist_marks (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    mark TEXT CHECK (mark IN ('seen', 'not_available', 'not_applicable')),
+    marked_by TEXT NOT NULL DEFAULT '',
+    marked_at TEXT NOT NULL
+);
+CREATE INDEX checklist_marks_assessment ON checklist_marks (assessment_id, question_id, id);
+ALTER TABLE interviews ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE interviews ADD COLUMN interpreter TEXT NOT NULL DEFAULT '' CHECK (interpreter IN ('', 'yes', 'no'));
+ALTER TABLE interviews ADD COLUMN location TEXT NOT NULL DEFAULT ''
+    CHECK (location IN ('', 'on_site', 'off_site', 'phone'));
+ALTER TABLE interviews ADD COLUMN note TEXT NOT NULL DEFAULT ''
+"""
+
+
+def onsite_sampling(db: Database) -> None:
+    """On-site work that holds up: the auditor's reason for a sample below the protocol's minimum (one row per
+    shortfall per submission, with the counts as they were, who and when); the document-review and observation
+    checklist marks, appended, never overwritten (the latest per question counts; a NULL mark takes a tick
+    back); and an interview's non-identifying context (language, interpreter, where it was held, a note)."""
+    for statement in _ONSITE_SAMPLING.split(";"):
 _ACTION_TRAIL = (
     """CREATE TABLE action_history (
     id INTEGER PRIMARY KEY,

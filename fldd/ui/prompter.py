@@ -30,6 +30,13 @@ class Prompter:
 
         QMessageBox.warning(parent, title, text)
 
+    def reason(self, parent: QWidget | None, title: str, text: str) -> str | None:
+        """A reason the person must write to go on (None when they cancel)."""
+        from fldd.ui.runner.sample_reason_dialog import SampleReasonDialog
+
+        dialog = SampleReasonDialog(parent, title, text)
+        return dialog.text() if dialog.exec() else None
+
     def open_file(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> str | None:
         """A file to read, or None."""
         from fldd.ui.file_dialogs import QFileDialog, ask
@@ -59,10 +66,12 @@ class Prompter:
 class ScriptedPrompter(Prompter):
     """For tests: answers from a script and records what was asked."""
 
-    def __init__(self, confirm: bool = True, files: list | None = None) -> None:
-        """files: the answers to the file dialogs in order (a list of paths answers open_files)."""
+    def __init__(self, confirm: bool = True, files: list | None = None, reasons: list | None = None) -> None:
+        """files: the answers to the file dialogs in order (a list of paths answers open_files); reasons: the
+        answers to reason(), in order (None cancels)."""
         self.answer = confirm
         self.files = list(files or [])
+        self.reasons = list(reasons or [])
         self.asked: list[tuple[str, str, str]] = []
 
     def confirm(self, parent, title, text):  # noqa: D102
@@ -74,6 +83,10 @@ class ScriptedPrompter(Prompter):
 
     def error(self, parent, title, text):  # noqa: D102
         self.asked.append(("error", title, text))
+
+    def reason(self, parent, title, text):  # noqa: D102
+        self.asked.append(("reason", title, text))
+        return self.reasons.pop(0) if self.reasons else None
 
     def open_file(self, parent, title, filters="All files (*)"):  # noqa: D102
         self.asked.append(("open_file", title, filters))

@@ -11,8 +11,10 @@ from fldd.standard.engine import score
 from fldd.standard.model import Questionnaire
 from fldd.standard.result import Result
 from fldd.store import assessments as store_assessments
+from fldd.store import checklist as store_checklist
 from fldd.store import findings as store_findings
 from fldd.store import suppliers as store_suppliers
+from fldd.usecases import sampling
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 
@@ -129,8 +131,9 @@ class AssessmentSession:
             data.update(expires=None, as_of=None)
         store_assessments.save_result(self.ctx.store, self.id, data)
 
-    def move_to(self, status: str) -> None:
-        """Change the status along draft -> submitted -> under review -> closed (or back to draft)."""
+    def move_to(self, status: str, sample_reason: str | None = None) -> None:
+        """Change the status along draft -> submitted -> under review -> closed (or back to draft). An on-site
+        sample below the protocol's minimum is submitted only with `sample_reason`, which is kept."""
         current = self.record.status
         if status not in NEXT_STATUS[current]:
             allowed = ", ".join(NEXT_STATUS[current]) or "nothing: it is closed"
@@ -140,10 +143,13 @@ class AssessmentSession:
         if status == "submitted" and self.result.completeness.missing:
             missing = ", ".join(self.result.completeness.missing[:10])
             raise Rejected([f"answer every required question before submitting; still open: {missing}"])
+        reasons = sampling.reasons_to_keep(self, sample_reason) if status == "submitted" else []
         if status == "submitted":
             self.record.assessed_on = self.ctx.today().isoformat()
             self.rescore()
-        store_assessments.set_status(self.ctx.store, self.id, status, who=self.ctx.user)
+        with self.ctx.store.write():
+            store_assessments.set_status(self.ctx.store, self.id, status, who=self.ctx.user)
+            sampling.keep_reasons(self, reasons)
         self.record.status = status
         self.save_result()
         if status in ("submitted", "closed"):
@@ -234,6 +240,8 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "comments": dict(session.comments),
         "result": session.result.to_json(),
         "findings": _findings_with_trail(ctx, session),
+        "sampling": sampling.sampling_json(session),
+        "checklist": store_checklist.current(ctx.store, record.id),  # on-site ticks: the latest, who and when
     }
 
 

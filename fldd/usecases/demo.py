@@ -203,6 +203,10 @@ def build_demo(ctx: AppContext) -> dict[str, Any]:
     return {**counts, "existing": existing}
 
 
+SAMPLE_REASON = ("The site limited the visit to one day; the remaining worker interviews and files are planned "
+                 "for the follow-up visit.")
+
+
 def _build(ctx: AppContext) -> None:
     rng = random.Random(SEED)
     today = ctx.today()
@@ -274,7 +278,7 @@ def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.
     for status in ("submitted", "under_review", "closed"):
         if stage == "draft":
             break
-        session.move_to(status)
+        session.move_to(status, sample_reason=SAMPLE_REASON)  # kept only where a sample is short
         if status == stage:
             break
     def stamp(days: int) -> str:

@@ -16,10 +16,12 @@ from fldd.ui.runner.import_history import ImportHistoryPanel
 from fldd.ui.runner.interviews_panel import InterviewsPanel
 from fldd.ui.runner.module_nav import INTERVIEWS, ModuleNav
 from fldd.ui.runner.module_view import ModuleView
+from fldd.ui.runner.onsite_panels import ChecklistPages, with_checklists
 from fldd.ui.runner.question_card import QuestionCard
 from fldd.ui.runner.received_bar import ReceivedBar
 from fldd.ui.runner.result_panel import ResultPanel
 from fldd.ui.runner.runner_header import RunnerHeader
+from fldd.ui.runner.sample_banner import SampleBanner, ask_sample_reason
 from fldd.ui.runner.status_actions import StatusActions
 from fldd.ui.runner.wording import numbering, short
 from fldd.usecases.assessments import AssessmentSession
@@ -51,6 +53,7 @@ class RunnerPage(Page):
         self.session: AssessmentSession | None = None
         self.views: dict[str, ModuleView] = {}
         self.interviews: InterviewsPanel | None = None
+        self.checklists: ChecklistPages | None = None
         self.evidence: dict[str, list[dict]] = {}
         self.number: dict[str, str] = {}
         self._last_answered: str | None = None
@@ -71,6 +74,7 @@ class RunnerPage(Page):
         self.empty = QLabel("No assessment is open.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
+        self.sample = SampleBanner()
         self.actions = StatusActions()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -83,6 +87,7 @@ class RunnerPage(Page):
         layout.addWidget(self.received)
         layout.addWidget(self.history)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.sample)
         layout.addWidget(self.actions)
         self.setLayout(layout)
 
@@ -119,7 +124,9 @@ class RunnerPage(Page):
         entries = [(m.id, f"{i}. {pick(m.title, lang)}") for i, m in enumerate(q.modules, start=1)]
         if q.tier == "onsite":
             entries.append((INTERVIEWS, "Interview records"))
-        self.nav = ModuleNav(entries)
+        self.checklists = ChecklistPages(session, self.stack, self)
+        self.checklists.changed.connect(self._interviews_saved)  # the same: answers changed off the cards
+        self.nav = ModuleNav(with_checklists(session, entries))
         self.nav.setMinimumWidth(170)
         self.results = ResultPanel(q, self.ctx.standard, self.number, lang)
         self.splitter.insertWidget(0, self.nav)
@@ -179,6 +186,10 @@ class RunnerPage(Page):
             view.setParent(None)
             view.deleteLater()
         self.views = {}
+        if self.checklists is not None:
+            self.checklists.clear()
+            self.checklists.deleteLater()
+            self.checklists = None
         if self.interviews is not None:
             self.stack.removeWidget(self.interviews)
             self.interviews.deleteLater()
@@ -199,6 +210,8 @@ class RunnerPage(Page):
                 self.stack.addWidget(self.interviews)
             self.stack.setCurrentWidget(self.interviews)
             self.interviews.code.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self.checklists.open(key) is not None:
             return
         view = self.views.get(key) or self._build_view(key)
         self._sync(view)
@@ -271,6 +284,8 @@ class RunnerPage(Page):
         if INTERVIEWS in self.nav.items:
             count = interview_count(session)
             self.nav.set_detail(INTERVIEWS, f"{count} interview{'s' if count != 1 else ''}")
+        self.checklists.show_progress(self.nav)
+        self.sample.show_session(session)
         missing = [f"{self.number[qid]} {short(pick(session.questionnaire.question(qid).text, session.record.language), 60)}"
                    for qid in result.completeness.missing]
         self.actions.show_state(session.record.status, missing, session.questionnaire.tier, self.ctx.role)
@@ -369,8 +384,11 @@ class RunnerPage(Page):
                 self, "Close assessment", "Close this assessment? Its answers, evidence and result can then no "
                                           "longer change."):
             return
+        reason = ask_sample_reason(self.prompter, self, self.session) if status == "submitted" else None
+        if reason == "":
+            return  # the auditor went back to sample more
         try:
-            self.session.move_to(status)
+            self.session.move_to(status, sample_reason=reason)
         except PROBLEMS as exc:
             self.prompter.error(self, "The status did not change", str(exc))
             return
@@ -388,7 +406,9 @@ class RunnerPage(Page):
             self._apply_computed(view)
         if self.interviews is not None:
             self.interviews.set_read_only(read_only)
+        self.checklists.set_read_only(read_only)
         self._refresh_state()
+
 
     def _submit_by_key(self) -> None:
         if self.actions.submit.isVisible() and self.actions.submit.isEnabled():
