@@ -330,6 +330,10 @@ def onsite_sampling(db: Database) -> None:
     checklist marks, appended, never overwritten (the latest per question counts; a NULL mark takes a tick
     back); and an interview's non-identifying context (language, interpreter, where it was held, a note)."""
     for statement in _ONSITE_SAMPLING.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 _ACTION_TRAIL = (
     """CREATE TABLE action_history (
     id INTEGER PRIMARY KEY,
