@@ -238,7 +238,7 @@ class RunnerPage(Page):
         qid = card.question.id
         raw = card.editor.value()
         try:
-            if coerce(card.question, raw) == self.session.values.get(qid):
+            if coerce(card.question, raw, self.session.record.language) == self.session.values.get(qid):
                 card.set_error(None)
                 return
             self.session.answer(qid, raw)
