@@ -60,6 +60,9 @@ class SupplierPanel(QWidget):
         self.supplier_id: int | None = None
         self.setMinimumWidth(PANEL_MIN_WIDTH)
         self.name = _heading("", 1.3)
+        self.notice = _wrapped("")  # says so when the supplier shown is not in the register's list
+        self.notice.setStyleSheet(f"color: {OVERDUE_COLOUR};")
+        self.notice.hide()
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setToolTip("Change this supplier's details")
         self.hide_button = QPushButton("Hide")
@@ -86,6 +89,7 @@ class SupplierPanel(QWidget):
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)
         column.addWidget(self.name)
+        column.addWidget(self.notice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.hide_button)
@@ -170,6 +174,11 @@ class SupplierPanel(QWidget):
         self._show_assessments(assessments)
         self._show_sent(sent)
         self._show_corrections(pending)
+
+    def set_notice(self, text: str) -> None:
+        """A line under the name about what is shown (empty: none)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _show_corrections(self, pending: list[SuggestedCorrection]) -> None:
         self.pending = pending
