@@ -359,10 +359,12 @@ class RunnerPage(Page):
     # --- moving along ----------------------------------------------------------------------------------
 
     def move_to(self, status: str) -> None:
-        """Submit, start the review, return to the supplier, or close (after asking)."""
+        """Submit or close (each after asking), start the review, or return to the supplier."""
         if status == "closed" and not self.prompter.confirm(
                 self, "Close assessment", "Close this assessment? Its answers, evidence and result can then no "
                                           "longer change."):
+            return
+        if status == "submitted" and not self.prompter.confirm(self, "Submit assessment", submit_question(self.session)):
             return
         try:
             self.session.move_to(status)
@@ -424,6 +426,17 @@ class RunnerPage(Page):
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         outline(old, new)
+
+
+def submit_question(session: AssessmentSession) -> str:
+    """What submitting does, asked before it is done."""
+    raised = sum(1 for t in session.result.triggers if t.action == "finding")
+    record = "the supplier's declaration" if session.questionnaire.tier == "desktop" else "the record of this visit"
+    findings = (f"{raised} finding{'s' if raised != 1 else ''} will become corrective action"
+                f"{'s' if raised != 1 else ''} with due dates." if raised else
+                "No answer raises a finding, so no corrective action will be created.")
+    return (f"Submit this assessment?\n\nIts answers become {record} as of {session.ctx.today().isoformat()}, "
+            f"for review.\n\n{findings}")
 
 
 def _between(value: float, low: int, high: int) -> int:
