@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from fldd.risk.currencies import local_currency
 from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
@@ -228,8 +229,9 @@ class RunnerPage(Page):
         return card
 
     def _currency(self) -> str:
+        """The base wage's currency once it is given, else the currency of the site's country."""
         wage = self.session.values.get("pr_monthly_base_wage")
-        return getattr(wage, "currency", "USD")
+        return getattr(wage, "currency", None) or local_currency(self.session.supplier.country)
 
     # --- answering -------------------------------------------------------------------------------------
 
