@@ -81,8 +81,9 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self.show_row)
         self.nav.itemSelectionChanged.connect(self._nav_reselected)
+        self.nav.itemClicked.connect(lambda item: self.go_to(self.nav.row(item)))
         for row in range(len(PAGES)):
-            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.nav.setCurrentRow(row))
+            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.go_to(row))
         self.nav.setCurrentRow(0)
 
     def page(self, row: int) -> Page:
@@ -104,15 +105,28 @@ class MainWindow(QMainWindow):
         if hasattr(page, "role_changed"):
             page.role_changed.connect(self._role_changed)
 
+    def go_to(self, row: int) -> None:
+        """A navigation entry chosen by click or Ctrl+number, even the one highlighted already (Assessments
+        stays highlighted inside an assessment): its page."""
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        elif self.stack.currentWidget() is not self.pages.get(row):
+            self.show_row(row)
+
     def show_row(self, row: int) -> None:
-        """Show the page of a navigation row, refreshed (a page just built has filled itself)."""
+        """Show the page of a navigation row, refreshed (a page just built has filled itself); back from an
+        assessment, the list has it selected."""
         if row < 0:
             return
+        left = self.stack.currentWidget()
         built = row in self.pages
         page = self.page(row)
         if built:
             page.refresh()
         self.stack.setCurrentWidget(page)
+        if left is self.runner and self.runner is not None and self.runner.session is not None \
+                and hasattr(page, "select_assessment"):
+            page.select_assessment(self.runner.session.id)
 
     def open_assessment(self, assessment_id: int) -> None:
         """Open an assessment in the runner (the Assessments entry stays selected)."""
