@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from fldd.store import assessments as store_assessments
 from fldd.ui.assessments.assessments_model import COL_SUPPLIER, ID_ROLE
-from fldd.ui.main_window import PAGES, ROW_ASSESSMENTS, TITLE, MainWindow
+from fldd.ui.main_window import PAGES, ROW_ASSESSMENTS, TITLE, MainWindow, opening_geometry
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.usecases.assessments import start_assessment
 from fldd.usecases.context import open_context
@@ -46,6 +46,33 @@ def test_window_shows_title_home_page_and_database(window, ctx):
 
 def test_default_size_fits_a_small_laptop_screen(window):
     assert window.width() <= 1366 and window.height() <= 768 - 60
+
+
+@pytest.mark.parametrize("width, height, maximised", [(1366, 728, True), (1280, 760, True), (1439, 860, True),
+                                                      (1440, 860, False), (1920, 1040, False), (2560, 1400, False)])
+def test_the_window_opens_maximised_on_a_small_screen_else_large_and_centred(width, height, maximised):
+    available = QRect(0, 40, width, height)  # the task bar at the top
+    geometry = opening_geometry(available)
+    if maximised:
+        assert geometry is None
+        return
+    assert available.contains(geometry)
+    assert abs(geometry.center().x() - available.center().x()) <= 1
+    assert abs(geometry.center().y() - available.center().y()) <= 1
+    assert geometry.width() >= 1280 and geometry.height() >= 800
+    assert geometry.width() <= width - 100 and geometry.height() <= height - 50  # a window, not the screen
+
+
+def test_the_app_opens_its_window_at_the_size_its_screen_suits(qtbot, ctx):
+    main_window = MainWindow(ctx, ScriptedPrompter())
+    qtbot.addWidget(main_window)
+    main_window.show_on_screen()
+    qtbot.waitExposed(main_window)
+    expected = opening_geometry(main_window.screen().availableGeometry())
+    if expected is None:
+        qtbot.waitUntil(main_window.isMaximized)
+    else:
+        assert main_window.geometry() == expected
 
 
 @pytest.mark.parametrize("row", range(len(PAGES)))
