@@ -75,6 +75,7 @@ class AssessmentsPage(Page):
         self.table = record_table(self.proxy)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        self.table.setStyleSheet("QTableView::item { padding: 0 6px; }")  # fitted columns, with air between them
         header.setResizeContentsPrecision(FIT_ROWS)
         header.setSectionResizeMode(COL_SUPPLIER, QHeaderView.ResizeMode.Stretch)  # the name gets the room
         for column in FITTED:
