@@ -19,7 +19,7 @@ from fldd.ui.prompter import Prompter
 TITLE = "fldd — forced-labour due diligence"
 DEFAULT_SIZE = (1280, 700)  # fits a 1366x768 screen with a task bar and window decorations
 MAXIMISE_BELOW = 1440  # screens narrower than this get the whole screen: every page needs the width
-ROOMY_SIZE = (1600, 1000)  # on a larger screen, at most this, centred
+ROOMY_SIZE = (1800, 1000)  # on a larger screen, at most this, centred (Home shows its cards three abreast)
 ROOMY_MARGIN = (120, 60)  # and leaving at least this much of the screen, so it reads as a window
 MINIMUM_SIZE = (1000, 560)
 NAV_WIDTH = 170
