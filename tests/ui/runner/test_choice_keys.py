@@ -23,10 +23,10 @@ def stored(ctx, assessment, qid):
 
 
 def open_governance(page, ui):
-    """The governance module, with Yes to the written policy given by keyboard (so its topics are shown)."""
-    ui.card(page, "gov_policy_exists").editor.focus_first()
-    press_space = ui.card(page, "gov_policy_exists").editor.buttons["yes"]
-    assert QApplication.focusWidget() is press_space
+    """The governance module, the focus on Yes of its first question (the written policy)."""
+    editor = ui.card(page, "gov_policy_exists").editor
+    editor.focus_first()
+    assert QApplication.focusWidget() is editor.buttons["yes"]
     return page.views["governance"]
 
 
