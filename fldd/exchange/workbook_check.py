@@ -18,7 +18,7 @@ from fldd.exchange.layout import (
 from fldd.exchange.outcome import Change, Issue
 from fldd.exchange.workbook_read import Unreadable, WorkbookFile
 from fldd.exchange.workbook_values import Bad, Labels, answer_value, as_text, cell_value, in_percent, short
-from fldd.standard.model import Question, Questionnaire, Standard
+from fldd.standard.model import Question, Questionnaire, Standard, pick
 
 
 @dataclass
@@ -174,7 +174,7 @@ def _check_sheet_rows(lay: Layout, sheet: ModuleSheet, grid: list[list[Any]], is
             moved = by_key.get(key) or _find_key(lay, key)
             found = f"'{key}'" if key else "nothing"
             hint = f" (its place is row {moved.row})" if isinstance(moved, Row) else ""
-            issues.append(Issue(f"row {r.row} should hold {_row_name(r)}; it holds {found}{hint}: rows were "
+            issues.append(Issue(f"row {r.row} should hold {_row_name(lay, r)}; it holds {found}{hint}: rows were "
                                 "moved, inserted or deleted", cell=f"A{r.row}", **where))
         elif number != r.number:
             issues.append(Issue(f"the number was changed to '{number}' (it is {r.number})", cell=f"B{r.row}",
@@ -192,9 +192,9 @@ def _find_key(lay: Layout, key: str) -> Row | None:
     return None
 
 
-def _row_name(r: Row) -> str:
-    if r.kind == OPTION and r.option is not None:
-        return f"option '{r.option.value}' of {r.question.id}"
+def _row_name(lay: Layout, r: Row) -> str:
+    if r.kind == OPTION and r.option is not None:  # named as the sheet shows it, not by its code
+        return f"the option '{short(pick(r.option.label, lay.lang))}' of {r.question.id}"
     if r.kind == CURRENCY:
         return f"the currency of {r.question.id}"
     return f"question {r.question.id}"

@@ -67,6 +67,18 @@ def assessments(store: Store, statuses: tuple[str, ...]) -> list[dict]:
         return list(db.query(sql, list(statuses)))
 
 
+def imported_drafts(store: Store) -> list[dict]:
+    """Drafts that a file imported from a supplier made or revised (it came back incomplete), with when the last
+    such file was imported; the latest first."""
+    sql = ASSESSMENT_SQL.replace("FROM assessments a", ", i.imported_at FROM assessments a") + """
+        JOIN (SELECT assessment_id, max(imported_at) AS imported_at FROM imports
+              WHERE assessment_id IS NOT NULL AND outcome <> 'rejected' GROUP BY assessment_id) i
+          ON i.assessment_id = a.id
+        WHERE a.status = 'draft' ORDER BY i.imported_at DESC, a.id DESC"""
+    with store.read() as db:
+        return list(db.query(sql))
+
+
 def assessment_refs(store: Store) -> dict[int, dict]:
     """For every assessment: its questionnaire, language and assessment date (to describe its findings)."""
     with store.read() as db:

@@ -66,7 +66,7 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
 
             build_demo(ctx)
         window = MainWindow(ctx, prompter)
-        window.show()
+        window.show_on_screen()
         if os.environ.get(EXIT_WHEN_SHOWN):
             _report_when_shown(app)
         return app.exec()

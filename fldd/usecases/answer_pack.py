@@ -215,7 +215,7 @@ def _values(q: Questionnaire, pack: dict, issues: list[Issue]) -> dict[str, Any]
     from fldd.exchange.layout import numbering
 
     numbers = numbering(q)
-    values, errors = coerce_all(q, pack["answers"])
+    values, errors = coerce_all(q, pack["answers"], pack["assessment"]["language"])
     for error in errors:
         number = numbers.get(error.question)
         question = f"{number} ({error.question})" if number else error.question

@@ -103,7 +103,7 @@ class AssessmentSession:
         question = self.questionnaire.question(question_id)
         if question is None:
             raise AnswerError(question_id, f"no such question in {self.questionnaire.ref}")
-        value = coerce(question, raw)
+        value = coerce(question, raw, self.record.language)
         store_assessments.save_answer(self.ctx.store, self.id, question_id,
                                       None if value is None else to_json(value), comment, who=self.ctx.user)
         if value is None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,8 +38,8 @@ from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.errors import Rejected
 
-COLUMN_WIDTHS = {COL_SUPPLIER: 230, COL_QUESTIONNAIRE: 80, COL_STATUS: 96, COL_RATING: 140, COL_SCORE: 60,
-                 COL_COMPLETE: 76, COL_STARTED: 92, COL_SUBMITTED: 92, COL_VALID: 150}
+FITTED = (COL_QUESTIONNAIRE, COL_STATUS, COL_RATING, COL_SCORE, COL_COMPLETE, COL_STARTED, COL_SUBMITTED, COL_VALID)
+FIT_ROWS = 200  # rows measured (besides those on screen) to fit a column: a long list stays quick to lay out
 
 
 class AssessmentsPage(Page):
@@ -73,8 +74,12 @@ class AssessmentsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.table = record_table(self.proxy)
         header = self.table.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        self.table.setStyleSheet("QTableView::item { padding: 0 6px; }")  # fitted columns, with air between them
+        header.setResizeContentsPrecision(FIT_ROWS)
+        header.setSectionResizeMode(COL_SUPPLIER, QHeaderView.ResizeMode.Stretch)  # the name gets the room
+        for column in FITTED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.sortByColumn(COL_STARTED, Qt.SortOrder.DescendingOrder)
         self.empty = QLabel("No assessments yet. Start one from a supplier on the Suppliers page.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

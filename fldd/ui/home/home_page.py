@@ -39,6 +39,10 @@ CARDS = {
                "No drafts waiting to be finished.", "", ""),
     "to_review": ("Assessments to review", "Submitted or under review: check the answers and the findings, "
                   "then close them.", "Nothing waits for a review.", "", ""),
+    "incomplete_imports": ("Imports that came back incomplete",
+                           "Workbooks and answer packs accepted with required answers missing: drafts until the "
+                           "supplier sends the rest (or you fill them in).",
+                           "Every import came back complete.", "", ""),
     "to_verify": ("Corrective actions to verify", "Marked done: check the evidence, then verify or reopen.",
                   "No corrective action waits for verification.", "Show them in Findings", "to_verify"),
     "overdue_actions": ("Overdue corrective actions", "Open or in progress, past their due date; the most "
@@ -65,11 +69,11 @@ def _days(n: int) -> str:
 
 def entry(section: str, row: dict) -> tuple[str, object, bool]:
     """The text of one entry, what choosing it opens, and whether it shows as overdue."""
-    if section in ("drafts", "to_review"):
+    if section in ("drafts", "to_review", "incomplete_imports"):
         tier = TIER_WORDS.get(row["tier"], row["tier"])
-        if section == "drafts":
-            text = (f"{row['supplier']} — {tier}, {row['completeness'] or 0:.0f}% answered, "
-                    f"last change {row['last_change']}")
+        if section != "to_review":
+            when = "imported" if section == "incomplete_imports" else "last change"
+            text = f"{row['supplier']} — {tier}, {row['completeness'] or 0:.0f}% answered, {when} {row['last_change']}"
         else:
             text = (f"{row['supplier']} — {tier}, {STATUS_WORDS.get(row['status'], row['status'])}"
                     f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {RATING_WORDS.get(row['rating'])}")

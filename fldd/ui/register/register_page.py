@@ -55,6 +55,7 @@ class RegisterPage(Page):
         self.prompter = prompter or Prompter()
         self.dialog: SupplierDialog | None = None
         self.panel_hidden = False  # the person hid the details; selection alone no longer shows them
+        self.last_id: int | None = None  # the supplier last selected, to say so when the filters hide it
         self.fit_names = True  # widen names and goods with the window until the person sizes a column
         self.model = SupplierModel(self)
         self.proxy = SupplierFilter(self)
@@ -128,6 +129,7 @@ class RegisterPage(Page):
         self.status.currentIndexChanged.connect(self._status_changed)
         self.due.currentIndexChanged.connect(lambda: self.proxy.set_due(self.due.currentData()))
         self.proxy.filtered.connect(self._update_count)
+        self.proxy.filtered.connect(self._selection_changed)  # a filter hid or showed the selected row
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
@@ -315,15 +317,29 @@ class RegisterPage(Page):
         self.proxy.set_status(key if kind == "supplier" else None, key if kind == "assessment" else None)
 
     def _selection_changed(self) -> None:
+        """The panel follows the selected row; with none selected it shows none, and says so when the search or
+        filters hid the supplier it showed."""
         supplier_id = self.selected_id()
-        if supplier_id is None and self.proxy.rowCount() == 0:
-            self.panel.show_supplier(None)
-        elif supplier_id is not None:
+        if supplier_id is not None:
             if supplier_id != self.panel.supplier_id:
                 self.panel.show_supplier(supplier_id)
+            self.last_id = supplier_id
+            self.panel.set_notice("")
             if not self.panel_hidden:
                 self.panel.show()
+        else:
+            if self.panel.supplier_id is not None:
+                self.panel.show_supplier(None)
+            row = self.model.row_of(self.last_id) if self.last_id is not None else None
+            hidden = row is not None and not self.is_listed(self.last_id)
+            self.panel.set_notice(f"{self.model.record(row)['name']} is not in the list: the search and filters "
+                                  "hide it." if hidden else "")
         self._update_buttons()
+
+    def is_listed(self, supplier_id: int) -> bool:
+        """Whether the search and filters leave a supplier in the table."""
+        source_row = self.model.row_of(supplier_id)
+        return source_row is not None and self.proxy.mapFromSource(self.model.index(source_row, 0)).isValid()
 
     def _hide_panel(self) -> None:
         self.panel_hidden = True
@@ -423,6 +439,8 @@ class RegisterPage(Page):
         supplier_id = self.panel.supplier_id
         self.refresh()
         if supplier_id is not None and self.panel.supplier_id != supplier_id:
-            self.panel.show_supplier(supplier_id)  # its row is filtered out: keep showing it
+            self.panel.show_supplier(supplier_id)  # keep showing what was decided on, saying where it is
+            self.panel.set_notice("" if self.is_listed(supplier_id) else
+                                  "Not in the list: the search and filters hide this supplier.")
         if not self.panel.corrections.focus_first():
             self.panel.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)

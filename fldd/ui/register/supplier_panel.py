@@ -24,6 +24,7 @@ from fldd.usecases.sent_workbooks import sent_workbooks
 from fldd.usecases.suppliers import get_supplier
 
 PANEL_MIN_WIDTH = 320
+NOTICE_COLOUR = "#7a4b00"  # dark amber: worth noticing, not an error
 SENT_SHOWN = 8  # the newest sent workbooks listed; older ones are counted
 STATUS_OF_SUPPLIER = {"active": "Active", "onboarding": "Onboarding", "suspended": "Suspended",
                       "inactive": "Inactive"}
@@ -63,6 +64,9 @@ class SupplierPanel(QWidget):
         self.supplier_id: int | None = None
         self.setMinimumWidth(PANEL_MIN_WIDTH)
         self.name = _heading("", 1.3)
+        self.notice = _wrapped("")  # says so when the supplier shown is not in the register's list
+        self.notice.setStyleSheet(f"color: {NOTICE_COLOUR};")
+        self.notice.hide()
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setToolTip("Change this supplier's details")
         self.hide_button = QPushButton("Hide")
@@ -90,6 +94,7 @@ class SupplierPanel(QWidget):
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)
         column.addWidget(self.name)
+        column.addWidget(self.notice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.hide_button)
@@ -97,15 +102,18 @@ class SupplierPanel(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.corrections)
         column.addWidget(self.findings)
-        form = QFormLayout()
+        self.facts = QWidget()  # the supplier's fields and its inherent risk: hidden while none is shown
+        form = QFormLayout(self.facts)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, caption in (("country", "Country"), ("address", "Address"), ("goods", "Goods"),
                              ("sector", "Sector"), ("chain_tier", "Tier in chain"), ("status", "Status"),
                              ("identifiers", "Identifiers"), ("contacts", "Contacts")):
             form.addRow(caption, self.fields[key])
-        column.addLayout(form)
-        column.addWidget(_heading("Inherent risk"))
+        column.addWidget(self.facts)
+        self.risk_heading = _heading("Inherent risk")
+        column.addWidget(self.risk_heading)
         column.addWidget(self.risk_badge, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.reasons)
         column.addWidget(self.assessments_heading)
@@ -144,6 +152,8 @@ class SupplierPanel(QWidget):
                 supplier = None
         self.supplier_id = supplier.id if supplier else None
         self.edit_button.setEnabled(supplier is not None)
+        self.facts.setVisible(supplier is not None)
+        self.risk_heading.setVisible(supplier is not None)
         if supplier is None:
             self.name.setText("No supplier selected")
             for label in self.fields.values():
@@ -180,6 +190,11 @@ class SupplierPanel(QWidget):
         self._show_corrections(pending)
         self.findings.set_rows(findings)
         self.findings.show()
+
+    def set_notice(self, text: str) -> None:
+        """A line under the name about what is shown (empty: none)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _show_corrections(self, pending: list[SuggestedCorrection]) -> None:
         self.pending = pending

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from fldd.risk.currencies import local_currency
 from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
@@ -246,8 +247,9 @@ class RunnerPage(Page):
         return card
 
     def _currency(self) -> str:
+        """The base wage's currency once it is given, else the currency of the site's country."""
         wage = self.session.values.get("pr_monthly_base_wage")
-        return getattr(wage, "currency", "USD")
+        return getattr(wage, "currency", None) or local_currency(self.session.supplier.country)
 
     # --- answering -------------------------------------------------------------------------------------
 
@@ -256,7 +258,7 @@ class RunnerPage(Page):
         qid = card.question.id
         raw = card.editor.value()
         try:
-            if coerce(card.question, raw) == self.session.values.get(qid):
+            if coerce(card.question, raw, self.session.record.language) == self.session.values.get(qid):
                 card.set_error(None)
                 return
             self.session.answer(qid, raw)
@@ -379,10 +381,12 @@ class RunnerPage(Page):
     # --- moving along ----------------------------------------------------------------------------------
 
     def move_to(self, status: str) -> None:
-        """Submit, start the review, return to the supplier, or close (after asking)."""
+        """Submit or close (each after asking), start the review, or return to the supplier."""
         if status == "closed" and not self.prompter.confirm(
                 self, "Close assessment", "Close this assessment? Its answers, evidence and result can then no "
                                           "longer change."):
+            return
+        if status == "submitted" and not self.prompter.confirm(self, "Submit assessment", submit_question(self.session)):
             return
         reason = ask_sample_reason(self.prompter, self, self.session) if status == "submitted" else None
         if reason == "":
@@ -449,6 +453,17 @@ class RunnerPage(Page):
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         outline(old, new)
+
+
+def submit_question(session: AssessmentSession) -> str:
+    """What submitting does, asked before it is done."""
+    raised = sum(1 for t in session.result.triggers if t.action == "finding")
+    record = "the supplier's declaration" if session.questionnaire.tier == "desktop" else "the record of this visit"
+    findings = (f"{raised} finding{'s' if raised != 1 else ''} will become corrective action"
+                f"{'s' if raised != 1 else ''} with due dates." if raised else
+                "No answer raises a finding, so no corrective action will be created.")
+    return (f"Submit this assessment?\n\nIts answers become {record} as of {session.ctx.today().isoformat()}, "
+            f"for review.\n\n{findings}")
 
 
 def _between(value: float, low: int, high: int) -> int:

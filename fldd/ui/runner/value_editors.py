@@ -170,7 +170,7 @@ class NumberEditor(ValueEditor):
 
 
 class MoneyEditor(ValueEditor):
-    """An amount and its currency (prefilled with the currency of the base wage, else USD)."""
+    """An amount and its currency (prefilled with the base wage's currency, else the site country's)."""
 
     def __init__(self, question: Question, lang: str, currency: str = "USD", parent: QWidget | None = None) -> None:
         super().__init__(question, lang, parent)

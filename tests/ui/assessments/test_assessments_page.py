@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from fldd.store import assessments as store_assessments
 from fldd.ui.assessments.assessments_model import (
@@ -147,3 +148,24 @@ def test_refresh_keeps_the_selection(page, ids):
 def test_the_model_passes_qt_model_checks(qtmodeltester, page):
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
+
+
+@pytest.mark.parametrize("width", [1196, 1750])
+def test_the_supplier_column_takes_the_room_and_the_others_fit_their_text(qtbot, page, width):
+    page.resize(width, 700)
+    header = page.table.horizontalHeader()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(header.count()))
+                    == page.table.viewport().width())
+    metrics = page.table.fontMetrics()
+    bold = page.table.font()
+    bold.setBold(True)
+    for column in range(header.count()):
+        shown = [page.proxy.index(r, column).data() or "" for r in range(page.proxy.rowCount())]
+        shown.append(page.proxy.headerData(column, Qt.Orientation.Horizontal))
+        widest = max(metrics.horizontalAdvance(text) for text in shown)
+        if column == COL_VALID:  # an expired date is shown in bold
+            widest = max(widest, QFontMetrics(bold).horizontalAdvance(texts(page, COL_VALID)[2]))
+        assert header.sectionSize(column) >= widest, (column, header.sectionSize(column), widest)
+    others = [header.sectionSize(c) for c in range(header.count()) if c != COL_SUPPLIER]
+    assert header.sectionSize(COL_SUPPLIER) > max(others)
+    assert header.sectionSize(COL_SUPPLIER) > page.table.viewport().width() - sum(others) - 2
