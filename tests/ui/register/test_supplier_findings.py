@@ -72,7 +72,7 @@ def test_the_buyer_who_opens_a_supplier_sees_its_open_priority_finding_first_and
     assert second.when.text() == "Due 2026-12-07 · Open" and OVERDUE_COLOUR not in second.when.styleSheet()
     assert last.when.text() == "Due 2026-12-23 · Open"
     assert not any("Notice board" in text for text in texts(panel)), "a verified action is closed"
-    assert findings.geometry().top() < panel.fields["address"].geometry().top(), "above the profile: no hunting"
+    assert findings.geometry().top() < panel.facts.geometry().top(), "above the profile: no hunting"
 
     findings_page = window.page(3)
     findings_page.search.setText("notice board")  # a search left from earlier, which hides the finding
