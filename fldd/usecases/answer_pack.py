@@ -154,6 +154,10 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
         return _logged(ctx, report, dry_run, seen, assessment["exported_at"])
     report.missing = _missing(ctx, q, values, supplier, path)
     report.outcome = INCOMPLETE if report.missing else ACCEPTED
+    if target is not None:
+        from fldd.usecases.assessments import corrections_note
+
+        report.note = corrections_note(ctx, target.id, writes, numbering(q))
     report.revision = target.revision + 1 if target else 1
     report.assessment_id = target.id if target else None
     if dry_run:
