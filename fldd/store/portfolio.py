@@ -16,7 +16,8 @@ JOIN suppliers s ON s.id = a.supplier_id
 
 ASSESSMENT_SQL = """
 SELECT a.id, a.supplier_id, s.name AS supplier, a.questionnaire_id, a.questionnaire_version, a.tier, a.status,
-       a.completeness, a.answered_required, a.required, a.rating, a.score, a.started_at, a.submitted_at, a.assessed_on, a.valid_until, a.updated_at
+       a.completeness, a.answered_required, a.required, a.rating, a.score, a.started_at, a.submitted_at,
+       a.assessed_on, a.valid_until, a.updated_at
 FROM assessments a JOIN suppliers s ON s.id = a.supplier_id
 """
 

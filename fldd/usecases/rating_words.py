@@ -37,13 +37,14 @@ def rating_text(rating: str | None, status: str | None, answered: int | None, re
     """The rating of an assessment in words: final once submitted and complete, else "... so far (n of m
     answered)" (answered and required count the required questions shown)."""
     words = RATING_WORDS.get(rating, rating or RATING_WORDS[None])
-    complete = answered is not None and required is not None and answered >= required
+    known = answered is not None and required is not None
+    complete = not known or answered >= required  # counts unknown (an old record): the status decides
     provisional = status not in FINAL_STATUSES or not complete
     if not provisional:
         return RatingText(rating, words, False, answered, required)
     if rating is None:
         words = "Not rated yet"
-    parts = [f"{answered} of {required} answered"] if answered is not None and required else []
+    parts = [f"{answered} of {required} answered"] if known and required else []
     if status not in FINAL_STATUSES and (complete or not parts):
         parts.append("not submitted")
     detail = ", ".join(parts)

@@ -24,10 +24,11 @@ from fldd.ui.home.todo_card import TodoCard
 from fldd.ui.layout import MARGIN, SPACING, hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
-from fldd.ui.theme import OVERDUE_COLOUR, RATING_WORDS, SEVERITY_WORDS, STATUS_WORDS
+from fldd.ui.theme import OVERDUE_COLOUR, SEVERITY_WORDS, STATUS_WORDS
 from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
 from fldd.usecases.home import DUE_SOON_DAYS, SECTIONS, switch_role, todo
+from fldd.usecases.rating_words import of_row
 from fldd.usecases.sent_workbooks import CHASE_AFTER_DAYS
 
 TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}
@@ -68,11 +69,10 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
     if section in ("drafts", "to_review"):
         tier = TIER_WORDS.get(row["tier"], row["tier"])
         if section == "drafts":
-            text = (f"{row['supplier']} — {tier}, {row['completeness'] or 0:.0f}% answered, "
-                    f"last change {row['last_change']}")
+            text = f"{row['supplier']} — {tier}, {of_row(row).text}, last change {row['last_change']}"
         else:
             text = (f"{row['supplier']} — {tier}, {STATUS_WORDS.get(row['status'], row['status'])}"
-                    f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {RATING_WORDS.get(row['rating'])}")
+                    f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {of_row(row).text}")
         return text, ("assessment", row["id"]), False
     if section == "reassess":
         return (f"{row['supplier']} ({row['country']}) — {'; '.join(row['reasons'])}",
