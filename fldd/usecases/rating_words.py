@@ -13,8 +13,8 @@ from typing import Any
 RATING_WORDS = {"low": "Low risk", "medium": "Medium risk", "high": "High risk", "severe": "Severe risk",
                 None: "Not rated"}
 FINAL_STATUSES = ("submitted", "under_review", "closed")
-SCORE_LEGEND = "Score 0-100: 100 means no risk found in the answers given; every risky answer lowers it."
-RATING_LEGEND = "The rating follows the score's bands; red flags can make it worse, never better."
+SCORE_LEGEND = "Score 0-100: 100 = no risk found in the answers given."
+RATING_LEGEND = "Rating: by score band; red flags make it worse."
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class RatingText:
     provisional: bool
     answered: int | None
     required: int | None
+    short: str = ""  # without the counts, for narrow columns (the whole text goes in their tooltip)
 
     def facts(self) -> dict[str, Any]:
         """The keys `assessments list/show --json` carry beside the rating."""
@@ -41,7 +42,7 @@ def rating_text(rating: str | None, status: str | None, answered: int | None, re
     complete = not known or answered >= required  # counts unknown (an old record): the status decides
     provisional = status not in FINAL_STATUSES or not complete
     if not provisional:
-        return RatingText(rating, words, False, answered, required)
+        return RatingText(rating, words, False, answered, required, words)
     if rating is None:
         words = "Not rated yet"
     parts = [f"{answered} of {required} answered"] if known and required else []
@@ -49,7 +50,7 @@ def rating_text(rating: str | None, status: str | None, answered: int | None, re
         parts.append("not submitted")
     detail = ", ".join(parts)
     so_far = words if rating is None else f"{words} so far"
-    return RatingText(rating, f"{so_far} ({detail})" if detail else so_far, True, answered, required)
+    return RatingText(rating, f"{so_far} ({detail})" if detail else so_far, True, answered, required, so_far)
 
 
 def of_row(row: dict) -> RatingText:

@@ -38,7 +38,7 @@ from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.errors import Rejected
 
-COLUMN_WIDTHS = {COL_SUPPLIER: 230, COL_QUESTIONNAIRE: 80, COL_STATUS: 96, COL_RATING: 140, COL_SCORE: 60,
+COLUMN_WIDTHS = {COL_SUPPLIER: 230, COL_QUESTIONNAIRE: 80, COL_STATUS: 96, COL_RATING: 250, COL_SCORE: 60,
                  COL_COMPLETE: 76, COL_STARTED: 92, COL_SUBMITTED: 92, COL_VALID: 150}
 
 

@@ -28,7 +28,7 @@ from fldd.usecases.suppliers import register
 # The widest text a column usually shows; its width is that text's (or the header's) plus padding.
 COLUMN_SAMPLES = {COL_NAME: "Klang Valley Gloves Sdn", COL_COUNTRY: "BD — Bangladesh", COL_GOODS: "Rubber Gloves",
                   COL_CHAIN_TIER: "Tier in chain", COL_INHERENT: "Medium (10/10)",
-                  COL_ASSESSMENT: "Desktop · Under review", COL_RATING: "Medium risk", COL_SCORE: "Score",
+                  COL_ASSESSMENT: "Desktop · Under review", COL_RATING: "Medium risk so far", COL_SCORE: "Score",
                   COL_VALID_UNTIL: "2026-11-20 · Expired"}
 COLUMN_PADDING = 20
 LAST_COLUMN_SHARE = 170  # what the widening columns leave to the stretching last column

@@ -161,6 +161,8 @@ class SupplierModel(QAbstractTableModel):
         valid = row.get("valid_until")
         due = row.get("next_action_due")
 
+        shown_rating = rating_text(rating, a_status, row.get("answered_required"), row.get("required")) \
+            if assessment_id is not None else None
         expired = bool(valid) and valid < now
         due_soon = bool(valid) and now <= valid <= soon
         overdue = bool(due) and due < now
@@ -176,8 +178,7 @@ class SupplierModel(QAbstractTableModel):
             (f"{INHERENT_WORDS.get(level, level)} ({inherent_score:g}/10)" if inherent_score is not None
              else INHERENT_WORDS.get(level, level)) if level else "—",
             assessment,
-            rating_text(rating, a_status, row.get("answered_required"), row.get("required")).text
-            if assessment_id is not None else "—",
+            shown_rating.short if shown_rating is not None else "—",
             f"{score:.1f}" if score is not None else "",
             (f"{valid} · Expired" if expired else f"{valid} · Due" if due_soon else valid) if valid else "",
             (f"{due} · Overdue" if overdue else due) if due else "",
@@ -228,6 +229,10 @@ class SupplierModel(QAbstractTableModel):
             return self._keys[i][column]
         if role == ID_ROLE:
             return self.rows[i]["id"]
+        if role == _TOOLTIP and column == COL_RATING and self.rows[i].get("assessment_id") is not None:
+            row = self.rows[i]  # the whole words, with how much is answered (the cell has room for less)
+            return rating_text(row.get("rating"), row.get("assessment_status"), row.get("answered_required"),
+                               row.get("required")).text
         if role == _TOOLTIP:
             return self._display[i][column] or None
         if role == _ALIGN:

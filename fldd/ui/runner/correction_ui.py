@@ -56,15 +56,18 @@ def _typed(question: Question, value: Any) -> Any:
 class ReasonDialog(QDialog):
     """Asks why a submitted answer is corrected; Record stays disabled until a reason is typed."""
 
-    def __init__(self, number: str, question: Question, declared: str, new: str, lang: str,
+    def __init__(self, number: str, question: Question, declared: str, new: str, lang: str, in_force: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Correct a submitted answer")
         self.setObjectName("reasonDialog")
-        self.intro = intro = QLabel(f"<b>{_h(number)} {_h(short(pick(question.text, lang), 90))}</b><br><br>"
-                       f"The supplier declared: <b>{_h(declared)}</b><br>Your correction: "
-                       f"<b>{_h(new)}</b><br><br>The declaration is kept as it is; your correction, "
-                       "with your name, the date and this reason, is recorded beside it and scored.")
+        lines = [f"<b>{_h(number)} {_h(short(pick(question.text, lang), 90))}</b><br>",
+                 f"The supplier declared: <b>{_h(declared)}</b>"]
+        if in_force:
+            lines.append(f"A reviewer's correction now in force: <b>{_h(in_force)}</b>")
+        lines += [f"Your correction: <b>{_h(new)}</b><br>", "The declaration is kept as it is; your correction, "
+                  "with your name, the date and this reason, is recorded beside it and scored."]
+        self.intro = intro = QLabel("<br>".join(lines))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.reason = QPlainTextEdit()
@@ -144,9 +147,10 @@ class Corrector:
             return
         lang = session.record.language
         value = coerce(card.question, raw)
+        in_force = answer_text(card.question, session.values.get(qid), lang) if qid in session.corrections else ""
         self.dialog = ReasonDialog(self.page.number.get(qid, ""), card.question,
                                    answer_text(card.question, session.as_declared.get(qid), lang),
-                                   answer_text(card.question, value, lang), lang, self.page)
+                                   answer_text(card.question, value, lang), lang, in_force, self.page)
         self.dialog.finished.connect(lambda result: self._closed(card, raw, result))
         self.dialog.open()
 
