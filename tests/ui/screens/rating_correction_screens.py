@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from findings_home_screens import SIZES, _settle, _show  # run as a script: this folder is on the path
 from PySide6.QtWidgets import QApplication
 
 from fldd.store import assessments as store_assessments
@@ -22,20 +23,6 @@ from fldd.ui.runner.runner_page import RunnerPage
 from fldd.usecases.assessments import AssessmentSession, list_assessments
 from fldd.usecases.context import open_context
 from fldd.usecases.demo import build_demo
-
-SIZES = ((1366, 768), (1920, 1080))
-
-
-def _settle(app) -> None:
-    for _ in range(3):
-        app.processEvents()
-
-
-def _show(app, page, width: int, height: int):
-    page.resize(width - 170, height - 90)  # what the main window leaves for a page
-    page.show()
-    _settle(app)
-    return page
 
 
 def main(out: Path) -> None:
