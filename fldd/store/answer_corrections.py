@@ -10,6 +10,10 @@ source (the runner, a workbook or an answer pack), goes through `redeclare` in t
 declaration equal to the corrected value settles it ('agreed'); any other change of the declaration leaves
 the correction in force but 'to_reconfirm', so a supplier's later workbook never silently undoes a reviewer's
 decision and a reviewer never silently ignores the supplier's new word.
+
+Why corrections rather than read-only answers and a return to the supplier: most submitted assessments come
+as workbooks from suppliers without the app, and a round trip for every obvious error would stall reviews,
+while a correction keeps both the declaration and the reviewer's view on the record.
 """
 
 from __future__ import annotations
