@@ -10,6 +10,7 @@ from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.usecases.assessments import AssessmentSession, assessment_json, start_assessment
 from fldd.usecases.errors import Rejected
+from fldd.usecases.interviews import record_interview
 from fldd.usecases.suppliers import add_supplier
 from tests.usecases.test_assessment_flow import complete
 
@@ -97,3 +98,19 @@ def test_a_draft_is_answered_without_reasons(ctx):
     session = AssessmentSession(ctx, start_assessment(ctx, sid, "fldd-desktop"))
     session.answer("hrs_peak_weekly_max", 50)
     assert store_corrections.history(ctx.store, session.id) == []
+
+
+def test_an_interview_recorded_after_submission_corrects_the_counts_with_its_reason(ctx):
+    sid = add_supplier(ctx, "Site Co", "MY")
+    session = AssessmentSession(ctx, start_assessment(ctx, sid, "fldd-onsite"))
+    record_interview(session, "W-001", {"wi_paid_fees": "no"})
+    complete(session)
+    session.move_to("submitted")
+    counted = {qid for qid, v in session.values.items() if session.questionnaire.question(qid).tally == "count"}
+
+    record_interview(session, "W-002", {"wi_paid_fees": "yes"})
+
+    assert {session.values[qid] for qid in counted} == {2}
+    rows = store_corrections.history(ctx.store, session.id)
+    assert {r["question_id"] for r in rows} >= counted
+    assert all(r["reason"] == "counted again from the interview records, which changed" for r in rows)

@@ -24,6 +24,7 @@ from fldd.ui.home.todo_card import TodoCard
 from fldd.ui.layout import MARGIN, SPACING, hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
+from fldd.ui.rating_legend import legend_label
 from fldd.ui.theme import OVERDUE_COLOUR, SEVERITY_WORDS, STATUS_WORDS
 from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
@@ -155,7 +156,8 @@ class HomePage(Page):
         top.setLayout(hbox(self.heading, QWidget(), role_label, self.role, stretch=(0, 1, 0, 0)))
         top.layout().setContentsMargins(0, 0, 0, 0)
         self.content = QWidget()
-        self.content.setLayout(vbox(self.strip, self.scroll, stretch=(0, 1)))
+        self.legend = legend_label()
+        self.content.setLayout(vbox(self.strip, self.scroll, self.legend, stretch=(0, 1, 0)))
         self.content.layout().setContentsMargins(0, 0, 0, 0)
         demo_row = QWidget()
         demo_row.setLayout(hbox(self.demo_button, self.progress, QWidget(), stretch=(0, 0, 1)))

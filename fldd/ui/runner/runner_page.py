@@ -147,8 +147,9 @@ class RunnerPage(Page):
             stored = AssessmentSession(self.ctx, self.session.id)
         except (*PROBLEMS, LookupError):
             return
-        if (stored.values, stored.comments, stored.record.status) == \
-                (self.session.values, self.session.comments, self.session.record.status):
+        if (stored.values, stored.as_declared, stored.corrections, stored.comments, stored.record.status) == \
+                (self.session.values, self.session.as_declared, self.session.corrections, self.session.comments,
+                 self.session.record.status):
             return
         module = self.nav.current_key()
         self.load(self.session.id)

@@ -86,7 +86,7 @@ def test_a_correction_put_in_question_by_the_supplier_is_re_confirmed_from_its_c
     session.answer("fee_any_paid", "yes", reason="Payslips show a fee")
     # the supplier's next workbook says it does not know (an import writes the declaration like this)
     store_assessments.save_answer(ctx.store, desktop, "fee_any_paid", "unknown", who="Siti", source="workbook")
-    page.load(desktop)
+    page.refresh()  # shown again after the import: the value in force is the same, its note is not
     card = ui.card(page, "fee_any_paid")
     note = page.corrector.notes["fee_any_paid"]
     assert "To re-confirm:" in note.text.text() and "now declares 'Don't know'" in note.text.text()
