@@ -18,6 +18,7 @@ from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
+from fldd.ui.runner.value_editors import TextEditor
 from fldd.ui.runner.wording import answer_text, short
 from fldd.usecases.errors import Rejected
 
@@ -173,6 +174,13 @@ class Corrector:
     def reconfirm(self, card) -> None:
         """Keep the corrected value against the supplier's new declaration, with a reason."""
         self.ask(card, self.page.session.values.get(card.question.id))
+
+    def adopt(self, card) -> None:
+        """A new card: its note; once submitted, a text answer is finished by leaving the field, not by a pause
+        in typing, so the reason dialog never interrupts a reviewer who is still typing."""
+        if self.page.session.corrects and isinstance(card.editor, TextEditor):
+            card.editor.debounce.timeout.disconnect(card.editor.finish)
+        self.show_on(card)
 
     def show_on(self, card) -> None:
         """The card's correction note: shown while a correction stands, hidden otherwise."""

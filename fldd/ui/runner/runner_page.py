@@ -225,7 +225,7 @@ class RunnerPage(Page):
         card.set_comment(session.comments.get(question.id, ""))
         card.set_evidence(self.evidence.get(question.id, []))
         card.set_read_only(session.read_only)
-        self.corrector.show_on(card)
+        self.corrector.adopt(card)
         card.editor.committed.connect(lambda card=card: self.commit(card))
         card.comment_finished.connect(self._comment)
         card.evidence_add.connect(self._add_evidence)

@@ -4,7 +4,7 @@ typed); the card then says who corrected it, when, what it was and why, and the 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from fldd.store import answer_corrections as store_corrections
 from fldd.store import assessments as store_assessments
@@ -102,3 +102,27 @@ def test_a_correction_put_in_question_by_the_supplier_is_re_confirmed_from_its_c
     assert (standing["status"], standing["declared_value"], standing["new_value"]) == ("in_force", "unknown", "yes")
     assert not note.button.isVisible() and "To re-confirm" not in note.text.text()
     assert card.editor.value() == "yes"
+
+
+def test_a_reviewer_typing_a_text_correction_is_asked_why_on_leaving_the_field_not_mid_word(qtbot, ctx, desktop,
+                                                                                          reviewed, ui):
+    page = reviewed
+    card = ui.card(page, "pr_languages")
+    field = card.editor.text
+    page.views[card.question.module].reveal(card)
+    qtbot.mouseClick(field.viewport(), Qt.MouseButton.LeftButton)
+    field.selectAll()
+
+    qtbot.keyClicks(field, "Malay, Nepali and Burmese")
+    for _ in range(3):
+        QCoreApplication.processEvents()  # a pause in typing (the tests' pause is 0 ms) asks nothing
+    assert page.corrector.dialog is None
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    dialog = _dialog(qtbot, page)
+    assert "Your correction: <b>Malay, Nepali and Burmese</b>" in dialog.intro.text()
+    qtbot.keyClicks(dialog.reason, "Interviews found Burmese-speaking workers")
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.corrector.dialog is None)
+
+    assert AssessmentSession(ctx, desktop).values["pr_languages"] == "Malay, Nepali and Burmese"
+    assert store_assessments.answers(ctx.store, desktop)["pr_languages"].value == "Malay and Nepali"
