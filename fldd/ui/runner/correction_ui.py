@@ -146,6 +146,9 @@ class Corrector:
         qid = card.question.id
         if self.dialog is not None:  # a commit while the dialog is open (focus left the field): one at a time
             return
+        if isinstance(card.editor, TextEditor) and card.editor.text.hasFocus():
+            card.editor.unfinish()  # a pause in typing: ask when the reviewer leaves the field, not mid-word
+            return
         lang = session.record.language
         value = coerce(card.question, raw)
         in_force = answer_text(card.question, session.values.get(qid), lang) if qid in session.corrections else ""
@@ -174,13 +177,6 @@ class Corrector:
     def reconfirm(self, card) -> None:
         """Keep the corrected value against the supplier's new declaration, with a reason."""
         self.ask(card, self.page.session.values.get(card.question.id))
-
-    def adopt(self, card) -> None:
-        """A new card: its note; once submitted, a text answer is finished by leaving the field, not by a pause
-        in typing, so the reason dialog never interrupts a reviewer who is still typing."""
-        if self.page.session.corrects and isinstance(card.editor, TextEditor):
-            card.editor.debounce.timeout.disconnect(card.editor.finish)
-        self.show_on(card)
 
     def show_on(self, card) -> None:
         """The card's correction note: shown while a correction stands, hidden otherwise."""

@@ -225,7 +225,7 @@ class RunnerPage(Page):
         card.set_comment(session.comments.get(question.id, ""))
         card.set_evidence(self.evidence.get(question.id, []))
         card.set_read_only(session.read_only)
-        self.corrector.adopt(card)
+        self.corrector.show_on(card)
         card.editor.committed.connect(lambda card=card: self.commit(card))
         card.comment_finished.connect(self._comment)
         card.evidence_add.connect(self._add_evidence)
@@ -397,6 +397,7 @@ class RunnerPage(Page):
         for view in self.views.values():
             for card in view.cards.values():
                 card.set_read_only(read_only)
+                self.corrector.show_on(card)
             self._apply_computed(view)
         if self.interviews is not None:
             self.interviews.set_read_only(read_only)
