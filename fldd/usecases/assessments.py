@@ -82,7 +82,7 @@ class AssessmentSession:
     def _apply_corrections(self) -> None:
         """The values in force: the declared ones, with each standing correction over its question."""
         self.corrections = store_corrections.standing(self.ctx.store, self.id)
-        self.values = values_in_force(self.ctx, self.id, self.questionnaire, self.as_declared) or dict(self.as_declared)
+        self.values = _overlay(self.questionnaire, self.as_declared, self.corrections)
 
     def as_of(self) -> dt.date:
         """The assessment date: when it was submitted, else today."""
@@ -211,8 +211,11 @@ def values_in_force(ctx: AppContext, assessment_id: int, q: Questionnaire, decla
     """Declared values (typed) with the assessment's standing corrections over them; None when it has none (an
     import scores a supplier's new revision on these, so a correction keeps counting)."""
     standing = store_corrections.standing(ctx.store, assessment_id)
-    if not standing:
-        return None
+    return _overlay(q, declared, standing) if standing else None
+
+
+def _overlay(q: Questionnaire, declared: dict[str, Any], standing: dict[str, dict]) -> dict[str, Any]:
+    """The declared values with each standing correction's value (or no answer) over its question."""
     values = dict(declared)
     for qid, correction in standing.items():
         question = q.question(qid)
