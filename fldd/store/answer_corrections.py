@@ -19,7 +19,6 @@ while a correction keeps both the declaration and the reviewer's view on the rec
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
 from fldd.store.clock import now
@@ -51,6 +50,8 @@ def correct(store: Store, assessment_id: int, question_id: str, value: Any, reas
     None when the value in force is already this one and needs no re-confirming. The declaration is left as it
     is; a correction to re-confirm is re-confirmed by giving its value again (or another) against the new
     declaration, or withdrawn by giving the declared value."""
+    import uuid  # here, not at the top: the store modules Home reads at start-up import this one
+
     reason = reason.strip()
     if not reason:
         raise ValueError("a correction needs a reason")

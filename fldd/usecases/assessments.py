@@ -158,7 +158,9 @@ class AssessmentSession:
         store_corrections.correct(self.ctx.store, self.id, question_id, None if value is None else to_json(value),
                                   reason, self.ctx.user)
         self._apply_corrections()
-        return self._rescored()
+        self._rescored()
+        sync_findings(self.ctx, self)  # a finding the corrected value triggers is raised now, as at submission
+        return self.result
 
     def correction_history(self, question_id: str | None = None) -> list[dict]:
         """Every correction of this assessment (of one question), oldest first."""

@@ -58,6 +58,7 @@ def test_a_supplier_finds_its_declaration_kept_and_the_correction_traced(ctx, su
 def test_an_auditor_finds_the_score_on_the_corrected_value_and_the_report_showing_both(ctx, submitted):
     before = submitted.result
     assert before.question_risk["hrs_peak_weekly_max"] < 3
+    findings_before = {f["title"] for f in submitted.findings()}
     result = submitted.answer("hrs_peak_weekly_max", 72, reason="Time sheets show 72 hours")
 
     assert result.question_risk["hrs_peak_weekly_max"] == 3
@@ -69,6 +70,9 @@ def test_an_auditor_finds_the_score_on_the_corrected_value_and_the_report_showin
     assert data["result"]["score"] == float(result.score) < float(before.score)
     stored = store_assessments.get(ctx.store, submitted.id)  # what the lists, the register and Home read
     assert (stored.score, stored.rating) == (float(result.score), result.rating)
+    raised = {f["title"] for f in submitted.findings()} - findings_before  # as submitting would have raised it
+    assert raised == {t.title for t in result.triggers if t.action == "finding" and "hrs_peak_weekly_max" in t.because}
+    assert raised
 
 
 def test_a_second_correction_replaces_the_first_and_going_back_withdraws_it(ctx, submitted):
