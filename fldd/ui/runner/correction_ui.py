@@ -104,6 +104,7 @@ class CorrectionNote(QFrame):
     """The note on a corrected card, with Re-confirm when the supplier declared anew after the correction."""
 
     reconfirm = Signal()
+    take_declaration = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,15 +114,24 @@ class CorrectionNote(QFrame):
         self.text.setObjectName("correctionText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.button = QPushButton("Re-&confirm…")
+        self.button = QPushButton("Re-confirm…")
         self.button.setToolTip("Keep the corrected value against the supplier's new declaration (asks for a reason)")
         self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.take = QPushButton("Take declaration…")
+        self.take.setToolTip("Withdraw the correction: the supplier's new declaration counts (asks for a reason)")
+        self.take.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(SPACING // 2)
+        buttons.addWidget(self.button)
+        buttons.addWidget(self.take)
+        buttons.addStretch(1)
         row = QHBoxLayout()
         row.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
         row.addWidget(self.text, 1)
-        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(buttons)
         self.setLayout(row)
         self.button.clicked.connect(self.reconfirm)
+        self.take.clicked.connect(self.take_declaration)
 
     def show_correction(self, text: str, to_reconfirm: bool, can_act: bool) -> None:
         """Show a correction's words; Re-confirm only while it is to re-confirm and may still change."""
@@ -130,6 +140,7 @@ class CorrectionNote(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         self.button.setVisible(to_reconfirm and can_act)
+        self.take.setVisible(to_reconfirm and can_act)
 
 
 class Corrector:
@@ -178,6 +189,10 @@ class Corrector:
         """Keep the corrected value against the supplier's new declaration, with a reason."""
         self.ask(card, self.page.session.values.get(card.question.id))
 
+    def take_declaration(self, card) -> None:
+        """Withdraw the correction in favour of the supplier's new declaration, with a reason."""
+        self.ask(card, self.page.session.as_declared.get(card.question.id))
+
     def show_on(self, card) -> None:
         """The card's correction note: shown while a correction stands, hidden otherwise."""
         session = self.page.session
@@ -192,6 +207,7 @@ class Corrector:
             note = self.notes[qid] = CorrectionNote()
             card.body.insertWidget(card.body.indexOf(card.editor) + 1, note)
             note.reconfirm.connect(lambda card=card: self.reconfirm(card))
+            note.take_declaration.connect(lambda card=card: self.take_declaration(card))
         text = correction_words(card.question, correction, session.as_declared.get(qid), session.record.language)
         note.show_correction(text, correction["status"] == "to_reconfirm", session.corrects)
         note.show()

@@ -126,3 +126,25 @@ def test_a_reviewer_typing_a_text_correction_is_asked_why_on_leaving_the_field_n
 
     assert AssessmentSession(ctx, desktop).values["pr_languages"] == "Malay, Nepali and Burmese"
     assert store_assessments.answers(ctx.store, desktop)["pr_languages"].value == "Malay and Nepali"
+
+
+def test_a_reviewer_takes_the_suppliers_new_declaration_and_the_correction_is_withdrawn(qtbot, ctx, desktop,
+                                                                                      reviewed, ui):
+    page = reviewed
+    page.session.answer("fee_any_paid", "yes", reason="Payslips show a fee")
+    store_assessments.save_answer(ctx.store, desktop, "fee_any_paid", "unknown", who="Siti", source="workbook")
+    page.refresh()
+    card = ui.card(page, "fee_any_paid")
+    note = page.corrector.notes["fee_any_paid"]
+    assert note.take.isVisible()
+
+    qtbot.mouseClick(note.take, Qt.MouseButton.LeftButton)
+    dialog = _dialog(qtbot, page)
+    assert "Your correction: <b>Don't know</b>" in dialog.intro.text()
+    qtbot.keyClicks(dialog.reason, "The payslips were of another site")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.corrector.dialog is None)
+
+    assert store_corrections.standing(ctx.store, desktop) == {}
+    assert store_corrections.history(ctx.store, desktop, "fee_any_paid")[-1]["status"] == "withdrawn"
+    assert card.editor.value() == "unknown" and not note.isVisible()
