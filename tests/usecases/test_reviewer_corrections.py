@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from fldd.cli import main
 from fldd.store import answer_corrections as store_corrections
 from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
@@ -118,3 +119,15 @@ def test_an_interview_recorded_after_submission_corrects_the_counts_with_its_rea
     rows = store_corrections.history(ctx.store, session.id)
     assert {r["question_id"] for r in rows} >= counted
     assert all(r["reason"] == "counted again from the interview records, which changed" for r in rows)
+
+
+def test_assessments_show_prints_the_declaration_beside_each_correction(ctx, submitted, capsys):
+    submitted.answer("hrs_peak_weekly_max", 72, reason="Time sheets show 72 hours")
+    db, aid = ctx.store.path, submitted.id
+    ctx.close()  # the command opens the database itself
+
+    assert main(["--db", str(db), "assessments", "show", str(aid)]) == 0
+
+    out = capsys.readouterr().out
+    assert "corrected hrs_peak_weekly_max: declared 58, now 72, by amina on " in out
+    assert out.rstrip().count("Time sheets show 72 hours") == 1
