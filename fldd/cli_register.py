@@ -143,7 +143,7 @@ def cmd_assessments_list(args: argparse.Namespace) -> int:
         for r in rows:
             score = "-" if r["score"] is None else f"{r['score']:.0f}"
             print(f"{r['id']:>5}  {r['supplier'][:32]:<32} {r['questionnaire_id']:<13} {r['status']:<12} "
-                  f"rating {r['rating'] or '-':<7} score {score:>3}  valid until {r['valid_until'] or '-'}")
+                  f"score {score:>3}  valid until {r['valid_until'] or '-':<10}  {r['rating_text']}")
         print(f"{len(rows)} assessment(s)")
         return EXIT_OK
 
@@ -163,8 +163,13 @@ def cmd_assessments_show(args: argparse.Namespace) -> int:
         print(f"assessment {data['id']}: {data['supplier']['name']} ({data['supplier']['country']}), "
               f"{data['questionnaire']}@{data['version']}, {data['status']}")
         score = "-" if result["score"] is None else f"{result['score']:.1f}"
-        print(f"rating {result['rating'] or 'not rated'}, score {score}, "
+        print(f"{data['rating_text']}, score {score}, "
               f"{result['completeness']['percent']:.0f}% complete, expires {result['expires'] or '-'}")
+        for c in data["corrections"].values():
+            again = " (to re-confirm: the supplier declared anew)" if c["to_reconfirm"] else ""
+            print(f"  corrected {c['question']}: declared {json.dumps(c['declared'], ensure_ascii=False)}, now "
+                  f"{json.dumps(c['value'], ensure_ascii=False)}, by {c['by'] or '-'} on {c['at'][:10]}: "
+                  f"{c['reason']}{again}")
         for t in result["triggers"]:
             sev = f" [{t['severity']}, {t['due_days']} days]" if t["severity"] else ""
             because = ", ".join(t["because"][:6]) + (f" and {len(t['because']) - 6} more" if len(t["because"]) > 6 else "")

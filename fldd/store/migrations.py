@@ -15,7 +15,7 @@ SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
 NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
-         "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks")
+         "0005_reviewer_corrections", "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -38,6 +38,7 @@ def migrations() -> Migrations:
     found(name="0002_import_details")(import_details)
     found(name="0003_supplier_corrections")(supplier_corrections)
     found(name="0004_workbook_exports")(workbook_exports)
+    found(name="0005_reviewer_corrections")(reviewer_corrections)
     found(name="0006_onsite_sampling")(onsite_sampling)
     found(name="0007_action_trail")(action_trail)
     found(name="0008_received_workbooks")(received_workbooks)
@@ -290,6 +291,47 @@ def workbook_exports(db: Database) -> None:
     re-sent assessment's uid, so not unique), supplier, questionnaire, language, when, by whom, the file's
     name and the assessment re-sent. Whether a workbook came back is read from the import log by export id."""
     for statement in _WORKBOOK_EXPORTS.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_REVIEWER_CORRECTIONS = """
+CREATE TABLE answer_corrections (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    declared_value TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    corrected_by TEXT NOT NULL DEFAULT '',
+    corrected_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'in_force'
+        CHECK (status IN ('in_force', 'to_reconfirm', 'replaced', 'withdrawn', 'agreed')),
+    status_note TEXT NOT NULL DEFAULT '',
+    status_by TEXT NOT NULL DEFAULT '',
+    status_at TEXT
+);
+CREATE INDEX answer_corrections_assessment ON answer_corrections (assessment_id, question_id);
+CREATE UNIQUE INDEX answer_corrections_one_standing ON answer_corrections (assessment_id, question_id)
+    WHERE status IN ('in_force', 'to_reconfirm');
+ALTER TABLE answer_revisions ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE assessments ADD COLUMN answered_required INTEGER;
+ALTER TABLE assessments ADD COLUMN required INTEGER;
+UPDATE assessments SET answered_required = json_extract(result, '$.completeness.answered_required'),
+    required = json_extract(result, '$.completeness.required') WHERE result IS NOT NULL
+"""
+
+
+def reviewer_corrections(db: Database) -> None:
+    """Corrections a reviewer makes to a submitted answer, beside the supplier's declaration (which stays in
+    `answers`): declared, old and new value, a reason that cannot be blank, who and when, and a status. At most
+    one standing (in force, or to re-confirm after the supplier declared anew) per question, by a partial
+    unique index; replaced, withdrawn and agreed ones are kept. Answer revisions get the reason too.
+    Assessments keep how many required questions were answered of how many, beside the rating, so every list
+    can say a rating is provisional without parsing each stored result."""
+    for statement in _REVIEWER_CORRECTIONS.split(";"):
         if statement.strip():
             db.execute(statement)
 

@@ -16,7 +16,8 @@ JOIN suppliers s ON s.id = a.supplier_id
 
 ASSESSMENT_SQL = """
 SELECT a.id, a.supplier_id, s.name AS supplier, a.questionnaire_id, a.questionnaire_version, a.tier, a.status,
-       a.completeness, a.rating, a.score, a.started_at, a.submitted_at, a.assessed_on, a.valid_until, a.updated_at
+       a.completeness, a.answered_required, a.required, a.rating, a.score, a.started_at, a.submitted_at,
+       a.assessed_on, a.valid_until, a.updated_at
 FROM assessments a JOIN suppliers s ON s.id = a.supplier_id
 """
 
@@ -24,7 +25,8 @@ FROM assessments a JOIN suppliers s ON s.id = a.supplier_id
 # assessment exists at all, and how many assessments it has.
 SUPPLIER_SQL = """
 SELECT s.id, s.name, s.country, s.inherent_level, s.inherent_score,
-       l.id AS assessment_id, l.tier, l.rating, l.valid_until, l.assessed_on,
+       l.id AS assessment_id, l.tier, l.status, l.rating, l.answered_required, l.required, l.valid_until,
+       l.assessed_on,
        (SELECT count(*) FROM assessments x WHERE x.supplier_id = s.id) AS assessments,
        (SELECT count(*) FROM assessments x WHERE x.supplier_id = s.id AND x.tier = 'onsite') AS onsite
 FROM suppliers s

@@ -182,6 +182,10 @@ def _import(ctx: AppContext, path: Path, data: bytes, sha256: str, files: dict[s
         return _logged(ctx, report, dry_run, seen, assessment["exported_at"])
     report.missing = _missing(ctx, q, values, supplier, path)
     report.outcome = INCOMPLETE if report.missing else ACCEPTED
+    if target is not None:
+        from fldd.usecases.assessments import corrections_note
+
+        report.note = corrections_note(ctx, target.id, writes, numbering(q))
     report.revision = target.revision + 1 if target else 1
     report.assessment_id = target.id if target else None
     if dry_run:

@@ -10,6 +10,7 @@ from fldd.standard.answers import AnswerError, coerce, to_json
 from fldd.standard.engine import score
 from fldd.standard.model import Questionnaire
 from fldd.standard.result import Result
+from fldd.store import answer_corrections as store_corrections
 from fldd.store import assessments as store_assessments
 from fldd.store import checklist as store_checklist
 from fldd.store import findings as store_findings
@@ -17,6 +18,7 @@ from fldd.store import suppliers as store_suppliers
 from fldd.usecases import sampling
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.rating_words import of_result, of_row
 
 NEXT_STATUS = {"draft": ("submitted",), "submitted": ("under_review", "draft"),
                "under_review": ("closed", "draft"), "closed": ()}
@@ -47,16 +49,19 @@ class AssessmentSession:
         self.questionnaire: Questionnaire = q
         self.supplier = store_suppliers.get(ctx.store, self.record.supplier_id)
         stored = store_assessments.answers(ctx.store, assessment_id)
-        self.values: dict[str, Any] = {}
+        self.as_declared: dict[str, Any] = {}  # what the supplier answered, whatever a reviewer corrected
         self.comments: dict[str, str] = {}
         for qid, answer in stored.items():
             question = q.question(qid)
             if question is None:
                 continue  # a retired data point: kept in the store, not scored
             if answer.value is not None:
-                self.values[qid] = coerce(question, answer.value)
+                self.as_declared[qid] = coerce(question, answer.value)
             if answer.comment:
                 self.comments[qid] = answer.comment
+        self.values: dict[str, Any] = {}  # the values in force: the declaration, or a reviewer's correction
+        self.corrections: dict[str, dict] = {}
+        self._apply_corrections()
         self.inputs = _inputs(self.supplier)
         self.declared = self._declared()
         self.result: Result = self.rescore()
@@ -70,6 +75,17 @@ class AssessmentSession:
     def read_only(self) -> bool:
         """Closed assessments cannot change."""
         return self.record.status == "closed"
+
+    @property
+    def corrects(self) -> bool:
+        """Whether a change to an answer is a reviewer's correction (submitted or under review): the supplier's
+        answers are then its declaration, kept as declared, and a change needs a reason."""
+        return self.record.status in store_corrections.CORRECTABLE
+
+    def _apply_corrections(self) -> None:
+        """The values in force: the declared ones, with each standing correction over its question."""
+        self.corrections = store_corrections.standing(self.ctx.store, self.id)
+        self.values = _overlay(self.questionnaire, self.as_declared, self.corrections)
 
     def as_of(self) -> dt.date:
         """The assessment date: when it was submitted, else today."""
@@ -96,23 +112,62 @@ class AssessmentSession:
                             as_of=self.as_of(), lang=self.record.language)
         return self.result
 
-    def answer(self, question_id: str, raw: Any, comment: str | None = None) -> Result:
-        """Check, save and score one answer; AnswerError (naming the question) leaves everything unchanged."""
+    def answer(self, question_id: str, raw: Any, comment: str | None = None, *, reason: str | None = None) -> Result:
+        """Check, save and score one answer; AnswerError (naming the question) leaves everything unchanged.
+        Once submitted, a change is a correction and needs a reason (Rejected without one)."""
         if self.read_only:
             raise Rejected([f"assessment {self.id} is closed: answers can no longer change"])
         question = self.questionnaire.question(question_id)
         if question is None:
             raise AnswerError(question_id, f"no such question in {self.questionnaire.ref}")
         value = coerce(question, raw, self.record.language)
+        if self.corrects:
+            return self.correct(question_id, value, reason or "")
         store_assessments.save_answer(self.ctx.store, self.id, question_id,
                                       None if value is None else to_json(value), comment, who=self.ctx.user)
         if value is None:
+            self.as_declared.pop(question_id, None)
+        else:
+            self.as_declared[question_id] = value
+        if comment is not None:
+            self.comments[question_id] = comment
+        if question_id in self.corrections:  # the new declaration settled the correction or put it in question
+            self._apply_corrections()
+        elif value is None:
             self.values.pop(question_id, None)
         else:
             self.values[question_id] = value
-        if comment is not None:
-            self.comments[question_id] = comment
-        return self.rescore()
+        return self._rescored()
+
+    def _rescored(self) -> Result:
+        """Score again and keep the result, so lists, the register and Home never show a stale rating."""
+        self.rescore()
+        self.save_result()
+        return self.result
+
+    def correct(self, question_id: str, raw: Any, reason: str) -> Result:
+        """A reviewer's correction of a submitted answer, with the reason they give: recorded beside the
+        declaration (who, when, old and new value), which stays as the supplier gave it; scored on the new value."""
+        if not self.corrects:
+            raise Rejected([f"assessment {self.id} is {self.record.status.replace('_', ' ')}: only a submitted "
+                            "answer is corrected"])
+        question = self.questionnaire.question(question_id)
+        if question is None:
+            raise AnswerError(question_id, f"no such question in {self.questionnaire.ref}")
+        if not reason.strip():
+            raise Rejected([f"{question_id}: assessment {self.id} is submitted, so its answers are the supplier's "
+                            "declaration; changing one is a correction and needs a reason"])
+        value = coerce(question, raw)
+        store_corrections.correct(self.ctx.store, self.id, question_id, None if value is None else to_json(value),
+                                  reason, self.ctx.user)
+        self._apply_corrections()
+        self._rescored()
+        sync_findings(self.ctx, self)  # a finding the corrected value triggers is raised now, as at submission
+        return self.result
+
+    def correction_history(self, question_id: str | None = None) -> list[dict]:
+        """Every correction of this assessment (of one question), oldest first."""
+        return store_corrections.history(self.ctx.store, self.id, question_id)
 
     def comment(self, question_id: str, text: str) -> None:
         """Save a comment on a question without changing its answer."""
@@ -159,6 +214,42 @@ class AssessmentSession:
     def findings(self) -> list[dict]:
         """Findings and their corrective actions for this assessment."""
         return store_findings.rows(self.ctx.store, assessment_id=self.id)
+
+
+def values_in_force(ctx: AppContext, assessment_id: int, q: Questionnaire, declared: dict[str, Any]) -> dict | None:
+    """Declared values (typed) with the assessment's standing corrections over them; None when it has none (an
+    import scores a supplier's new revision on these, so a correction keeps counting)."""
+    standing = store_corrections.standing(ctx.store, assessment_id)
+    return _overlay(q, declared, standing) if standing else None
+
+
+def _overlay(q: Questionnaire, declared: dict[str, Any], standing: dict[str, dict]) -> dict[str, Any]:
+    """The declared values with each standing correction's value (or no answer) over its question."""
+    values = dict(declared)
+    for qid, correction in standing.items():
+        question = q.question(qid)
+        if question is not None and correction["new_value"] is not None:
+            values[qid] = coerce(question, correction["new_value"])
+        elif question is not None:
+            values.pop(qid, None)
+    return values
+
+
+def corrections_note(ctx: AppContext, assessment_id: int, writes: dict[str, tuple], numbers: dict[str, str]) -> str:
+    """What a supplier's new revision does to the reviewer's standing corrections (for the import report and
+    log): which it agrees with, which are now to re-confirm; '' when it touches none."""
+    agreed, again = [], []
+    for qid, correction in store_corrections.standing(ctx.store, assessment_id).items():
+        if qid not in writes or writes[qid][0] == correction["declared_value"]:
+            continue
+        (agreed if writes[qid][0] == correction["new_value"] else again).append(f"{numbers.get(qid, '?')} ({qid})")
+    parts = []
+    if again:
+        parts.append(f"the supplier declared anew where a reviewer had corrected: {', '.join(again)}; the "
+                     "corrections still count until a reviewer re-confirms or withdraws them")
+    if agreed:
+        parts.append(f"the supplier now declares the corrected value of {', '.join(agreed)}")
+    return "; ".join(parts)
 
 
 def _inputs(supplier: store_suppliers.Supplier) -> dict[str, Any]:
@@ -238,6 +329,9 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "closed_at": record.closed_at,
         "answers": {qid: to_json(v) for qid, v in session.values.items()},
         "comments": dict(session.comments),
+        "corrections": {qid: _correction_json(c) for qid, c in session.corrections.items()},
+        "correction_history": [_correction_json(c) for c in session.correction_history()],
+        **of_result(session.result, record.status).facts(),
         "result": session.result.to_json(),
         "findings": _findings_with_trail(ctx, session),
         "sampling": sampling.sampling_json(session),
@@ -261,6 +355,14 @@ def _findings_with_trail(ctx: AppContext, session: AssessmentSession) -> list[di
     return out
 
 
+def _correction_json(row: dict) -> dict:
+    """A correction as `assessments show --json` prints it: the declared value beside the corrected one."""
+    return {"question": row["question_id"], "declared": row["declared_value"], "was": row["old_value"],
+            "value": row["new_value"], "reason": row["reason"], "by": row["corrected_by"], "at": row["corrected_at"],
+            "status": row["status"], "to_reconfirm": row["status"] == store_corrections.TO_RECONFIRM,
+            "note": row["status_note"], "uid": row["uid"]}
+
+
 def list_assessments(ctx: AppContext, supplier_id: int | None = None) -> list[dict]:
-    """Assessments with their supplier, newest first."""
-    return store_assessments.list_rows(ctx.store, supplier_id)
+    """Assessments with their supplier, newest first; each says whether its rating is provisional."""
+    return [{**row, **of_row(row).facts()} for row in store_assessments.list_rows(ctx.store, supplier_id)]

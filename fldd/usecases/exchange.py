@@ -99,7 +99,8 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
         if session.record.supplier_id != supplier_id or session.questionnaire.ref != q.ref:
             raise Rejected([f"assessment {assessment_id} is of another supplier or questionnaire "
                             f"({session.supplier.name}, {session.questionnaire.ref})"])
-        values, comments, export_id = dict(session.values), dict(session.comments), session.record.uid
+        # the supplier's own declaration goes back to it: returning a corrected value unread is no agreement
+        values, comments, export_id = dict(session.as_declared), dict(session.comments), session.record.uid
     lay = layout(q, lang)
     meta = {"protocol": PROTOCOL, "questionnaire": q.id, "version": q.version, "content_hash": q.content_hash,
             "export_id": export_id, "supplier_uid": supplier.uid, "supplier_name": supplier.name,

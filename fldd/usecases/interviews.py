@@ -99,7 +99,8 @@ def _tallies(session: AssessmentSession, records: list[dict]) -> dict[str, Any]:
 
 
 def refresh_tallies(session: AssessmentSession) -> None:
-    """Write the aggregates into the assessment's answers (each a normal, revisioned answer)."""
+    """Write the aggregates into the assessment's answers (each a normal, revisioned answer; once submitted,
+    a correction whose reason says the records changed)."""
     for qid, value in tallies(session).items():
         if session.values.get(qid) != value:
-            session.answer(qid, value)
+            session.answer(qid, value, reason="counted again from the interview records, which changed")

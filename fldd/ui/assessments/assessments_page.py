@@ -34,6 +34,7 @@ from fldd.ui.tables import record_table
 from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
+from fldd.ui.rating_legend import legend_label
 from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.errors import Rejected
@@ -84,6 +85,7 @@ class AssessmentsPage(Page):
         self.empty = QLabel("No assessments yet. Start one from a supplier on the Suppliers page.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
+        self.legend = legend_label()
 
         tier_label, status_label, search_label = QLabel("&Tier:"), QLabel("St&atus:"), QLabel("Sea&rch:")
         tier_label.setBuddy(self.tier)
@@ -93,7 +95,7 @@ class AssessmentsPage(Page):
         filters.setLayout(hbox(tier_label, self.tier, status_label, self.status, search_label, self.search,
                                self.count, QWidget(), self.open_button, stretch=(0, 0, 0, 0, 0, 2, 0, 1, 0)))
         filters.layout().setContentsMargins(0, 0, 0, 0)
-        self.setLayout(vbox(self.heading, filters, self.table, self.empty, stretch=(0, 0, 1, 0)))
+        self.setLayout(vbox(self.heading, filters, self.table, self.empty, self.legend, stretch=(0, 0, 1, 0, 0)))
         self.setTabOrder(self.tier, self.status)
         self.setTabOrder(self.status, self.search)
         self.setTabOrder(self.search, self.table)

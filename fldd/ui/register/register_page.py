@@ -13,6 +13,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
+from fldd.ui.rating_legend import legend_label
 from fldd.ui.register.supplier_dialog import SUPPLIER_STATUSES, SupplierDialog
 from fldd.ui.register.supplier_filter import DUE_CHOICES, UNRATED, SupplierFilter
 from fldd.ui.register.supplier_model import (COL_ASSESSMENT, COL_CHAIN_TIER, COL_COUNTRY, COL_GOODS, COL_INHERENT,
@@ -28,7 +29,7 @@ from fldd.usecases.suppliers import register
 # The widest text a column usually shows; its width is that text's (or the header's) plus padding.
 COLUMN_SAMPLES = {COL_NAME: "Klang Valley Gloves Sdn", COL_COUNTRY: "BD — Bangladesh", COL_GOODS: "Rubber Gloves",
                   COL_CHAIN_TIER: "Tier in chain", COL_INHERENT: "Medium (10/10)",
-                  COL_ASSESSMENT: "Desktop · Under review", COL_RATING: "Medium risk", COL_SCORE: "Score",
+                  COL_ASSESSMENT: "Desktop · Under review", COL_RATING: "Medium risk so far", COL_SCORE: "Score",
                   COL_VALID_UNTIL: "2026-11-20 · Expired"}
 COLUMN_PADDING = 20
 LAST_COLUMN_SHARE = 170  # what the widening columns leave to the stretching last column
@@ -113,6 +114,8 @@ class RegisterPage(Page):
         page.addLayout(filters)
         page.addWidget(self.empty_hint)
         page.addWidget(self.splitter, 1)
+        self.legend = legend_label()
+        page.addWidget(self.legend)
         for first, second in ((self.search, self.country), (self.country, self.rating), (self.rating, self.status),
                               (self.status, self.due), (self.due, self.table), (self.table, self.add_button),
                               (self.add_button, self.desktop_button), (self.desktop_button, self.onsite_button),

@@ -16,16 +16,18 @@ from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.register.correction_list import SuggestedCorrections
 from fldd.ui.register.supplier_findings import SupplierFindings
 from fldd.ui.register.supplier_model import INHERENT_WORDS, TIER_WORDS
-from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_style
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, STATUS_WORDS, badge_style
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.corrections import SuggestedCorrection, pending_corrections
 from fldd.usecases.findings import list_findings
+from fldd.usecases.rating_words import legend, of_row
 from fldd.usecases.sent_workbooks import sent_workbooks
 from fldd.usecases.suppliers import get_supplier
 
 PANEL_MIN_WIDTH = 320
 NOTICE_COLOUR = "#7a4b00"  # dark amber: worth noticing, not an error
 SENT_SHOWN = 8  # the newest sent workbooks listed; older ones are counted
+LEGEND = legend()
 STATUS_OF_SUPPLIER = {"active": "Active", "onboarding": "Onboarding", "suspended": "Suspended",
                       "inactive": "Inactive"}
 
@@ -227,7 +229,10 @@ class SupplierPanel(QWidget):
             what = QLabel(f"{TIER_WORDS.get(row.get('tier'), row.get('tier') or '')} · "
                           f"{STATUS_WORDS.get(row.get('status'), row.get('status') or '')}\n{when}")
             what.setWordWrap(True)  # a narrow panel wraps "On-site · Under review" rather than clip it
-            rating = QLabel(RATING_WORDS.get(row.get("rating"), "Not rated"))
+            rating = QLabel(of_row(row).text)
+            rating.setObjectName("assessmentRating")
+            rating.setToolTip(LEGEND)
+            rating.setWordWrap(True)  # "Medium risk so far (62 of 80 answered)" in a narrow panel
             if row.get("rating") in RATING_COLOURS:
                 rating.setStyleSheet(badge_style(RATING_COLOURS[row["rating"]]))
             rating.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

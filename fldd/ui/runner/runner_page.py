@@ -12,6 +12,7 @@ from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
 from fldd.ui.page import Page
+from fldd.ui.runner.correction_ui import Corrector
 from fldd.ui.runner.focus import focused_card, outline, skipped_follow_up
 from fldd.ui.runner.import_history import ImportHistoryPanel
 from fldd.ui.runner.interviews_panel import InterviewsPanel
@@ -77,6 +78,7 @@ class RunnerPage(Page):
         self.stack.addWidget(self.empty)
         self.sample = SampleBanner()
         self.actions = StatusActions()
+        self.corrector = Corrector(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.stack)
@@ -116,6 +118,7 @@ class RunnerPage(Page):
             return
         self._clear()
         self.session = session
+        self.corrector.notes = {}
         q = session.questionnaire
         lang = session.record.language
         self.number = numbering(q)
@@ -157,8 +160,9 @@ class RunnerPage(Page):
             stored = AssessmentSession(self.ctx, self.session.id)
         except (*PROBLEMS, LookupError):
             return
-        if (stored.values, stored.comments, stored.record.status) == \
-                (self.session.values, self.session.comments, self.session.record.status):
+        if (stored.values, stored.as_declared, stored.corrections, stored.comments, stored.record.status) == \
+                (self.session.values, self.session.as_declared, self.session.corrections, self.session.comments,
+                 self.session.record.status):
             return
         module = self.nav.current_key()
         self.load(self.session.id)
@@ -240,6 +244,7 @@ class RunnerPage(Page):
         card.set_comment(session.comments.get(question.id, ""))
         card.set_evidence(self.evidence.get(question.id, []))
         card.set_read_only(session.read_only)
+        self.corrector.show_on(card)
         card.editor.committed.connect(lambda card=card: self.commit(card))
         card.comment_finished.connect(self._comment)
         card.evidence_add.connect(self._add_evidence)
@@ -261,6 +266,9 @@ class RunnerPage(Page):
             if coerce(card.question, raw, self.session.record.language) == self.session.values.get(qid):
                 card.set_error(None)
                 return
+            if self.session.corrects:  # a submitted answer: a correction, with the reason asked first
+                self.corrector.ask(card, raw)
+                return
             self.session.answer(qid, raw)
         except AnswerError as exc:
             card.set_error(exc.message)
@@ -269,7 +277,14 @@ class RunnerPage(Page):
             card.set_error(str(exc))
             return
         card.set_error(None)
+        self.answered(qid)
+
+    def answered(self, qid: str) -> None:
+        """An answer (or a correction) was saved: show what follows from it."""
         self._last_answered = qid
+        card = self._card(qid)
+        if card is not None:
+            self.corrector.show_on(card)
         self._refresh_state()
 
     def _refresh_state(self) -> None:
@@ -277,7 +292,7 @@ class RunnerPage(Page):
         questions shown."""
         session = self.session
         result = session.result
-        self.results.update_result(result)
+        self.results.update_result(result, session.record.status)
         self._sync_timer.start()
         for module in session.questionnaire.modules:
             shown = [qu.id for qu in module.questions if qu.id in result.visible]
@@ -370,6 +385,8 @@ class RunnerPage(Page):
         """Save what is being typed right now: the page is being left or the window closed."""
         card = self._focused_card()
         if card is not None and self.session is not None and not self.session.read_only:
+            if self.session.corrects:  # a half-typed correction is dropped: none is recorded without its reason
+                card.editor.set_value(self.session.values.get(card.question.id))
             card.editor.finish()
             card.save_comment()
 
@@ -407,6 +424,7 @@ class RunnerPage(Page):
         for view in self.views.values():
             for card in view.cards.values():
                 card.set_read_only(read_only)
+                self.corrector.show_on(card)
             self._apply_computed(view)
         if self.interviews is not None:
             self.interviews.set_read_only(read_only)

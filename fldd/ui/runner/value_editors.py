@@ -109,6 +109,10 @@ class ValueEditor(AnswerEditor):
         for widget in self.inputs():
             widget.setEnabled(enabled)
 
+    def unfinish(self) -> None:
+        """Take back the last commit: the value counts as not yet committed, so the next finish commits it."""
+        self._shown = object()
+
     def finish(self) -> None:
         """The person is done with this answer: commit it if it changed."""
         current = self.value()

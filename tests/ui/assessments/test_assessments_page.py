@@ -33,8 +33,9 @@ def _assessment(ctx, supplier_id, tier, status, *, rating, valid_until=None, com
     aid = store_assessments.create(ctx.store, supplier_id, f"fldd-{tier}", "1.0.0", tier, assessor="Ana")
     for step in {"draft": (), "submitted": ("submitted",), "closed": ("submitted", "under_review", "closed")}[status]:
         store_assessments.set_status(ctx.store, aid, step)
+    counts = {"required": 80, "answered_required": round(80 * completeness / 100)}
     store_assessments.save_result(ctx.store, aid, {
-        "rating": rating, "score": 61.5, "completeness": {"percent": completeness}, "expires": valid_until,
+        "rating": rating, "score": 61.5, "completeness": {"percent": completeness, **counts}, "expires": valid_until,
         "as_of": None if status == "draft" else "2025-10-01"})
     store_assessments.set_dates(ctx.store, aid, started_at=f"{started}T09:00:00Z")
     return aid
@@ -82,7 +83,7 @@ def test_every_assessment_is_listed_newest_first_with_words_for_status_and_ratin
     assert page.proxy.index(0, COL_QUESTIONNAIRE).data(Qt.ItemDataRole.ToolTipRole) == (
         "On-site assessment (fldd-onsite 1.0.0)")
     assert texts(page, COL_STATUS) == ["Draft", "Submitted", "Closed"]
-    assert texts(page, COL_RATING) == ["High risk (so far)", "Low risk", "Severe risk"]
+    assert texts(page, COL_RATING) == ["High risk so far (50 of 80 answered)", "Low risk", "Severe risk"]
     assert texts(page, COL_COMPLETE) == ["62%", "100%", "100%"]
     assert texts(page, COL_SUBMITTED) == ["", "2025-10-01", "2025-10-01"]
     background = page.proxy.index(2, COL_RATING).data(Qt.ItemDataRole.BackgroundRole)

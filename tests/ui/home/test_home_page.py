@@ -31,7 +31,10 @@ def test_a_supplier_sees_its_drafts_and_no_assessments_to_review(qtbot, ctx, por
     assert shown_cards(page) == ["drafts", "overdue_actions", "due_soon"]
     drafts = page.cards["drafts"]
     assert drafts.count.text() == "1"
-    assert drafts.entries.item(0).text().startswith("Porto Shoes — Desktop, 75% answered, last change ")
+    # a half-done draft never reads as a final "Low risk"
+    assert drafts.entries.item(0).text().startswith("Porto Shoes — Desktop, Low risk so far (30 of 40 answered), "
+                                                    "last change ")
+    assert page.legend.isVisible() and page.legend.text().startswith("Score 0-100: 100 = no risk found")
     with qtbot.waitSignal(page.open_assessment) as opened:
         click_entry(qtbot, drafts)
     assert opened.args == [portfolio["shoes_draft"]]
