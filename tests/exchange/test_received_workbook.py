@@ -236,7 +236,8 @@ def test_a_resent_workbook_updates_the_same_local_assessment(every_ctx, supplier
     answer(supplier_db, opened.assessment_id).move_to("submitted")
     [report] = import_paths(every_ctx, [write_back(supplier_db, opened.assessment_id).path])
     session = AssessmentSession(every_ctx, report.assessment_id)
-    session.answer("hours", 61)  # the buyer's reviewer, then the assessment goes back to the supplier
+    session.move_to("draft")  # the buyer returns it to the supplier, with the figure its payroll check found
+    session.answer("hours", 61)
     resent = export_workbook(every_ctx, session.supplier.id, "xchg-every", tmp_path / "mail" / "again.xlsx",
                              assessment_id=report.assessment_id).path
 
