@@ -110,7 +110,7 @@ def test_an_interview_recorded_after_submission_corrects_the_counts_with_its_rea
     session = AssessmentSession(ctx, start_assessment(ctx, sid, "fldd-onsite"))
     record_interview(session, "W-001", {"wi_paid_fees": "no"})
     complete(session)
-    session.move_to("submitted")
+    session.move_to("submitted", sample_reason="a one-worker test site: every worker interviewed")
     counted = {qid for qid, v in session.values.items() if session.questionnaire.question(qid).tally == "count"}
 
     record_interview(session, "W-002", {"wi_paid_fees": "yes"})

@@ -34,7 +34,7 @@ def test_an_import_that_became_an_incomplete_draft_shows_on_the_buyers_home(qtbo
     assert card.isVisible() and card.heading.text() == "Imports that came back incomplete"
     assert card.count.text() == "1"
     item = card.entries.item(0)
-    assert item.text().startswith("Penang Latex — Desktop, ") and "% answered, imported 2026-" in item.text()
+    assert item.text().startswith("Penang Latex — Desktop, ") and " so far (" in item.text() and " answered), imported 2026-" in item.text()
 
     rect = card.entries.visualItemRect(item)
     qtbot.mouseClick(card.entries.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
