@@ -17,7 +17,8 @@ from fldd.ui.rating_legend import legend_label
 from fldd.ui.register.supplier_dialog import SUPPLIER_STATUSES, SupplierDialog
 from fldd.ui.register.supplier_filter import DUE_CHOICES, UNRATED, SupplierFilter
 from fldd.ui.register.supplier_model import (COL_ASSESSMENT, COL_CHAIN_TIER, COL_COUNTRY, COL_GOODS, COL_INHERENT,
-                                             COL_NAME, COL_RATING, COL_SCORE, COL_VALID_UNTIL, ID_ROLE, TIER_WORDS,
+                                             COL_NAME, COL_NEXT_ACTION, COL_RATING, COL_SCORE, COL_VALID_UNTIL, ID_ROLE,
+                                             TIER_WORDS,
                                              SupplierModel)
 from fldd.ui.register.supplier_panel import SupplierPanel
 from fldd.ui.theme import RATING_WORDS, STATUS_WORDS
@@ -36,6 +37,10 @@ LAST_COLUMN_SHARE = 170  # what the widening columns leave to the stretching las
 SPARE_SHARES = {COL_NAME: 0.6, COL_GOODS: 0.4}  # who gets the spare width of a wide window
 QUESTIONNAIRES = {"desktop": "fldd-desktop", "onsite": "fldd-onsite"}
 SPLIT = (3, 1)  # table : detail panel
+# The order the columns are shown in (the model keeps its own): what a buyer reads first, the rating, stays in
+# view on a 1366-pixel screen with the details panel open; the rest scrolls.
+SHOWN_ORDER = (COL_NAME, COL_COUNTRY, COL_RATING, COL_ASSESSMENT, COL_INHERENT, COL_GOODS, COL_CHAIN_TIER, COL_SCORE,
+               COL_VALID_UNTIL, COL_NEXT_ACTION)
 
 
 def count_text(shown: int, total: int, selected: int = 0) -> str:
@@ -191,6 +196,8 @@ class RegisterPage(Page):
         for column, sample in COLUMN_SAMPLES.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + COLUMN_PADDING)
         self.base_widths = {c: table.columnWidth(c) for c in SPARE_SHARES}
+        for place, column in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(column), place)
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         header.sectionResized.connect(self._section_resized)
