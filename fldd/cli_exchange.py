@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from fldd.cli_import_log import add_log
+from fldd.cli_received import add_received
 from fldd.cli_register import EXIT_OK, EXIT_REJECTED, _print_json, _run
 from fldd.cli_sent import add_sent
 
@@ -127,7 +128,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_workbook(sub: argparse._SubParsersAction) -> None:
-    """`fldd workbook export|sent|import|log`."""
+    """`fldd workbook export|sent|import|log|open|answer|write-back|pack`."""
     parser = sub.add_parser("workbook", help="send questionnaires as Excel workbooks and import them back")
     wsub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = wsub.add_parser("export", help="write a questionnaire workbook for a supplier (or many) to fill in")
@@ -151,3 +152,4 @@ def add_workbook(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
     add_log(wsub)
+    add_received(wsub)

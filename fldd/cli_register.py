@@ -13,7 +13,10 @@ def _context(args: argparse.Namespace):
     from fldd import paths
     from fldd.usecases.context import open_context
 
-    return open_context(args.db or paths.default_db_path())
+    def say_waiting(holder) -> None:
+        print(f"fldd: waiting for {holder.describe()} to finish with the database", file=sys.stderr, flush=True)
+
+    return open_context(args.db or paths.default_db_path(), on_wait=say_waiting)
 
 
 def _print_json(data: object) -> None:
@@ -140,7 +143,7 @@ def cmd_assessments_list(args: argparse.Namespace) -> int:
         for r in rows:
             score = "-" if r["score"] is None else f"{r['score']:.0f}"
             print(f"{r['id']:>5}  {r['supplier'][:32]:<32} {r['questionnaire_id']:<13} {r['status']:<12} "
-                  f"rating {r['rating'] or '-':<7} score {score:>3}  valid until {r['valid_until'] or '-'}")
+                  f"score {score:>3}  valid until {r['valid_until'] or '-':<10}  {r['rating_text']}")
         print(f"{len(rows)} assessment(s)")
         return EXIT_OK
 
@@ -148,6 +151,7 @@ def cmd_assessments_list(args: argparse.Namespace) -> int:
 
 
 def cmd_assessments_show(args: argparse.Namespace) -> int:
+    from fldd.usecases.action_trail import trail_lines
     from fldd.usecases.assessments import assessment_json
 
     def action(ctx) -> int:
@@ -159,14 +163,38 @@ def cmd_assessments_show(args: argparse.Namespace) -> int:
         print(f"assessment {data['id']}: {data['supplier']['name']} ({data['supplier']['country']}), "
               f"{data['questionnaire']}@{data['version']}, {data['status']}")
         score = "-" if result["score"] is None else f"{result['score']:.1f}"
-        print(f"rating {result['rating'] or 'not rated'}, score {score}, "
+        print(f"{data['rating_text']}, score {score}, "
               f"{result['completeness']['percent']:.0f}% complete, expires {result['expires'] or '-'}")
+        for c in data["corrections"].values():
+            again = " (to re-confirm: the supplier declared anew)" if c["to_reconfirm"] else ""
+            print(f"  corrected {c['question']}: declared {json.dumps(c['declared'], ensure_ascii=False)}, now "
+                  f"{json.dumps(c['value'], ensure_ascii=False)}, by {c['by'] or '-'} on {c['at'][:10]}: "
+                  f"{c['reason']}{again}")
         for t in result["triggers"]:
             sev = f" [{t['severity']}, {t['due_days']} days]" if t["severity"] else ""
             because = ", ".join(t["because"][:6]) + (f" and {len(t['because']) - 6} more" if len(t["because"]) > 6 else "")
             print(f"  {t['action']}{sev}: {t['title']}  (because {because or '-'})")
         for f in data["findings"]:
             print(f"  finding {f['id']} {f['severity']}: {f['title']} -> action due {f['due_date']} ({f['status']})")
+            for line in trail_lines(f):
+                print(f"      {line}")
+        for check in data["sampling"]["checks"]:
+            print(f"  sample: {check['text']}{' (below the minimum)' if check['short'] else ''}")
+        for r in data["sampling"]["reasons"]:
+            print(f"  reason for a small sample ({r['done']} of {r['minimum']}), given by {r['given_by']} at "
+                  f"{r['given_at']}: {r['reason']}")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_assessments_submit(args: argparse.Namespace) -> int:
+    from fldd.usecases.assessments import AssessmentSession
+
+    def action(ctx) -> int:
+        session = AssessmentSession(ctx, args.id)
+        session.move_to("submitted", sample_reason=args.sample_reason)
+        print(f"assessment {args.id} submitted")
         return EXIT_OK
 
     return _run(args, action)
@@ -217,7 +245,7 @@ def add_suppliers(sub: argparse._SubParsersAction) -> None:
 
 
 def add_assessments(sub: argparse._SubParsersAction) -> None:
-    """`fldd assessments list|show`."""
+    """`fldd assessments list|show|submit`."""
     parser = sub.add_parser("assessments", help="assessments and their results")
     asub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = asub.add_parser("list", help="every assessment, newest first")
@@ -227,6 +255,11 @@ def add_assessments(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_assessments_show)
+    p = asub.add_parser("submit", help="submit a draft assessment (every required answer given)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--sample-reason", metavar="TEXT",
+                   help="on-site: why fewer workers or files were sampled than the protocol asks for the site's size")
+    p.set_defaults(handler=cmd_assessments_submit)
 
 
 def add_demo(sub: argparse._SubParsersAction) -> None:

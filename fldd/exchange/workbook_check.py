@@ -19,7 +19,7 @@ from fldd.exchange.outcome import Change, Issue
 from fldd.exchange.workbook_read import Unreadable, WorkbookFile
 from fldd.exchange.workbook_values import Bad, Labels, answer_value, as_text, cell_value, in_percent, short
 from fldd.standard.answers import as_given
-from fldd.standard.model import Question, Questionnaire, Standard
+from fldd.standard.model import Question, Questionnaire, Standard, pick
 
 
 @dataclass
@@ -59,8 +59,12 @@ def read_ahead(book: WorkbookFile, standard: Standard) -> None:
         book.read_ahead([lay.supplier_title] + [sheet.title for sheet in lay.sheets])
 
 
-def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -> Checked:
-    """Every check of the protocol but those that need the database's records (supplier, assessment)."""
+def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None, *, received: bool = False) -> Checked:
+    """Every check of the protocol but those that need the database's records (supplier, assessment).
+
+    received: the supplier's fldd opening the workbook its buyer sent. The signature is the buyer's, keyed with
+    a secret only the buyer's database holds: it is kept as received and checked when the file comes back;
+    everything else (content hash, fingerprint, every question row) is checked here as on import."""
     out = Checked()
     if META_SHEET not in book.sheet_names:
         out.issues.append(Issue(f"not an fldd workbook: it has no {META_SHEET} sheet (a workbook made by another "
@@ -69,7 +73,7 @@ def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -
         return out
     try:
         out.meta = meta = read_metadata(book)
-        q, lay = _check_metadata(meta, standard, secret, out.issues)
+        q, lay = _check_metadata(meta, standard, secret, out.issues, received)
         if q is None or lay is None:
             return out
         out.questionnaire, out.layout = q, lay
@@ -94,7 +98,7 @@ def check_workbook(book: WorkbookFile, standard: Standard, secret: str | None) -
 
 
 def _check_metadata(meta: dict[str, str], standard: Standard, secret: str | None,
-                    issues: list[Issue]) -> tuple[Questionnaire | None, Layout | None]:
+                    issues: list[Issue], received: bool = False) -> tuple[Questionnaire | None, Layout | None]:
     where = {"sheet": META_SHEET}
     missing = [k for k in (*metadata.KEYS, metadata.SIGNATURE) if not meta.get(k)]
     if missing:
@@ -122,7 +126,7 @@ def _check_metadata(meta: dict[str, str], standard: Standard, secret: str | None
     if q is not None and meta["language"] not in q.languages:
         issues.append(Issue(f"language '{meta['language']}' is not one of {q.ref}'s ({', '.join(q.languages)})",
                             **where))
-    if not metadata.verify(meta, secret):
+    if not received and not metadata.verify(meta, secret):
         issues.append(Issue("the signature does not match this database: the workbook was exported by another "
                             "fldd database, or its metadata was changed", **where))
     if issues or q is None:
@@ -226,7 +230,7 @@ def _check_sheet_rows(lay: Layout, sheet: ModuleSheet, grid: list[list[Any]], is
             moved = by_key.get(key) or _find_key(lay, key)
             found = f"'{key}'" if key else "nothing"
             hint = f" (its place is row {moved.row})" if isinstance(moved, Row) else ""
-            issues.append(Issue(f"row {r.row} should hold {_row_name(r)}; it holds {found}{hint}: rows were "
+            issues.append(Issue(f"row {r.row} should hold {_row_name(lay, r)}; it holds {found}{hint}: rows were "
                                 "moved, inserted or deleted", cell=f"A{r.row}", **where))
         elif number != r.number:
             issues.append(Issue(f"the number was changed to '{number}' (it is {r.number})", cell=f"B{r.row}",
@@ -244,9 +248,9 @@ def _find_key(lay: Layout, key: str) -> Row | None:
     return None
 
 
-def _row_name(r: Row) -> str:
-    if r.kind == OPTION and r.option is not None:
-        return f"option '{r.option.value}' of {r.question.id}"
+def _row_name(lay: Layout, r: Row) -> str:
+    if r.kind == OPTION and r.option is not None:  # named as the sheet shows it, not by its code
+        return f"the option '{short(pick(r.option.label, lay.lang))}' of {r.question.id}"
     if r.kind == CURRENCY:
         return f"the currency of {r.question.id}"
     return f"question {r.question.id}"

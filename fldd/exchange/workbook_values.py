@@ -149,7 +149,7 @@ def _multi(question: Question, subrows: tuple[Row, ...], grid: list[list[Any]], 
             raise Bad(f"'{short(as_text(raw), 40)}' is not a tick: type x if "
                        f"'{short(r.text, 60)}' applies, else leave the cell empty", r.answer_cell)
     try:
-        return coerce(question, chosen) if chosen else None
+        return coerce(question, chosen, lang) if chosen else None
     except AnswerError as exc:
         raise Bad(exc.message, subrows[0].answer_cell if subrows else "") from None
 

@@ -53,6 +53,7 @@ class WorkbookContent:
     values: dict[str, Any] = field(default_factory=dict)  # question id -> typed value (prefill)
     comments: dict[str, str] = field(default_factory=dict)
     intro: dict[str, str] = field(default_factory=dict)  # title, supplier, sender, date, minutes
+    corrections: dict[str, str] = field(default_factory=dict)  # supplier field key -> correction (written back)
 
 
 def write_workbook(target: Path | Any, lay: Layout, content: WorkbookContent) -> None:
@@ -132,8 +133,8 @@ def _supplier(ws: Worksheet, lay: Layout, content: WorkbookContent) -> None:
         put_text(ws, f.row, SUP_KEY, f.key, font=_ID_FONT)
         put_text(ws, f.row, SUP_LABEL, f.label, alignment=_WRAP)
         put_text(ws, f.row, SUP_ON_FILE, content.supplier.get(f.key, ""), alignment=_WRAP)
-        put_text(ws, f.row, SUP_CORRECTION, "", protection=_OPEN, fill=_ANSWER_FILL, number_format=TEXT_FORMAT,
-                 alignment=_WRAP)
+        put_text(ws, f.row, SUP_CORRECTION, content.corrections.get(f.key, ""), protection=_OPEN, fill=_ANSWER_FILL,
+                 number_format=TEXT_FORMAT, alignment=_WRAP)
     reference = lay.reference_row  # the export id, which the metadata's binding covers
     put_text(ws, reference, SUP_KEY, "reference", font=_ID_FONT)
     put_text(ws, reference, SUP_LABEL, text(lay.lang, "field.reference"), alignment=_WRAP)

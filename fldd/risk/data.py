@@ -59,7 +59,7 @@ class RiskData:
         self.goods_by_country.update({k: tuple(v) for k, v in index.items()})
 
 
-def _rows(path: Path, columns: tuple[str, ...]):
+def rows(path: Path, columns: tuple[str, ...]):
     """Yield (line number, row) of a CSV that has at least `columns`, values trimmed and in NFC."""
     try:
         handle = path.open(encoding="utf-8", newline="")
@@ -103,7 +103,7 @@ def load_countries(folder: Path) -> dict[str, str]:
     """iso2 -> name from folder/countries.csv."""
     path = folder / "countries.csv"
     countries: dict[str, str] = {}
-    for line, row in _rows(path, ("iso2", "name")):
+    for line, row in rows(path, ("iso2", "name")):
         if not re.fullmatch(r"[A-Z]{2}", row["iso2"]) or not row["name"]:
             raise RiskDataError(f"{path}:{line}: expected a two-letter upper-case code and a name")
         countries[row["iso2"]] = row["name"]
@@ -115,7 +115,7 @@ def load(folder: Path) -> RiskData:
     countries = load_countries(folder)
     goods_path, goods_year = _newest(folder, "dol-goods")
     goods = []
-    for line, row in _rows(goods_path, ("good", "sector", "iso2", "child_labor", "forced_labor",
+    for line, row in rows(goods_path, ("good", "sector", "iso2", "child_labor", "forced_labor",
                                         "forced_child_labor", "derived", "derived_iso2")):
         derived = _flag(goods_path, line, row, "derived")
         if not row["good"]:
@@ -128,12 +128,12 @@ def load(folder: Path) -> RiskData:
             derived_from=_code(goods_path, line, row["derived_iso2"], countries) if derived else None))
     findings_path, findings_year = _newest(folder, "dol-countries")
     findings = {}
-    for line, row in _rows(findings_path, ("iso2", "region", "advancement_level")):
+    for line, row in rows(findings_path, ("iso2", "region", "advancement_level")):
         code = _code(findings_path, line, row["iso2"], countries)
         findings[code] = CountryFinding(code, row["region"], row["advancement_level"])
     tip_path, tip_year = _newest(folder, "tip-tiers")
     tip = {}
-    for line, row in _rows(tip_path, ("iso2", "tier")):
+    for line, row in rows(tip_path, ("iso2", "tier")):
         if row["tier"] not in TIP_TIERS:
             raise RiskDataError(f"{tip_path}:{line}: tier must be one of {', '.join(TIP_TIERS)}, not '{row['tier']}'")
         tip[_code(tip_path, line, row["iso2"], countries)] = row["tier"]

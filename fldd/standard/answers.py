@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from fldd.standard.conditions import Money
-from fldd.standard.model import Question, Questionnaire
+from fldd.standard.model import Question, Questionnaire, pick
 
 MAX_TEXT = 10_000
 _MONEY_TEXT = re.compile(r"^\s*([0-9][0-9 ,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})\s*$")
@@ -37,17 +37,18 @@ def is_blank(value: Value) -> bool:
     return value is None or value == "" or value == ()
 
 
-def coerce(question: Question, raw: object) -> Value:
-    """The typed value of one answer, or AnswerError naming the question and what it accepts."""
+def coerce(question: Question, raw: object, lang: str = "en") -> Value:
+    """The typed value of one answer, or AnswerError naming the question and what it accepts; options are named
+    by their labels in `lang`, as the person answering saw them (never by their codes)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
         return None
     kind = question.type
     if question.specials and isinstance(raw, str) and raw.strip().lower() in {o.value for o in question.specials}:
         return raw.strip().lower()
     if kind in ("yesno", "single"):
-        return _choice(question, raw)
+        return _choice(question, raw, lang)
     if kind == "multi":
-        return _multi(question, raw)
+        return _multi(question, raw, lang)
     if kind in ("number", "count", "percent"):
         return _bounded(question, _number(question, raw))
     if kind == "money":
@@ -60,7 +61,13 @@ def coerce(question: Question, raw: object) -> Value:
     return text
 
 
-def _choice(question: Question, raw: object) -> str:
+def option_words(question: Question, value: str, lang: str) -> str:
+    """An option as messages name it: its label in quotes (the value itself when it is no option)."""
+    option = question.option(value)
+    return f"'{pick(option.label, lang) if option else value}'"
+
+
+def _choice(question: Question, raw: object, lang: str) -> str:
     if isinstance(raw, bool) and question.type == "yesno":
         return "yes" if raw else "no"
     value = str(raw).strip()
@@ -68,15 +75,17 @@ def _choice(question: Question, raw: object) -> str:
     for candidate in (value, value.lower()):
         if candidate in values:
             return candidate
-    raise AnswerError(question.id, f"'{value}' is not an answer option; expected one of: {', '.join(values)}")
+    expected = ", ".join(option_words(question, v, lang) for v in values)
+    raise AnswerError(question.id, f"'{value}' is not an answer option; expected one of: {expected}")
 
 
-def _multi(question: Question, raw: object) -> tuple[str, ...]:
+def _multi(question: Question, raw: object, lang: str) -> tuple[str, ...]:
     items = raw if isinstance(raw, (list, tuple)) else [p for p in re.split(r"[;\n]", str(raw))]
-    chosen = {_choice(question, item) for item in items if str(item).strip()}
+    chosen = {_choice(question, item, lang) for item in items if str(item).strip()}
     exclusive = [o.value for o in question.options if o.exclusive and o.value in chosen]
     if exclusive and len(chosen) > 1:
-        raise AnswerError(question.id, f"'{exclusive[0]}' cannot be combined with other answers")
+        raise AnswerError(question.id, f"{option_words(question, exclusive[0], lang)} cannot be combined with "
+                                       "other answers")
     return tuple(o.value for o in question.options if o.value in chosen)
 
 
@@ -144,8 +153,9 @@ def _date(question: Question, raw: object) -> dt.date:
         raise AnswerError(question.id, f"'{raw}' is not a date in the form YYYY-MM-DD") from None
 
 
-def coerce_all(q: Questionnaire, raw: dict[str, object]) -> tuple[dict[str, Value], list[AnswerError]]:
-    """Typed values for a whole answer set, with every problem (unknown ids included), not just the first."""
+def coerce_all(q: Questionnaire, raw: dict[str, object], lang: str = "en") -> tuple[dict[str, Value], list[AnswerError]]:
+    """Typed values for a whole answer set, with every problem (unknown ids included), not just the first;
+    options named in `lang`."""
     values: dict[str, Value] = {}
     errors: list[AnswerError] = []
     for qid, item in raw.items():
@@ -154,7 +164,7 @@ def coerce_all(q: Questionnaire, raw: dict[str, object]) -> tuple[dict[str, Valu
             errors.append(AnswerError(qid, f"no such question in {q.ref}"))
             continue
         try:
-            value = coerce(question, item)
+            value = coerce(question, item, lang)
         except AnswerError as exc:
             errors.append(exc)
             continue

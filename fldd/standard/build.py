@@ -8,8 +8,8 @@ from typing import Any
 
 from fldd.standard import checks, conditions
 from fldd.standard.model import (
-    CHOICE_TYPES, NOT_APPLICABLE, UNKNOWN, Band, Cap, Condition, Derived, Input, Module, Option,
-    Question, Questionnaire, RiskRule, Table, Text, Threshold, Verification, Where,
+    CHOICE_TYPES, NOT_APPLICABLE, UNKNOWN, Band, Cap, Check, Condition, Derived, Input, Module, Option,
+    Question, Questionnaire, RiskRule, SampleRule, Table, Text, Threshold, Verification, Where,
 )
 from fldd.standard.problems import Problems
 from fldd.standard.yaml_source import Mapping
@@ -67,8 +67,17 @@ class Builder:
             minimum=_dec(data.get("min")), maximum=_dec(data.get("max")),
             risk_rules=tuple(rules), red_flag_if=self.condition(data, "red_flag_if", path, qid),
             verifies=verifies, where=Where(str(path), data.line), specials=specials, tally=data.get("tally"),
-            tally_of=data.get("tally_of"),
+            tally_of=data.get("tally_of"), ask=self.text(data.get("ask")), check=self._check(data.get("check")),
         )
+
+    def _check(self, data: Mapping | None) -> Check | None:
+        """The checklist item of a document-review or observation question."""
+        if data is None:
+            return None
+        missing = data.get("not_available")
+        if missing is not None and not isinstance(missing, str):
+            missing = Decimal(str(missing))
+        return Check(self.text(data["item"]), missing)
 
     def _options(self, data: Mapping, qtype: str) -> tuple[Option, ...]:
         """Declared options plus the built-in yes / no / don't know / not applicable ones."""
@@ -162,6 +171,8 @@ class Builder:
             bands=tuple(Band(b["rating"], Decimal(str(b["min_score"]))) for b in scoring["bands"]),
             caps=tuple(caps), severity_due_days={k: v["due_days"] for k, v in data["severities"].items()},
             derived=tuple(derived), tables=tables, thresholds=tuple(thresholds), where=Where(str(path), 1),
+            sampling=tuple(SampleRule(r["id"], r["done"], r["minimum"], r["of"], self.text(r["label"]),
+                                      tuple(r["basis"])) for r in data.get("sampling", [])),
         )
 
 

@@ -28,6 +28,7 @@ def check_questionnaire(q: Questionnaire, sources: dict[str, Source], glossary: 
     _check_conditions(q, problems)
     _check_cycles(q, problems)
     _check_rules(q, sources, problems)
+    _check_sampling(q, sources, problems)
 
 
 def _unique_ids(q: Questionnaire, problems: Problems) -> None:
@@ -70,6 +71,13 @@ def _check_question(q: Questionnaire, qu: Question, sources: dict[str, Source], 
         err(f"tally: {qu.tally} needs a number question")
     if qu.tally_of and (qu.tally not in ("median", "max") or q.question(qu.tally_of) is None):
         err(f"tally_of: '{qu.tally_of}' must name another question, with tally median or max here")
+    fact = qu.tally == "yes" or (qu.tally in ("median", "max") and not qu.tally_of)
+    if fact and not qu.ask:
+        err("an interview fact needs `ask`: the question put to one worker, in the singular")
+    if qu.ask and not fact:
+        err("ask applies only to facts recorded per interview (tally yes, or median / max of its own number)")
+    if qu.check is not None:
+        _check_item(q, qu, err)
     if qu.verifies and q.tier != "onsite":
         err("only on-site questions can verify a desktop answer")
     if qu.verifies and q.tier == "onsite" and not q.verifies:
@@ -103,6 +111,41 @@ def check_raw_question(data: dict, path: object, line: int, problems: Problems) 
     for value in data.get("red_flag", []):
         if value not in declared:
             problems.error(path, line, f"red_flag names '{value}', which is not an answer option", qid)
+
+
+def _check_item(q: Questionnaire, qu: Question, err) -> None:
+    """A checklist item belongs to an on-site question, and its "not available" is an answer the question takes."""
+    missing = qu.check.not_available
+    if q.tier != "onsite":
+        err("check (a checklist item) applies only to on-site questions")
+    if missing is None:
+        return
+    if qu.type in CHOICE_TYPES or isinstance(missing, str):
+        if qu.option(str(missing)) is None or qu.type == "multi":
+            err(f"check.not_available: '{missing}' is not an answer this question offers")
+    elif qu.type not in NUMERIC_TYPES or (qu.minimum is not None and missing < qu.minimum) or (
+            qu.maximum is not None and missing > qu.maximum):
+        err(f"check.not_available: {missing} is not an answer this question takes")
+
+
+def _check_sampling(q: Questionnaire, sources: dict[str, Source], problems: Problems) -> None:
+    """Each sample rule compares two count questions and a derived minimum, with a citation."""
+    derived = {d.id for d in q.derived}
+    for rule in q.sampling:
+        def err(message: str, rule=rule) -> None:
+            problems.error(q.where.path, 1, f"sampling {rule.id}: {message}", rule.id)
+
+        if q.tier != "onsite":
+            err("sample minimums apply only to on-site questionnaires")
+        for key in (rule.done, rule.of):
+            found = q.question(key)
+            if found is None or found.type != "count":
+                err(f"'{key}' must be a count question of {q.id}")
+        if rule.minimum not in derived:
+            err(f"minimum '{rule.minimum}' must be a derived value")
+        for key in rule.basis:
+            if key not in sources:
+                err(f"basis '{key}' is not in sources.yaml")
 
 
 def _conditions(q: Questionnaire):

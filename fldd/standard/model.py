@@ -80,6 +80,28 @@ class Verification:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A question as an item of the auditor's checklist: what to look at, and which answer says it was not
+    there to be seen (None: the checklist cannot record "not available" for it)."""
+
+    item: Text
+    not_available: str | Decimal | None
+
+
+@dataclass(frozen=True)
+class SampleRule:
+    """The smallest sample the protocol asks for (a derived value) against the count sampled, for a site of
+    the size a count question gives; a smaller sample needs the auditor's recorded reason."""
+
+    id: str
+    done: str
+    minimum: str
+    of: str
+    label: Text
+    basis: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Question:
     """One data point."""
 
@@ -106,6 +128,8 @@ class Question:
     specials: tuple[Option, ...] = ()  # "Don't know" / "Not applicable" on number, date and text questions
     tally: str | None = None  # on-site: computed from interview records (count, yes, median, max)
     tally_of: str | None = None  # median / max of the number recorded under this question id (default: own id)
+    ask: Text = field(default_factory=dict)  # interview facts: the question put to one worker, in the singular
+    check: Check | None = None  # document review and observation: the question as a checklist item
 
     @property
     def fact(self) -> str:
@@ -224,6 +248,7 @@ class Questionnaire:
     tables: dict[str, Table]
     thresholds: tuple[Threshold, ...]
     where: Where
+    sampling: tuple[SampleRule, ...] = ()
     content_hash: str = ""
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 

@@ -23,13 +23,17 @@ def _num(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _value(value: str | Decimal | None) -> str | int | float | None:
+    return value if value is None or isinstance(value, str) else _num(value)
+
+
 def question_json(q: Questionnaire, qu: Question, lang: str | None, standard: Standard | None = None) -> dict:
     """One question with every field a consumer needs."""
     basis: list[Any] = list(qu.basis)
     if standard is not None:
         basis = [{"key": k, "citation": standard.sources[k].citation if k in standard.sources else None}
                  for k in qu.basis]
-    return {
+    out = {
         "id": qu.id, "module": qu.module, "tier": q.tier, "type": qu.type,
         "text": _t(qu.text, lang), "guidance": _t(qu.guidance, lang), "evidence": _t(qu.evidence, lang),
         "options": [{"value": o.value, "label": _t(o.label, lang), "risk": o.risk, "red_flag": o.red_flag,
@@ -45,6 +49,12 @@ def question_json(q: Questionnaire, qu: Question, lang: str | None, standard: St
                       "disagree_if": qu.verifies.disagree_if.text if qu.verifies.disagree_if else None}
                      if qu.verifies else None),
     }
+    # on-site presentation fields, present only where declared (so the other tiers' content hash holds)
+    if qu.ask:
+        out["ask"] = _t(qu.ask, lang)
+    if qu.check:
+        out["check"] = {"item": _t(qu.check.item, lang), "not_available": _value(qu.check.not_available)}
+    return out
 
 
 def questionnaire_json(q: Questionnaire, lang: str | None = "en", standard: Standard | None = None) -> dict:
@@ -68,11 +78,15 @@ def questionnaire_json(q: Questionnaire, lang: str | None = "en", standard: Stan
                     "caps": [{"if": c.condition.text, "rating": c.rating, "reason": _t(c.reason, lang)}
                              for c in q.caps]},
         "severities": {k: {"due_days": v} for k, v in q.severity_due_days.items()},
+
         "thresholds": [{"id": t.id, "title": _t(t.title, lang), "condition": t.condition.text,
                         "action": t.action, "severity": t.severity, "due_days": q.due_days(t),
                         "remedy": _t(t.remedy, lang), "basis": list(t.basis), "module": t.module}
                        for t in q.thresholds],
     }
+    if q.sampling:
+        out["sampling"] = [{"id": r.id, "done": r.done, "minimum": r.minimum, "of": r.of,
+                            "label": _t(r.label, lang), "basis": list(r.basis)} for r in q.sampling]
     if lang is not None:
         out["language"] = lang
         out["content_hash"] = q.content_hash

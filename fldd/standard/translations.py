@@ -81,6 +81,14 @@ def _merge_head(q: Questionnaire, qpath: Path, lang: str, data: Mapping | None, 
     missing: list[str] = []
     _put(q.title, head, "title", lang, missing)
     _put(q.description, head, "description", lang, missing)
+    labels = data.get("sampling", Mapping())
+    rules = {r.id: r for r in q.sampling}
+    for rid in labels:
+        if rid not in rules:
+            problems.error(translation_path(root, lang, qpath), labels.line_of(rid),
+                           "translation of a sampling rule that is not in the questionnaire", rid)
+    for rid, rule in rules.items():
+        _put(rule.label, labels, rid, lang, missing)
     for key in missing:
         problems.warning(qpath, 1, f"no '{lang}' translation of the questionnaire {key}")
     tpath = translation_path(root, lang, qpath)
@@ -108,8 +116,13 @@ def _merge_module(q: Questionnaire, module: Module, mpath: Path, tpath: Path, la
             continue
         missing = []
         for key, target in (("text", question.text), ("guidance", question.guidance),
-                            ("evidence", question.evidence), ("unit", question.unit)):
+                            ("evidence", question.evidence), ("unit", question.unit), ("ask", question.ask)):
             _put(target, tr, key, lang, missing)
+        if question.check is not None:
+            _put(question.check.item, tr, "check", lang, missing)
+        elif "check" in tr:
+            problems.error(tpath, tr.line_of("check"), "translation of a checklist item the question does not have",
+                           question.id)
         option_labels = tr.get("options", Mapping())
         declared = {o.value for o in question.options}
         for value in option_labels:

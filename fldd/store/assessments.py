@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from fldd.store import answer_corrections
 from fldd.store.clock import now
 from fldd.store.connection import Store
 from fldd.store.errors import NotFound
@@ -39,6 +40,8 @@ class Assessment:
     result: str | None
     revision: int
     updated_at: str
+    answered_required: int | None = None
+    required: int | None = None
 
     @property
     def ref(self) -> str:
@@ -96,7 +99,8 @@ def list_rows(store: Store, supplier_id: int | None = None) -> list[dict]:
     """Assessments with their supplier's name, newest first."""
     sql = ("SELECT a.id, a.uid, a.supplier_id, s.name AS supplier, s.country, a.questionnaire_id, "
            "a.questionnaire_version, a.tier, a.status, a.source, a.assessor, a.started_at, a.submitted_at, "
-           "a.closed_at, a.assessed_on, a.valid_until, a.score, a.rating, a.completeness, a.updated_at "
+           "a.closed_at, a.assessed_on, a.valid_until, a.score, a.rating, a.completeness, a.answered_required, "
+           "a.required, a.updated_at "
            "FROM assessments a JOIN suppliers s ON s.id = a.supplier_id")
     params: list = []
     if supplier_id is not None:
@@ -131,6 +135,7 @@ def save_answers(store: Store, assessment_id: int, changes: dict[str, tuple[Any,
     """Store several answers atomically; a comment of None keeps the old comment. Returns how many changed."""
     stamp = now()
     changed = 0
+    declared: dict[str, str | None] = {}
     with store.write() as db:
         row = db.execute("SELECT status FROM assessments WHERE id = ?", [assessment_id]).fetchone()
         if row is None:
@@ -157,6 +162,10 @@ def save_answers(store: Store, assessment_id: int, changes: dict[str, tuple[Any,
                 [assessment_id, qid, old_value, new_value, old_comment if qid in old else None, new_comment,
                  who, stamp, source])
             changed += 1
+            if new_value != old_value:
+                declared[qid] = new_value
+        if declared:  # the supplier's new word on a corrected answer: the correction is agreed or to re-confirm
+            answer_corrections.redeclare(db, assessment_id, declared, who, stamp, source)
         if changed:
             db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [stamp, assessment_id])
     return changed
@@ -179,6 +188,8 @@ def save_result(store: Store, assessment_id: int, result: dict) -> None:
         db["assessments"].update(assessment_id, {
             "score": result.get("score"), "rating": result.get("rating"),
             "completeness": result.get("completeness", {}).get("percent"),
+            "answered_required": result.get("completeness", {}).get("answered_required"),
+            "required": result.get("completeness", {}).get("required"),
             "result": json.dumps(result, ensure_ascii=False, sort_keys=True),
             "valid_until": result.get("expires"), "assessed_on": result.get("as_of"),
         })

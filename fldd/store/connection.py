@@ -1,4 +1,5 @@
-"""Open the database: WAL, foreign keys, a copy of the file before any migration, clear errors.
+"""Open the database: one fldd process at a time (see lock.py), WAL, foreign keys, a copy of the file before any
+migration, clear errors.
 
 Reads go straight through sqlite3; sqlite-utils (about 90 ms to import) is loaded at the first write or
 migration, so that the app's window is not kept waiting for it.
@@ -9,17 +10,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fldd.store import lock as process_lock
 from fldd.store.errors import DatabaseCorrupt, StoreError, translate
 from fldd.store.migrations import pending_names
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # between this process's own connections (threads); other processes wait on the lock
+COMMAND_WAIT_SECONDS = 60.0  # a command waits this long for another command (a bulk import) to finish
+APP_WAIT_SECONDS = 10.0  # the app, started while a command runs, waits less before saying so
 
 
 class Reader:
@@ -43,9 +47,10 @@ class Reader:
 class Store:
     """One open database. Writes go through `write()`, a single atomic transaction each."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, hold: process_lock.ProcessLock | None = None) -> None:
         self.conn = conn
         self.path = path
+        self._hold = hold  # this process's lock on the database, let go after the connection is closed
         self._db: Database | None = None
         self._depth = 0  # savepoints open inside the current write()
 
@@ -106,20 +111,41 @@ class Store:
             raise translate(exc, self.path) from exc
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close the connection (checkpointing the WAL), then let go of the process's lock on the database."""
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        if self._hold is not None:
+            self._hold.release()
 
 
-def open_store(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
-    """Open (or create) the database at `path`, upgrading its schema after backing the file up."""
+def open_store(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+               holder: str = process_lock.COMMAND, what: str = "", wait_seconds: float | None = None,
+               on_wait: Callable[[process_lock.Holder], None] | None = None) -> Store:
+    """Open (or create) the database at `path`, upgrading its schema after backing the file up.
+
+    The process first takes the database's lock (lock.py): holder says whether it is the app or a command, and
+    what (default: the command line) words it for the message another process gets; a command waits up to
+    wait_seconds for another command to finish.
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(path, f"cannot create the folder {path.parent}: {exc.strerror}") from None
+    if wait_seconds is None:
+        wait_seconds = APP_WAIT_SECONDS if holder == process_lock.APP else COMMAND_WAIT_SECONDS
+    hold = process_lock.acquire(path, kind=holder, what=what, wait_seconds=wait_seconds, on_wait=on_wait)
+    try:
+        return _open_held(path, hold, migrate=migrate, busy_timeout_ms=busy_timeout_ms)
+    except BaseException:
+        hold.release()
+        raise
+
+
+def _open_held(path: Path, hold: process_lock.ProcessLock, *, migrate: bool, busy_timeout_ms: int) -> Store:
     existed = path.exists() and path.stat().st_size > 0
+    conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
         conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
@@ -129,7 +155,7 @@ def open_store(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int =
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # with WAL: a crashed process never loses a commit
-        store = Store(conn, path)
+        store = Store(conn, path, hold)
         if migrate:
             pending = pending_names(conn)
             if pending:
@@ -139,8 +165,12 @@ def open_store(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int =
 
                 migrations().apply(store.db)
         return store
-    except sqlite3.Error as exc:
-        raise translate(exc, path) from exc
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()  # the caller lets go of the lock: no connection may outlive it
+        if isinstance(exc, sqlite3.Error):
+            raise translate(exc, path) from exc
+        raise
 
 
 def _check_readable(conn: sqlite3.Connection, path: Path) -> None:

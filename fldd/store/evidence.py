@@ -13,33 +13,48 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 
 def add(store: Store, data: bytes, file_name: str, *, assessment_id: int | None = None,
-        question_id: str | None = None, action_id: int | None = None, note: str = "", who: str = "") -> int:
-    """Keep a file (once per content) and link it to an answer or a corrective action."""
+        question_id: str | None = None, action_id: int | None = None, finding_id: int | None = None,
+        note: str = "", who: str = "", added_at: str | None = None) -> int:
+    """Keep a file (once per content) and link it to an answer, a finding or a corrective action; added_at is
+    now unless given (evidence arriving in an answer pack keeps when it was added where it was attached)."""
+    with store.write() as db:
+        return insert(db, data, file_name, assessment_id=assessment_id, question_id=question_id,
+                      action_id=action_id, finding_id=finding_id, note=note, who=who, added_at=added_at)
+
+
+def check_size(data: bytes, file_name: str) -> None:
+    """ValueError, naming the file, when it is over the limit for one evidence file."""
     if len(data) > MAX_EVIDENCE_BYTES:
         raise ValueError(f"{file_name}: {len(data) // (1024 * 1024)} MB is over the "
                          f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB limit for one evidence file")
+
+
+def insert(db, data: bytes, file_name: str, *, assessment_id: int | None = None, question_id: str | None = None,
+           action_id: int | None = None, finding_id: int | None = None, note: str = "", who: str = "",
+           added_at: str | None = None) -> int:
+    """add() inside the caller's transaction, so a file and the record it proves are written together."""
+    check_size(data, file_name)
     digest = hashlib.sha256(data).hexdigest()
     media_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
-    with store.write() as db:
-        db.execute("INSERT OR IGNORE INTO evidence_blobs (sha256, size, data) VALUES (?, ?, ?)",
-                   [digest, len(data), data])
-        return int(db["evidence"].insert({
-            "assessment_id": assessment_id, "question_id": question_id, "action_id": action_id,
-            "file_name": file_name, "sha256": digest, "size": len(data), "media_type": media_type,
-            "note": note, "added_by": who, "added_at": now(),
-        }).last_pk)
+    db.execute("INSERT OR IGNORE INTO evidence_blobs (sha256, size, data) VALUES (?, ?, ?)", [digest, len(data), data])
+    return int(db.execute(
+        "INSERT INTO evidence (assessment_id, question_id, action_id, finding_id, file_name, sha256, size, "
+        "media_type, note, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [assessment_id, question_id, action_id, finding_id, file_name, digest, len(data), media_type, note, who,
+         added_at or now()]).lastrowid)
 
 
 def list_for(store: Store, *, assessment_id: int | None = None, question_id: str | None = None,
-             action_id: int | None = None) -> list[dict]:
-    """Evidence records (without their bytes) for an assessment, a question or an action."""
+             action_id: int | None = None, finding_id: int | None = None) -> list[dict]:
+    """Evidence records (without their bytes) for an assessment, a question, a finding or an action."""
     where, params = [], []
-    for column, value in (("assessment_id", assessment_id), ("question_id", question_id), ("action_id", action_id)):
+    for column, value in (("assessment_id", assessment_id), ("question_id", question_id), ("action_id", action_id),
+                          ("finding_id", finding_id)):
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
-    sql = "SELECT id, assessment_id, question_id, action_id, file_name, sha256, size, media_type, note, added_by, " \
-          "added_at FROM evidence" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+    sql = "SELECT id, assessment_id, question_id, action_id, finding_id, file_name, sha256, size, media_type, " \
+          "note, added_by, added_at FROM evidence" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
     with store.read() as db:
         return list(db.query(sql, params))
 

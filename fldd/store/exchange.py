@@ -6,6 +6,7 @@ import hashlib
 import json
 from typing import Any
 
+from fldd.store import answer_corrections
 from fldd.store.clock import now
 from fldd.store.connection import Store
 from fldd.store.errors import NotFound
@@ -113,6 +114,8 @@ def put_answers(store: Store, assessment_id: int, writes: dict[str, tuple[Any, s
         db.conn.executemany(
             "INSERT INTO answer_revisions (assessment_id, question_id, old_value, new_value, old_comment, "
             "new_comment, changed_by, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", revisions)
+        answer_corrections.redeclare(db, assessment_id, {r[1]: r[3] for r in revisions if r[2] != r[3]}, who,
+                                     stamp, source)
     return len(rows)
 
 
@@ -122,9 +125,11 @@ def settle(store: Store, assessment_id: int, status: str, result: dict) -> None:
     with store.write() as db:
         db.execute(
             "UPDATE assessments SET status = ?, submitted_at = ?, closed_at = NULL, score = ?, rating = ?, "
-            "completeness = ?, result = ?, valid_until = ?, assessed_on = ?, updated_at = ? WHERE id = ?",
+            "completeness = ?, answered_required = ?, required = ?, result = ?, valid_until = ?, assessed_on = ?, "
+            "updated_at = ? WHERE id = ?",
             [status, stamp if status == "submitted" else None, result.get("score"), result.get("rating"),
-             result.get("completeness", {}).get("percent"), _JSON(result),
+             result.get("completeness", {}).get("percent"), result.get("completeness", {}).get("answered_required"),
+             result.get("completeness", {}).get("required"), _JSON(result),
              result.get("expires"), result.get("as_of"), stamp, assessment_id])
 
 

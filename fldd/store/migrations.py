@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
-NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports")
+NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
+         "0005_reviewer_corrections", "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -37,6 +38,10 @@ def migrations() -> Migrations:
     found(name="0002_import_details")(import_details)
     found(name="0003_supplier_corrections")(supplier_corrections)
     found(name="0004_workbook_exports")(workbook_exports)
+    found(name="0005_reviewer_corrections")(reviewer_corrections)
+    found(name="0006_onsite_sampling")(onsite_sampling)
+    found(name="0007_action_trail")(action_trail)
+    found(name="0008_received_workbooks")(received_workbooks)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 
@@ -286,5 +291,183 @@ def workbook_exports(db: Database) -> None:
     re-sent assessment's uid, so not unique), supplier, questionnaire, language, when, by whom, the file's
     name and the assessment re-sent. Whether a workbook came back is read from the import log by export id."""
     for statement in _WORKBOOK_EXPORTS.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_REVIEWER_CORRECTIONS = """
+CREATE TABLE answer_corrections (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    declared_value TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    corrected_by TEXT NOT NULL DEFAULT '',
+    corrected_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'in_force'
+        CHECK (status IN ('in_force', 'to_reconfirm', 'replaced', 'withdrawn', 'agreed')),
+    status_note TEXT NOT NULL DEFAULT '',
+    status_by TEXT NOT NULL DEFAULT '',
+    status_at TEXT
+);
+CREATE INDEX answer_corrections_assessment ON answer_corrections (assessment_id, question_id);
+CREATE UNIQUE INDEX answer_corrections_one_standing ON answer_corrections (assessment_id, question_id)
+    WHERE status IN ('in_force', 'to_reconfirm');
+ALTER TABLE answer_revisions ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE assessments ADD COLUMN answered_required INTEGER;
+ALTER TABLE assessments ADD COLUMN required INTEGER;
+UPDATE assessments SET answered_required = json_extract(result, '$.completeness.answered_required'),
+    required = json_extract(result, '$.completeness.required') WHERE result IS NOT NULL
+"""
+
+
+def reviewer_corrections(db: Database) -> None:
+    """Corrections a reviewer makes to a submitted answer, beside the supplier's declaration (which stays in
+    `answers`): declared, old and new value, a reason that cannot be blank, who and when, and a status. At most
+    one standing (in force, or to re-confirm after the supplier declared anew) per question, by a partial
+    unique index; replaced, withdrawn and agreed ones are kept. Answer revisions get the reason too.
+    Assessments keep how many required questions were answered of how many, beside the rating, so every list
+    can say a rating is provisional without parsing each stored result."""
+    for statement in _REVIEWER_CORRECTIONS.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_ONSITE_SAMPLING = """
+CREATE TABLE sample_reasons (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    rule_id TEXT NOT NULL,
+    done INTEGER,
+    minimum INTEGER NOT NULL,
+    workforce INTEGER,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    given_by TEXT NOT NULL DEFAULT '',
+    given_at TEXT NOT NULL
+);
+CREATE INDEX sample_reasons_assessment ON sample_reasons (assessment_id, id);
+CREATE TABLE checklist_marks (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    mark TEXT CHECK (mark IN ('seen', 'not_available', 'not_applicable')),
+    marked_by TEXT NOT NULL DEFAULT '',
+    marked_at TEXT NOT NULL
+);
+CREATE INDEX checklist_marks_assessment ON checklist_marks (assessment_id, question_id, id);
+ALTER TABLE interviews ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE interviews ADD COLUMN interpreter TEXT NOT NULL DEFAULT '' CHECK (interpreter IN ('', 'yes', 'no'));
+ALTER TABLE interviews ADD COLUMN location TEXT NOT NULL DEFAULT ''
+    CHECK (location IN ('', 'on_site', 'off_site', 'phone'));
+ALTER TABLE interviews ADD COLUMN note TEXT NOT NULL DEFAULT ''
+"""
+
+
+def onsite_sampling(db: Database) -> None:
+    """On-site work that holds up: the auditor's reason for a sample below the protocol's minimum (one row per
+    shortfall per submission, with the counts as they were, who and when); the document-review and observation
+    checklist marks, appended, never overwritten (the latest per question counts; a NULL mark takes a tick
+    back); and an interview's non-identifying context (language, interpreter, where it was held, a note)."""
+    for statement in _ONSITE_SAMPLING.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_ACTION_TRAIL = (
+    """CREATE TABLE action_history (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    action_id INTEGER NOT NULL REFERENCES corrective_actions (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'edit', 'evidence')),
+    from_status TEXT CHECK (from_status IS NULL OR from_status IN ('open', 'in_progress', 'done', 'verified')),
+    to_status TEXT NOT NULL CHECK (to_status IN ('open', 'in_progress', 'done', 'verified')),
+    note TEXT NOT NULL DEFAULT '',
+    evidence_id INTEGER REFERENCES evidence (id),
+    changes TEXT NOT NULL DEFAULT '{}',
+    changed_by TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL)""",
+    "CREATE INDEX action_history_action ON action_history (action_id, id)",
+    """CREATE TRIGGER action_history_kept BEFORE UPDATE ON action_history
+BEGIN
+    SELECT RAISE(ABORT, 'the history of a corrective action is kept as written: add an entry instead');
+END""",
+    """CREATE TRIGGER action_history_not_deleted BEFORE DELETE ON action_history
+WHEN EXISTS (SELECT 1 FROM corrective_actions WHERE id = OLD.action_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the history of a corrective action is kept as written: it goes only with its action');
+END""",
+    """CREATE TRIGGER action_status_traced BEFORE UPDATE OF status ON corrective_actions
+WHEN NEW.status IS NOT OLD.status AND NOT EXISTS (
+    SELECT 1 FROM action_history h
+    WHERE h.id = (SELECT max(id) FROM action_history WHERE action_id = NEW.id)
+      AND h.from_status IS OLD.status AND h.to_status = NEW.status)
+BEGIN
+    SELECT RAISE(ABORT, 'a corrective action cannot change status without an entry in its history');
+END""",
+    "ALTER TABLE findings ADD COLUMN question_id TEXT",
+    "ALTER TABLE findings ADD COLUMN indicator INTEGER CHECK (indicator IS NULL OR indicator BETWEEN 1 AND 11)",
+    "ALTER TABLE evidence ADD COLUMN finding_id INTEGER REFERENCES findings (id) ON DELETE CASCADE",
+    "CREATE INDEX evidence_finding ON evidence (finding_id)",
+)
+
+
+def action_trail(db: Database) -> None:
+    """Every status change of a corrective action kept (who, when, from, to, note, evidence), every change of its
+    owner, due date or description (old and new values) and every file added to it. The database enforces it: an entry is never
+    changed, nor deleted while its action exists, and a status can change only right after its entry is
+    written. Findings may name a question and an ILO indicator and keep files of their own. Existing actions
+    get one entry each, their creation (they were always created open, by whoever recorded the finding); later
+    changes were never recorded, so none is made up."""
+    import uuid
+
+    for statement in _ACTION_TRAIL:
+        db.execute(statement)
+    known = db.execute("SELECT c.id, c.created_at, f.created_by FROM corrective_actions c "
+                       "JOIN findings f ON f.id = c.finding_id ORDER BY c.id").fetchall()
+    db.conn.executemany(
+        "INSERT INTO action_history (uid, action_id, kind, from_status, to_status, changed_by, changed_at) "
+        "VALUES (?, ?, 'created', NULL, 'open', ?, ?)",
+        [(str(uuid.uuid4()), action_id, who or "", created_at) for action_id, created_at, who in known])
+_RECEIVED_WORKBOOKS = """
+CREATE TABLE received_workbooks (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    export_id TEXT NOT NULL CHECK (length(export_id) > 0),
+    file_name TEXT NOT NULL,
+    file_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    metadata TEXT NOT NULL,
+    supplier_sheet TEXT NOT NULL DEFAULT '{}',
+    data BLOB NOT NULL,
+    received_at TEXT NOT NULL,
+    received_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (assessment_id, sha256)
+);
+CREATE INDEX received_workbooks_export ON received_workbooks (export_id);
+
+CREATE TABLE workbook_returns (
+    id INTEGER PRIMARY KEY,
+    received_id INTEGER NOT NULL REFERENCES received_workbooks (id) ON DELETE CASCADE,
+    file_name TEXT NOT NULL,
+    file_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    answers INTEGER NOT NULL DEFAULT 0,
+    comments INTEGER NOT NULL DEFAULT 0,
+    written_at TEXT NOT NULL,
+    written_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX workbook_returns_received ON workbook_returns (received_id)
+"""
+
+
+def received_workbooks(db: Database) -> None:
+    """On a supplier's fldd: the workbooks its buyers sent, each kept as received (its bytes, its `_fldd`
+    metadata with the buyer's signature, which this database cannot make and never rewrites, and its Supplier
+    sheet) and linked to the local assessment that answers it; and every file written back from one."""
+    for statement in _RECEIVED_WORKBOOKS.split(";"):
         if statement.strip():
             db.execute(statement)

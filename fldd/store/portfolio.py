@@ -16,7 +16,8 @@ JOIN suppliers s ON s.id = a.supplier_id
 
 ASSESSMENT_SQL = """
 SELECT a.id, a.supplier_id, s.name AS supplier, a.questionnaire_id, a.questionnaire_version, a.tier, a.status,
-       a.completeness, a.rating, a.score, a.started_at, a.submitted_at, a.assessed_on, a.valid_until, a.updated_at
+       a.completeness, a.answered_required, a.required, a.rating, a.score, a.started_at, a.submitted_at,
+       a.assessed_on, a.valid_until, a.updated_at
 FROM assessments a JOIN suppliers s ON s.id = a.supplier_id
 """
 
@@ -24,7 +25,8 @@ FROM assessments a JOIN suppliers s ON s.id = a.supplier_id
 # assessment exists at all, and how many assessments it has.
 SUPPLIER_SQL = """
 SELECT s.id, s.name, s.country, s.inherent_level, s.inherent_score,
-       l.id AS assessment_id, l.tier, l.rating, l.valid_until, l.assessed_on,
+       l.id AS assessment_id, l.tier, l.status, l.rating, l.answered_required, l.required, l.valid_until,
+       l.assessed_on,
        (SELECT count(*) FROM assessments x WHERE x.supplier_id = s.id) AS assessments,
        (SELECT count(*) FROM assessments x WHERE x.supplier_id = s.id AND x.tier = 'onsite') AS onsite
 FROM suppliers s
@@ -65,6 +67,18 @@ def assessments(store: Store, statuses: tuple[str, ...]) -> list[dict]:
     sql = ASSESSMENT_SQL + f" WHERE a.status IN ({marks}) ORDER BY a.updated_at DESC, a.id DESC"
     with store.read() as db:
         return list(db.query(sql, list(statuses)))
+
+
+def imported_drafts(store: Store) -> list[dict]:
+    """Drafts that a file imported from a supplier made or revised (it came back incomplete), with when the last
+    such file was imported; the latest first."""
+    sql = ASSESSMENT_SQL.replace("FROM assessments a", ", i.imported_at FROM assessments a") + """
+        JOIN (SELECT assessment_id, max(imported_at) AS imported_at FROM imports
+              WHERE assessment_id IS NOT NULL AND outcome <> 'rejected' GROUP BY assessment_id) i
+          ON i.assessment_id = a.id
+        WHERE a.status = 'draft' ORDER BY i.imported_at DESC, a.id DESC"""
+    with store.read() as db:
+        return list(db.query(sql))
 
 
 def assessment_refs(store: Store) -> dict[int, dict]:

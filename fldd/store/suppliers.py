@@ -114,6 +114,7 @@ REGISTER_SQL = """
 SELECT s.id, s.name, s.country, s.goods, s.sector, s.chain_tier, s.status, s.inherent_level, s.inherent_score,
        (SELECT value FROM supplier_identifiers i WHERE i.supplier_id = s.id AND i.scheme = 'os_id') AS os_id,
        a.id AS assessment_id, a.tier, a.status AS assessment_status, a.rating, a.score, a.valid_until,
+       a.answered_required, a.required,
        na.next_action_due
 FROM suppliers s
 LEFT JOIN (

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from fldd import __version__
+from fldd.store import lock as process_lock
 from fldd.store.errors import StoreError
 from fldd.ui.main_window import MainWindow
 from fldd.ui.prompter import Prompter
@@ -55,7 +56,7 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
     prompter = prompter or Prompter()
     new = not Path(db_path).exists()
     try:
-        ctx = open_context(db_path)
+        ctx = open_context(db_path, holder=process_lock.APP)
     except StoreError as exc:
         prompter.error(None, "fldd cannot open its database", str(exc))
         return 1
@@ -65,7 +66,7 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
 
             build_demo(ctx)
         window = MainWindow(ctx, prompter)
-        window.show()
+        window.show_on_screen()
         if os.environ.get(EXIT_WHEN_SHOWN):
             _report_when_shown(app)
         return app.exec()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -18,6 +18,9 @@ from fldd.ui.prompter import Prompter
 
 TITLE = "fldd — forced-labour due diligence"
 DEFAULT_SIZE = (1280, 700)  # fits a 1366x768 screen with a task bar and window decorations
+MAXIMISE_BELOW = 1440  # screens narrower than this get the whole screen: every page needs the width
+ROOMY_SIZE = (1800, 1000)  # on a larger screen, at most this, centred (Home shows its cards three abreast)
+ROOMY_MARGIN = (120, 60)  # and leaving at least this much of the screen, so it reads as a window
 MINIMUM_SIZE = (1000, 560)
 NAV_WIDTH = 170
 NAV_ITEM_SPACING = 4
@@ -35,6 +38,18 @@ HISTORY = ("fldd.ui.exchange.history_page", "ImportHistoryPage")  # File > Impor
 ROW_ASSESSMENTS = 2
 ROW_FINDINGS = 3
 ROW_SUPPLIERS = 1
+
+
+def opening_geometry(available: QRect) -> QRect | None:
+    """Where the window opens on a screen's available area: None (maximised) below 1440 px wide, else a large
+    window centred."""
+    if available.width() < MAXIMISE_BELOW:
+        return None
+    width = min(ROOMY_SIZE[0], available.width() - ROOMY_MARGIN[0])
+    height = min(ROOMY_SIZE[1], available.height() - ROOMY_MARGIN[1])
+    geometry = QRect(0, 0, width, height)
+    geometry.moveCenter(available.center())
+    return geometry
 
 
 def _factory(module: str, name: str) -> Callable[..., Page]:
@@ -69,6 +84,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         file_menu = self.menuBar().addMenu("&File")
+        self.open_received_action = file_menu.addAction("&Open a workbook from a buyer…", self.open_received)
+        self.open_received_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_action = file_menu.addAction("&Import workbooks or answer packs…", self.open_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.export_action = file_menu.addAction("&Export workbooks for suppliers…", self.open_export)
@@ -81,9 +98,19 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self.show_row)
         self.nav.itemSelectionChanged.connect(self._nav_reselected)
+        self.nav.itemClicked.connect(lambda item: self.go_to(self.nav.row(item)))
         for row in range(len(PAGES)):
-            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.nav.setCurrentRow(row))
+            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.go_to(row))
         self.nav.setCurrentRow(0)
+
+    def show_on_screen(self) -> None:
+        """Show the window at the size its screen suits (opening_geometry)."""
+        geometry = opening_geometry(self.screen().availableGeometry())
+        if geometry is None:
+            self.showMaximized()
+        else:
+            self.setGeometry(geometry)
+            self.show()
 
     def page(self, row: int) -> Page:
         """The page of a navigation row, built on first use."""
@@ -104,15 +131,28 @@ class MainWindow(QMainWindow):
         if hasattr(page, "role_changed"):
             page.role_changed.connect(self._role_changed)
 
+    def go_to(self, row: int) -> None:
+        """A navigation entry chosen by click or Ctrl+number, even the one highlighted already (Assessments
+        stays highlighted inside an assessment): its page."""
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        elif self.stack.currentWidget() is not self.pages.get(row):
+            self.show_row(row)
+
     def show_row(self, row: int) -> None:
-        """Show the page of a navigation row, refreshed (a page just built has filled itself)."""
+        """Show the page of a navigation row, refreshed (a page just built has filled itself); back from an
+        assessment, the list has it selected."""
         if row < 0:
             return
+        left = self.stack.currentWidget()
         built = row in self.pages
         page = self.page(row)
         if built:
             page.refresh()
         self.stack.setCurrentWidget(page)
+        if left is self.runner and self.runner is not None and self.runner.session is not None \
+                and hasattr(page, "select_assessment"):
+            page.select_assessment(self.runner.session.id)
 
     def open_assessment(self, assessment_id: int) -> None:
         """Open an assessment in the runner (the Assessments entry stays selected)."""
@@ -159,6 +199,15 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.ctx, self.prompter, self)
         dialog.data_changed.connect(self._data_changed_everywhere)
         self._show_dialog(dialog)
+
+    def open_received(self) -> None:
+        """A supplier opens the workbook its buyer sent: checked, answered here in the runner."""
+        from fldd.ui.exchange.open_received import open_from_buyer, opened_message
+
+        opened = open_from_buyer(self.ctx, self.prompter, self)
+        if opened is not None:
+            self.open_assessment(opened.assessment_id)
+            self.runner.header.say(opened_message(opened))
 
     def open_export(self) -> None:
         """Export questionnaire workbooks: for the supplier selected in the register, or the several selected

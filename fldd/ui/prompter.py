@@ -30,41 +30,48 @@ class Prompter:
 
         QMessageBox.warning(parent, title, text)
 
+    def reason(self, parent: QWidget | None, title: str, text: str) -> str | None:
+        """A reason the person must write to go on (None when they cancel)."""
+        from fldd.ui.runner.sample_reason_dialog import SampleReasonDialog
+
+        dialog = SampleReasonDialog(parent, title, text)
+        return dialog.text() if dialog.exec() else None
+
     def open_file(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> str | None:
         """A file to read, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return path or None
+        return next(iter(ask(parent, title, QFileDialog.FileMode.ExistingFile, filters=filters)), None)
 
     def open_files(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> list[str]:
         """Files to read (none when cancelled)."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
-        return list(paths)
+        return ask(parent, title, QFileDialog.FileMode.ExistingFiles, filters=filters)
 
     def open_folder(self, parent: QWidget | None, title: str) -> str | None:
         """A folder to read, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        return QFileDialog.getExistingDirectory(parent, title) or None
+        return next(iter(ask(parent, title, QFileDialog.FileMode.Directory)), None)
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str = "All files (*)") -> str | None:
         """A file to write, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from fldd.ui.file_dialogs import QFileDialog, ask
 
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path or None
+        return next(iter(ask(parent, title, QFileDialog.FileMode.AnyFile, filters=filters, suggested=suggested,
+                             save=True)), None)
 
 
 class ScriptedPrompter(Prompter):
     """For tests: answers from a script and records what was asked."""
 
-    def __init__(self, confirm: bool = True, files: list | None = None) -> None:
-        """files: the answers to the file dialogs in order (a list of paths answers open_files)."""
+    def __init__(self, confirm: bool = True, files: list | None = None, reasons: list | None = None) -> None:
+        """files: the answers to the file dialogs in order (a list of paths answers open_files); reasons: the
+        answers to reason(), in order (None cancels)."""
         self.answer = confirm
         self.files = list(files or [])
+        self.reasons = list(reasons or [])
         self.asked: list[tuple[str, str, str]] = []
 
     def confirm(self, parent, title, text):  # noqa: D102
@@ -76,6 +83,10 @@ class ScriptedPrompter(Prompter):
 
     def error(self, parent, title, text):  # noqa: D102
         self.asked.append(("error", title, text))
+
+    def reason(self, parent, title, text):  # noqa: D102
+        self.asked.append(("reason", title, text))
+        return self.reasons.pop(0) if self.reasons else None
 
     def open_file(self, parent, title, filters="All files (*)"):  # noqa: D102
         self.asked.append(("open_file", title, filters))

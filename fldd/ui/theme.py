@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from fldd.usecases.rating_words import RATING_WORDS  # noqa: F401 - worded in one place, used by every page
+
 RATING_COLOURS = {"low": "#d8f0dc", "medium": "#fff1c2", "high": "#ffd8b0", "severe": "#f8c4c4"}
-RATING_WORDS = {"low": "Low risk", "medium": "Medium risk", "high": "High risk", "severe": "Severe risk",
-                None: "Not rated"}
 RISK_COLOURS = {0: "#d8f0dc", 1: "#e9f3c9", 2: "#fff1c2", 3: "#f8c4c4"}
 RISK_WORDS = {None: "—", 0: "None found", 1: "Low", 2: "Medium", 3: "High"}
 SEVERITY_COLOURS = {"priority": "#f8c4c4", "major": "#ffd8b0", "minor": "#fff1c2"}

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +22,16 @@ from fldd.store.clock import now
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.output_files import write_bytes_atomically
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
+from fldd.usecases.sampling import checks_for
 
 SOURCE = "answer_pack"  # as the assessments table names it
 
 
 def export_pack(ctx: AppContext, assessment_id: int, path: Path | str) -> Path:
-    """Write an assessment with its answers and comments as a sealed JSON answer pack."""
+    """Write an assessment with its answers and comments as a sealed JSON answer pack; a .zip path also carries
+    its evidence files, listed in the pack with their sha256 (see fldd/exchange/pack_zip.py)."""
     from fldd.exchange.answer_pack import FORMAT, PROTOCOL, dumps, schema_problems, seal
     from fldd.usecases.assessments import AssessmentSession
 
@@ -49,36 +50,33 @@ def export_pack(ctx: AppContext, assessment_id: int, path: Path | str) -> Path:
         "answers": {qid: to_json(value) for qid, value in session.values.items()},
         "comments": {qid: text for qid, text in session.comments.items() if text},
     }
+    target = Path(path)
+    files: dict[str, bytes] | None = None
+    if is_zip(target):
+        from fldd.usecases import pack_evidence
+
+        pack["evidence"], files = pack_evidence.manifest(ctx, assessment_id)
     sealed = seal(pack, workbook_secret(ctx, create=True))
     problems = schema_problems(sealed)
     if problems:  # the store holds something the published format cannot carry: say so, write nothing
         raise Rejected([f"assessment {assessment_id} cannot be written as an answer pack: {p}" for p in problems])
-    target = Path(path)
-    _write_atomically(target, dumps(sealed))
+    if files is None:
+        write_bytes_atomically(target, dumps(sealed))
+    else:
+        from fldd.exchange.pack_zip import write_pack_zip
+
+        write_bytes_atomically(target, write_pack_zip(dumps(sealed), files))
     return target
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    """A temporary file beside the target, flushed to disk, then put in place: never half a pack."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".part")
-    except OSError as exc:
-        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, target)
-    except OSError as exc:
-        Path(name).unlink(missing_ok=True)
-        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
-
-
 def is_pack(path: Path) -> bool:
-    """Whether a path is imported as an answer pack (by its suffix)."""
-    return path.suffix.lower() == ".json"
+    """Whether a path is imported as an answer pack (by its suffix: .json, or .zip with evidence files)."""
+    return path.suffix.lower() == ".json" or is_zip(path)
+
+
+def is_zip(path: Path) -> bool:
+    """Whether a path is an answer pack zip, which carries evidence files besides the pack."""
+    return path.suffix.lower() == ".zip"
 
 
 def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
@@ -88,9 +86,11 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
     seen: sha256 -> report of the files already handled in this run (a bulk import passes its own), so that
     the same pack twice in one run is reported unchanged the second time.
     """
-    from fldd.exchange.answer_pack import MAX_BYTES, PackError, check_signature, loads
+    from fldd.exchange.answer_pack import MAX_BYTES
 
     path = Path(path)
+    if is_zip(path):
+        return _import_zip(ctx, path, dry_run, seen)
     try:
         if path.stat().st_size > MAX_BYTES:
             report = FileReport(path, REJECTED, errors=[Issue(
@@ -100,7 +100,32 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
     except OSError as exc:
         return FileReport(path, REJECTED, errors=[Issue(f"cannot read the file ({exc.strerror or exc})",
                                                         file=path.name)])
-    report = FileReport(path, REJECTED, sha256=hashlib.sha256(data).hexdigest())
+    return _import(ctx, path, data, hashlib.sha256(data).hexdigest(), None, dry_run, seen)
+
+
+def _import_zip(ctx: AppContext, path: Path, dry_run: bool, seen: dict[str, FileReport] | None) -> FileReport:
+    """A pack zip: its guards first (size, members, names, expansion; see pack_zip), then the pack inside it."""
+    from fldd.exchange.answer_pack import PackError
+    from fldd.exchange.pack_zip import read_pack_zip
+    from fldd.store.evidence import MAX_EVIDENCE_BYTES
+    from fldd.usecases.workbook_reading import file_sha256
+
+    try:
+        found = read_pack_zip(path, MAX_EVIDENCE_BYTES)
+    except PackError as exc:
+        report = FileReport(path, REJECTED, sha256=file_sha256(path),
+                            errors=with_file([Issue(p) for p in exc.problems], path))
+        return _logged(ctx, report, dry_run, seen) if report.sha256 else report
+    return _import(ctx, path, found.pack, found.sha256, found.files, dry_run, seen)
+
+
+def _import(ctx: AppContext, path: Path, data: bytes, sha256: str, files: dict[str, bytes] | None, dry_run: bool,
+            seen: dict[str, FileReport] | None) -> FileReport:
+    """The pack's checks, outcome and transaction, for a .json pack (files None) or the pack of a zip."""
+    from fldd.exchange.answer_pack import PackError, check_signature, loads
+    from fldd.usecases import pack_evidence
+
+    report = FileReport(path, REJECTED, sha256=sha256)
     prior = (seen or {}).get(report.sha256)
     applied = store_exchange.applied_import(ctx.store, report.sha256) if prior is None else None
     if (prior is not None and prior.outcome in (ACCEPTED, INCOMPLETE)) or applied is not None:
@@ -131,6 +156,7 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
     values: dict[str, Any] = {}
     if q is not None:
         values = _values(q, pack, issues)
+        issues += pack_evidence.problems(pack, files, q)
     supplier = _supplier(ctx, pack["supplier"], issues) if not issues else None
     target = _assessment(ctx, assessment["uid"], supplier, q, issues) if supplier is not None else None
     if issues or q is None or supplier is None:
@@ -149,18 +175,26 @@ def import_pack(ctx: AppContext, path: Path, *, dry_run: bool = False,
     stored = store_assessments.answers(ctx.store, target.id) if target else {}
     comments = {k: v for k, v in pack["comments"].items() if v}
     report.changes, writes = changes_between(q, numbering(q), assessment["language"], stored, values, comments)
-    if target is not None and not writes:
+    evidence = pack_evidence.new_entries(ctx, target.id if target else None, pack)
+    report.changes += pack_evidence.changes(evidence, numbering(q))  # listed for a first import too
+    if target is not None and not writes and not evidence:
         report.outcome, report.assessment_id = UNCHANGED, target.id
         report.note = f"assessment {target.id} already holds these answers"
         return _logged(ctx, report, dry_run, seen, assessment["exported_at"])
     report.missing = _missing(ctx, q, values, supplier, path)
     report.outcome = INCOMPLETE if report.missing else ACCEPTED
+    if target is not None:
+        from fldd.usecases.assessments import corrections_note
+
+        report.note = corrections_note(ctx, target.id, writes, numbering(q))
     report.revision = target.revision + 1 if target else 1
     report.assessment_id = target.id if target else None
     if dry_run:
         return _seen(report, seen)
     with ctx.store.write():
         report.assessment_id = _apply(ctx, report, pack, q, supplier, target, writes)
+        if evidence:
+            pack_evidence.store(ctx, report.assessment_id, evidence, files or {})
         _logged(ctx, report, dry_run, seen, assessment["exported_at"])
     return report
 
@@ -186,7 +220,7 @@ def _values(q: Questionnaire, pack: dict, issues: list[Issue]) -> dict[str, Any]
     from fldd.exchange.layout import numbering
 
     numbers = numbering(q)
-    values, errors = coerce_all(q, pack["answers"])
+    values, errors = coerce_all(q, pack["answers"], pack["assessment"]["language"])
     for error in errors:
         number = numbers.get(error.question)
         question = f"{number} ({error.question})" if number else error.question
@@ -232,8 +266,14 @@ def _missing(ctx: AppContext, q: Questionnaire, values: dict[str, Any], supplier
 
     numbers = numbering(q)
     result = score(q, values, inputs=inherent_risk(supplier.country, supplier.goods).inputs(), as_of=ctx.today())
-    return [Issue("required, not answered", question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
-            for qid in result.completeness.missing]
+    missing = [Issue("required, not answered", question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
+               for qid in result.completeness.missing]
+    for check in checks_for(q, values, result.derived, q.languages[0]):  # submitted only with a reason, in fldd
+        if check.short:
+            done = q.sampling[[r.id for r in q.sampling].index(check.rule)].done
+            missing.append(Issue(f"sample below the protocol's minimum ({check.text}): submit it in fldd with "
+                                 "the reason", question=f"{numbers.get(done, '?')} ({done})", file=path.name))
+    return missing
 
 
 def _apply(ctx: AppContext, report: FileReport, pack: dict, q: Questionnaire, supplier: store_suppliers.Supplier,

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from fldd.standard.answers import AnswerError, coerce, to_json
 from fldd.standard.engine import score
 from fldd.standard.model import Questionnaire
 from fldd.standard.result import Result
+from fldd.store import answer_corrections as store_corrections
 from fldd.store import assessments as store_assessments
+from fldd.store import checklist as store_checklist
 from fldd.store import findings as store_findings
 from fldd.store import suppliers as store_suppliers
+from fldd.usecases import sampling
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.rating_words import of_result, of_row
 
 NEXT_STATUS = {"draft": ("submitted",), "submitted": ("under_review", "draft"),
                "under_review": ("closed", "draft"), "closed": ()}
@@ -44,16 +49,19 @@ class AssessmentSession:
         self.questionnaire: Questionnaire = q
         self.supplier = store_suppliers.get(ctx.store, self.record.supplier_id)
         stored = store_assessments.answers(ctx.store, assessment_id)
-        self.values: dict[str, Any] = {}
+        self.as_declared: dict[str, Any] = {}  # what the supplier answered, whatever a reviewer corrected
         self.comments: dict[str, str] = {}
         for qid, answer in stored.items():
             question = q.question(qid)
             if question is None:
                 continue  # a retired data point: kept in the store, not scored
             if answer.value is not None:
-                self.values[qid] = coerce(question, answer.value)
+                self.as_declared[qid] = coerce(question, answer.value)
             if answer.comment:
                 self.comments[qid] = answer.comment
+        self.values: dict[str, Any] = {}  # the values in force: the declaration, or a reviewer's correction
+        self.corrections: dict[str, dict] = {}
+        self._apply_corrections()
         self.inputs = _inputs(self.supplier)
         self.declared = self._declared()
         self.result: Result = self.rescore()
@@ -67,6 +75,17 @@ class AssessmentSession:
     def read_only(self) -> bool:
         """Closed assessments cannot change."""
         return self.record.status == "closed"
+
+    @property
+    def corrects(self) -> bool:
+        """Whether a change to an answer is a reviewer's correction (submitted or under review): the supplier's
+        answers are then its declaration, kept as declared, and a change needs a reason."""
+        return self.record.status in store_corrections.CORRECTABLE
+
+    def _apply_corrections(self) -> None:
+        """The values in force: the declared ones, with each standing correction over its question."""
+        self.corrections = store_corrections.standing(self.ctx.store, self.id)
+        self.values = _overlay(self.questionnaire, self.as_declared, self.corrections)
 
     def as_of(self) -> dt.date:
         """The assessment date: when it was submitted, else today."""
@@ -93,23 +112,62 @@ class AssessmentSession:
                             as_of=self.as_of(), lang=self.record.language)
         return self.result
 
-    def answer(self, question_id: str, raw: Any, comment: str | None = None) -> Result:
-        """Check, save and score one answer; AnswerError (naming the question) leaves everything unchanged."""
+    def answer(self, question_id: str, raw: Any, comment: str | None = None, *, reason: str | None = None) -> Result:
+        """Check, save and score one answer; AnswerError (naming the question) leaves everything unchanged.
+        Once submitted, a change is a correction and needs a reason (Rejected without one)."""
         if self.read_only:
             raise Rejected([f"assessment {self.id} is closed: answers can no longer change"])
         question = self.questionnaire.question(question_id)
         if question is None:
             raise AnswerError(question_id, f"no such question in {self.questionnaire.ref}")
-        value = coerce(question, raw)
+        value = coerce(question, raw, self.record.language)
+        if self.corrects:
+            return self.correct(question_id, value, reason or "")
         store_assessments.save_answer(self.ctx.store, self.id, question_id,
                                       None if value is None else to_json(value), comment, who=self.ctx.user)
         if value is None:
+            self.as_declared.pop(question_id, None)
+        else:
+            self.as_declared[question_id] = value
+        if comment is not None:
+            self.comments[question_id] = comment
+        if question_id in self.corrections:  # the new declaration settled the correction or put it in question
+            self._apply_corrections()
+        elif value is None:
             self.values.pop(question_id, None)
         else:
             self.values[question_id] = value
-        if comment is not None:
-            self.comments[question_id] = comment
-        return self.rescore()
+        return self._rescored()
+
+    def _rescored(self) -> Result:
+        """Score again and keep the result, so lists, the register and Home never show a stale rating."""
+        self.rescore()
+        self.save_result()
+        return self.result
+
+    def correct(self, question_id: str, raw: Any, reason: str) -> Result:
+        """A reviewer's correction of a submitted answer, with the reason they give: recorded beside the
+        declaration (who, when, old and new value), which stays as the supplier gave it; scored on the new value."""
+        if not self.corrects:
+            raise Rejected([f"assessment {self.id} is {self.record.status.replace('_', ' ')}: only a submitted "
+                            "answer is corrected"])
+        question = self.questionnaire.question(question_id)
+        if question is None:
+            raise AnswerError(question_id, f"no such question in {self.questionnaire.ref}")
+        if not reason.strip():
+            raise Rejected([f"{question_id}: assessment {self.id} is submitted, so its answers are the supplier's "
+                            "declaration; changing one is a correction and needs a reason"])
+        value = coerce(question, raw)
+        store_corrections.correct(self.ctx.store, self.id, question_id, None if value is None else to_json(value),
+                                  reason, self.ctx.user)
+        self._apply_corrections()
+        self._rescored()
+        sync_findings(self.ctx, self)  # a finding the corrected value triggers is raised now, as at submission
+        return self.result
+
+    def correction_history(self, question_id: str | None = None) -> list[dict]:
+        """Every correction of this assessment (of one question), oldest first."""
+        return store_corrections.history(self.ctx.store, self.id, question_id)
 
     def comment(self, question_id: str, text: str) -> None:
         """Save a comment on a question without changing its answer."""
@@ -128,8 +186,9 @@ class AssessmentSession:
             data.update(expires=None, as_of=None)
         store_assessments.save_result(self.ctx.store, self.id, data)
 
-    def move_to(self, status: str) -> None:
-        """Change the status along draft -> submitted -> under review -> closed (or back to draft)."""
+    def move_to(self, status: str, sample_reason: str | None = None) -> None:
+        """Change the status along draft -> submitted -> under review -> closed (or back to draft). An on-site
+        sample below the protocol's minimum is submitted only with `sample_reason`, which is kept."""
         current = self.record.status
         if status not in NEXT_STATUS[current]:
             allowed = ", ".join(NEXT_STATUS[current]) or "nothing: it is closed"
@@ -139,10 +198,13 @@ class AssessmentSession:
         if status == "submitted" and self.result.completeness.missing:
             missing = ", ".join(self.result.completeness.missing[:10])
             raise Rejected([f"answer every required question before submitting; still open: {missing}"])
+        reasons = sampling.reasons_to_keep(self, sample_reason) if status == "submitted" else []
         if status == "submitted":
             self.record.assessed_on = self.ctx.today().isoformat()
             self.rescore()
-        store_assessments.set_status(self.ctx.store, self.id, status, who=self.ctx.user)
+        with self.ctx.store.write():
+            store_assessments.set_status(self.ctx.store, self.id, status, who=self.ctx.user)
+            sampling.keep_reasons(self, reasons)
         self.record.status = status
         self.save_result()
         if status in ("submitted", "closed"):
@@ -152,6 +214,42 @@ class AssessmentSession:
     def findings(self) -> list[dict]:
         """Findings and their corrective actions for this assessment."""
         return store_findings.rows(self.ctx.store, assessment_id=self.id)
+
+
+def values_in_force(ctx: AppContext, assessment_id: int, q: Questionnaire, declared: dict[str, Any]) -> dict | None:
+    """Declared values (typed) with the assessment's standing corrections over them; None when it has none (an
+    import scores a supplier's new revision on these, so a correction keeps counting)."""
+    standing = store_corrections.standing(ctx.store, assessment_id)
+    return _overlay(q, declared, standing) if standing else None
+
+
+def _overlay(q: Questionnaire, declared: dict[str, Any], standing: dict[str, dict]) -> dict[str, Any]:
+    """The declared values with each standing correction's value (or no answer) over its question."""
+    values = dict(declared)
+    for qid, correction in standing.items():
+        question = q.question(qid)
+        if question is not None and correction["new_value"] is not None:
+            values[qid] = coerce(question, correction["new_value"])
+        elif question is not None:
+            values.pop(qid, None)
+    return values
+
+
+def corrections_note(ctx: AppContext, assessment_id: int, writes: dict[str, tuple], numbers: dict[str, str]) -> str:
+    """What a supplier's new revision does to the reviewer's standing corrections (for the import report and
+    log): which it agrees with, which are now to re-confirm; '' when it touches none."""
+    agreed, again = [], []
+    for qid, correction in store_corrections.standing(ctx.store, assessment_id).items():
+        if qid not in writes or writes[qid][0] == correction["declared_value"]:
+            continue
+        (agreed if writes[qid][0] == correction["new_value"] else again).append(f"{numbers.get(qid, '?')} ({qid})")
+    parts = []
+    if again:
+        parts.append(f"the supplier declared anew where a reviewer had corrected: {', '.join(again)}; the "
+                     "corrections still count until a reviewer re-confirms or withdraws them")
+    if agreed:
+        parts.append(f"the supplier now declares the corrected value of {', '.join(agreed)}")
+    return "; ".join(parts)
 
 
 def _inputs(supplier: store_suppliers.Supplier) -> dict[str, Any]:
@@ -177,29 +275,44 @@ def sync_findings(ctx: AppContext, session: AssessmentSession) -> list[int]:
                 source="trigger", threshold_id=trigger.id, detail=trigger.rule,
                 because={k: to_json(v) for k, v in trigger.values.items()}, who=ctx.user)
             store_findings.add_action(db, finding_id, description=trigger.remedy or trigger.title, owner=owner,
-                                      due_date=(as_of + dt.timedelta(days=due_days)).isoformat())
+                                      due_date=(as_of + dt.timedelta(days=due_days)).isoformat(), who=ctx.user)
             created.append(finding_id)
     return created
 
 
 def add_auditor_finding(ctx: AppContext, assessment_id: int, *, severity: str, title: str, detail: str = "",
-                        action: str = "", owner: str = "", due_days: int | None = None) -> int:
-    """A finding the auditor records on their own, with its corrective action due by the severity's rule."""
+                        action: str = "", owner: str = "", due_days: int | None = None,
+                        question_id: str | None = None, indicator: int | None = None,
+                        evidence: Path | str | None = None) -> int:
+    """A finding the auditor records on their own, with its corrective action due by the severity's rule; it may
+    name the question and ILO indicator it concerns and keep a photo or file. All checked, then written at once."""
+    from fldd.store import evidence as store_evidence
+    from fldd.usecases.finding_links import link_problems
+    from fldd.usecases.findings import read_evidence
+
     record = store_assessments.get(ctx.store, assessment_id)
     if record.status == "closed":
         raise Rejected([f"assessment {assessment_id} is closed"])
     q = ctx.standard.get(record.ref)
+    problems = []
     if severity not in ("priority", "major", "minor"):
-        raise Rejected([f"severity: '{severity}' is not priority, major or minor"])
+        problems.append(f"severity: '{severity}' is not priority, major or minor")
     if not title.strip():
-        raise Rejected(["title: a finding needs a title"])
+        problems.append("title: a finding needs a title")
+    problems += link_problems(q, record.ref, question_id, indicator)
+    if problems:
+        raise Rejected(problems)
+    kept = read_evidence(evidence) if evidence is not None else None
     days = due_days or (q.severity_due_days.get(severity, 30) if q else 30)
     start = dt.date.fromisoformat(record.assessed_on) if record.assessed_on else ctx.today()
     with ctx.store.write() as db:
         finding_id = store_findings.add_finding(db, assessment_id, severity=severity, title=title.strip(),
-                                                due_days=days, source="auditor", detail=detail, who=ctx.user)
+                                                due_days=days, source="auditor", detail=detail, who=ctx.user,
+                                                question_id=question_id, indicator=indicator)
         store_findings.add_action(db, finding_id, description=action.strip() or title.strip(), owner=owner,
-                                  due_date=(start + dt.timedelta(days=days)).isoformat())
+                                  due_date=(start + dt.timedelta(days=days)).isoformat(), who=ctx.user)
+        if kept is not None:
+            store_evidence.insert(db, kept[1], kept[0], finding_id=finding_id, who=ctx.user)
     return finding_id
 
 
@@ -216,11 +329,40 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "closed_at": record.closed_at,
         "answers": {qid: to_json(v) for qid, v in session.values.items()},
         "comments": dict(session.comments),
+        "corrections": {qid: _correction_json(c) for qid, c in session.corrections.items()},
+        "correction_history": [_correction_json(c) for c in session.correction_history()],
+        **of_result(session.result, record.status).facts(),
         "result": session.result.to_json(),
-        "findings": session.findings(),
+        "findings": _findings_with_trail(ctx, session),
+        "sampling": sampling.sampling_json(session),
+        "checklist": store_checklist.current(ctx.store, record.id),  # on-site ticks: the latest, who and when
     }
 
 
+def _findings_with_trail(ctx: AppContext, session: AssessmentSession) -> list[dict]:
+    """Findings with their files and each action's history (and any status it reached before the trail)."""
+    from fldd.store import evidence as store_evidence
+    from fldd.usecases.action_trail import assessment_histories, before_trail
+
+    histories = assessment_histories(ctx, session.id)
+    out = session.findings()
+    for row in out:
+        entries = histories.get(row["action_id"], [])
+        row["history"] = entries
+        row["before_trail"] = before_trail(row, entries) if row["action_id"] is not None else None
+        row["evidence"] = [{k: e[k] for k in ("id", "file_name", "sha256", "size", "added_by", "added_at")}
+                           for e in store_evidence.list_for(ctx.store, finding_id=row["id"])]
+    return out
+
+
+def _correction_json(row: dict) -> dict:
+    """A correction as `assessments show --json` prints it: the declared value beside the corrected one."""
+    return {"question": row["question_id"], "declared": row["declared_value"], "was": row["old_value"],
+            "value": row["new_value"], "reason": row["reason"], "by": row["corrected_by"], "at": row["corrected_at"],
+            "status": row["status"], "to_reconfirm": row["status"] == store_corrections.TO_RECONFIRM,
+            "note": row["status_note"], "uid": row["uid"]}
+
+
 def list_assessments(ctx: AppContext, supplier_id: int | None = None) -> list[dict]:
-    """Assessments with their supplier, newest first."""
-    return store_assessments.list_rows(ctx.store, supplier_id)
+    """Assessments with their supplier, newest first; each says whether its rating is provisional."""
+    return [{**row, **of_row(row).facts()} for row in store_assessments.list_rows(ctx.store, supplier_id)]

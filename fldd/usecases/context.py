@@ -11,6 +11,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from fldd.store import lock as process_lock
 from fldd.store import settings
 from fldd.store.connection import Store, open_store
 
@@ -41,9 +42,12 @@ class AppContext:
         self.store.close()
 
 
-def open_context(db_path: Path | str, *, user: str | None = None, role: str | None = None) -> AppContext:
-    """Open the database and read who is using it (defaults: the login name, buyer)."""
-    store = open_store(db_path)
+def open_context(db_path: Path | str, *, user: str | None = None, role: str | None = None,
+                 holder: str = process_lock.COMMAND,
+                 on_wait: Callable[[process_lock.Holder], None] | None = None) -> AppContext:
+    """Open the database and read who is using it (defaults: the login name, buyer). holder says whether this is
+    the app or a command, for the message another fldd process gets while this one has the database."""
+    store = open_store(db_path, holder=holder, on_wait=on_wait)
     user = user or settings.get(store, "user") or _login_name()
     role = role or settings.get(store, "role") or "buyer"
     return AppContext(store, user, role if role in ROLES else "buyer")

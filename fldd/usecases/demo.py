@@ -29,6 +29,8 @@ from fldd.usecases.exchange import supplier_sheet_values
 from fldd.usecases.suppliers import add_supplier, get_supplier
 
 DEMO_KEY = "demo_portfolio"
+DEMO_DONE = "Done as asked; records kept at the site office for the next visit"
+DEMO_VERIFIED = "Checked the records on the follow-up visit"
 SEED = 20261123
 
 # (name, country, goods, sector, chain tier, profile): profile 0 clean .. 3 troubled
@@ -201,6 +203,10 @@ def build_demo(ctx: AppContext) -> dict[str, Any]:
     return {**counts, "existing": existing}
 
 
+SAMPLE_REASON = ("The site limited the visit to one day; the remaining worker interviews and files are planned "
+                 "for the follow-up visit.")
+
+
 def _build(ctx: AppContext) -> None:
     rng = random.Random(SEED)
     today = ctx.today()
@@ -272,7 +278,7 @@ def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.
     for status in ("submitted", "under_review", "closed"):
         if stage == "draft":
             break
-        session.move_to(status)
+        session.move_to(status, sample_reason=SAMPLE_REASON)  # kept only where a sample is short
         if status == stage:
             break
     def stamp(days: int) -> str:
@@ -284,12 +290,17 @@ def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.
                                 closed_at=stamp(35) if closed else None)
     session.save_result()
     today = ctx.today()
+    contacts = session.supplier.contacts
+    site = contacts[0]["name"] if contacts else f"{session.supplier.name} (site)"
+    move = store_findings.set_action_status
     for row in store_findings.rows(ctx.store, assessment_id=assessment_id):
         age = (today - dt.date.fromisoformat(row["due_date"])).days  # days past the due date
         roll = rng.random()
+        action = row["action_id"]
         if age > 45 and roll < 0.85 or closed and roll < 0.9:  # old actions are mostly dealt with
-            store_findings.set_action_status(ctx.store, row["action_id"], "verified", who="Demo auditor")
+            move(ctx.store, action, "done", who=site, note=DEMO_DONE)
+            move(ctx.store, action, "verified", who="Demo auditor", note=DEMO_VERIFIED)
         elif age > 0 and roll < 0.93:
-            store_findings.set_action_status(ctx.store, row["action_id"], "done")
+            move(ctx.store, action, "done", who=site, note=DEMO_DONE)
         elif roll < 0.5:
-            store_findings.set_action_status(ctx.store, row["action_id"], "in_progress")
+            move(ctx.store, action, "in_progress", who=site)

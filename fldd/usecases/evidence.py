@@ -9,6 +9,7 @@ from fldd.store import evidence as store_evidence
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.output_files import refuse_live_database
 
 
 def attach_evidence(ctx: AppContext, assessment_id: int, question_id: str | None, path: Path | str,
@@ -16,6 +17,7 @@ def attach_evidence(ctx: AppContext, assessment_id: int, question_id: str | None
     """Read a file and keep it as evidence of one answer (or of the whole assessment); returns its id."""
     path = Path(path)
     _open_assessment(ctx, assessment_id, question_id)
+    refuse_live_database(path, "attaching")
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -5,7 +5,6 @@ Each file is checked in full before anything is written, then applied in one tra
 
 from __future__ import annotations
 
-import os
 import secrets
 import uuid
 from collections.abc import Callable, Iterable
@@ -23,6 +22,7 @@ from fldd.store.clock import now
 from fldd.store.errors import NotFound
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.output_files import write_atomically
 
 SECRET_KEY = "workbook_secret"
 
@@ -99,7 +99,8 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
         if session.record.supplier_id != supplier_id or session.questionnaire.ref != q.ref:
             raise Rejected([f"assessment {assessment_id} is of another supplier or questionnaire "
                             f"({session.supplier.name}, {session.questionnaire.ref})"])
-        values, comments, export_id = dict(session.values), dict(session.comments), session.record.uid
+        # the supplier's own declaration goes back to it: returning a corrected value unread is no agreement
+        values, comments, export_id = dict(session.as_declared), dict(session.comments), session.record.uid
     lay = layout(q, lang)
     meta = {"protocol": PROTOCOL, "questionnaire": q.id, "version": q.version, "content_hash": q.content_hash,
             "export_id": export_id, "supplier_uid": supplier.uid, "supplier_name": supplier.name,
@@ -118,7 +119,7 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
                                  version=q.version, tier=q.tier, language=lang, file_name=target.name,
                                  exported_by=ctx.user, exported_at=meta["exported_at"], assessment_id=assessment_id)
             content = WorkbookContent(meta, on_file, values, comments, intro)
-            _write_atomically(target, lambda handle: write_workbook(handle, lay, content), overwrite=overwrite)
+            write_atomically(target, lambda handle: write_workbook(handle, lay, content), overwrite=overwrite)
             written = True
     except BaseException:
         if written:  # the file is out but its row was not committed
@@ -138,65 +139,12 @@ def supplier_sheet_values(supplier: store_suppliers.Supplier) -> dict[str, str]:
     return fields
 
 
-_CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-
-
-def _write_atomically(target: Path, write: Callable[[Any], None], *, overwrite: bool = True) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then put it in place.
-
-    With overwrite False the target's name is claimed first with an empty file (FileExistsError when the name is
-    taken, by a file or a folder): no other file is ever replaced, even one that appears while this is written.
-    """
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
-    claimed = False
-    try:
-        if not overwrite:
-            os.close(os.open(target, _CREATE_NEW, 0o666))
-            claimed = True
-        # os.open with 0o666: the finished file gets the user's usual permissions (tempfile would make it 0600)
-        handle = os.fdopen(os.open(temp, _CREATE_NEW, 0o666), "wb")
-    except FileExistsError:
-        if not overwrite and not claimed:
-            raise
-        _drop(target if claimed else None)
-        raise Rejected([f"{target}: cannot write there (a temporary file is in the way)"]) from None
-    except OSError as exc:
-        _drop(target if claimed else None)
-        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
-    try:
-        with handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        _drop(temp, target if claimed else None)
-        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
-    except BaseException:
-        _drop(temp, target if claimed else None)
-        raise
-
-
-def _drop(*paths: Path | None) -> None:
-    """Remove what a failed write left (a temporary file, a claimed name), quietly."""
-    for path in paths:
-        if path is not None:
-            try:
-                path.unlink(missing_ok=True)
-            except OSError:
-                pass
-
-
 def write_report_xlsx(reports: list[FileReport], path: Path | str) -> Path:
     """Save the per-file import report as a spreadsheet (one row per file, one per problem, one per change)."""
     from fldd.exchange.report_xlsx import write_report
 
     target = Path(path)
-    _write_atomically(target, lambda handle: write_report(handle, reports))
+    write_atomically(target, lambda handle: write_report(handle, reports))
     return target
 
 
@@ -204,13 +152,13 @@ def write_report_xlsx(reports: list[FileReport], path: Path | str) -> Path:
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; folders become their .xlsx workbooks and .json answer packs (sorted; Office lock files and
-    hidden files skipped)."""
+    """Files as given; folders become their .xlsx workbooks and .json / .zip answer packs (sorted; Office lock files
+    and hidden files skipped)."""
     found: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".json") and p.is_file()
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".json", ".zip") and p.is_file()
                             and not p.name.startswith(("~$", ".")))
         else:
             found.append(path)

@@ -12,8 +12,10 @@ from fldd.store import evidence as store_evidence
 from fldd.store import findings as store_findings
 from fldd.store import portfolio
 from fldd.store.errors import NotFound
+from fldd.usecases.action_trail import step_problems
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
+from fldd.usecases.output_files import refuse_live_database, write_bytes_atomically
 
 OUTSTANDING = ("open", "in_progress")  # work still to do: these can be overdue
 # The lifecycle: open -> in progress -> done -> verified; open -> done; done -> in progress reopens.
@@ -28,10 +30,9 @@ def list_findings(ctx: AppContext, *, supplier_id: int | None = None, assessment
     """Findings with their actions; `overdue` and `days_left` computed against today. Open means not yet
     verified (a done action still waits for someone to check it)."""
     today = ctx.today()
-    refs = portfolio.assessment_refs(ctx.store)
     out = []
     for row in store_findings.rows(ctx.store, assessment_id=assessment_id, supplier_id=supplier_id):
-        _annotate(row, today, refs.get(row["assessment_id"], {}))
+        _annotate(row, today, row)  # the row carries its assessment's questionnaire, language and date
         if only_open and row["status"] == "verified":
             continue
         if overdue_only and not row["overdue"]:
@@ -74,8 +75,10 @@ def allowed_moves(ctx: AppContext, status: str) -> tuple[str, ...]:
     return tuple(s for s in MOVES.get(status, ()) if s != "verified" or ctx.role in VERIFIERS)
 
 
-def set_action_status(ctx: AppContext, action_id: int, status: str) -> None:
-    """Move an action along its lifecycle; Rejected for a step the lifecycle or the role does not allow."""
+def set_action_status(ctx: AppContext, action_id: int, status: str, *, note: str = "",
+                      evidence: Path | str | None = None) -> None:
+    """Move an action along its lifecycle, kept in its history with the note and file given; Rejected for a step
+    the lifecycle or the role does not allow, or that lacks the note or file it needs (see action_trail)."""
     row = get_action(ctx, action_id)
     current = row["status"]
     if status not in MOVES:
@@ -89,10 +92,29 @@ def set_action_status(ctx: AppContext, action_id: int, status: str) -> None:
                             "once it is marked done"])
         allowed = " or ".join(STATUS_TEXT[s] for s in MOVES[current]) or "nothing: it is verified and closed"
         raise Rejected([f"corrective action {action_id} is {STATUS_TEXT[current]}; it can move to {allowed}"])
+    problems = step_problems(action_id, current, status, note, evidence is not None)
+    if problems:
+        raise Rejected(problems)
     try:
-        store_findings.set_action_status(ctx.store, action_id, status, who=ctx.user)
+        store_findings.set_action_status(ctx.store, action_id, status, who=ctx.user, note=note.strip(),
+                                         evidence=read_evidence(evidence) if evidence is not None else None)
     except NotFound:
         raise Rejected([f"corrective action {action_id} does not exist (was it deleted?)"]) from None
+
+
+def read_evidence(path: Path | str) -> tuple[str, bytes]:
+    """A file's name and bytes, checked against the size limit; Rejected naming the file if it cannot be kept."""
+    path = Path(path)
+    refuse_live_database(path, "attaching")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Rejected([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+    try:
+        store_evidence.check_size(data, path.name)
+    except ValueError as exc:
+        raise Rejected([str(exc)]) from None
+    return path.name, data
 
 
 def update_action(ctx: AppContext, action_id: int, *, owner: str | None = None,
@@ -123,7 +145,7 @@ def update_action(ctx: AppContext, action_id: int, *, owner: str | None = None,
     if problems:
         raise Rejected(problems)
     if changes:
-        store_findings.update_action(ctx.store, action_id, **changes)
+        store_findings.update_action(ctx.store, action_id, who=ctx.user, **changes)
 
 
 def attach_evidence(ctx: AppContext, action_id: int, path: Path | str, note: str = "") -> int:
@@ -131,15 +153,8 @@ def attach_evidence(ctx: AppContext, action_id: int, path: Path | str, note: str
     row = get_action(ctx, action_id)
     if row["status"] == "verified":
         raise Rejected([f"corrective action {action_id} is verified and closed: add no more evidence to it"])
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Rejected([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
-    try:
-        return store_evidence.add(ctx.store, data, path.name, action_id=action_id, note=note, who=ctx.user)
-    except ValueError as exc:
-        raise Rejected([str(exc)]) from None
+    name, data = read_evidence(path)
+    return store_findings.add_evidence(ctx.store, action_id, name, data, who=ctx.user, note=note.strip())
 
 
 def list_evidence(ctx: AppContext, action_id: int) -> list[dict]:
@@ -154,10 +169,7 @@ def save_evidence_copy(ctx: AppContext, evidence_id: int, target: Path | str) ->
     except (NotFound, ValueError) as exc:
         raise Rejected([str(exc)]) from None
     target = Path(target)
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise Rejected([f"{target}: cannot write the file ({exc.strerror or exc})"]) from None
+    write_bytes_atomically(target, data)
     return target
 
 

@@ -14,12 +14,12 @@ from fldd.usecases.sent_workbooks import sent_workbooks
 
 DUE_SOON_DAYS = 14
 REASSESS_WITHIN_DAYS = 60
-SECTIONS = ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections")
+SECTIONS = ("drafts", "to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections")
 # Which sections each role works on, in the order the home view shows them.
 ROLE_SECTIONS = {
     "supplier": ("drafts", "overdue_actions", "due_soon"),
     "auditor": ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon"),
-    "buyer": ("to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections"),
+    "buyer": ("to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections"),
 }
 # Drafts a role fills in: suppliers answer the desktop self-assessment, auditors the on-site one.
 DRAFT_TIERS = {"supplier": ("desktop",), "auditor": ("onsite",), "buyer": ("desktop", "onsite")}
@@ -37,6 +37,9 @@ def todo(ctx: AppContext) -> dict:
     if "drafts" in wanted:
         out["drafts"] = [_assessment(r, ctx) for r in portfolio.assessments(ctx.store, ("draft",))
                          if r["tier"] in DRAFT_TIERS[role]]
+    if "incomplete_imports" in wanted:  # accepted with required answers missing: the supplier owes the rest
+        out["incomplete_imports"] = [{**_assessment(r, ctx), "last_change": r["imported_at"][:10]}
+                                     for r in portfolio.imported_drafts(ctx.store)]
     if "to_review" in wanted:
         rows = portfolio.assessments(ctx.store, ("submitted", "under_review"))
         out["to_review"] = sorted((_assessment(r, ctx) for r in rows),

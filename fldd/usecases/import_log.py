@@ -209,13 +209,13 @@ def save_log_xlsx(ctx: AppContext, where: LogFilter, path: Path | str) -> tuple[
     """Save the filtered log as a spreadsheet (the import report's layout, with when each file was imported);
     returns the file and how many entries it holds."""
     from fldd.exchange.report_xlsx import write_report
-    from fldd.usecases.exchange import _write_atomically  # the import report's own way of saving
+    from fldd.usecases.output_files import write_atomically
 
     page = import_log(ctx, where, limit=SAVE_LIMIT)
     entries = [import_entry(ctx, line.id) for line in page.lines]
     reports, when = [as_report(e) for e in entries], [local_time_text(e.imported_at) for e in entries]
     target = Path(path)
-    _write_atomically(target, lambda handle: write_report(handle, reports, imported_at=when))
+    write_atomically(target, lambda handle: write_report(handle, reports, imported_at=when))
     return target, len(entries)
 
 

@@ -11,6 +11,7 @@ from fldd.standard.answers import AnswerError, coerce
 from fldd.store import interviews as store_interviews
 from fldd.usecases.assessments import AssessmentSession
 from fldd.usecases.errors import Rejected
+from fldd.usecases.interview_privacy import clean_context
 
 CODE = re.compile(r"^[A-Z]{0,4}-?[0-9]{1,4}$")
 
@@ -22,14 +23,16 @@ def interview_questions(session: AssessmentSession) -> list:
 
 
 def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any],
-                     interviewed_on: str | None = None) -> None:
-    """Save one interview and refresh the counts it feeds; the code must not look like a name."""
+                     interviewed_on: str | None = None, context: dict[str, Any] | None = None) -> None:
+    """Save one interview and refresh the counts it feeds; the code must not look like a name. The context
+    (language, interpreter, location, a note) stays with the record and never enters the answers."""
     if session.read_only:
         raise Rejected([f"assessment {session.id} is closed"])
     code = code.strip().upper()
     if not CODE.match(code):
         raise Rejected([f"interview code '{code}': use a code such as W-014 (letters and digits only, "
                         "never a name), so that no worker can be identified"])
+    kept = clean_context(code, context)
     known = {q.id: q for q in interview_questions(session)}
     clean: dict[str, Any] = {}
     for qid, value in facts.items():
@@ -61,7 +64,7 @@ def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any
     if problems:
         raise Rejected(problems)  # checked before anything is stored: no record without its counts
     with session.ctx.store.write():
-        store_interviews.put(session.ctx.store, session.id, code, clean, interviewed_on)
+        store_interviews.put(session.ctx.store, session.id, code, clean, interviewed_on, kept)
         refresh_tallies(session)
 
 
@@ -96,7 +99,8 @@ def _tallies(session: AssessmentSession, records: list[dict]) -> dict[str, Any]:
 
 
 def refresh_tallies(session: AssessmentSession) -> None:
-    """Write the aggregates into the assessment's answers (each a normal, revisioned answer)."""
+    """Write the aggregates into the assessment's answers (each a normal, revisioned answer; once submitted,
+    a correction whose reason says the records changed)."""
     for qid, value in tallies(session).items():
         if session.values.get(qid) != value:
-            session.answer(qid, value)
+            session.answer(qid, value, reason="counted again from the interview records, which changed")

@@ -14,6 +14,8 @@ from fldd.standard.engine import score
 from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.store import suppliers as store_suppliers
+from fldd.usecases.answer_pack import is_pack  # answer packs travel through the same import
+from fldd.usecases.assessments import corrections_note, values_in_force
 from fldd.usecases.context import AppContext
 from fldd.usecases.corrections import record_suggestions
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
@@ -40,11 +42,6 @@ class _Scored:
     def as_of(self):
         """The assessment date."""
         return self.day
-
-
-def is_pack(path: Path) -> bool:
-    """JSON answer packs travel through the same import as workbooks."""
-    return path.suffix.lower() == ".json"
 
 
 class Importer:
@@ -174,12 +171,15 @@ class Importer:
             return report
         today = self.ctx.today()
         result = loaded.result  # scored by a worker, with the same supplier inputs and day
-        if result is None:
-            result = score(q, checked.values, inputs=inherent_inputs(target.supplier.country,
+        in_force = values_in_force(self.ctx, assessment.id, q, checked.values) if assessment else None
+        if result is None or in_force is not None:  # a reviewer's standing corrections count over the file's
+            result = score(q, in_force or checked.values, inputs=inherent_inputs(target.supplier.country,
                                                                      tuple(target.supplier.goods)),
                            as_of=today, lang=lay.lang)
         report.missing = [self._missing(lay, qid, path) for qid in result.completeness.missing]
         report.outcome = INCOMPLETE if report.missing else ACCEPTED
+        if in_force is not None:
+            report.note = corrections_note(self.ctx, assessment.id, writes, lay.numbers)
         report.revision = assessment.revision + 1 if assessment else 1
         report.assessment_id = assessment.id if assessment else None
         if self.dry_run:

@@ -135,7 +135,7 @@ def test_result_json_carries_what_assessments_show_needs(mini):
 
 @pytest.mark.parametrize("raw, message", [
     ({"hours": "many"}, "'many' is not a number"),
-    ({"passports": "nobody"}, "not an answer option; expected one of: worker, company, unknown"),
+    ({"passports": "nobody"}, "not an answer option; expected one of: 'The worker', 'The company', 'Don't know'"),
     ({"wage": "1000"}, "not an amount with its currency"),
     ({"wage": {"amount": 5, "currency": "dollars"}}, "not a 3-letter ISO code"),
     ({"nonexistent": 1}, "no such question in mini-desktop@1.0.0"),

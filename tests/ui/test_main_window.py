@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
-from fldd.ui.main_window import PAGES, TITLE, MainWindow
+from fldd.store import assessments as store_assessments
+from fldd.ui.assessments.assessments_model import COL_SUPPLIER, ID_ROLE
+from fldd.ui.main_window import PAGES, ROW_ASSESSMENTS, TITLE, MainWindow, opening_geometry
 from fldd.ui.prompter import ScriptedPrompter
+from fldd.usecases.assessments import start_assessment
 from fldd.usecases.context import open_context
+from fldd.usecases.suppliers import add_supplier
 
 NAMES = [name for name, _, _ in PAGES]
 
@@ -40,6 +44,33 @@ def test_window_shows_title_home_page_and_database(window, ctx):
 
 def test_default_size_fits_a_small_laptop_screen(window):
     assert window.width() <= 1366 and window.height() <= 768 - 60
+
+
+@pytest.mark.parametrize("width, height, maximised", [(1366, 728, True), (1280, 760, True), (1439, 860, True),
+                                                      (1440, 860, False), (1920, 1040, False), (2560, 1400, False)])
+def test_the_window_opens_maximised_on_a_small_screen_else_large_and_centred(width, height, maximised):
+    available = QRect(0, 40, width, height)  # the task bar at the top
+    geometry = opening_geometry(available)
+    if maximised:
+        assert geometry is None
+        return
+    assert available.contains(geometry)
+    assert abs(geometry.center().x() - available.center().x()) <= 1
+    assert abs(geometry.center().y() - available.center().y()) <= 1
+    assert geometry.width() >= 1280 and geometry.height() >= 800
+    assert geometry.width() <= width - 100 and geometry.height() <= height - 50  # a window, not the screen
+
+
+def test_the_app_opens_its_window_at_the_size_its_screen_suits(qtbot, ctx):
+    main_window = MainWindow(ctx, ScriptedPrompter())
+    qtbot.addWidget(main_window)
+    main_window.show_on_screen()
+    qtbot.waitExposed(main_window)
+    expected = opening_geometry(main_window.screen().availableGeometry())
+    if expected is None:
+        qtbot.waitUntil(main_window.isMaximized)
+    else:
+        assert main_window.geometry() == expected
 
 
 @pytest.mark.parametrize("row", range(len(PAGES)))
@@ -85,3 +116,47 @@ def test_file_menu_opens_the_import_and_export_dialogs(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(window.dialog, ExportDialog) and window.dialog.isVisible())
     window.dialog.close()
+
+
+def click_nav(qtbot, window, row: int) -> None:
+    rect = window.nav.visualItemRect(window.nav.item(row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def open_from_list(qtbot, window, assessment_id: int):
+    click_nav(qtbot, window, ROW_ASSESSMENTS)
+    page = window.page(ROW_ASSESSMENTS)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    row = next(r for r in range(page.proxy.rowCount())
+               if page.proxy.index(r, COL_SUPPLIER).data(ID_ROLE) == assessment_id)
+    rect = page.table.visualRect(page.proxy.index(row, COL_SUPPLIER))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runner)
+    return page
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
+@pytest.mark.parametrize("how", ["click", "ctrl+3"])
+def test_assessments_in_the_navigation_returns_from_an_assessment_to_the_list(qtbot, window, ctx, how):
+    """Assessments stays highlighted inside an assessment; choosing it again goes back to the list, with the
+    assessment just left selected."""
+    first = start_assessment(ctx, add_supplier(ctx, "Lodz Chairs", "PL", goods=["Furniture"]), "fldd-desktop")
+    wanted = start_assessment(ctx, add_supplier(ctx, "Saigon Stitch", "VN", goods=["Garments"]), "fldd-desktop")
+    page = open_from_list(qtbot, window, wanted)
+    assert window.nav.currentRow() == ROW_ASSESSMENTS and first != wanted
+    workers = window.runner.views["profile"].cards["pr_workers_total"].editor.line
+    qtbot.mouseClick(workers, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(workers, "250")
+    qtbot.keyClick(workers, Qt.Key.Key_Return)
+
+    if how == "click":
+        click_nav(qtbot, window, ROW_ASSESSMENTS)
+    else:
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    assert store_assessments.answers(ctx.store, wanted)["pr_workers_total"].value == 250
+    current = page.table.currentIndex()
+    assert current.isValid() and current.data(ID_ROLE) == wanted
+    assert page.isVisible() and not window.runner.isVisible()

@@ -207,7 +207,8 @@ def test_a_file_whose_row_cannot_be_committed_is_taken_away_again(ctx, tmp_path,
 
 
 def _wal(folder) -> list[str]:
-    return [name for name in os.listdir(folder) if name.startswith("fldd.sqlite3-")]
+    """SQLite's files beside the database, and fldd's lock file."""
+    return [name for name in os.listdir(folder) if name.startswith("fldd.sqlite3-") or name == "fldd.sqlite3.lock"]
 
 
 def test_the_batch_runs_on_a_connection_of_its_own(ctx, tmp_path):

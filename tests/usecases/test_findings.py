@@ -24,6 +24,7 @@ from fldd.usecases.findings import (
 from fldd.usecases.suppliers import add_supplier
 
 TODAY = dt.date(2026, 11, 23)
+NOTE = "New rota posted; time records kept"  # every step that needs a word gets one (see test_action_trail)
 
 
 def complete(session):
@@ -78,7 +79,7 @@ def test_an_open_action_past_its_due_date_is_overdue(ctx, hours):
 
 
 def test_a_done_action_is_never_overdue(ctx, hours):
-    set_action_status(ctx, hours["action_id"], "done")
+    set_action_status(ctx, hours["action_id"], "done", note=NOTE)
     _later(ctx, 20)
     assert get_action(ctx, hours["action_id"])["overdue"] is False
     assert list_findings(ctx, overdue_only=True) == [r for r in list_findings(ctx, overdue_only=True)
@@ -87,9 +88,9 @@ def test_a_done_action_is_never_overdue(ctx, hours):
 
 def test_only_open_leaves_out_verified_actions_but_keeps_done_ones(ctx, hours):
     action = hours["action_id"]
-    set_action_status(ctx, action, "done")
+    set_action_status(ctx, action, "done", note=NOTE)
     assert action in {r["action_id"] for r in list_findings(ctx, only_open=True)}
-    set_action_status(ctx, action, "verified")
+    set_action_status(ctx, action, "verified", note=NOTE)
     assert action not in {r["action_id"] for r in list_findings(ctx, only_open=True)}
     assert action in {r["action_id"] for r in list_findings(ctx)}
 
@@ -104,19 +105,19 @@ def test_findings_filter_by_supplier_and_assessment(ctx, submitted, hours):
 def test_the_lifecycle_runs_open_in_progress_done_verified(ctx, hours):
     action = hours["action_id"]
     for status in ("in_progress", "done", "verified"):
-        set_action_status(ctx, action, status)
+        set_action_status(ctx, action, status, note=NOTE)
     row = get_action(ctx, action)
     assert row["status"] == "verified" and row["verified_by"] == "amina" and row["verified_at"]
 
 
 def test_an_open_action_can_be_marked_done_straight_away(ctx, hours):
-    set_action_status(ctx, hours["action_id"], "done")
+    set_action_status(ctx, hours["action_id"], "done", note=NOTE)
     assert get_action(ctx, hours["action_id"])["done_at"]
 
 
 def test_a_done_action_can_be_reopened(ctx, hours):
-    set_action_status(ctx, hours["action_id"], "done")
-    set_action_status(ctx, hours["action_id"], "in_progress")
+    set_action_status(ctx, hours["action_id"], "done", note=NOTE)
+    set_action_status(ctx, hours["action_id"], "in_progress", note=NOTE)
     assert get_action(ctx, hours["action_id"])["status"] == "in_progress"
 
 
@@ -129,18 +130,18 @@ def test_a_done_action_can_be_reopened(ctx, hours):
 ])
 def test_steps_outside_the_lifecycle_are_refused(ctx, hours, steps, target, message):
     for step in steps:
-        set_action_status(ctx, hours["action_id"], step)
+        set_action_status(ctx, hours["action_id"], step, note=NOTE)
     before = get_action(ctx, hours["action_id"])["status"]
     with pytest.raises(Rejected, match=message):
-        set_action_status(ctx, hours["action_id"], target)
+        set_action_status(ctx, hours["action_id"], target, note=NOTE)
     assert get_action(ctx, hours["action_id"])["status"] == before
 
 
 def test_a_supplier_cannot_verify_its_own_action(ctx, hours):
-    set_action_status(ctx, hours["action_id"], "done")
+    set_action_status(ctx, hours["action_id"], "done", note=NOTE)
     ctx.role = "supplier"
     with pytest.raises(Rejected, match="a supplier cannot verify its own"):
-        set_action_status(ctx, hours["action_id"], "verified")
+        set_action_status(ctx, hours["action_id"], "verified", note=NOTE)
     assert get_action(ctx, hours["action_id"])["status"] == "done"
     assert allowed_moves(ctx, "done") == ("in_progress",)
 
@@ -149,8 +150,8 @@ def test_a_supplier_cannot_verify_its_own_action(ctx, hours):
 def test_auditors_and_buyers_verify(ctx, hours, role):
     ctx.role = role
     assert "verified" in allowed_moves(ctx, "done")
-    set_action_status(ctx, hours["action_id"], "done")
-    set_action_status(ctx, hours["action_id"], "verified")
+    set_action_status(ctx, hours["action_id"], "done", note=NOTE)
+    set_action_status(ctx, hours["action_id"], "verified", note=NOTE)
     assert get_action(ctx, hours["action_id"])["status"] == "verified"
 
 
@@ -185,14 +186,14 @@ def test_bad_edits_are_refused(ctx, hours, changes, message):
 
 def test_a_verified_action_can_no_longer_change(ctx, hours):
     for status in ("done", "verified"):
-        set_action_status(ctx, hours["action_id"], status)
+        set_action_status(ctx, hours["action_id"], status, note=NOTE)
     with pytest.raises(Rejected, match="verified and closed"):
         update_action(ctx, hours["action_id"], owner="someone else")
 
 
 def test_an_unknown_action_is_refused_with_its_number(ctx):
     with pytest.raises(Rejected, match="corrective action 999 does not exist"):
-        set_action_status(ctx, 999, "done")
+        set_action_status(ctx, 999, "done", note=NOTE)
 
 
 def test_evidence_is_attached_to_the_action_and_listed(ctx, hours, tmp_path):

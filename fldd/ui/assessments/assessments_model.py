@@ -9,7 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fldd.ui.tables import RowsModel
-from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, STATUS_WORDS
+from fldd.usecases.rating_words import legend, of_row
 
 (COL_SUPPLIER, COL_QUESTIONNAIRE, COL_STATUS, COL_RATING, COL_SCORE, COL_COMPLETE, COL_STARTED, COL_SUBMITTED,
  COL_VALID) = range(9)
@@ -22,6 +23,7 @@ TIER_TITLES = {"desktop": "Desktop self-assessment", "onsite": "On-site assessme
 STATUS_ORDER = {"draft": 0, "submitted": 1, "under_review": 2, "closed": 3}
 RATING_ORDER = {"low": 0, "medium": 1, "high": 2, "severe": 3}
 NUMERIC = (COL_SCORE, COL_COMPLETE)
+LEGEND = legend()
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,6 +57,14 @@ class AssessmentsModel(RowsModel):
         self._rating_brushes = {k: QBrush(QColor(v)) for k, v in RATING_COLOURS.items()}
         self._grey = QBrush(QColor("#666666"))
 
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        """The rating and score headers explain themselves in a tooltip."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section in (COL_RATING, COL_SCORE):
+            return LEGEND
+        return super().headerData(section, orientation, role)
+
     def set_rows(self, rows: list[dict]) -> None:
         """Replace every row."""
         self.beginResetModel()
@@ -73,8 +83,8 @@ class AssessmentsModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_RATING:
             return self._rating_brushes.get(row["rating"])
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_RATING and row["status"] == "draft":
-            return "A draft's rating counts only the answers given so far."
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_RATING, COL_SCORE):
+            return LEGEND
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_QUESTIONNAIRE:
             return f"{TIER_TITLES.get(row['tier'], '')} ({row['questionnaire_id']} {row['questionnaire_version']})"
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SUPPLIER:
@@ -94,9 +104,7 @@ class AssessmentsModel(RowsModel):
         if col == COL_STATUS:
             return STATUS_WORDS.get(row["status"], row["status"])
         if col == COL_RATING:
-            if row["rating"] is None:
-                return RATING_WORDS[None]
-            return RATING_WORDS.get(row["rating"], row["rating"]) + (" (so far)" if row["status"] == "draft" else "")
+            return of_row(row).text
         if col == COL_SCORE:
             return "" if row["score"] is None else f"{row['score']:.1f}"
         if col == COL_COMPLETE:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,12 +34,13 @@ from fldd.ui.tables import record_table
 from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
+from fldd.ui.rating_legend import legend_label
 from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.errors import Rejected
 
-COLUMN_WIDTHS = {COL_SUPPLIER: 230, COL_QUESTIONNAIRE: 80, COL_STATUS: 96, COL_RATING: 140, COL_SCORE: 60,
-                 COL_COMPLETE: 76, COL_STARTED: 92, COL_SUBMITTED: 92, COL_VALID: 150}
+FITTED = (COL_QUESTIONNAIRE, COL_STATUS, COL_RATING, COL_SCORE, COL_COMPLETE, COL_STARTED, COL_SUBMITTED, COL_VALID)
+FIT_ROWS = 200  # rows measured (besides those on screen) to fit a column: a long list stays quick to lay out
 
 
 class AssessmentsPage(Page):
@@ -73,12 +75,17 @@ class AssessmentsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.table = record_table(self.proxy)
         header = self.table.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        self.table.setStyleSheet("QTableView::item { padding: 0 6px; }")  # fitted columns, with air between them
+        header.setResizeContentsPrecision(FIT_ROWS)
+        header.setSectionResizeMode(COL_SUPPLIER, QHeaderView.ResizeMode.Stretch)  # the name gets the room
+        for column in FITTED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.sortByColumn(COL_STARTED, Qt.SortOrder.DescendingOrder)
         self.empty = QLabel("No assessments yet. Start one from a supplier on the Suppliers page.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
+        self.legend = legend_label()
 
         tier_label, status_label, search_label = QLabel("&Tier:"), QLabel("St&atus:"), QLabel("Sea&rch:")
         tier_label.setBuddy(self.tier)
@@ -88,7 +95,7 @@ class AssessmentsPage(Page):
         filters.setLayout(hbox(tier_label, self.tier, status_label, self.status, search_label, self.search,
                                self.count, QWidget(), self.open_button, stretch=(0, 0, 0, 0, 0, 2, 0, 1, 0)))
         filters.layout().setContentsMargins(0, 0, 0, 0)
-        self.setLayout(vbox(self.heading, filters, self.table, self.empty, stretch=(0, 0, 1, 0)))
+        self.setLayout(vbox(self.heading, filters, self.table, self.empty, self.legend, stretch=(0, 0, 1, 0, 0)))
         self.setTabOrder(self.tier, self.status)
         self.setTabOrder(self.status, self.search)
         self.setTabOrder(self.search, self.table)

@@ -42,7 +42,8 @@ MIN_WIDTH = 600
 TIER_WORDS = {"desktop": "Desktop self-assessment", "onsite": "On-site assessment"}
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "zh": "中文", "th": "ไทย", "ar": "العربية",
                   "pt": "Português", "vi": "Tiếng Việt", "id": "Bahasa Indonesia", "ms": "Bahasa Melayu"}
-WORKBOOK, PACK = "xlsx", "json"
+WORKBOOK, PACK, ZIP = "xlsx", "json", "zip"  # a zip is an answer pack with its evidence files
+FILTERS = {WORKBOOK: "Workbooks (*.xlsx)", PACK: "Answer packs (*.json)", ZIP: "Answer packs with evidence (*.zip)"}
 ONE, SELECTED, SHOWN, ALL = range(4)  # whom the workbooks are for
 NAMES_SHOWN = 3  # suppliers named in the hint before "and N more"
 REFUSALS_HEIGHT = 110
@@ -115,6 +116,7 @@ class ExportDialog(JobDialog):
         self.kind = QComboBox()
         self.kind.addItem("Workbook for the supplier to fill in (.xlsx)", WORKBOOK)
         self.kind.addItem("Answer pack for another fldd (.json)", PACK)
+        self.kind.addItem("Answer pack with its evidence files (.zip)", ZIP)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555555;")
@@ -235,7 +237,7 @@ class ExportDialog(JobDialog):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(0)
                 combo.blockSignals(False)
-        pack = self.kind.currentData() == PACK
+        pack = self.kind.currentData() in (PACK, ZIP)
         has_assessment = self.prefill.currentData() is not None
         for button in self.scope_buttons.values():
             button.setEnabled(not busy)
@@ -257,8 +259,9 @@ class ExportDialog(JobDialog):
         elif pack and not has_assessment:
             self.hint.setText("An answer pack carries an assessment: choose one under Prefill from.")
         elif pack:
-            self.hint.setText("The pack holds the assessment's answers and comments, sealed against changes, for "
-                              "another fldd to import.")
+            files = " and evidence files" if self.kind.currentData() == ZIP else ""
+            self.hint.setText(f"The pack holds the assessment's answers, comments{files}, sealed against changes, "
+                              "for another fldd to import.")
         elif has_assessment:
             self.hint.setText("The workbook comes prefilled with the assessment's answers; when it comes back, "
                               "importing it updates that assessment as a new revision.")
@@ -282,14 +285,14 @@ class ExportDialog(JobDialog):
         kind, lang, assessment_id = self.kind.currentData(), self.language.currentData(), self.prefill.currentData()
         name = self.supplier.itemText(self.supplier.currentIndex()).rsplit(" (", 1)[0]
         suggested = suggested_name(name, questionnaire, lang or "", kind)
-        title = "Save the answer pack" if kind == PACK else "Save the workbook"
-        filters = "Answer packs (*.json)" if kind == PACK else "Workbooks (*.xlsx)"
+        title = "Save the answer pack" if kind in (PACK, ZIP) else "Save the workbook"
+        filters = FILTERS[kind]
         chosen = self.prompter.save_file(self, title, suggested, filters)
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(f".{kind}") else Path(f"{chosen}.{kind}")
         try:
-            if kind == PACK:
+            if kind in (PACK, ZIP):
                 self.path = export_pack(self.ctx, assessment_id, path)
             else:
                 self.path = export_workbook(self.ctx, supplier_id, questionnaire, path, lang=lang,
@@ -298,7 +301,7 @@ class ExportDialog(JobDialog):
             self._show_error(str(exc))
             return
         self.exported.emit(str(self.path))
-        if kind != PACK:
+        if kind == WORKBOOK:
             self.data_changed.emit()
         self.prompter.inform(self, title.replace("Save", "Saved"), f"Saved to {self.path}")
         self.accept()

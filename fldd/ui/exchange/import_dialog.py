@@ -31,7 +31,8 @@ from fldd.usecases.errors import Rejected
 from fldd.usecases.exchange import write_report_xlsx
 from fldd.usecases.import_job import files_to_import
 
-FILE_FILTER = "Workbooks and answer packs (*.xlsx *.json);;Workbooks (*.xlsx);;Answer packs (*.json)"
+FILE_FILTER = ("Workbooks and answer packs (*.xlsx *.json *.zip);;Workbooks (*.xlsx);;"
+               "Answer packs (*.json *.zip)")
 WIDTHS = {COL_FILE: 210, COL_OUTCOME: 175, COL_SUPPLIER: 180, COL_QUESTIONNAIRE: 125, COL_CHANGED: 110,
           COL_MISSING: 115}
 MIN_SIZE = (900, 560)
@@ -65,7 +66,7 @@ class ImportDialog(JobDialog):
         self.add_files_button = QPushButton("Add &files…")
         self.add_folder_button = QPushButton("Add f&older…")
         self.clear_button = QPushButton("C&lear")
-        self.count_label = QLabel("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json) "
+        self.count_label = QLabel("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json, .zip) "
                                   "suppliers sent back, or a folder of them.")
         self.count_label.setWordWrap(True)
         self.model = ImportReportModel(self)
@@ -294,7 +295,7 @@ class ImportDialog(JobDialog):
         self.save_button.setEnabled(not busy and self._imported and bool(self.reports))
         self.close_button.setEnabled(True)
         if not self.files and not busy:
-            self.count_label.setText("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json) "
+            self.count_label.setText("No files chosen yet: add the workbooks (.xlsx) or answer packs (.json, .zip) "
                                      "suppliers sent back, or a folder of them.")
         elif self.files:
             self.count_label.setText(f"{len(self.files)} file{'s' if len(self.files) != 1 else ''} chosen.")

@@ -27,15 +27,19 @@ from PySide6.QtWidgets import (
 
 from fldd.standard.answers import AnswerError
 from fldd.store.errors import StoreError
+from fldd.ui.findings.action_history import ActionHistory, size_text
+from fldd.ui.findings.dialog_parts import EVIDENCE_FILTERS
 from fldd.ui.findings.findings_model import assessment_text, overdue_text
+from fldd.ui.findings.step_dialog import StepDialog
 from fldd.ui.layout import MARGIN, SPACING, hbox
 from fldd.ui.prompter import Prompter
 from fldd.ui.theme import ACTION_STATUS_WORDS, OVERDUE_COLOUR, SEVERITY_COLOURS, SEVERITY_WORDS, badge_style
 from fldd.usecases import findings as uc
+from fldd.usecases.action_trail import action_history, step_needs
 from fldd.usecases.errors import Rejected
+from fldd.usecases.finding_links import finding_evidence, link_text
 
 ERRORS = (Rejected, AnswerError, StoreError)
-EVIDENCE_FILTERS = "Documents and photos (*.pdf *.jpg *.jpeg *.png *.heic *.docx *.xlsx *.txt);;All files (*)"
 DESCRIPTION_HEIGHT = 84
 EVIDENCE_HEIGHT = 84
 PANEL_MIN_WIDTH = 340
@@ -74,6 +78,8 @@ class ActionPanel(QScrollArea):
         self.action_id: int | None = None
         self.row: dict | None = None
         self.dirty = False
+        self.step_dialog: StepDialog | None = None
+        self.finding_names: dict[str, str] = {}  # link -> file name of the finding's own files
 
         self.placeholder = _wrapping("Select a finding to see why it was raised and work on its corrective "
                                      "action.", selectable=False)
@@ -95,6 +101,12 @@ class ActionPanel(QScrollArea):
         self.rule.setStyleSheet("color: #555;")
         self.because = _wrapping()
         self.because.setTextFormat(Qt.TextFormat.RichText)
+        self.link = _wrapping()  # the question and ILO indicator an auditor's finding names
+        self.finding_files = _wrapping(selectable=False)  # photos and files kept with the finding: a link each
+        self.finding_files.setTextFormat(Qt.TextFormat.RichText)
+        self.finding_files.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.finding_files.setToolTip("Click a file to save a copy of it")
 
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
@@ -116,9 +128,12 @@ class ActionPanel(QScrollArea):
         self.step_hint.setStyleSheet("color: #555;")
         self.evidence = QListWidget()
         self.evidence.setFixedHeight(EVIDENCE_HEIGHT)
+        self.evidence.setWordWrap(True)  # a long name wraps rather than hide who added it
+        self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attach_button = QPushButton("&Attach…")
         self.copy_button = QPushButton("Save a &copy…")
         self.remedy = _wrapping()
+        self.history = ActionHistory()
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -145,7 +160,7 @@ class ActionPanel(QScrollArea):
         badges.setLayout(hbox(self.severity_badge, self.status_badge, self.overdue_label, QWidget(),
                               stretch=(0, 0, 0, 1)))
         badges.layout().setContentsMargins(0, 0, 0, 0)
-        self.why_box = _section("Why it was raised", self.rule, self.because)
+        self.why_box = _section("Why it was raised", self.rule, self.because, self.link, self.finding_files)
         self.action_box = _section("Corrective action", form_holder, save_row, self.error, steps, self.step_hint)
         self.evidence_box = _section("Evidence it was done", self.evidence, evidence_buttons)
         self.remedy_box = _section("What the standard asks for", self.remedy)
@@ -154,11 +169,11 @@ class ActionPanel(QScrollArea):
         body_layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         body_layout.setSpacing(SPACING)
         for widget in (self.placeholder, self.heading, badges, self.where, self.why_box, self.action_box,
-                       self.evidence_box, self.remedy_box):
+                       self.evidence_box, self.history, self.remedy_box):
             body_layout.addWidget(widget)
         body_layout.addStretch(1)
         self.details = [self.heading, badges, self.where, self.why_box, self.action_box, self.evidence_box,
-                        self.remedy_box]
+                        self.history, self.remedy_box]
         self.setWidget(self.body)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -177,7 +192,9 @@ class ActionPanel(QScrollArea):
         self.verify_button.clicked.connect(lambda: self.move_to("verified"))
         self.reopen_button.clicked.connect(lambda: self.move_to("in_progress"))
         self.attach_button.clicked.connect(self.attach)
-        self.copy_button.clicked.connect(self.save_copy)
+        self.copy_button.clicked.connect(lambda: self.save_copy(self.evidence.currentItem()))
+        self.finding_files.linkActivated.connect(lambda href: self._save_copy(int(href.partition(":")[2]),
+                                                                             self.finding_names[href]))
         self.evidence.currentRowChanged.connect(lambda row: self.copy_button.setEnabled(row >= 0))
         self.where.linkActivated.connect(self._link)
         self.clear()
@@ -197,6 +214,9 @@ class ActionPanel(QScrollArea):
             row = uc.get_action(self.ctx, action_id)
             text = uc.describe_finding(self.ctx, row)
             evidence = uc.list_evidence(self.ctx, action_id)
+            history = action_history(self.ctx, action_id)
+            link = link_text(self.ctx, row)
+            files = finding_evidence(self.ctx, row["id"])
         except ERRORS as exc:
             self.clear()
             self.prompter.error(self, "Cannot show this finding", str(exc))
@@ -223,6 +243,14 @@ class ActionPanel(QScrollArea):
         self.because.setText("<br><br>".join(
             f"<b>{html.escape(question)}</b><br>{html.escape(answer)}" for question, answer in text["because"]))
         self.because.setVisible(bool(text["because"]))
+        self.link.setText(link)
+        self.link.setVisible(bool(link))
+        self.finding_names = {f"evidence:{f['id']}": f["file_name"] for f in files}
+        self.finding_files.setText("<br>".join(
+            f'<a href="evidence:{f["id"]}">{html.escape(f["file_name"])}</a> ({size_text(f["size"])}, added by '
+            f'{html.escape(f["added_by"] or "someone")} on {f["added_at"][:10]})' for f in files))
+        self.finding_files.setVisible(bool(files))
+        self.history.set_history(history)
         # a rule's remedy is usually the action's first description: show it only once the action says otherwise
         same = " ".join(text["remedy"].split()) == " ".join((row["description"] or "").split())
         self.remedy.setText("" if same else text["remedy"])
@@ -253,11 +281,10 @@ class ActionPanel(QScrollArea):
     def _fill_evidence(self, evidence: list[dict]) -> None:
         self.evidence.clear()
         for item in evidence:
-            size = item["size"]
-            shown = f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
-            entry = QListWidgetItem(f"{item['file_name']}  ({shown}, added by {item['added_by'] or 'someone'} "
-                                    f"on {item['added_at'][:10]})")
+            entry = QListWidgetItem(f"{item['file_name']}  ({size_text(item['size'])}, added by "
+                                    f"{item['added_by'] or 'someone'} on {item['added_at'][:10]})")
             entry.setData(Qt.ItemDataRole.UserRole, item["id"])
+            entry.setToolTip(f"sha256 {item['sha256']}")
             self.evidence.addItem(entry)
         if not evidence:
             self.evidence.addItem("No evidence yet.")
@@ -312,9 +339,18 @@ class ActionPanel(QScrollArea):
         return True
 
     def move_to(self, status: str) -> None:
-        """Save pending edits, then take the lifecycle step."""
+        """Save pending edits, then take the lifecycle step; a step that needs a note or a file asks for it in a
+        small dialog first."""
         edited = self.dirty
-        if self.action_id is None or not self.save_pending(notify=False):
+        if self.action_id is None or self.row is None or not self.save_pending(notify=False):
+            return
+        needs = step_needs(self.row["status"], status)
+        if needs:
+            self.step_dialog = StepDialog(self.ctx, self.prompter, self.action_id, status, needs, self)
+            self.step_dialog.accepted.connect(lambda action_id=self.action_id: self._stepped(action_id))
+            if edited:
+                self.changed.emit(self.action_id)
+            self.step_dialog.open()
             return
         try:
             uc.set_action_status(self.ctx, self.action_id, status)
@@ -323,7 +359,9 @@ class ActionPanel(QScrollArea):
             if edited:
                 self.changed.emit(self.action_id)
             return
-        action_id = self.action_id
+        self._stepped(self.action_id)
+
+    def _stepped(self, action_id: int) -> None:
         self.load(action_id)
         self.changed.emit(action_id)
 
@@ -337,19 +375,21 @@ class ActionPanel(QScrollArea):
         try:
             uc.attach_evidence(self.ctx, self.action_id, path)
             evidence = uc.list_evidence(self.ctx, self.action_id)
+            history = action_history(self.ctx, self.action_id)
         except ERRORS as exc:
             self.prompter.error(self, "Evidence not attached", str(exc))
             return
         self._fill_evidence(evidence)
+        self.history.set_history(history)  # not load(): that would drop edits not yet saved
         self.evidence.setCurrentRow(self.evidence.count() - 1)
 
-    def save_copy(self) -> None:
+    def save_copy(self, item: QListWidgetItem | None) -> None:
         """Write the selected evidence file where the person chooses."""
-        item = self.evidence.currentItem()
         evidence_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if evidence_id is None:
-            return
-        name = item.text().split("  (")[0]
+        if evidence_id is not None:
+            self._save_copy(evidence_id, item.text().split("  (")[0])
+
+    def _save_copy(self, evidence_id: int, name: str) -> None:
         target = self.prompter.save_file(self, "Save a copy of the evidence", name)
         if not target:
             return

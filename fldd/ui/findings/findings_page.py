@@ -182,6 +182,9 @@ class FindingsPage(Page):
         self.refresh()
         if mode in MODES:
             self.mode.setCurrentIndex(self.mode.findData(mode))
+        if action_id and self.model.row_of_action(action_id) >= 0 and not self._select_row(action_id):
+            self.severity.setCurrentIndex(0)  # a filter left from before hides what was asked for: drop it
+            self.search.clear()
         if action_id:
             self.select_action(action_id)
 
@@ -210,7 +213,7 @@ class FindingsPage(Page):
     def add_finding(self) -> None:
         """Open the auditor's dialog; on success show the new finding."""
         selected = self.panel.row["assessment_id"] if self.panel.row else None
-        self.add_dialog = AddFindingDialog(self.ctx, self, assessment_id=selected)
+        self.add_dialog = AddFindingDialog(self.ctx, self, assessment_id=selected, prompter=self.prompter)
         self.add_dialog.accepted.connect(self._finding_added)
         self.add_dialog.open()
 

@@ -24,10 +24,12 @@ from fldd.ui.home.todo_card import TodoCard
 from fldd.ui.layout import MARGIN, SPACING, hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
-from fldd.ui.theme import OVERDUE_COLOUR, RATING_WORDS, SEVERITY_WORDS, STATUS_WORDS
+from fldd.ui.rating_legend import legend_label
+from fldd.ui.theme import OVERDUE_COLOUR, SEVERITY_WORDS, STATUS_WORDS
 from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
 from fldd.usecases.home import DUE_SOON_DAYS, SECTIONS, switch_role, todo
+from fldd.usecases.rating_words import of_row
 from fldd.usecases.sent_workbooks import CHASE_AFTER_DAYS
 
 TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}
@@ -39,6 +41,10 @@ CARDS = {
                "No drafts waiting to be finished.", "", ""),
     "to_review": ("Assessments to review", "Submitted or under review: check the answers and the findings, "
                   "then close them.", "Nothing waits for a review.", "", ""),
+    "incomplete_imports": ("Imports that came back incomplete",
+                           "Workbooks and answer packs accepted with required answers missing: drafts until the "
+                           "supplier sends the rest (or you fill them in).",
+                           "Every import came back complete.", "", ""),
     "to_verify": ("Corrective actions to verify", "Marked done: check the evidence, then verify or reopen.",
                   "No corrective action waits for verification.", "Show them in Findings", "to_verify"),
     "overdue_actions": ("Overdue corrective actions", "Open or in progress, past their due date; the most "
@@ -65,14 +71,14 @@ def _days(n: int) -> str:
 
 def entry(section: str, row: dict) -> tuple[str, object, bool]:
     """The text of one entry, what choosing it opens, and whether it shows as overdue."""
-    if section in ("drafts", "to_review"):
+    if section in ("drafts", "to_review", "incomplete_imports"):
         tier = TIER_WORDS.get(row["tier"], row["tier"])
-        if section == "drafts":
-            text = (f"{row['supplier']} — {tier}, {row['completeness'] or 0:.0f}% answered, "
-                    f"last change {row['last_change']}")
+        if section != "to_review":
+            when = "imported" if section == "incomplete_imports" else "last change"
+            text = f"{row['supplier']} — {tier}, {of_row(row).text}, {when} {row['last_change']}"
         else:
             text = (f"{row['supplier']} — {tier}, {STATUS_WORDS.get(row['status'], row['status'])}"
-                    f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {RATING_WORDS.get(row['rating'])}")
+                    f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {of_row(row).text}")
         return text, ("assessment", row["id"]), False
     if section == "reassess":
         return (f"{row['supplier']} ({row['country']}) — {'; '.join(row['reasons'])}",
@@ -155,7 +161,8 @@ class HomePage(Page):
         top.setLayout(hbox(self.heading, QWidget(), role_label, self.role, stretch=(0, 1, 0, 0)))
         top.layout().setContentsMargins(0, 0, 0, 0)
         self.content = QWidget()
-        self.content.setLayout(vbox(self.strip, self.scroll, stretch=(0, 1)))
+        self.legend = legend_label()
+        self.content.setLayout(vbox(self.strip, self.scroll, self.legend, stretch=(0, 1, 0)))
         self.content.layout().setContentsMargins(0, 0, 0, 0)
         demo_row = QWidget()
         demo_row.setLayout(hbox(self.demo_button, self.progress, QWidget(), stretch=(0, 0, 1)))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButt
 
 from fldd.ui.layout import SPACING
 from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, SEVERITY_COLOURS, SEVERITY_WORDS, badge_style
+from fldd.usecases.rating_words import legend
 
 UNRATED_COLOUR = "#e4e7eb"
 RATINGS = ("low", "medium", "high", "severe", None)
@@ -32,6 +33,9 @@ class PortfolioStrip(QFrame):
         self.suppliers = QLabel()
         self.ratings = {rating: _badge(RATING_COLOURS.get(rating, UNRATED_COLOUR) if rating else UNRATED_COLOUR)
                         for rating in RATINGS}
+        told = legend()
+        for badge in self.ratings.values():  # drafts never count here: their rating is not final
+            badge.setToolTip(f"Suppliers by the rating of their latest submitted assessment\n\n{told}")
         self.findings_label = QLabel("Open findings:")
         self.severities = {severity: _badge(SEVERITY_COLOURS[severity]) for severity in SEVERITIES}
         self.overdue = QPushButton()

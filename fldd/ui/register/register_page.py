@@ -3,7 +3,7 @@ and decide on the profile corrections a supplier suggested."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -13,10 +13,12 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
+from fldd.ui.rating_legend import legend_label
 from fldd.ui.register.supplier_dialog import SUPPLIER_STATUSES, SupplierDialog
 from fldd.ui.register.supplier_filter import DUE_CHOICES, UNRATED, SupplierFilter
 from fldd.ui.register.supplier_model import (COL_ASSESSMENT, COL_CHAIN_TIER, COL_COUNTRY, COL_GOODS, COL_INHERENT,
-                                             COL_NAME, COL_RATING, COL_SCORE, COL_VALID_UNTIL, ID_ROLE, TIER_WORDS,
+                                             COL_NAME, COL_NEXT_ACTION, COL_RATING, COL_SCORE, COL_VALID_UNTIL, ID_ROLE,
+                                             TIER_WORDS,
                                              SupplierModel)
 from fldd.ui.register.supplier_panel import SupplierPanel
 from fldd.ui.theme import RATING_WORDS, STATUS_WORDS
@@ -28,13 +30,17 @@ from fldd.usecases.suppliers import register
 # The widest text a column usually shows; its width is that text's (or the header's) plus padding.
 COLUMN_SAMPLES = {COL_NAME: "Klang Valley Gloves Sdn", COL_COUNTRY: "BD — Bangladesh", COL_GOODS: "Rubber Gloves",
                   COL_CHAIN_TIER: "Tier in chain", COL_INHERENT: "Medium (10/10)",
-                  COL_ASSESSMENT: "Desktop · Under review", COL_RATING: "Medium risk", COL_SCORE: "Score",
+                  COL_ASSESSMENT: "Desktop · Under review", COL_RATING: "Medium risk so far", COL_SCORE: "Score",
                   COL_VALID_UNTIL: "2026-11-20 · Expired"}
 COLUMN_PADDING = 20
 LAST_COLUMN_SHARE = 170  # what the widening columns leave to the stretching last column
 SPARE_SHARES = {COL_NAME: 0.6, COL_GOODS: 0.4}  # who gets the spare width of a wide window
 QUESTIONNAIRES = {"desktop": "fldd-desktop", "onsite": "fldd-onsite"}
 SPLIT = (3, 1)  # table : detail panel
+# The order the columns are shown in (the model keeps its own): what a buyer reads first, the rating, stays in
+# view on a 1366-pixel screen with the details panel open; the rest scrolls.
+SHOWN_ORDER = (COL_NAME, COL_COUNTRY, COL_RATING, COL_ASSESSMENT, COL_INHERENT, COL_GOODS, COL_CHAIN_TIER, COL_SCORE,
+               COL_VALID_UNTIL, COL_NEXT_ACTION)
 
 
 def count_text(shown: int, total: int, selected: int = 0) -> str:
@@ -47,6 +53,7 @@ class RegisterPage(Page):
     """Search, filter and sort the register; the selected supplier's details on the right."""
 
     title = "Suppliers"
+    open_findings = Signal(str, int)  # findings mode, corrective action id (the main window shows it)
 
     def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +61,7 @@ class RegisterPage(Page):
         self.prompter = prompter or Prompter()
         self.dialog: SupplierDialog | None = None
         self.panel_hidden = False  # the person hid the details; selection alone no longer shows them
+        self.last_id: int | None = None  # the supplier last selected, to say so when the filters hide it
         self.fit_names = True  # widen names and goods with the window until the person sizes a column
         self.model = SupplierModel(self)
         self.proxy = SupplierFilter(self)
@@ -111,6 +119,8 @@ class RegisterPage(Page):
         page.addLayout(filters)
         page.addWidget(self.empty_hint)
         page.addWidget(self.splitter, 1)
+        self.legend = legend_label()
+        page.addWidget(self.legend)
         for first, second in ((self.search, self.country), (self.country, self.rating), (self.rating, self.status),
                               (self.status, self.due), (self.due, self.table), (self.table, self.add_button),
                               (self.add_button, self.desktop_button), (self.desktop_button, self.onsite_button),
@@ -127,6 +137,7 @@ class RegisterPage(Page):
         self.status.currentIndexChanged.connect(self._status_changed)
         self.due.currentIndexChanged.connect(lambda: self.proxy.set_due(self.due.currentData()))
         self.proxy.filtered.connect(self._update_count)
+        self.proxy.filtered.connect(self._selection_changed)  # a filter hid or showed the selected row
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
@@ -138,6 +149,7 @@ class RegisterPage(Page):
         self.panel.hide_requested.connect(self._hide_panel)
         self.panel.apply_correction.connect(self.apply_correction)
         self.panel.dismiss_correction.connect(self.dismiss_correction)
+        self.panel.open_action.connect(lambda action_id: self.open_findings.emit("open", action_id))
 
         self.refresh()
 
@@ -184,6 +196,8 @@ class RegisterPage(Page):
         for column, sample in COLUMN_SAMPLES.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + COLUMN_PADDING)
         self.base_widths = {c: table.columnWidth(c) for c in SPARE_SHARES}
+        for place, column in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(column), place)
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         header.sectionResized.connect(self._section_resized)
@@ -313,15 +327,29 @@ class RegisterPage(Page):
         self.proxy.set_status(key if kind == "supplier" else None, key if kind == "assessment" else None)
 
     def _selection_changed(self) -> None:
+        """The panel follows the selected row; with none selected it shows none, and says so when the search or
+        filters hid the supplier it showed."""
         supplier_id = self.selected_id()
-        if supplier_id is None and self.proxy.rowCount() == 0:
-            self.panel.show_supplier(None)
-        elif supplier_id is not None:
+        if supplier_id is not None:
             if supplier_id != self.panel.supplier_id:
                 self.panel.show_supplier(supplier_id)
+            self.last_id = supplier_id
+            self.panel.set_notice("")
             if not self.panel_hidden:
                 self.panel.show()
+        else:
+            if self.panel.supplier_id is not None:
+                self.panel.show_supplier(None)
+            row = self.model.row_of(self.last_id) if self.last_id is not None else None
+            hidden = row is not None and not self.is_listed(self.last_id)
+            self.panel.set_notice(f"{self.model.record(row)['name']} is not in the list: the search and filters "
+                                  "hide it." if hidden else "")
         self._update_buttons()
+
+    def is_listed(self, supplier_id: int) -> bool:
+        """Whether the search and filters leave a supplier in the table."""
+        source_row = self.model.row_of(supplier_id)
+        return source_row is not None and self.proxy.mapFromSource(self.model.index(source_row, 0)).isValid()
 
     def _hide_panel(self) -> None:
         self.panel_hidden = True
@@ -421,6 +449,8 @@ class RegisterPage(Page):
         supplier_id = self.panel.supplier_id
         self.refresh()
         if supplier_id is not None and self.panel.supplier_id != supplier_id:
-            self.panel.show_supplier(supplier_id)  # its row is filtered out: keep showing it
+            self.panel.show_supplier(supplier_id)  # keep showing what was decided on, saying where it is
+            self.panel.set_notice("" if self.is_listed(supplier_id) else
+                                  "Not in the list: the search and filters hide this supplier.")
         if not self.panel.corrections.focus_first():
             self.panel.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)

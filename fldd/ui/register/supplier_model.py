@@ -17,7 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from fldd.risk.countries import UnknownCountryError, country_name
-from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, STATUS_WORDS
+from fldd.usecases.rating_words import legend, rating_text
 
 (COL_NAME, COL_COUNTRY, COL_GOODS, COL_CHAIN_TIER, COL_INHERENT, COL_ASSESSMENT, COL_RATING, COL_SCORE,
  COL_VALID_UNTIL, COL_NEXT_ACTION) = range(10)
@@ -27,7 +28,8 @@ COLUMN_COUNT = len(HEADERS)
 HEADER_TIPS = {
     COL_CHAIN_TIER: "1 = direct supplier, 2 = a supplier of a direct supplier, and so on",
     COL_INHERENT: "Risk of forced labour from the country and the goods alone (0-10), before any assessment",
-    COL_RATING: "Rating of the latest assessment",
+    COL_RATING: "Rating of the latest assessment ('so far' until it is submitted complete)\n\n" + legend(),
+    COL_SCORE: "Score of the latest assessment\n\n" + legend(),
     COL_VALID_UNTIL: "When the latest assessment's result expires; 'Due' within 30 days",
     COL_NEXT_ACTION: "Earliest due date of an open corrective action",
 }
@@ -159,6 +161,8 @@ class SupplierModel(QAbstractTableModel):
         valid = row.get("valid_until")
         due = row.get("next_action_due")
 
+        shown_rating = rating_text(rating, a_status, row.get("answered_required"), row.get("required")) \
+            if assessment_id is not None else None
         expired = bool(valid) and valid < now
         due_soon = bool(valid) and now <= valid <= soon
         overdue = bool(due) and due < now
@@ -174,7 +178,7 @@ class SupplierModel(QAbstractTableModel):
             (f"{INHERENT_WORDS.get(level, level)} ({inherent_score:g}/10)" if inherent_score is not None
              else INHERENT_WORDS.get(level, level)) if level else "—",
             assessment,
-            RATING_WORDS.get(rating, rating) if assessment_id is not None else "—",
+            shown_rating.short if shown_rating is not None else "—",
             f"{score:.1f}" if score is not None else "",
             (f"{valid} · Expired" if expired else f"{valid} · Due" if due_soon else valid) if valid else "",
             (f"{due} · Overdue" if overdue else due) if due else "",
@@ -225,6 +229,10 @@ class SupplierModel(QAbstractTableModel):
             return self._keys[i][column]
         if role == ID_ROLE:
             return self.rows[i]["id"]
+        if role == _TOOLTIP and column == COL_RATING and self.rows[i].get("assessment_id") is not None:
+            row = self.rows[i]  # the whole words, with how much is answered (the cell has room for less)
+            return rating_text(row.get("rating"), row.get("assessment_status"), row.get("answered_required"),
+                               row.get("required")).text
         if role == _TOOLTIP:
             return self._display[i][column] or None
         if role == _ALIGN:

@@ -1,6 +1,6 @@
 """The selected supplier at a glance: who and where, what it makes, why its inherent risk is what it is,
-its assessments, each one click from opening, the workbooks sent to it (returned, or waiting how long), and
-the profile corrections it suggested that wait for a decision."""
+its open findings and assessments, each one click from opening, the workbooks sent to it (returned, or waiting
+how long), and the profile corrections it suggested that wait for a decision."""
 
 from __future__ import annotations
 
@@ -14,15 +14,20 @@ from fldd.risk.inherent import inherent_risk
 from fldd.store.errors import NotFound, StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.register.correction_list import SuggestedCorrections
+from fldd.ui.register.supplier_findings import SupplierFindings
 from fldd.ui.register.supplier_model import INHERENT_WORDS, TIER_WORDS
-from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, RATING_WORDS, STATUS_WORDS, badge_style
+from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, STATUS_WORDS, badge_style
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.corrections import SuggestedCorrection, pending_corrections
+from fldd.usecases.findings import list_findings
+from fldd.usecases.rating_words import legend, of_row
 from fldd.usecases.sent_workbooks import sent_workbooks
 from fldd.usecases.suppliers import get_supplier
 
 PANEL_MIN_WIDTH = 320
+NOTICE_COLOUR = "#7a4b00"  # dark amber: worth noticing, not an error
 SENT_SHOWN = 8  # the newest sent workbooks listed; older ones are counted
+LEGEND = legend()
 STATUS_OF_SUPPLIER = {"active": "Active", "onboarding": "Onboarding", "suspended": "Suspended",
                       "inactive": "Inactive"}
 
@@ -53,6 +58,7 @@ class SupplierPanel(QWidget):
     hide_requested = Signal()
     apply_correction = Signal(int)  # suggested correction id
     dismiss_correction = Signal(int)
+    open_action = Signal(int)  # corrective action id, to show in the Findings page
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +66,9 @@ class SupplierPanel(QWidget):
         self.supplier_id: int | None = None
         self.setMinimumWidth(PANEL_MIN_WIDTH)
         self.name = _heading("", 1.3)
+        self.notice = _wrapped("")  # says so when the supplier shown is not in the register's list
+        self.notice.setStyleSheet(f"color: {NOTICE_COLOUR};")
+        self.notice.hide()
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setToolTip("Change this supplier's details")
         self.hide_button = QPushButton("Hide")
@@ -79,6 +88,7 @@ class SupplierPanel(QWidget):
         self.sent_lines.setHorizontalSpacing(SPACING)
         self.sent: list[dict] = []
         self.corrections = SuggestedCorrections()
+        self.findings = SupplierFindings()  # open findings come first: what needs doing, before the profile
         self.pending: list[SuggestedCorrection] = []
 
         body = QWidget()
@@ -86,21 +96,26 @@ class SupplierPanel(QWidget):
         column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         column.setSpacing(SPACING)
         column.addWidget(self.name)
+        column.addWidget(self.notice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.hide_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.corrections)
-        form = QFormLayout()
+        column.addWidget(self.findings)
+        self.facts = QWidget()  # the supplier's fields and its inherent risk: hidden while none is shown
+        form = QFormLayout(self.facts)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, caption in (("country", "Country"), ("address", "Address"), ("goods", "Goods"),
                              ("sector", "Sector"), ("chain_tier", "Tier in chain"), ("status", "Status"),
                              ("identifiers", "Identifiers"), ("contacts", "Contacts")):
             form.addRow(caption, self.fields[key])
-        column.addLayout(form)
-        column.addWidget(_heading("Inherent risk"))
+        column.addWidget(self.facts)
+        self.risk_heading = _heading("Inherent risk")
+        column.addWidget(self.risk_heading)
         column.addWidget(self.risk_badge, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.reasons)
         column.addWidget(self.assessments_heading)
@@ -122,6 +137,7 @@ class SupplierPanel(QWidget):
         self.hide_button.clicked.connect(self.hide_requested)
         self.corrections.apply_requested.connect(self.apply_correction)
         self.corrections.dismiss_requested.connect(self.dismiss_correction)
+        self.findings.open_action.connect(self.open_action)
         self.show_supplier(None)
 
     def show_supplier(self, supplier_id: int | None) -> None:
@@ -133,10 +149,13 @@ class SupplierPanel(QWidget):
                 assessments = list_assessments(self.ctx, supplier_id)
                 pending = pending_corrections(self.ctx, supplier_id)
                 sent = sent_workbooks(self.ctx, supplier_id=supplier_id)
+                findings = list_findings(self.ctx, supplier_id=supplier_id, only_open=True)
             except (NotFound, StoreError):
                 supplier = None
         self.supplier_id = supplier.id if supplier else None
         self.edit_button.setEnabled(supplier is not None)
+        self.facts.setVisible(supplier is not None)
+        self.risk_heading.setVisible(supplier is not None)
         if supplier is None:
             self.name.setText("No supplier selected")
             for label in self.fields.values():
@@ -146,6 +165,7 @@ class SupplierPanel(QWidget):
             self._show_assessments([])
             self._show_sent([])
             self._show_corrections([])
+            self.findings.hide()
             return
         self.name.setText(supplier.name)
         try:
@@ -170,6 +190,13 @@ class SupplierPanel(QWidget):
         self._show_assessments(assessments)
         self._show_sent(sent)
         self._show_corrections(pending)
+        self.findings.set_rows(findings)
+        self.findings.show()
+
+    def set_notice(self, text: str) -> None:
+        """A line under the name about what is shown (empty: none)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _show_corrections(self, pending: list[SuggestedCorrection]) -> None:
         self.pending = pending
@@ -202,7 +229,10 @@ class SupplierPanel(QWidget):
             what = QLabel(f"{TIER_WORDS.get(row.get('tier'), row.get('tier') or '')} · "
                           f"{STATUS_WORDS.get(row.get('status'), row.get('status') or '')}\n{when}")
             what.setWordWrap(True)  # a narrow panel wraps "On-site · Under review" rather than clip it
-            rating = QLabel(RATING_WORDS.get(row.get("rating"), "Not rated"))
+            rating = QLabel(of_row(row).text)
+            rating.setObjectName("assessmentRating")
+            rating.setToolTip(LEGEND)
+            rating.setWordWrap(True)  # "Medium risk so far (62 of 80 answered)" in a narrow panel
             if row.get("rating") in RATING_COLOURS:
                 rating.setStyleSheet(badge_style(RATING_COLOURS[row["rating"]]))
             rating.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -110,7 +110,7 @@ def _children(entry: LogEntry, question: Callable[[str], str]) -> list[tuple[str
     """What unfolds under a file, with the question id of each change: its changes, or why it was refused."""
     lines = [(str(p), "") for p in entry.problems]
     for c in entry.changes:
-        what = " (comment)" if c.what == "comment" else ""
+        what = f" ({c.what})" if c.what in ("comment", "evidence") else ""
         lines.append((f"{question(c.question)}{what} — {c.old or '(empty)'} → {c.new or '(empty)'}", c.question))
     return lines
 

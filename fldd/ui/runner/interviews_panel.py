@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QRegularExpressionValidator
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDateEdit, QFormLayout, QFrame, QGridLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDateEdit, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -15,6 +15,7 @@ from fldd.standard.answers import AnswerError
 from fldd.standard.model import pick
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
+from fldd.ui.runner.interview_context import InterviewContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.interview_records import list_interviews
 from fldd.usecases.interviews import interview_questions, record_interview, remove_interview
@@ -22,7 +23,7 @@ from fldd.usecases.interviews import interview_questions, record_interview, remo
 COL_CODE, COL_DATE, COL_FACTS = range(3)
 HEADERS = ("Code", "Date", "Facts answered")
 CHOICES = (("yes", "Yes"), ("no", "No"), ("", "Not asked"))
-TABLE_HEIGHT = 150
+TABLE_HEIGHT = 124
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -79,8 +80,9 @@ class InterviewsPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel("One record per interview, under a code such as W-014: never a name. fldd counts the "
-                       "records into the worker-interview questions.")
+        intro = QLabel("One record per interview, under a code such as W-014: never a name. Ask each worker in "
+                       "their words and mark Yes or No as they answered (“Not asked” where it did not come up); "
+                       "only the counts enter the assessment.")
         intro.setWordWrap(True)
         self.model = InterviewModel(self)
         self.table = QTableView()
@@ -108,13 +110,18 @@ class InterviewsPanel(QWidget):
         self.date.setMaximumWidth(140)
         self.groups: dict[str, QButtonGroup] = {}
         self.numbers: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.context = InterviewContext()
         form_inner = QWidget()
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACING * 2)
+        grid.setVerticalSpacing(SPACING)
         grid.setColumnStretch(0, 1)
         for row, question in enumerate(self.facts):
-            label = QLabel(pick(question.text, lang))
+            label = QLabel(pick(question.ask, lang))  # asked of one worker; the count is the question's text
             label.setWordWrap(True)
+            label.setToolTip(pick(question.text, lang))
+            self.labels[question.id] = label
             grid.addWidget(label, row, 0)
             if question.tally == "yes":
                 group = QButtonGroup(self)
@@ -129,19 +136,21 @@ class InterviewsPanel(QWidget):
                 line = QLineEdit()
                 line.setValidator(QDoubleValidator(0, 10_000, 2, line))
                 line.setPlaceholderText(pick(question.unit, lang) if question.unit else "")
-                line.setMaximumWidth(120)
+                line.setMaximumWidth(170)
                 label.setBuddy(line)
                 grid.addWidget(line, row, 1, 1, 3)
                 self.numbers[question.id] = line
-        form_inner.setLayout(grid)
+        inner = QVBoxLayout()
+        inner.setSpacing(SPACING * 2)
+        inner.addWidget(self.context.setting)
+        inner.addLayout(grid)
+        inner.addWidget(self.context.notes)
+        inner.addStretch(1)
+        form_inner.setLayout(inner)
         self.scroll = QScrollArea()
         self.scroll.setWidget(form_inner)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self.hint = QLabel("For each question: is this worker one of those it counts? Leave “Not asked” where the "
-                           "question did not come up.")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #3a4450;")
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -150,17 +159,16 @@ class InterviewsPanel(QWidget):
         self.save_button = QPushButton("Sa&ve interview")
         self.save_button.setDefault(True)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        fields = QFormLayout()
         code_label = QLabel("C&ode")
         code_label.setBuddy(self.code)
         date_label = QLabel("D&ate")
         date_label.setBuddy(self.date)
-        fields.addRow(code_label, self.code)
-        fields.addRow(date_label, self.date)
+        buttons = QHBoxLayout()  # one row: the form needs the height on a laptop screen
+        for widget in (self.new_button, self.delete_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        for widget in (code_label, self.code, date_label, self.date):
+            buttons.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.save_button)
@@ -170,8 +178,6 @@ class InterviewsPanel(QWidget):
         for widget in (heading, intro, self.table):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        layout.addLayout(fields)
-        layout.addWidget(self.hint)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
@@ -194,6 +200,7 @@ class InterviewsPanel(QWidget):
         """A closed assessment: records can be looked at, not changed."""
         for widget in (self.new_button, self.save_button, self.code, self.date, self.scroll.widget()):
             widget.setEnabled(not read_only)
+        self.context.set_enabled(not read_only)
         self.delete_button.setEnabled(not read_only and bool(self.model.rows))
 
     def new_interview(self) -> None:
@@ -202,7 +209,7 @@ class InterviewsPanel(QWidget):
         number = len(taken) + 1
         while f"W-{number:03d}" in taken:
             number += 1
-        self._fill(f"W-{number:03d}", self.session.ctx.today().isoformat(), {})
+        self._fill(f"W-{number:03d}", self.session.ctx.today().isoformat(), {}, {})
         self.table.clearSelection()
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)
         self.code.selectAll()
@@ -210,9 +217,9 @@ class InterviewsPanel(QWidget):
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             row = self.model.rows[current.row()]
-            self._fill(row["code"], row["interviewed_on"], row["facts"])
+            self._fill(row["code"], row["interviewed_on"], row["facts"], row["context"])
 
-    def _fill(self, code: str, day: str | None, facts: dict) -> None:
+    def _fill(self, code: str, day: str | None, facts: dict, context: dict) -> None:
         self.code.setText(code)
         date = dt.date.fromisoformat(day) if day else self.session.ctx.today()
         self.date.setDate(QDate(date.year, date.month, date.day))
@@ -222,6 +229,7 @@ class InterviewsPanel(QWidget):
         for qid, line in self.numbers.items():
             value = facts.get(qid)
             line.setText("" if value is None else f"{value:g}")
+        self.context.fill(context)
         self.set_error(None)
 
     def facts_entered(self) -> dict:
@@ -235,7 +243,7 @@ class InterviewsPanel(QWidget):
         """Record the interview in the form (a known code replaces its record)."""
         try:
             record_interview(self.session, self.code.text(), self.facts_entered(),
-                             self.date.date().toString("yyyy-MM-dd"))
+                             self.date.date().toString("yyyy-MM-dd"), self.context.values())
         except (Rejected, StoreError, AnswerError) as exc:  # AnswerError: a count the questionnaire refuses
             self.set_error(str(exc))
             self.reload()

@@ -6,14 +6,15 @@ import textwrap
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractButton, QButtonGroup, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QRadioButton,
+                               QVBoxLayout, QWidget)
 
 from fldd.standard.model import Option, Question, pick
 from fldd.ui.layout import SPACING
 from fldd.ui.runner.wording import escape_mnemonic
 
 MAX_RADIO_OPTIONS = 6  # more options than this go into a drop-down list
+ARROWS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
 WRAP = 64  # characters per line of an option label, so long labels wrap instead of widening the page
 TWO_COLUMNS_UP_TO = 36  # multi-choice options this short are laid out in two columns
 
@@ -59,6 +60,28 @@ class AnswerEditor(QWidget):
         return escape_mnemonic(textwrap.fill(pick(option.label, self.lang), WRAP))
 
 
+class _Radio(QRadioButton):
+    """A button of a single-choice group. Qt's arrow keys only move the focus while no button is checked, so an
+    unanswered question could not be answered with them: here an arrow picks the option it moves to (the one in
+    focus at either end)."""
+
+    def __init__(self, text: str, group: QButtonGroup) -> None:
+        super().__init__(text)
+        self.choices = group
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        step = ARROWS.get(event.key())
+        if step is None or self.choices.checkedButton() is not None or \
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        buttons = self.choices.buttons()
+        index = buttons.index(self) + step
+        target = buttons[index] if 0 <= index < len(buttons) else self
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.click()
+
+
 class RadioEditor(AnswerEditor):
     """Yes / No (and Don't know, Not applicable when offered) or up to six options: arrow keys and Space."""
 
@@ -67,7 +90,7 @@ class RadioEditor(AnswerEditor):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for index, option in enumerate(question.options):
-            button = QRadioButton(self.label(option))
+            button = _Radio(self.label(option), self.group)
             button.setProperty("value", option.value)
             self.group.addButton(button, index)
             self.buttons[option.value] = button
@@ -137,14 +160,22 @@ class ComboEditor(AnswerEditor):
 
 
 class _Box(QCheckBox):
-    """A check box of a multi-choice group: arrow keys move within the group, Tab leaves it."""
+    """A check box of a multi-choice group: arrow keys move within the group, Tab leaves it, and Tab or Shift+Tab
+    into the group lands on its first option. The boxes are in no QButtonGroup: Qt would then let Tab stop only
+    at a ticked box, so a person tabbing in would land in the middle of the list."""
 
     def __init__(self, text: str, boxes: list[_Box]) -> None:
         super().__init__(text)
         self.boxes = boxes
 
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.reason() == Qt.FocusReason.BacktabFocusReason and self is not self.boxes[0]:
+            self.boxes[0].setFocus(Qt.FocusReason.BacktabFocusReason)  # coming back from the next question
+            return
+        super().focusInEvent(event)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}.get(event.key())
+        step = ARROWS.get(event.key())
         if step is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
@@ -162,15 +193,13 @@ class MultiEditor(AnswerEditor):
 
     def __init__(self, question: Question, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(question, lang, parent)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(False)
         self.boxes: dict[str, _Box] = {}
         order: list[_Box] = []
-        for index, option in enumerate(question.options):
+        for option in question.options:
             box = _Box(self.label(option), order)
             box.setProperty("value", option.value)
             box.setProperty("exclusive", option.exclusive)
-            self.group.addButton(box, index)
+            box.clicked.connect(lambda _=False, box=box: self._clicked(box))
             self.boxes[option.value] = box
             order.append(box)
 
@@ -186,9 +215,7 @@ class MultiEditor(AnswerEditor):
         layout.setColumnStretch(columns, 1)
         self.setLayout(layout)
 
-        self.group.buttonClicked.connect(self._clicked)
-
-    def _clicked(self, box: QAbstractButton) -> None:
+    def _clicked(self, box: _Box) -> None:
         """Keep exclusive options alone, then commit."""
         if box.isChecked():
             exclusive = bool(box.property("exclusive"))

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QProgress
 from fldd.standard.model import Questionnaire, Standard, pick
 from fldd.standard.result import Result
 from fldd.ui.layout import MARGIN, SPACING
+from fldd.ui.rating_legend import legend_label
 from fldd.ui.runner.wording import answer_text, short
-from fldd.ui.theme import (ACTION_WORDS, RATING_COLOURS, RATING_WORDS, RISK_COLOURS, RISK_WORDS, SEVERITY_COLOURS,
-                           SEVERITY_WORDS, badge_style)
+from fldd.ui.theme import (ACTION_WORDS, RATING_COLOURS, RISK_COLOURS, RISK_WORDS, SEVERITY_COLOURS, SEVERITY_WORDS,
+                           badge_style)
+from fldd.usecases.rating_words import of_result
 
 ROLE_QUESTION = Qt.ItemDataRole.UserRole  # the question a row points at (click navigates there)
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # a trigger's id, to keep its row open across updates
@@ -75,6 +77,9 @@ class ResultPanel(QWidget):
         self.rating.setFont(font)
         self.score = QLabel()
         self.score.setObjectName("score")
+        self.legend = legend_label(questionnaire, lang)
+        for widget in (self.rating, self.score):
+            widget.setToolTip(self.legend.toolTip())
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setStyleSheet("color: #3a4450;")
@@ -112,7 +117,7 @@ class ResultPanel(QWidget):
         heading = QVBoxLayout()
         heading.setContentsMargins(0, 0, 0, 0)
         heading.setSpacing(SPACING // 2)
-        for widget in (self.rating, self.score, self.reasons, self.completeness, self.bar):
+        for widget in (self.rating, self.score, self.legend, self.reasons, self.completeness, self.bar):
             heading.addWidget(widget)
         top.setLayout(heading)
         layout = QVBoxLayout()
@@ -171,9 +176,9 @@ class ResultPanel(QWidget):
 
     # --- updating --------------------------------------------------------------------------------------
 
-    def update_result(self, result: Result) -> None:
-        """Show a new result."""
-        self.rating.setText(RATING_WORDS.get(result.rating, "Not rated"))
+    def update_result(self, result: Result, status: str = "draft") -> None:
+        """Show a new result of an assessment in this status (provisional until submitted complete)."""
+        self.rating.setText(of_result(result, status).text)
         self.rating.setStyleSheet(badge_style(RATING_COLOURS.get(result.rating, "#e6e8eb")))
         self.score.setText(f"Score {result.score:.0f} / 100" if result.score is not None else "Score: not yet")
         self.reasons.setText(" ".join(result.rating_reasons))

@@ -7,18 +7,23 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from fldd.risk.currencies import local_currency
 from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
 from fldd.ui.page import Page
+from fldd.ui.runner.correction_ui import Corrector
 from fldd.ui.runner.focus import focused_card, outline, skipped_follow_up
 from fldd.ui.runner.import_history import ImportHistoryPanel
 from fldd.ui.runner.interviews_panel import InterviewsPanel
 from fldd.ui.runner.module_nav import INTERVIEWS, ModuleNav
 from fldd.ui.runner.module_view import ModuleView
+from fldd.ui.runner.onsite_panels import ChecklistPages, with_checklists
 from fldd.ui.runner.question_card import QuestionCard
+from fldd.ui.runner.received_bar import ReceivedBar
 from fldd.ui.runner.result_panel import ResultPanel
 from fldd.ui.runner.runner_header import RunnerHeader
+from fldd.ui.runner.sample_banner import SampleBanner, ask_sample_reason
 from fldd.ui.runner.status_actions import StatusActions
 from fldd.ui.runner.wording import numbering, short
 from fldd.usecases.assessments import AssessmentSession
@@ -50,6 +55,7 @@ class RunnerPage(Page):
         self.session: AssessmentSession | None = None
         self.views: dict[str, ModuleView] = {}
         self.interviews: InterviewsPanel | None = None
+        self.checklists: ChecklistPages | None = None
         self.evidence: dict[str, list[dict]] = {}
         self.number: dict[str, str] = {}
         self._last_answered: str | None = None
@@ -61,6 +67,7 @@ class RunnerPage(Page):
         self.setStyleSheet(CARD_STYLE)
 
         self.header = RunnerHeader()
+        self.received = ReceivedBar(ctx, prompter, self.flush)
         self.history = ImportHistoryPanel()
         self.nav: ModuleNav | None = None
         self.results: ResultPanel | None = None
@@ -69,7 +76,9 @@ class RunnerPage(Page):
         self.empty = QLabel("No assessment is open.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
+        self.sample = SampleBanner()
         self.actions = StatusActions()
+        self.corrector = Corrector(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.stack)
@@ -78,12 +87,15 @@ class RunnerPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.received)
         layout.addWidget(self.history)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.sample)
         layout.addWidget(self.actions)
         self.setLayout(layout)
 
         self.actions.move.connect(self.move_to)
+        self.received.said.connect(self.header.say)
         self.history.go_to_question.connect(self.go_to_question)
         self.actions.next_missing.connect(self.go_to_next_missing)
         for keys, slot in (("Ctrl+PgDown", lambda: self.nav and self.nav.step(1)),
@@ -106,6 +118,7 @@ class RunnerPage(Page):
             return
         self._clear()
         self.session = session
+        self.corrector.notes = {}
         q = session.questionnaire
         lang = session.record.language
         self.number = numbering(q)
@@ -115,7 +128,9 @@ class RunnerPage(Page):
         entries = [(m.id, f"{i}. {pick(m.title, lang)}") for i, m in enumerate(q.modules, start=1)]
         if q.tier == "onsite":
             entries.append((INTERVIEWS, "Interview records"))
-        self.nav = ModuleNav(entries)
+        self.checklists = ChecklistPages(session, self.stack, self)
+        self.checklists.changed.connect(self._interviews_saved)  # the same: answers changed off the cards
+        self.nav = ModuleNav(with_checklists(session, entries))
         self.nav.setMinimumWidth(170)
         self.results = ResultPanel(q, self.ctx.standard, self.number, lang)
         self.splitter.insertWidget(0, self.nav)
@@ -126,6 +141,7 @@ class RunnerPage(Page):
         self.splitter.setSizes([nav, width - nav - result, result])
         self.header.show_session(session)
         self.header.say("")
+        self.received.show_for(session)
         self._show_imports()
         self.nav.module_selected.connect(self.open_module)
         self.results.go_to_question.connect(self.go_to_question)
@@ -144,8 +160,9 @@ class RunnerPage(Page):
             stored = AssessmentSession(self.ctx, self.session.id)
         except (*PROBLEMS, LookupError):
             return
-        if (stored.values, stored.comments, stored.record.status) == \
-                (self.session.values, self.session.comments, self.session.record.status):
+        if (stored.values, stored.as_declared, stored.corrections, stored.comments, stored.record.status) == \
+                (self.session.values, self.session.as_declared, self.session.corrections, self.session.comments,
+                 self.session.record.status):
             return
         module = self.nav.current_key()
         self.load(self.session.id)
@@ -174,6 +191,10 @@ class RunnerPage(Page):
             view.setParent(None)
             view.deleteLater()
         self.views = {}
+        if self.checklists is not None:
+            self.checklists.clear()
+            self.checklists.deleteLater()
+            self.checklists = None
         if self.interviews is not None:
             self.stack.removeWidget(self.interviews)
             self.interviews.deleteLater()
@@ -194,6 +215,8 @@ class RunnerPage(Page):
                 self.stack.addWidget(self.interviews)
             self.stack.setCurrentWidget(self.interviews)
             self.interviews.code.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self.checklists.open(key) is not None:
             return
         view = self.views.get(key) or self._build_view(key)
         self._sync(view)
@@ -221,6 +244,7 @@ class RunnerPage(Page):
         card.set_comment(session.comments.get(question.id, ""))
         card.set_evidence(self.evidence.get(question.id, []))
         card.set_read_only(session.read_only)
+        self.corrector.show_on(card)
         card.editor.committed.connect(lambda card=card: self.commit(card))
         card.comment_finished.connect(self._comment)
         card.evidence_add.connect(self._add_evidence)
@@ -228,8 +252,9 @@ class RunnerPage(Page):
         return card
 
     def _currency(self) -> str:
+        """The base wage's currency once it is given, else the currency of the site's country."""
         wage = self.session.values.get("pr_monthly_base_wage")
-        return getattr(wage, "currency", "USD")
+        return getattr(wage, "currency", None) or local_currency(self.session.supplier.country)
 
     # --- answering -------------------------------------------------------------------------------------
 
@@ -238,8 +263,11 @@ class RunnerPage(Page):
         qid = card.question.id
         raw = card.editor.value()
         try:
-            if coerce(card.question, raw) == self.session.values.get(qid):
+            if coerce(card.question, raw, self.session.record.language) == self.session.values.get(qid):
                 card.set_error(None)
+                return
+            if self.session.corrects:  # a submitted answer: a correction, with the reason asked first
+                self.corrector.ask(card, raw)
                 return
             self.session.answer(qid, raw)
         except AnswerError as exc:
@@ -249,7 +277,14 @@ class RunnerPage(Page):
             card.set_error(str(exc))
             return
         card.set_error(None)
+        self.answered(qid)
+
+    def answered(self, qid: str) -> None:
+        """An answer (or a correction) was saved: show what follows from it."""
         self._last_answered = qid
+        card = self._card(qid)
+        if card is not None:
+            self.corrector.show_on(card)
         self._refresh_state()
 
     def _refresh_state(self) -> None:
@@ -257,7 +292,7 @@ class RunnerPage(Page):
         questions shown."""
         session = self.session
         result = session.result
-        self.results.update_result(result)
+        self.results.update_result(result, session.record.status)
         self._sync_timer.start()
         for module in session.questionnaire.modules:
             shown = [qu.id for qu in module.questions if qu.id in result.visible]
@@ -266,6 +301,8 @@ class RunnerPage(Page):
         if INTERVIEWS in self.nav.items:
             count = interview_count(session)
             self.nav.set_detail(INTERVIEWS, f"{count} interview{'s' if count != 1 else ''}")
+        self.checklists.show_progress(self.nav)
+        self.sample.show_session(session)
         missing = [f"{self.number[qid]} {short(pick(session.questionnaire.question(qid).text, session.record.language), 60)}"
                    for qid in result.completeness.missing]
         self.actions.show_state(session.record.status, missing, session.questionnaire.tier, self.ctx.role)
@@ -348,6 +385,8 @@ class RunnerPage(Page):
         """Save what is being typed right now: the page is being left or the window closed."""
         card = self._focused_card()
         if card is not None and self.session is not None and not self.session.read_only:
+            if self.session.corrects:  # a half-typed correction is dropped: none is recorded without its reason
+                card.editor.set_value(self.session.values.get(card.question.id))
             card.editor.finish()
             card.save_comment()
 
@@ -359,13 +398,18 @@ class RunnerPage(Page):
     # --- moving along ----------------------------------------------------------------------------------
 
     def move_to(self, status: str) -> None:
-        """Submit, start the review, return to the supplier, or close (after asking)."""
+        """Submit or close (each after asking), start the review, or return to the supplier."""
         if status == "closed" and not self.prompter.confirm(
                 self, "Close assessment", "Close this assessment? Its answers, evidence and result can then no "
                                           "longer change."):
             return
+        if status == "submitted" and not self.prompter.confirm(self, "Submit assessment", submit_question(self.session)):
+            return
+        reason = ask_sample_reason(self.prompter, self, self.session) if status == "submitted" else None
+        if reason == "":
+            return  # the auditor went back to sample more
         try:
-            self.session.move_to(status)
+            self.session.move_to(status, sample_reason=reason)
         except PROBLEMS as exc:
             self.prompter.error(self, "The status did not change", str(exc))
             return
@@ -380,10 +424,13 @@ class RunnerPage(Page):
         for view in self.views.values():
             for card in view.cards.values():
                 card.set_read_only(read_only)
+                self.corrector.show_on(card)
             self._apply_computed(view)
         if self.interviews is not None:
             self.interviews.set_read_only(read_only)
+        self.checklists.set_read_only(read_only)
         self._refresh_state()
+
 
     def _submit_by_key(self) -> None:
         if self.actions.submit.isVisible() and self.actions.submit.isEnabled():
@@ -424,6 +471,17 @@ class RunnerPage(Page):
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         outline(old, new)
+
+
+def submit_question(session: AssessmentSession) -> str:
+    """What submitting does, asked before it is done."""
+    raised = sum(1 for t in session.result.triggers if t.action == "finding")
+    record = "the supplier's declaration" if session.questionnaire.tier == "desktop" else "the record of this visit"
+    findings = (f"{raised} finding{'s' if raised != 1 else ''} will become corrective action"
+                f"{'s' if raised != 1 else ''} with due dates." if raised else
+                "No answer raises a finding, so no corrective action will be created.")
+    return (f"Submit this assessment?\n\nIts answers become {record} as of {session.ctx.today().isoformat()}, "
+            f"for review.\n\n{findings}")
 
 
 def _between(value: float, low: int, high: int) -> int:

@@ -109,6 +109,10 @@ class ValueEditor(AnswerEditor):
         for widget in self.inputs():
             widget.setEnabled(enabled)
 
+    def unfinish(self) -> None:
+        """Take back the last commit: the value counts as not yet committed, so the next finish commits it."""
+        self._shown = object()
+
     def finish(self) -> None:
         """The person is done with this answer: commit it if it changed."""
         current = self.value()
@@ -170,7 +174,7 @@ class NumberEditor(ValueEditor):
 
 
 class MoneyEditor(ValueEditor):
-    """An amount and its currency (prefilled with the currency of the base wage, else USD)."""
+    """An amount and its currency (prefilled with the base wage's currency, else the site country's)."""
 
     def __init__(self, question: Question, lang: str, currency: str = "USD", parent: QWidget | None = None) -> None:
         super().__init__(question, lang, parent)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from fldd.store import assessments as store_assessments
 from fldd.ui.assessments.assessments_model import (
@@ -32,8 +33,9 @@ def _assessment(ctx, supplier_id, tier, status, *, rating, valid_until=None, com
     aid = store_assessments.create(ctx.store, supplier_id, f"fldd-{tier}", "1.0.0", tier, assessor="Ana")
     for step in {"draft": (), "submitted": ("submitted",), "closed": ("submitted", "under_review", "closed")}[status]:
         store_assessments.set_status(ctx.store, aid, step)
+    counts = {"required": 80, "answered_required": round(80 * completeness / 100)}
     store_assessments.save_result(ctx.store, aid, {
-        "rating": rating, "score": 61.5, "completeness": {"percent": completeness}, "expires": valid_until,
+        "rating": rating, "score": 61.5, "completeness": {"percent": completeness, **counts}, "expires": valid_until,
         "as_of": None if status == "draft" else "2025-10-01"})
     store_assessments.set_dates(ctx.store, aid, started_at=f"{started}T09:00:00Z")
     return aid
@@ -81,7 +83,7 @@ def test_every_assessment_is_listed_newest_first_with_words_for_status_and_ratin
     assert page.proxy.index(0, COL_QUESTIONNAIRE).data(Qt.ItemDataRole.ToolTipRole) == (
         "On-site assessment (fldd-onsite 1.0.0)")
     assert texts(page, COL_STATUS) == ["Draft", "Submitted", "Closed"]
-    assert texts(page, COL_RATING) == ["High risk (so far)", "Low risk", "Severe risk"]
+    assert texts(page, COL_RATING) == ["High risk so far (50 of 80 answered)", "Low risk", "Severe risk"]
     assert texts(page, COL_COMPLETE) == ["62%", "100%", "100%"]
     assert texts(page, COL_SUBMITTED) == ["", "2025-10-01", "2025-10-01"]
     background = page.proxy.index(2, COL_RATING).data(Qt.ItemDataRole.BackgroundRole)
@@ -147,3 +149,24 @@ def test_refresh_keeps_the_selection(page, ids):
 def test_the_model_passes_qt_model_checks(qtmodeltester, page):
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
+
+
+@pytest.mark.parametrize("width", [1196, 1750])
+def test_the_supplier_column_takes_the_room_and_the_others_fit_their_text(qtbot, page, width):
+    page.resize(width, 700)
+    header = page.table.horizontalHeader()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(header.count()))
+                    == page.table.viewport().width())
+    metrics = page.table.fontMetrics()
+    bold = page.table.font()
+    bold.setBold(True)
+    for column in range(header.count()):
+        shown = [page.proxy.index(r, column).data() or "" for r in range(page.proxy.rowCount())]
+        shown.append(page.proxy.headerData(column, Qt.Orientation.Horizontal))
+        widest = max(metrics.horizontalAdvance(text) for text in shown)
+        if column == COL_VALID:  # an expired date is shown in bold
+            widest = max(widest, QFontMetrics(bold).horizontalAdvance(texts(page, COL_VALID)[2]))
+        assert header.sectionSize(column) >= widest, (column, header.sectionSize(column), widest)
+    others = [header.sectionSize(c) for c in range(header.count()) if c != COL_SUPPLIER]
+    assert header.sectionSize(COL_SUPPLIER) > max(others)
+    assert header.sectionSize(COL_SUPPLIER) > page.table.viewport().width() - sum(others) - 2

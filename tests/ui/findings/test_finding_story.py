@@ -77,6 +77,9 @@ def test_a_major_finding_is_worked_through_to_verified_with_evidence(qtbot, ctx,
     assert not panel.start_button.isEnabled() and panel.done_button.isEnabled()
 
     qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.step_dialog is not None and panel.step_dialog.isVisible())
+    qtbot.keyClicks(panel.step_dialog.note, "New rota posted: at most 60 hours a week")
+    qtbot.mouseClick(panel.step_dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: get_action(ctx, action_id)["status"] == "done")
     assert not panel.verify_button.isEnabled(), "a supplier cannot verify its own corrective action"
     assert "a supplier cannot verify" in panel.step_hint.text()
@@ -91,6 +94,9 @@ def test_a_major_finding_is_worked_through_to_verified_with_evidence(qtbot, ctx,
     page.refresh()
     assert panel.verify_button.isEnabled() and panel.reopen_button.isEnabled()
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.step_dialog.windowTitle() == "Verify" and panel.step_dialog.isVisible())
+    qtbot.keyClicks(panel.step_dialog.note, "Checked the rota against the time records")
+    qtbot.mouseClick(panel.step_dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: get_action(ctx, action_id)["status"] == "verified")
 
     stored = get_action(ctx, action_id)

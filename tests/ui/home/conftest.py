@@ -22,13 +22,17 @@ def day(days: int) -> str:
 
 
 def assessment(ctx, supplier_id, *, tier="desktop", status="draft", valid_until=None, rating=None,
-               completeness=40.0) -> int:
-    """An assessment put straight into the store in the given state, with a stored result."""
+               completeness=None) -> int:
+    """An assessment put straight into the store in the given state, with a stored result (submitted ones
+    complete, drafts 40% answered, unless told)."""
+    if completeness is None:
+        completeness = 40.0 if status == "draft" else 100.0
     aid = store_assessments.create(ctx.store, supplier_id, f"fldd-{tier}", "1.0.0", tier)
     for step in {"draft": (), "submitted": ("submitted",), "closed": ("submitted", "under_review", "closed")}[status]:
         store_assessments.set_status(ctx.store, aid, step)
     store_assessments.save_result(ctx.store, aid, {
-        "rating": rating, "score": 50.0, "completeness": {"percent": completeness}, "expires": valid_until,
+        "rating": rating, "score": 50.0, "expires": valid_until,
+        "completeness": {"percent": completeness, "required": 40, "answered_required": round(40 * completeness / 100)},
         "as_of": None if status == "draft" else day(-300)})
     return aid
 
@@ -62,7 +66,7 @@ def portfolio(ctx):
     ids = {"gloves": gloves, "chairs": chairs, "shoes": shoes}
     ids["gloves_closed"] = assessment(ctx, gloves, status="closed", valid_until=day(30), rating="high")
     ids["chairs_submitted"] = assessment(ctx, chairs, status="submitted", valid_until=day(300), rating="low")
-    ids["shoes_draft"] = assessment(ctx, shoes, completeness=75.0)
+    ids["shoes_draft"] = assessment(ctx, shoes, completeness=75.0, rating="low")
     ids["overdue"] = action(ctx, ids["gloves_closed"], due=-9, severity="priority", title="Passports held")
     ids["soon"] = action(ctx, ids["gloves_closed"], due=3, title="No payslips")
     ids["done"] = action(ctx, ids["gloves_closed"], due=-2, status="done", severity="minor", title="No policy")

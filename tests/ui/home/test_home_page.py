@@ -10,7 +10,7 @@ from fldd.store import exports as store_exports
 from fldd.store import settings
 from fldd.ui.home.todo_card import ENTRY_ROLE
 from fldd.ui.theme import OVERDUE_COLOUR
-from fldd.usecases.home import todo
+from fldd.usecases.home import ROLE_SECTIONS, todo
 from tests.ui.home.conftest import OFFSCREEN_LIMITS
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)
@@ -31,7 +31,10 @@ def test_a_supplier_sees_its_drafts_and_no_assessments_to_review(qtbot, ctx, por
     assert shown_cards(page) == ["drafts", "overdue_actions", "due_soon"]
     drafts = page.cards["drafts"]
     assert drafts.count.text() == "1"
-    assert drafts.entries.item(0).text().startswith("Porto Shoes — Desktop, 75% answered, last change ")
+    # a half-done draft never reads as a final "Low risk"
+    assert drafts.entries.item(0).text().startswith("Porto Shoes — Desktop, Low risk so far (30 of 40 answered), "
+                                                    "last change ")
+    assert page.legend.isVisible() and page.legend.text().startswith("Score 0-100: 100 = no risk found")
     with qtbot.waitSignal(page.open_assessment) as opened:
         click_entry(qtbot, drafts)
     assert opened.args == [portfolio["shoes_draft"]]
@@ -39,8 +42,8 @@ def test_a_supplier_sees_its_drafts_and_no_assessments_to_review(qtbot, ctx, por
 
 def test_a_buyer_sees_assessments_to_review_and_opens_one_with_a_click(qtbot, ctx, portfolio, make_page):
     page = make_page()
-    assert shown_cards(page) == ["to_review", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting",
-                                 "corrections"]
+    assert shown_cards(page) == ["to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon",
+                                 "reassess", "awaiting", "corrections"]
     review = page.cards["to_review"]
     assert review.entries.item(0).text() == "Lodz Chairs — Desktop, Submitted 2026-01-27, Low risk"
     with qtbot.waitSignal(page.open_assessment) as opened:
@@ -117,11 +120,12 @@ def test_workbooks_awaiting_return_are_listed_oldest_first_and_open_their_suppli
 
 
 @pytest.mark.parametrize("width, columns", [(1100, 2), (1600, 3)])
-def test_a_last_card_alone_on_its_row_spans_it(qtbot, ctx, portfolio, make_page, width, columns):
+def test_a_last_card_alone_on_its_row_spans_it(qtbot, ctx, portfolio, make_page, width, columns, monkeypatch):
+    monkeypatch.setitem(ROLE_SECTIONS, "buyer", ROLE_SECTIONS["buyer"][:7])  # 7 cards: one alone in 2 or 3 columns
     page = make_page()
     page.resize(width, 700)
     qtbot.waitUntil(lambda: page.columns == columns)
-    last = page.cards[page.data["sections"][-1]]  # the buyer's seventh card
+    last = page.cards[page.data["sections"][-1]]
     index = page.grid.indexOf(last)
     row, column, _, span = page.grid.getItemPosition(index)
     assert (column, span) == (0, columns) and page.grid.rowStretch(row) == 0
