@@ -32,14 +32,31 @@ def as_given(text: str) -> str:
     return text.rstrip()
 
 
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def unwritable_character(text: str) -> str | None:
+    """The first character that no workbook, report or XML file can carry (a control character pasted in), or
+    None: text holding one is refused where it is typed, so it can never stop an export later."""
+    found = _UNWRITABLE.search(text)
+    return found.group() if found else None
+
+
+def unwritable_message(what: str, character: str) -> str:
+    """Why such text is refused, in one phrase."""
+    return (f"the {what} holds a control character (U+{ord(character):04X}) that no workbook or report can carry: "
+            "remove it")
+
+
 def is_blank(value: Value) -> bool:
     """Unanswered: nothing, empty text or an empty selection."""
     return value is None or value == "" or value == ()
 
 
-def coerce(question: Question, raw: object, lang: str = "en") -> Value:
+def coerce(question: Question, raw: object, lang: str = "en", *, stored: bool = False) -> Value:
     """The typed value of one answer, or AnswerError naming the question and what it accepts; options are named
-    by their labels in `lang`, as the person answering saw them (never by their codes)."""
+    by their labels in `lang`, as the person answering saw them (never by their codes). stored: a value read back
+    from the database, kept as it was saved even where a newer rule would refuse it when typed."""
     if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
         return None
     kind = question.type
@@ -58,6 +75,9 @@ def coerce(question: Question, raw: object, lang: str = "en") -> Value:
     text = as_given(str(raw))
     if len(text) > MAX_TEXT:
         raise AnswerError(question.id, f"text is longer than {MAX_TEXT} characters")
+    bad = None if stored else unwritable_character(text)
+    if bad:
+        raise AnswerError(question.id, unwritable_message("text", bad))
     return text
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from fldd.standard.answers import AnswerError, coerce, to_json
+from fldd.standard.answers import AnswerError, coerce, to_json, unwritable_character, unwritable_message
 from fldd.standard.engine import score
 from fldd.standard.model import Questionnaire
 from fldd.standard.result import Result
@@ -56,7 +56,7 @@ class AssessmentSession:
             if question is None:
                 continue  # a retired data point: kept in the store, not scored
             if answer.value is not None:
-                self.as_declared[qid] = coerce(question, answer.value)
+                self.as_declared[qid] = coerce(question, answer.value, stored=True)
             if answer.comment:
                 self.comments[qid] = answer.comment
         self.values: dict[str, Any] = {}  # the values in force: the declaration, or a reviewer's correction
@@ -102,7 +102,7 @@ class AssessmentSession:
         for row in store_assessments.list_rows(self.ctx.store, self.record.supplier_id):
             if row["questionnaire_id"] == target and row["id"] != self.record.id and desktop is not None:
                 stored = store_assessments.answers(self.ctx.store, row["id"])
-                return {k: coerce(desktop.question(k), a.value) for k, a in stored.items()
+                return {k: coerce(desktop.question(k), a.value, stored=True) for k, a in stored.items()
                         if a.value is not None and desktop.question(k) is not None}
         return {}
 
@@ -173,6 +173,9 @@ class AssessmentSession:
         """Save a comment on a question without changing its answer."""
         if self.read_only:
             raise Rejected([f"assessment {self.id} is closed: comments can no longer change"])
+        bad = unwritable_character(text)
+        if bad:
+            raise Rejected([f"question {question_id}: {unwritable_message('comment', bad)}"])
         value = self.values.get(question_id)
         store_assessments.save_answer(self.ctx.store, self.id, question_id,
                                       None if value is None else to_json(value), text, who=self.ctx.user)

@@ -101,6 +101,7 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
                             f"({session.supplier.name}, {session.questionnaire.ref})"])
         # the supplier's own declaration goes back to it: returning a corrected value unread is no agreement
         values, comments, export_id = dict(session.as_declared), dict(session.comments), session.record.uid
+    _refuse_unwritable(values, comments)
     lay = layout(q, lang)
     meta = {"protocol": PROTOCOL, "questionnaire": q.id, "version": q.version, "content_hash": q.content_hash,
             "export_id": export_id, "supplier_uid": supplier.uid, "supplier_name": supplier.name,
@@ -126,6 +127,18 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
             target.unlink(missing_ok=True)
         raise
     return Exported(target, export_id, len(q.questions), len(values))
+
+
+def _refuse_unwritable(values: dict[str, Any], comments: dict[str, str]) -> None:
+    """Rejected, naming each question, for text no workbook can carry (kept before such text was refused where
+    it is typed): the export stops with a message instead of failing half way."""
+    from fldd.standard.answers import unwritable_character, unwritable_message
+
+    problems = [f"question {qid}: {unwritable_message(what, bad)}"
+                for what, items in (("answer", values), ("comment", comments)) for qid, text in items.items()
+                if isinstance(text, str) and (bad := unwritable_character(text))]
+    if problems:
+        raise Rejected(problems)
 
 
 def supplier_sheet_values(supplier: store_suppliers.Supplier) -> dict[str, str]:

@@ -45,6 +45,26 @@ def _check(name: str, country: str, identifiers: dict[str, str], ctx: AppContext
     return country, clean
 
 
+def _refuse_unwritable(fields: dict) -> None:
+    """Rejected, naming the field, for text no workbook or report can carry (a control character pasted in)."""
+    from fldd.standard.answers import unwritable_character, unwritable_message
+
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from texts(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from texts(item)
+
+    problems = [f"{key}: {unwritable_message('text', bad)}" for key, value in fields.items()
+                for text in texts(value) if (bad := unwritable_character(text))]
+    if problems:
+        raise Rejected(problems)
+
+
 def _inherent(country: str, goods: list[str]) -> dict:
     from fldd.risk.inherent import inherent_risk
 
@@ -58,6 +78,8 @@ def add_supplier(ctx: AppContext, name: str, country: str, *, address: str = "",
                  uid: str | None = None) -> int:
     """Add a supplier to the register, with its inherent (country x goods) risk; returns its id."""
     goods = [g.strip() for g in goods or [] if g.strip()]
+    _refuse_unwritable({"name": name, "address": address, "sector": sector, "notes": notes, "goods": goods,
+                        "identifiers": identifiers or {}, "contacts": contacts or []})
     country, ids = _check(name, country, identifiers or {}, ctx)
     if chain_tier < 1:
         raise Rejected([f"tier in the chain: {chain_tier} is not 1 (direct supplier) or more"])
@@ -71,6 +93,7 @@ def update_supplier(ctx: AppContext, supplier_id: int, **changes) -> None:
     """Change a supplier; identifiers, when given, replace the old ones."""
     current = store_suppliers.get(ctx.store, supplier_id)
     merged = {**asdict(current), **changes}
+    _refuse_unwritable(changes)
     identifiers = changes.get("identifiers")
     country, ids = _check(merged["name"], merged["country"], identifiers or {}, ctx, supplier_id)
     merged["country"] = country
