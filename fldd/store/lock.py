@@ -12,7 +12,9 @@ The design. Before a process opens the database it takes an exclusive lock on a 
 `<database>.lock`, with flock() (on Windows, a byte-range lock through msvcrt), and keeps it until its last
 connection to the database is closed. flock() locks belong to the open file description: closing any other
 descriptor of any file cannot drop them, and the kernel drops them when the process dies (kill -9, a pulled
-plug), so a lock is never stale. Only one process therefore ever has SQLite connections to the database, and
+plug), so a lock is never stale. The lock is taken under the database's real name (symbolic links
+resolved, as SQLite resolves them to name its -wal), and a database file with a second name (a hard link) is
+refused: under two names SQLite would keep two WALs, and a lock under one name is not seen under the other. Only one process therefore ever has SQLite connections to the database, and
 SQLite's own locks are needed only between the connections of that one process, which SQLite tracks in memory
 and a dropped POSIX lock does not disturb. Connections opened again in the same process (a worker thread's)
 share the process's lock, counted. A second fldd process waits for a command that holds the database to end
@@ -132,6 +134,7 @@ def acquire(database: Path, *, kind: str = COMMAND, what: str = "", wait_seconds
     Raises DatabaseInUse at once when the fldd app holds it (waiting would not help), after wait_seconds when
     another command does; on_wait is told once who is being waited for.
     """
+    database = _real_file(database)
     path = lock_path(database)
     fd = _open_lock_file(path, database)
     key = _identity(fd)
@@ -156,6 +159,22 @@ def acquire(database: Path, *, kind: str = COMMAND, what: str = "", wait_seconds
         time.sleep(_POLL_SECONDS)
     _write_holder(fd, kind, what or _default_what(kind))
     return ProcessLock(key)
+
+
+def _real_file(database: Path) -> Path:
+    """The database's one true name: symbolic links resolved (SQLite names its -wal and -shm after the file they
+    point to, so the lock must be too), and a file with other names (hard links) refused, since SQLite would keep
+    a separate -wal for each name and no lock taken under one name is seen under another."""
+    real = Path(os.path.realpath(database))
+    try:
+        links = os.stat(real).st_nlink
+    except OSError:
+        return real  # a new database: it has only the name it is about to get
+    if links > 1:
+        raise StoreError(database, f"the database file has {links} names (hard links), and fldd cannot keep two "
+                                   "programs from using it under different names. Copy it to a file of its own "
+                                   "(or remove its other names) and open that; nothing was changed.")
+    return real
 
 
 def read_holder(path: Path) -> Holder:

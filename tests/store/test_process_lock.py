@@ -10,7 +10,7 @@ import pytest
 
 from fldd.store import lock as process_lock
 from fldd.store.connection import open_store
-from fldd.store.errors import DatabaseReadOnly
+from fldd.store.errors import DatabaseReadOnly, StoreError
 from fldd.store.lock import DatabaseInUse
 
 HOLD = """
@@ -141,3 +141,36 @@ def test_the_live_database_files_are_known_while_open(tmp_path):
     finally:
         store.close()
     assert not process_lock.is_live_database_file(db)
+
+
+def test_another_spelling_of_the_path_meets_the_same_lock(tmp_path, other_process):
+    db = tmp_path / "fldd.sqlite3"
+    open_store(db).close()
+    (tmp_path / "link.sqlite3").symlink_to(db)
+    (tmp_path / "folder-link").symlink_to(tmp_path)
+    app = other_process(db, process_lock.APP, "the fldd app")
+    for spelling in (tmp_path / "link.sqlite3", tmp_path / "folder-link" / "fldd.sqlite3",
+                     tmp_path / "sub" / ".." / "fldd.sqlite3"):
+        with pytest.raises(DatabaseInUse, match=f"open in the fldd app \\(process {app.pid}"):
+            open_store(spelling, wait_seconds=0)
+    assert not (tmp_path / "link.sqlite3.lock").exists()
+
+
+def test_a_database_with_a_second_name_is_refused(tmp_path):
+    db = tmp_path / "fldd.sqlite3"
+    open_store(db).close()
+    (tmp_path / "other-name.sqlite3").hardlink_to(db)
+    for name in ("fldd.sqlite3", "other-name.sqlite3"):
+        with pytest.raises(StoreError, match="the database file has 2 names \\(hard links\\)"):
+            open_store(tmp_path / name)
+
+
+def test_the_live_files_are_known_by_their_real_names_when_opened_through_a_link(tmp_path):
+    real = tmp_path / "real.sqlite3"
+    (tmp_path / "link.sqlite3").symlink_to(real)
+    store = open_store(tmp_path / "link.sqlite3")
+    try:
+        assert process_lock.is_live_database_file(tmp_path / "real.sqlite3-wal")
+        assert process_lock.is_live_database_file(tmp_path / "real.sqlite3.lock")
+    finally:
+        store.close()

@@ -62,3 +62,18 @@ def test_the_database_itself_cannot_be_attached_as_evidence(ctx, supplier, tmp_p
 def test_a_file_beside_the_database_is_written_as_usual(ctx, supplier, tmp_path):
     written = export_workbook(ctx, supplier, "fldd-desktop", tmp_path / "fldd.sqlite3.xlsx")
     assert written.path.stat().st_size > 0 and integrity_problems(ctx.store) == []
+
+
+def test_an_export_over_the_real_wal_is_refused_when_the_database_was_opened_through_a_link(tmp_path):
+    from fldd.usecases.context import open_context
+
+    (tmp_path / "link.sqlite3").symlink_to(tmp_path / "real.sqlite3")
+    ctx = open_context(tmp_path / "link.sqlite3")
+    try:
+        supplier = add_supplier(ctx, "Klang Valley Gloves", "MY")
+        for name in ("real.sqlite3-wal", "real.sqlite3.lock", "link.sqlite3"):
+            with pytest.raises(Rejected, match="fldd's own database"):
+                export_workbook(ctx, supplier, "fldd-desktop", tmp_path / name)
+        assert integrity_problems(ctx.store) == []
+    finally:
+        ctx.close()
