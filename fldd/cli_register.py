@@ -74,19 +74,25 @@ def cmd_suppliers_add(args: argparse.Namespace) -> int:
 
 
 def cmd_suppliers_list(args: argparse.Namespace) -> int:
+    from fldd.usecases.rating_words import rating_text
     from fldd.usecases.suppliers import register
 
     def action(ctx) -> int:
         rows = register(ctx)
         for row in rows:
             row["goods"] = json.loads(row["goods"])
+            words = None
+            if row["assessment_id"] is not None:  # the latest assessment's rating, provisional until submitted
+                words = rating_text(row["rating"], row["assessment_status"], row["answered_required"], row["required"])
+            row["rating_text"] = words.text if words else None
+            row["provisional"] = words.provisional if words else None
         if args.json:
             _print_json(rows)
             return EXIT_OK
         for r in rows:
-            rating = r["rating"] or "-"
             print(f"{r['id']:>5}  {r['name'][:40]:<40} {r['country']}  tier {r['chain_tier']}  "
-                  f"inherent {r['inherent_level'] or '-':<6} rating {rating:<7} {', '.join(r['goods'])[:40]}")
+                  f"inherent {r['inherent_level'] or '-':<6} {', '.join(r['goods'])[:30]:<30}  "
+                  f"{r['rating_text'] or 'not assessed'}")
         print(f"{len(rows)} supplier(s)")
         return EXIT_OK
 

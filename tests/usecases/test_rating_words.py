@@ -59,6 +59,11 @@ def test_a_buyer_listing_a_half_done_draft_reads_so_far_and_the_json_says_provis
     assert main(["--db", str(db), "assessments", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["provisional"] is True and listed["rating_text"] == row["rating_text"]
+    assert main(["--db", str(db), "suppliers", "list", "--json"]) == 0
+    [supplier] = json.loads(capsys.readouterr().out)
+    assert supplier["provisional"] is True and supplier["rating_text"] == row["rating_text"]
+    assert main(["--db", str(db), "suppliers", "list"]) == 0
+    assert row["rating_text"] in capsys.readouterr().out
 
 
 def test_a_submitted_complete_assessment_reads_final(ctx):
