@@ -181,13 +181,16 @@ class AssessmentSession:
                                       None if value is None else to_json(value), text, who=self.ctx.user)
         self.comments[question_id] = text
 
-    def save_result(self) -> None:
-        """Keep the latest result with the assessment (lists, home view, reports read it); a draft has no
-        assessment date and so no expiry yet."""
+    def result_json(self) -> dict:
+        """The result as it is kept and shown: a draft has no assessment date and so no expiry yet."""
         data = self.result.to_json()
         if self.record.status == "draft":
             data.update(expires=None, as_of=None)
-        store_assessments.save_result(self.ctx.store, self.id, data)
+        return data
+
+    def save_result(self) -> None:
+        """Keep the latest result with the assessment (lists, home view, reports read it)."""
+        store_assessments.save_result(self.ctx.store, self.id, self.result_json())
 
     def move_to(self, status: str, sample_reason: str | None = None) -> None:
         """Change the status along draft -> submitted -> under review -> closed (or back to draft). An on-site
@@ -335,7 +338,7 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "corrections": {qid: _correction_json(c) for qid, c in session.corrections.items()},
         "correction_history": [_correction_json(c) for c in session.correction_history()],
         **of_result(session.result, record.status).facts(),
-        "result": session.result.to_json(),
+        "result": session.result_json(),
         "findings": _findings_with_trail(ctx, session),
         "sampling": sampling.sampling_json(session),
         "checklist": store_checklist.current(ctx.store, record.id),  # on-site ticks: the latest, who and when

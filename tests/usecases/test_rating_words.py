@@ -56,6 +56,7 @@ def test_a_buyer_listing_a_half_done_draft_reads_so_far_and_the_json_says_provis
     shown = json.loads(capsys.readouterr().out)
     assert (shown["provisional"], shown["answered"], shown["required"]) == (True, done.answered_required,
                                                                             done.required)
+    assert (shown["result"]["expires"], shown["result"]["as_of"]) == (None, None)  # a draft has no expiry yet
     assert main(["--db", str(db), "assessments", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["provisional"] is True and listed["rating_text"] == row["rating_text"]
