@@ -210,8 +210,17 @@ def _default_what(kind: str) -> str:
 
 
 def _open_lock_file(path: Path, database: Path) -> int:
+    binary = getattr(os, "O_BINARY", 0)
     try:
-        return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+        return os.open(path, os.O_RDWR | os.O_CREAT | binary, 0o666)
+    except PermissionError:
+        try:  # a lock file that is there but read-only locks as well (only the holder's note goes unwritten)
+            return os.open(path, os.O_RDONLY | binary)
+        except OSError:
+            pass
+        raise DatabaseReadOnly(database, f"cannot create the lock file {path.name} beside the database (permission "
+                                         "denied). Choose a folder you can write to with --db, or fix its "
+                                         "permissions; nothing was changed.") from None
     except OSError as exc:
         raise DatabaseReadOnly(database, f"cannot create the lock file {path.name} beside the database "
                                          f"({exc.strerror or exc}). Choose a folder you can write to with --db, "

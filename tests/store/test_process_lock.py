@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -172,5 +173,25 @@ def test_the_live_files_are_known_by_their_real_names_when_opened_through_a_link
     try:
         assert process_lock.is_live_database_file(tmp_path / "real.sqlite3-wal")
         assert process_lock.is_live_database_file(tmp_path / "real.sqlite3.lock")
+    finally:
+        store.close()
+
+
+def test_a_read_only_lock_file_still_locks(tmp_path, monkeypatch, other_process):
+    db = tmp_path / "fldd.sqlite3"
+    open_store(db).close()
+    real_open = os.open
+
+    def read_only_lock_file(path, flags, *mode):  # as an unwritable lock file (for root too)
+        if str(path).endswith(".lock") and flags & os.O_RDWR:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *mode)
+
+    monkeypatch.setattr(os, "open", read_only_lock_file)
+    store = open_store(db, wait_seconds=0)
+    try:
+        probe = subprocess.run([sys.executable, "-c", "import sys; from fldd.store.connection import open_store; "
+                                "open_store(sys.argv[1], wait_seconds=0)", str(db)], capture_output=True, text=True)
+        assert probe.returncode != 0 and "DatabaseInUse" in probe.stderr
     finally:
         store.close()
