@@ -177,7 +177,7 @@ def test_the_live_files_are_known_by_their_real_names_when_opened_through_a_link
         store.close()
 
 
-def test_a_read_only_lock_file_still_locks(tmp_path, monkeypatch, other_process):
+def test_a_read_only_lock_file_still_locks(tmp_path, monkeypatch):
     db = tmp_path / "fldd.sqlite3"
     open_store(db).close()
     real_open = os.open
