@@ -14,6 +14,7 @@ from fldd.exchange.layout import META_SHEET, layout
 from fldd.exchange.metadata import verify
 from fldd.exchange.workbook_check import read_metadata
 from fldd.exchange.workbook_read import open_workbook
+from fldd.standard.answers import AnswerError
 from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.store import received as store_received
@@ -311,17 +312,21 @@ def test_line_ends_and_spaces_do_not_stop_the_return(every_ctx, supplier_db, sen
     assert held["comments"] == {"workers": "two\nshifts"}
 
 
-def test_a_control_character_in_an_answer_is_refused_naming_the_question(supplier_db, sent):
+def test_a_control_character_is_refused_where_typed_and_old_text_stops_the_write_back(supplier_db, sent):
     opened = open_received(supplier_db, sent)
-    answer(supplier_db, opened.assessment_id, {"languages": "Malay\x01"}, {"hours": "ok\x07 bell"})
+    session = AssessmentSession(supplier_db, opened.assessment_id)
+    with pytest.raises(AnswerError, match="languages: the text holds a control character \\(U\\+0001\\)"):
+        session.answer("languages", "Malay\x01")
+    with pytest.raises(Rejected, match="question hours: the comment holds a control character \\(U\\+0007\\)"):
+        session.comment("hours", "ok\x07 bell")
+    # text kept by an fldd from before the rule
+    store_assessments.save_answer(supplier_db.store, opened.assessment_id, "languages", "Malay\x01", "", who="older")
 
     with pytest.raises(Rejected) as refused:
         write_back(supplier_db, opened.assessment_id)
 
     assert refused.value.messages == [
         "question 2.4 (languages): the answer holds a control character (U+0001) that a workbook cannot carry: "
-        "remove it and write again",
-        "question 1.5 (hours): the comment holds a control character (U+0007) that a workbook cannot carry: "
         "remove it and write again"]
     assert not sent.with_name("Bright - xchg-every - answered.xlsx").exists()
 

@@ -36,9 +36,13 @@ def answer_for(question):
     elif kind == "date":
         base = st.dates(dt.date(2015, 1, 1), dt.date(2027, 12, 31)).map(dt.date.isoformat)
     else:
-        base = st.text(max_size=40)
+        base = st.text(WRITABLE, max_size=40)  # a control character is refused where it is typed
     options = [base] + ([st.sampled_from(specials)] if specials else [])
     return st.one_of(st.none(), *options)
+
+
+WRITABLE = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff") | st.sampled_from(
+    "\t\n\r")
 
 
 def answers_for(q):
