@@ -19,6 +19,7 @@ from fldd.usecases.assessments import corrections_note, values_in_force
 from fldd.usecases.context import AppContext
 from fldd.usecases.corrections import record_suggestions
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
+from fldd.usecases.sampling import short_sample_issues
 from fldd.usecases.workbook_reading import Loaded, Scoring, file_sha256, inherent_inputs, load, loaded_files
 
 
@@ -177,6 +178,8 @@ class Importer:
                                                                      tuple(target.supplier.goods)),
                            as_of=today, lang=lay.lang)
         report.missing = [self._missing(lay, qid, path) for qid in result.completeness.missing]
+        report.missing += short_sample_issues(q, in_force or checked.values, result.derived, lay.numbers, path.name,
+                                              lay.answer_place)
         report.outcome = INCOMPLETE if report.missing else ACCEPTED
         if in_force is not None:
             report.note = corrections_note(self.ctx, assessment.id, writes, lay.numbers)
