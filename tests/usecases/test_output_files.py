@@ -62,3 +62,18 @@ def test_the_database_itself_cannot_be_attached_as_evidence(ctx, supplier, tmp_p
 def test_a_file_beside_the_database_is_written_as_usual(ctx, supplier, tmp_path):
     written = export_workbook(ctx, supplier, "fldd-desktop", tmp_path / "fldd.sqlite3.xlsx")
     assert written.path.stat().st_size > 0 and integrity_problems(ctx.store) == []
+
+
+def test_a_report_path_is_checked_up_front_without_leaving_anything_behind(ctx, tmp_path):
+    from fldd.usecases.output_files import refuse_unwritable
+
+    refuse_unwritable(tmp_path / "not" / "yet" / "report.xlsx")  # write_atomically makes missing folders
+    assert not (tmp_path / "not").exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".probe")]
+    for name in LIVE:
+        with pytest.raises(Rejected):
+            refuse_unwritable(ctx.store.path.parent / name)
+    (tmp_path / "notes.txt").write_text("a file")
+    with pytest.raises(Rejected, match="is a file, not a folder"):
+        refuse_unwritable(tmp_path / "notes.txt" / "deeper" / "report.xlsx")
+    with pytest.raises(Rejected, match="this is a folder"):
+        refuse_unwritable(tmp_path)
