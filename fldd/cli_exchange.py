@@ -169,7 +169,8 @@ def add_workbook(sub: argparse._SubParsersAction) -> None:
     p = wsub.add_parser("import", help="check and import returned workbooks (files or folders)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
-    p.add_argument("--report", type=Path, metavar="FILE.xlsx", help="also save the per-file report as a workbook (a path that cannot be written is refused before importing)")
+    p.add_argument("--report", type=Path, metavar="FILE.xlsx",
+                   help="also save the per-file report as a workbook (checked before anything is imported)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
     add_log(wsub)
