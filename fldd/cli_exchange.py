@@ -123,7 +123,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _print_reports(args: argparse.Namespace, reports) -> None:
-    """Each file's outcome, its problems, missing answers and changes, then the tally (or all of it as JSON)."""
+    """Each file's outcome, its problems, what keeps it a draft and its changes, then the tally (or JSON)."""
+    from fldd.exchange.outcome import NOT_ANSWERED
+
     if args.json:
         _print_json({"dry_run": args.dry_run, "files": [r.to_json() for r in reports]})
         return
@@ -131,10 +133,13 @@ def _print_reports(args: argparse.Namespace, reports) -> None:
         print(r.summary())
         for issue in r.errors:
             print(f"  error: {issue.where() + ': ' if issue.where() else ''}{issue.message}")
-        if r.missing:
-            shown = ", ".join(m.question or "?" for m in r.missing[:MISSING_SHOWN])
-            more = f" and {len(r.missing) - MISSING_SHOWN} more" if len(r.missing) > MISSING_SHOWN else ""
+        unanswered = [m for m in r.missing if m.message == NOT_ANSWERED]
+        if unanswered:
+            shown = ", ".join(m.question or "?" for m in unanswered[:MISSING_SHOWN])
+            more = f" and {len(unanswered) - MISSING_SHOWN} more" if len(unanswered) > MISSING_SHOWN else ""
             print(f"  required, not answered: {shown}{more}")
+        for lacking in (m for m in r.missing if m.message != NOT_ANSWERED):  # e.g. a sample below its minimum
+            print(f"  draft: {lacking.missing_text()}")
         if r.revision and r.revision > 1:
             for change in r.changes:
                 print(f"  changed: {change}")

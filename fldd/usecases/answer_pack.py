@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
+from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, NOT_ANSWERED, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
 from fldd.standard.answers import coerce_all, to_json
 from fldd.standard.model import Questionnaire
 from fldd.store import assessments as store_assessments
@@ -266,7 +266,7 @@ def _missing(ctx: AppContext, q: Questionnaire, values: dict[str, Any], supplier
 
     numbers = numbering(q)
     result = score(q, values, inputs=inherent_risk(supplier.country, supplier.goods).inputs(), as_of=ctx.today())
-    missing = [Issue("required, not answered", question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
+    missing = [Issue(NOT_ANSWERED, question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
                for qid in result.completeness.missing]
     missing += short_sample_issues(q, values, result.derived, numbers, path.name)
     return missing

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
+from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, NOT_ANSWERED, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
 from fldd.standard.engine import score
 from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
@@ -216,7 +216,7 @@ class Importer:
     def _missing(self, lay, qid: str, path: Path) -> Issue:
         place = lay.answer_place(qid)
         sheet, cell = place if place else (None, None)
-        return Issue("required, not answered", sheet=sheet, cell=cell,
+        return Issue(NOT_ANSWERED, sheet=sheet, cell=cell,
                      question=f"{lay.numbers.get(qid, '?')} ({qid})", file=path.name)
 
     def _apply(self, report: FileReport, meta: dict[str, str], q, target: _Target, writes: dict[str, tuple],
