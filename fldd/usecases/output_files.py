@@ -33,6 +33,8 @@ def refuse_unwritable(target: Path) -> None:
         raise Rejected([f"{target}: this is a folder; give the name of a file to write"])
     folder = target.parent
     while not folder.exists() and folder != folder.parent:  # write_atomically creates missing folders
+        if folder.name == "..":  # "missing/.." would be made, then stepped out of: name the folder meant
+            raise Rejected([f"{target}: cannot write there (a folder before '..' does not exist)"])
         folder = folder.parent
     if not folder.is_dir():
         raise Rejected([f"{target}: cannot write there ({folder} is a file, not a folder)"])

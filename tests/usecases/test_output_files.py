@@ -77,3 +77,6 @@ def test_a_report_path_is_checked_up_front_without_leaving_anything_behind(ctx, 
         refuse_unwritable(tmp_path / "notes.txt" / "deeper" / "report.xlsx")
     with pytest.raises(Rejected, match="this is a folder"):
         refuse_unwritable(tmp_path)
+    with pytest.raises(Rejected, match="a folder before '..' does not exist"):
+        refuse_unwritable(tmp_path / "typo" / ".." / "notes.txt" / "report.xlsx")
+    assert not (tmp_path / "typo").exists()
