@@ -94,37 +94,63 @@ def _export_many(ctx, args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from fldd.usecases.errors import Rejected
     from fldd.usecases.exchange import import_paths, write_report_xlsx
+    from fldd.usecases.output_files import refuse_unwritable
 
     def action(ctx) -> int:
-        reports = import_paths(ctx, args.paths, dry_run=args.dry_run)
         if args.report:
-            write_report_xlsx(reports, args.report)
-        if args.json:
-            _print_json({"dry_run": args.dry_run, "files": [r.to_json() for r in reports]})
-        else:
-            for r in reports:
-                print(r.summary())
-                for issue in r.errors:
-                    print(f"  error: {issue.where() + ': ' if issue.where() else ''}{issue.message}")
-                if r.missing:
-                    shown = ", ".join(m.question or "?" for m in r.missing[:MISSING_SHOWN])
-                    more = f" and {len(r.missing) - MISSING_SHOWN} more" if len(r.missing) > MISSING_SHOWN else ""
-                    print(f"  required, not answered: {shown}{more}")
-                if r.revision and r.revision > 1:
-                    for change in r.changes:
-                        print(f"  changed: {change}")
-                for change in r.corrections:
-                    print(f"  supplier correction suggested: {change.question}: {change.old!r} -> {change.new!r} "
-                          "(see `fldd suppliers corrections`)")
-            counts = {}
-            for r in reports:
-                counts[r.outcome] = counts.get(r.outcome, 0) + 1
-            tally = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()) or "no files"
-            print(f"{len(reports)} file(s): {tally}" + (" (dry run: nothing written)" if args.dry_run else ""))
+            try:
+                refuse_unwritable(args.report)
+            except Rejected as exc:
+                raise Rejected([*exc.messages, "--report: the report cannot be written there, so nothing was "
+                                "imported"]) from None
+        reports = import_paths(ctx, args.paths, dry_run=args.dry_run)
+        unwritten = None
+        if args.report:
+            try:
+                write_report_xlsx(reports, args.report)
+            except Rejected as exc:
+                unwritten = exc
+        _print_reports(args, reports)
+        if unwritten is not None:  # the imports stand: say so, and exit 1 for the missing report
+            done = "checked (dry run: nothing imported)" if args.dry_run else "imported"
+            raise Rejected([f"the files were {done} as listed; the report could not be written: {message}"
+                            for message in unwritten.messages])
         return EXIT_REJECTED if any(r.outcome == "rejected" for r in reports) or not reports else EXIT_OK
 
     return _run(args, action)
+
+
+def _print_reports(args: argparse.Namespace, reports) -> None:
+    """Each file's outcome, its problems, what keeps it a draft and its changes, then the tally (or JSON)."""
+    from fldd.exchange.outcome import NOT_ANSWERED
+
+    if args.json:
+        _print_json({"dry_run": args.dry_run, "files": [r.to_json() for r in reports]})
+        return
+    for r in reports:
+        print(r.summary())
+        for issue in r.errors:
+            print(f"  error: {issue.where() + ': ' if issue.where() else ''}{issue.message}")
+        unanswered = [m for m in r.missing if m.message == NOT_ANSWERED]
+        if unanswered:
+            shown = ", ".join(m.question or "?" for m in unanswered[:MISSING_SHOWN])
+            more = f" and {len(unanswered) - MISSING_SHOWN} more" if len(unanswered) > MISSING_SHOWN else ""
+            print(f"  required, not answered: {shown}{more}")
+        for lacking in (m for m in r.missing if m.message != NOT_ANSWERED):  # e.g. a sample below its minimum
+            print(f"  draft: {lacking.missing_text()}")
+        if r.revision and r.revision > 1:
+            for change in r.changes:
+                print(f"  changed: {change}")
+        for change in r.corrections:
+            print(f"  supplier correction suggested: {change.question}: {change.old!r} -> {change.new!r} "
+                  "(see `fldd suppliers corrections`)")
+    counts = {}
+    for r in reports:
+        counts[r.outcome] = counts.get(r.outcome, 0) + 1
+    tally = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()) or "no files"
+    print(f"{len(reports)} file(s): {tally}" + (" (dry run: nothing written)" if args.dry_run else ""))
 
 
 def add_workbook(sub: argparse._SubParsersAction) -> None:
@@ -148,7 +174,8 @@ def add_workbook(sub: argparse._SubParsersAction) -> None:
     p = wsub.add_parser("import", help="check and import returned workbooks (files or folders)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
-    p.add_argument("--report", type=Path, metavar="FILE.xlsx", help="also save the per-file report as a workbook")
+    p.add_argument("--report", type=Path, metavar="FILE.xlsx",
+                   help="also save the per-file report as a workbook (checked before anything is imported)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
     add_log(wsub)

@@ -14,6 +14,9 @@ SUPERSEDED = "superseded"
 OUTCOMES = (ACCEPTED, INCOMPLETE, REJECTED, UNCHANGED, SUPERSEDED)
 
 
+NOT_ANSWERED = "required, not answered"  # a missing answer; other things a draft lacks say what they are
+
+
 @dataclass(frozen=True)
 class Issue:
     """One problem, or one missing answer, with where it is."""
@@ -29,6 +32,13 @@ class Issue:
         parts = [f"sheet '{self.sheet}'" if self.sheet else "", f"cell {self.cell}" if self.cell else "",
                  f"question {self.question}" if self.question else ""]
         return ", ".join(p for p in parts if p)
+
+    def missing_text(self) -> str:
+        """As a list of what a draft still lacks shows it: where, and what unless it is an unanswered question."""
+        where = self.where()
+        if self.message == NOT_ANSWERED and where:
+            return where
+        return f"{where}: {self.message}" if where else self.message
 
     def __str__(self) -> str:
         where = self.where()
@@ -92,7 +102,10 @@ class FileReport:
         if self.outcome in (UNCHANGED, SUPERSEDED):
             return f"{name}: {self.outcome} ({self.note})"
         what = f"{self.answered} answers" if self.revision in (None, 1) else f"{len(self.changes)} changes"
-        missing = f", {len(self.missing)} required missing" if self.missing else ""
+        unanswered = sum(m.message == NOT_ANSWERED for m in self.missing)
+        short = len(self.missing) - unanswered  # the other thing a draft lacks: a sample of the protocol's size
+        missing = (f", {unanswered} required missing" if unanswered else "") + \
+            (f", {short} sample{'s' if short != 1 else ''} short of the minimum" if short else "")
         rev = f" revision {self.revision}" if self.revision else ""
         return f"{name}: {self.outcome.replace('_', ' ')} -> {target}{rev}, {self.supplier}, {what}{missing}"
 

@@ -5,6 +5,7 @@ over a moved deadline, is settled by the record."""
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from fldd.store import findings as store_findings
 from fldd.usecases.context import AppContext
@@ -17,6 +18,10 @@ ASKING = {"done": "to mark it done, write a note saying what was done or attach 
           "verified": "to verify it, write a note saying what you checked or attach a file that shows it"}
 
 
+# Letters and symbols that draw nothing (Hangul fillers, the blank braille cell); spaces, format and control
+# characters and marks with nothing to sit on draw nothing by their category.
+BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
 KIND_WORDS = {"edit": "changed", "evidence": "file added"}  # entries that are not a step, as trail_lines says them
 
 
@@ -25,12 +30,17 @@ def step_needs(current: str, target: str) -> str:
     return NEEDS.get((current, target), "")
 
 
+def says_something(note: str) -> bool:
+    """Whether a reader would see anything of the note: a pasted zero-width space is not a word on the record."""
+    return any(ch not in BLANK and unicodedata.category(ch)[0] not in "ZCM" for ch in note)
+
+
 def step_problems(action_id: int, current: str, target: str, note: str, has_file: bool) -> list[str]:
     """Why a step may not be taken with this note and file (empty when it may)."""
     needs = step_needs(current, target)
-    if needs == "note" and not note.strip():
+    if needs == "note" and not says_something(note):
         return [f"corrective action {action_id}: to reopen it, say why (what is missing or wrong)"]
-    if needs == "note_or_file" and not note.strip() and not has_file:
+    if needs == "note_or_file" and not says_something(note) and not has_file:
         return [f"corrective action {action_id}: {ASKING[target]}"]
     return []
 

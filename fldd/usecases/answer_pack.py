@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
+from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, NOT_ANSWERED, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
 from fldd.standard.answers import coerce_all, to_json
 from fldd.standard.model import Questionnaire
 from fldd.store import assessments as store_assessments
@@ -24,7 +24,7 @@ from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.output_files import write_bytes_atomically
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
-from fldd.usecases.sampling import checks_for
+from fldd.usecases.sampling import short_sample_issues
 
 SOURCE = "answer_pack"  # as the assessments table names it
 
@@ -266,13 +266,9 @@ def _missing(ctx: AppContext, q: Questionnaire, values: dict[str, Any], supplier
 
     numbers = numbering(q)
     result = score(q, values, inputs=inherent_risk(supplier.country, supplier.goods).inputs(), as_of=ctx.today())
-    missing = [Issue("required, not answered", question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
+    missing = [Issue(NOT_ANSWERED, question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
                for qid in result.completeness.missing]
-    for check in checks_for(q, values, result.derived, q.languages[0]):  # submitted only with a reason, in fldd
-        if check.short:
-            done = q.sampling[[r.id for r in q.sampling].index(check.rule)].done
-            missing.append(Issue(f"sample below the protocol's minimum ({check.text}): submit it in fldd with "
-                                 "the reason", question=f"{numbers.get(done, '?')} ({done})", file=path.name))
+    missing += short_sample_issues(q, values, result.derived, numbers, path.name)
     return missing
 
 

@@ -294,7 +294,7 @@ def add_auditor_finding(ctx: AppContext, assessment_id: int, *, severity: str, t
     name the question and ILO indicator it concerns and keep a photo or file. All checked, then written at once."""
     from fldd.store import evidence as store_evidence
     from fldd.usecases.finding_links import link_problems
-    from fldd.usecases.findings import read_evidence
+    from fldd.usecases.evidence import read_evidence
 
     record = store_assessments.get(ctx.store, assessment_id)
     if record.status == "closed":

@@ -12,18 +12,31 @@ from fldd.usecases.errors import Rejected
 from fldd.usecases.output_files import refuse_live_database
 
 
-def attach_evidence(ctx: AppContext, assessment_id: int, question_id: str | None, path: Path | str,
-                    note: str = "") -> int:
-    """Read a file and keep it as evidence of one answer (or of the whole assessment); returns its id."""
+def read_evidence(path: Path | str) -> tuple[str, bytes]:
+    """A file's name and bytes for any evidence a person attaches; Rejected naming the file if it cannot be kept:
+    unreadable, empty (no proof of anything, e.g. /dev/null) or over the size limit."""
     path = Path(path)
-    _open_assessment(ctx, assessment_id, question_id)
     refuse_live_database(path, "attaching")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise Rejected([f"{path.name}: cannot read the file ({exc.strerror or exc})"]) from None
+        raise Rejected([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+    if not data:
+        raise Rejected([f"{path}: the file is empty (0 bytes), so it shows nothing: attach the file itself"])
     try:
-        return store_evidence.add(ctx.store, data, path.name, assessment_id=assessment_id, question_id=question_id,
+        store_evidence.check_size(data, path.name)
+    except ValueError as exc:
+        raise Rejected([str(exc)]) from None
+    return path.name, data
+
+
+def attach_evidence(ctx: AppContext, assessment_id: int, question_id: str | None, path: Path | str,
+                    note: str = "") -> int:
+    """Read a file and keep it as evidence of one answer (or of the whole assessment); returns its id."""
+    _open_assessment(ctx, assessment_id, question_id)
+    name, data = read_evidence(path)
+    try:
+        return store_evidence.add(ctx.store, data, name, assessment_id=assessment_id, question_id=question_id,
                                   note=note, who=ctx.user)
     except ValueError as exc:  # over the size limit
         raise Rejected([str(exc)]) from None

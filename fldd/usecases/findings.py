@@ -12,10 +12,11 @@ from fldd.store import evidence as store_evidence
 from fldd.store import findings as store_findings
 from fldd.store import portfolio
 from fldd.store.errors import NotFound
-from fldd.usecases.action_trail import step_problems
+from fldd.usecases.action_trail import says_something, step_problems
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
-from fldd.usecases.output_files import refuse_live_database, write_bytes_atomically
+from fldd.usecases.evidence import read_evidence
+from fldd.usecases.output_files import write_bytes_atomically
 
 OUTSTANDING = ("open", "in_progress")  # work still to do: these can be overdue
 # The lifecycle: open -> in progress -> done -> verified; open -> done; done -> in progress reopens.
@@ -96,25 +97,11 @@ def set_action_status(ctx: AppContext, action_id: int, status: str, *, note: str
     if problems:
         raise Rejected(problems)
     try:
-        store_findings.set_action_status(ctx.store, action_id, status, who=ctx.user, note=note.strip(),
+        store_findings.set_action_status(ctx.store, action_id, status, who=ctx.user,
+                                         note=note.strip() if says_something(note) else "",
                                          evidence=read_evidence(evidence) if evidence is not None else None)
     except NotFound:
         raise Rejected([f"corrective action {action_id} does not exist (was it deleted?)"]) from None
-
-
-def read_evidence(path: Path | str) -> tuple[str, bytes]:
-    """A file's name and bytes, checked against the size limit; Rejected naming the file if it cannot be kept."""
-    path = Path(path)
-    refuse_live_database(path, "attaching")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Rejected([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
-    try:
-        store_evidence.check_size(data, path.name)
-    except ValueError as exc:
-        raise Rejected([str(exc)]) from None
-    return path.name, data
 
 
 def update_action(ctx: AppContext, action_id: int, *, owner: str | None = None,

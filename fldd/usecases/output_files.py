@@ -15,6 +15,9 @@ from fldd.store.lock import is_live_database_file
 from fldd.usecases.errors import Rejected
 
 
+_CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
 def refuse_live_database(path: Path, doing: str) -> None:
     """Rejected when path is fldd's own open database or one of its companion files (-wal, -shm, .lock)."""
     if is_live_database_file(path):
@@ -22,12 +25,30 @@ def refuse_live_database(path: Path, doing: str) -> None:
                         f"{doing} it would damage the database. Choose another name or folder; nothing was written."])
 
 
+def refuse_unwritable(target: Path) -> None:
+    """Rejected now, before the work whose result goes to target, when write_atomically could not put a file
+    there (fldd's own database, a folder, a file where a folder should be, a folder that refuses new files)."""
+    refuse_live_database(target, "writing over")
+    if target.is_dir():
+        raise Rejected([f"{target}: this is a folder; give the name of a file to write"])
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:  # write_atomically creates missing folders
+        if folder.name == "..":  # "missing/.." would be made, then stepped out of: name the folder meant
+            raise Rejected([f"{target}: cannot write there (a folder before '..' does not exist)"])
+        folder = folder.parent
+    if not folder.is_dir():
+        raise Rejected([f"{target}: cannot write there ({folder} is a file, not a folder)"])
+    probe = folder / f".{target.name}.{secrets.token_hex(4)}.probe"
+    try:
+        os.close(os.open(probe, _CREATE_NEW, 0o666))
+    except OSError as exc:
+        raise Rejected([f"{target}: cannot write there ({exc.strerror or exc})"]) from None
+    _drop(probe)
+
+
 def write_bytes_atomically(target: Path, data: bytes, *, overwrite: bool = True) -> None:
     """write_atomically for bytes already in memory."""
     write_atomically(target, lambda handle: handle.write(data), overwrite=overwrite)
-
-
-_CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def write_atomically(target: Path, write: Callable[[Any], None], *, overwrite: bool = True) -> None:

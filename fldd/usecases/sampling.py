@@ -4,9 +4,11 @@ standard): a smaller sample is submitted only with the auditor's reason, kept wi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from fldd.exchange.outcome import Issue
 from fldd.standard.model import Questionnaire, pick
 from fldd.store import interviews as store_interviews
 from fldd.store import sampling as store_sampling
@@ -60,6 +62,22 @@ def checks_for(q: Questionnaire, values: dict[str, Any], derived: dict[str, Any]
                                _whole(values.get(rule.of)), pick(rule.label, lang),
                                pick(of.unit, lang) if of is not None and of.unit else "", rule.basis))
     return out
+
+
+def short_sample_issues(q: Questionnaire, values: dict[str, Any], derived: dict[str, Any], numbers: dict[str, str],
+                        file: str, place: Callable[[str], tuple[str, str] | None] | None = None) -> list[Issue]:
+    """What an imported file (workbook or answer pack) lacks for its samples: one issue per sample below the
+    protocol's minimum, at the count's question (and cell, given `place`), so it arrives as a draft that says why;
+    the reason to submit it anyway is given in fldd."""
+    issues = []
+    for check in checks_for(q, values, derived, q.languages[0]):
+        if check.short:
+            done = next(rule.done for rule in q.sampling if rule.id == check.rule)
+            sheet, cell = (place(done) if place is not None else None) or (None, None)
+            issues.append(Issue(f"sample below the protocol's minimum ({check.text}): submit it in fldd with the "
+                                "reason", sheet=sheet, cell=cell, question=f"{numbers.get(done, '?')} ({done})",
+                                file=file))
+    return issues
 
 
 def sample_checks(session: AssessmentSession) -> list[SampleCheck]:

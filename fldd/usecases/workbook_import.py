@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
+from fldd.exchange.outcome import ACCEPTED, INCOMPLETE, NOT_ANSWERED, REJECTED, SUPERSEDED, UNCHANGED, FileReport, Issue
 from fldd.standard.engine import score
 from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
@@ -19,6 +19,7 @@ from fldd.usecases.assessments import corrections_note, values_in_force
 from fldd.usecases.context import AppContext
 from fldd.usecases.corrections import record_suggestions
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
+from fldd.usecases.sampling import short_sample_issues
 from fldd.usecases.workbook_reading import Loaded, Scoring, file_sha256, inherent_inputs, load, loaded_files
 
 
@@ -177,6 +178,8 @@ class Importer:
                                                                      tuple(target.supplier.goods)),
                            as_of=today, lang=lay.lang)
         report.missing = [self._missing(lay, qid, path) for qid in result.completeness.missing]
+        report.missing += short_sample_issues(q, in_force or checked.values, result.derived, lay.numbers, path.name,
+                                              lay.answer_place)
         report.outcome = INCOMPLETE if report.missing else ACCEPTED
         if in_force is not None:
             report.note = corrections_note(self.ctx, assessment.id, writes, lay.numbers)
@@ -213,7 +216,7 @@ class Importer:
     def _missing(self, lay, qid: str, path: Path) -> Issue:
         place = lay.answer_place(qid)
         sheet, cell = place if place else (None, None)
-        return Issue("required, not answered", sheet=sheet, cell=cell,
+        return Issue(NOT_ANSWERED, sheet=sheet, cell=cell,
                      question=f"{lay.numbers.get(qid, '?')} ({qid})", file=path.name)
 
     def _apply(self, report: FileReport, meta: dict[str, str], q, target: _Target, writes: dict[str, tuple],

@@ -64,3 +64,44 @@ def test_export_to_an_unknown_supplier_exits_1_with_a_clear_message(tmp_path, ca
     assert code == 1
     assert "error: no supplier with the id or name 'Nobody Ltd'" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def _returned_workbook(tmp_path, capsys):
+    """A database with one supplier and its filled-in workbook, ready to import."""
+    db = tmp_path / "fldd.sqlite3"
+    _fldd(db, "suppliers", "add", "--name", "Acme", "--country", "MY")
+    sent = tmp_path / "acme.xlsx"
+    _fldd(db, "workbook", "export", "--questionnaire", "fldd-desktop", "--supplier", "1", "-o", sent)
+    fill(sent, {"pr_workers_total": 80})
+    capsys.readouterr()
+    return db, sent
+
+
+def test_a_report_path_that_cannot_be_written_is_refused_before_anything_is_imported(tmp_path, capsys):
+    db, sent = _returned_workbook(tmp_path, capsys)
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    for report in (f"{db}-wal", tmp_path / "notes.txt" / "report.xlsx", tmp_path):
+        assert _fldd(db, "workbook", "import", sent, "--report", report) == 1
+        captured = capsys.readouterr()
+        assert str(report) in captured.err and "nothing was imported" in captured.err, captured.err
+        assert "accepted" not in captured.out
+    assert _fldd(db, "workbook", "import", sent) == 0  # it was not imported by any of the refused runs
+    assert "acme.xlsx: accepted incomplete -> assessment 1 revision 1" in capsys.readouterr().out
+
+
+def test_a_report_that_fails_after_the_import_says_the_files_were_imported(tmp_path, capsys, monkeypatch):
+    db, sent = _returned_workbook(tmp_path, capsys)
+
+    def disk_full(handle, reports):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("fldd.exchange.report_xlsx.write_report", disk_full)
+    assert _fldd(db, "workbook", "import", sent, "--report", tmp_path / "report.xlsx") == 1
+    captured = capsys.readouterr()
+    assert "acme.xlsx: accepted incomplete -> assessment 1 revision 1" in captured.out
+    assert "1 file(s): 1 accepted incomplete" in captured.out
+    assert "the files were imported as listed; the report could not be written" in captured.err
+    assert "No space left on device" in captured.err and "nothing was written" not in captured.err
+    assert not (tmp_path / "report.xlsx").exists()
+    assert _fldd(db, "workbook", "import", sent) == 0
+    assert "acme.xlsx: unchanged (the same file was imported on" in capsys.readouterr().out

@@ -197,3 +197,37 @@ def test_a_file_added_later_is_on_the_record_with_who_and_when(ctx, action, tmp_
     assert (entry["kind"], entry["by"], entry["from"], entry["to"]) == ("evidence", "Siti (HR)", "done", "done")
     assert entry["evidence"]["id"] == evidence_id and entry["note"] == "December's time records, as asked"
     assert action_history(ctx, action)["before_trail"] is None
+
+
+# Notes a person cannot see: spaces of every kind, zero-width and joiner characters, a byte-order mark, a soft
+# hyphen, a Hangul filler and a blank braille cell.
+INVISIBLE = ["\u200b", "\u200b\u200c\u200d", "\u2060\ufeff", "\u00a0\u3000\u2003", "\u00ad", "\u3164",
+             "\u2800", "\u200b \n\t\u200e\u200f", "\ufe0f"]
+
+
+def test_a_note_no_one_can_see_is_no_note_for_done_verified_or_reopened(ctx, action):
+    as_person(ctx, "Siti (HR, Klang Valley Gloves)", "supplier")
+    for note in INVISIBLE:
+        with pytest.raises(Rejected, match="to mark it done, write a note"):
+            set_action_status(ctx, action, "done", note=note)
+    assert get_action(ctx, action)["status"] == "open" and len(steps(ctx, action)) == 1
+    set_action_status(ctx, action, "done", note="\u200bRota capped at 60 hours")  # visible words count
+    as_person(ctx, "amina", "buyer")
+    for note in INVISIBLE:
+        with pytest.raises(Rejected, match="to verify it, write a note"):
+            set_action_status(ctx, action, "verified", note=note)
+        with pytest.raises(Rejected, match="to reopen it, say why"):
+            set_action_status(ctx, action, "in_progress", note=note)
+    assert get_action(ctx, action)["status"] == "done" and len(steps(ctx, action)) == 2
+
+
+def test_an_empty_file_is_no_proof_and_the_step_is_not_taken(ctx, action, tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    for proof in (empty, "/dev/null"):
+        with pytest.raises(Rejected, match=r"empty\.pdf: the file is empty|null: the file is empty"):
+            set_action_status(ctx, action, "done", evidence=proof)
+        with pytest.raises(Rejected, match="the file is empty"):
+            attach_evidence(ctx, action, proof)
+    assert get_action(ctx, action)["status"] == "open" and len(steps(ctx, action)) == 1
+    assert list_evidence(ctx, action) == []

@@ -79,3 +79,15 @@ def test_an_unknown_action_exits_1_naming_it(capsys, db):
     path, _ = db
     code, _, err = run(capsys, "--db", path, "actions", "show", "999")
     assert code == 1 and "corrective action 999 does not exist" in err
+
+
+def test_an_empty_file_or_an_invisible_note_does_not_mark_it_done(capsys, db, tmp_path):
+    path, action = db
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    for proof in (str(empty), "/dev/null"):
+        code, _, err = run(capsys, "--db", path, "actions", "move", str(action), "done", "--file", proof)
+        assert code == 1 and f"error: {proof}: the file is empty" in err
+    code, _, err = run(capsys, "--db", path, "actions", "move", str(action), "done", "--note", "\u200b\u2060")
+    assert code == 1 and "to mark it done, write a note" in err
+    assert status_of(path, action) == "open"

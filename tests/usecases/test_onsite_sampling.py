@@ -141,3 +141,33 @@ def test_an_answer_pack_of_a_short_sample_arrives_as_a_draft_saying_why(ctx, aud
         assert store_assessments.get(buyer.store, report.assessment_id).status == "draft"
     finally:
         buyer.close()
+
+
+def test_a_returned_workbook_of_a_short_sample_arrives_as_a_draft_saying_which_sample(ctx, audit, tmp_path):
+    from fldd.usecases.exchange import export_workbook, import_paths
+    from tests.exchange.conftest import fill
+
+    sent = export_workbook(ctx, audit.record.supplier_id, "fldd-onsite", tmp_path / "onsite.xlsx",
+                           assessment_id=audit.id).path
+    fill(sent, {"wi_interviewed": 4})  # the auditor's workbook comes back, still short of 30
+    [report] = import_paths(ctx, [sent])
+    assert report.outcome == "accepted_incomplete", report.errors
+    [short] = report.missing
+    assert "4 of 30 workers interviewed for a site of 900 workers" in short.message
+    assert "wi_interviewed" in short.question and short.sheet and short.cell and short.file == "onsite.xlsx"
+    assert store_assessments.get(ctx.store, report.assessment_id).status == "draft"
+
+
+def test_the_command_line_import_says_which_sample_is_short(ctx, audit, tmp_path, capsys):
+    from fldd.usecases.exchange import export_workbook
+    from tests.exchange.conftest import fill
+
+    sent = export_workbook(ctx, audit.record.supplier_id, "fldd-onsite", tmp_path / "onsite.xlsx",
+                           assessment_id=audit.id).path
+    fill(sent, {"wi_interviewed": 4})
+    ctx.close()  # the command opens the database on its own
+    assert main(["--db", str(ctx.store.path), "workbook", "import", str(sent)]) == 0
+    out = capsys.readouterr().out
+    assert "onsite.xlsx: accepted incomplete" in out and "1 sample short of the minimum" in out
+    assert "required" not in out
+    assert "question 4.2 (wi_interviewed): sample below the protocol's minimum (4 of 30 workers interviewed" in out

@@ -77,3 +77,19 @@ def test_an_export_over_the_real_wal_is_refused_when_the_database_was_opened_thr
         assert integrity_problems(ctx.store) == []
     finally:
         ctx.close()
+def test_a_report_path_is_checked_up_front_without_leaving_anything_behind(ctx, tmp_path):
+    from fldd.usecases.output_files import refuse_unwritable
+
+    refuse_unwritable(tmp_path / "not" / "yet" / "report.xlsx")  # write_atomically makes missing folders
+    assert not (tmp_path / "not").exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".probe")]
+    for name in LIVE:
+        with pytest.raises(Rejected):
+            refuse_unwritable(ctx.store.path.parent / name)
+    (tmp_path / "notes.txt").write_text("a file")
+    with pytest.raises(Rejected, match="is a file, not a folder"):
+        refuse_unwritable(tmp_path / "notes.txt" / "deeper" / "report.xlsx")
+    with pytest.raises(Rejected, match="this is a folder"):
+        refuse_unwritable(tmp_path)
+    with pytest.raises(Rejected, match="a folder before '..' does not exist"):
+        refuse_unwritable(tmp_path / "typo" / ".." / "notes.txt" / "report.xlsx")
+    assert not (tmp_path / "typo").exists()

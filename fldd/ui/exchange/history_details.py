@@ -34,7 +34,7 @@ def entry_text(entry: LogEntry) -> str:
                 ("Changes", [str(c) for c in entry.changes]),
                 ("Supplier profile corrections suggested (apply or dismiss them on the supplier's page in Suppliers)",
                  [f"{c.question}: {c.old or '(empty)'} -> {c.new}" for c in entry.corrections]),
-                ("Required answers missing", [m.where() or m.message for m in entry.missing]))
+                ("Missing before it can be submitted", [m.missing_text() for m in entry.missing]))
     for title, items in sections:
         if items:
             lines += ["", f"{title} ({len(items)}):"]

@@ -78,7 +78,7 @@ def full_text(report: FileReport) -> str:
     if report.note:
         lines.append(report.note)
     sections = (("Problems", [f"{e.where() + ': ' if e.where() else ''}{e.message}" for e in report.errors]),
-                ("Required answers missing", [f"{m.where()}" for m in report.missing]),
+                ("Missing before it can be submitted", [m.missing_text() for m in report.missing]),
                 ("Changes", [str(c) for c in report.changes]),
                 ("Supplier profile corrections suggested (apply or dismiss them on the supplier's page in Suppliers)",
                  [f"{c.question}: {c.old or '(empty)'} -> {c.new}" for c in report.corrections]))

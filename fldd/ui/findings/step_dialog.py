@@ -11,6 +11,7 @@ from fldd.ui.findings.dialog_parts import FilePick, error_line, ok_cancel
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.prompter import Prompter
 from fldd.usecases import findings as uc
+from fldd.usecases.action_trail import says_something
 from fldd.usecases.errors import Rejected
 
 NOTE_HEIGHT = 96
@@ -68,7 +69,7 @@ class StepDialog(QDialog):
         self.note.setFocus()
 
     def _ready(self) -> bool:
-        has_note = bool(self.note.toPlainText().strip())
+        has_note = says_something(self.note.toPlainText())
         return has_note if self.needs == "note" else has_note or self.file.path is not None
 
     def _update_ok(self) -> None:

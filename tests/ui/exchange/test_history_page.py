@@ -167,7 +167,7 @@ def test_a_revision_is_read_with_the_keyboard_and_its_assessment_opened(qtbot, w
     assert "File saved: 2026-11-02 10:00" in text and "Imported: 2026-11-03 09:00" in text
     assert "Changes (3):" in text and "• 1.1 pr_workers_total answer: 120 -> 130" in text
     assert "• 1.1 pr_workers_total comment: (empty) -> ten more since October" in text
-    assert f"Required answers missing ({len(story.reports[1].missing)}):" in text
+    assert f"Missing before it can be submitted ({len(story.reports[1].missing)}):" in text
     assert page.details.open_button.isEnabled()
     assert page.details.open_button.text() == f"&Open assessment {story.penang_assessment}"
 

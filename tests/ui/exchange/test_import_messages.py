@@ -41,3 +41,25 @@ def test_a_rejected_tick_is_explained_with_the_options_label(qtbot, ctx, tmp_pat
     assert f"'{label}'" in shown
     assert "no_peaks" not in shown
     assert list_assessments(ctx) == [] and store_exchange.imports(ctx.store) == []  # the preview writes nothing
+
+
+def test_a_short_sample_is_named_in_the_import_details(qtbot, ctx, tmp_path):  # noqa: F811 - fixture
+    from fldd.usecases.assessments import AssessmentSession, start_assessment
+    from tests.usecases.test_onsite_sampling import fill_onsite
+
+    supplier = add_supplier(ctx, "Klang Valley Gloves", "MY", goods=["Rubber Gloves"])
+    audit = AssessmentSession(ctx, start_assessment(ctx, supplier, "fldd-onsite"))
+    fill_onsite(audit, wi_workforce_on_site=900, wi_interviewed=3, dr_files_sampled=30)
+    sent = export_workbook(ctx, supplier, "fldd-onsite", tmp_path / "onsite.xlsx", assessment_id=audit.id).path
+    fill(sent, {"wi_interviewed": 4})
+    dialog = ImportDialog(ctx, ScriptedPrompter(files=[str(sent)]))
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 640)
+    dialog.show()
+
+    with qtbot.waitSignal(dialog.preview_done, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.add_files_button, Qt.MouseButton.LeftButton)
+    dialog.table.selectRow(0)
+    qtbot.waitUntil(lambda: "wi_interviewed" in dialog.details.toPlainText())
+    assert ("question 4.2 (wi_interviewed): sample below the protocol's minimum (4 of 30 workers interviewed for "
+            "a site of 900 workers)") in dialog.details.toPlainText()

@@ -171,3 +171,14 @@ def test_a_file_attached_later_shows_in_the_history(qtbot, ctx, session, prompte
     qtbot.waitUntil(lambda: "File added by tester" in history_shown(page.panel))
     assert "time-records.pdf" in history_shown(page.panel)
     assert action_history(ctx, action_id)["entries"][-1]["kind"] == "evidence"
+
+
+def test_a_note_of_invisible_characters_keeps_ok_disabled(qtbot, ctx, session, make_page):
+    page, action_id = shown_action(qtbot, ctx, make_page)
+    dialog = open_step(qtbot, page.panel, page.panel.done_button)
+    dialog.note.insertPlainText("\u200b\u200c\u2060\ufeff\u3164")  # pasted: no key types these
+    assert dialog.note.toPlainText() and not dialog.ok_button.isEnabled(), "nothing visible is not a note"
+    qtbot.keyClicks(dialog.note, "Rota capped")
+    assert dialog.ok_button.isEnabled()
+    dialog.reject()
+    assert get_action(ctx, action_id)["status"] == "open"
