@@ -29,6 +29,15 @@ IN_FORCE, TO_RECONFIRM, REPLACED, WITHDRAWN, AGREED = "in_force", "to_reconfirm"
 STANDING = (IN_FORCE, TO_RECONFIRM)
 CORRECTABLE = ("submitted", "under_review")
 SOURCE = "correction"
+MIN_REASON = 3  # visible characters: a reason a later reader can act on, not a stray key
+REVIEWERS = ("buyer", "auditor")
+
+
+def reason_problem(reason: str | None) -> str | None:
+    """Why a reviewer's reason is not enough (blank, or fewer than MIN_REASON visible characters), else None."""
+    if len("".join((reason or "").split())) < MIN_REASON:
+        return f"a correction needs a reason of at least {MIN_REASON} characters (what the reviewer saw)"
+    return None
 
 
 def _load(text: str | None) -> Any:
@@ -52,9 +61,10 @@ def correct(store: Store, assessment_id: int, question_id: str, value: Any, reas
     declaration, or withdrawn by giving the declared value."""
     import uuid  # here, not at the top: the store modules Home reads at start-up import this one
 
+    problem = reason_problem(reason)
+    if problem:
+        raise ValueError(problem)
     reason = reason.strip()
-    if not reason:
-        raise ValueError("a correction needs a reason")
     stamp = now()
     with store.write() as db:
         row = db.execute("SELECT status FROM assessments WHERE id = ?", [assessment_id]).fetchone()

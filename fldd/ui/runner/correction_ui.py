@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, Q
 
 from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
+from fldd.store.answer_corrections import reason_problem
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.runner.value_editors import TextEditor
@@ -91,7 +92,7 @@ class ReasonDialog(QDialog):
         self.setLayout(layout)
         self.setMinimumWidth(460)
 
-        self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.text())))
+        self.reason.textChanged.connect(lambda: self.ok.setEnabled(reason_problem(self.text()) is None))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -209,5 +210,8 @@ class Corrector:
             note.reconfirm.connect(lambda card=card: self.reconfirm(card))
             note.take_declaration.connect(lambda card=card: self.take_declaration(card))
         text = correction_words(card.question, correction, session.as_declared.get(qid), session.record.language)
+        if session.record.status == "draft":
+            text += ("<br><i>In this draft the supplier's answer counts; the correction counts again when the "
+                     "assessment is submitted (to re-confirm if the answer changed).</i>")
         note.show_correction(text, correction["status"] == "to_reconfirm", session.corrects)
         note.show()
