@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDateEdit, QFram
 
 from fldd.standard.answers import AnswerError
 from fldd.standard.model import pick
+from fldd.store.answer_corrections import MIN_REASON
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.runner.interview_context import InterviewContext
@@ -288,7 +289,10 @@ class InterviewsPanel(QWidget):
         reason = self.prompter.reason(self, "Change the interviews of a submitted assessment",
                                       f"This assessment is submitted: {what}, and the counts that came from the "
                                       "records are corrected with your name, the date and this reason (counts "
-                                      "typed in directly stay as they are).")
+                                      "typed in directly stay as they are).",
+                                      label="&Your reason (required)", button="&Record with this reason",
+                                      placeholder="What you saw: for example, W-013 was interviewed off site on "
+                                                  "the second visit", minimum=MIN_REASON)
         return False if reason is None else reason
 
     def set_error(self, message: str | None) -> None:

@@ -143,6 +143,7 @@ def test_after_submission_a_new_interview_asks_the_reviewers_reason(qtbot, ctx, 
 
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # cancelled: nothing recorded
     assert prompter.asked[-1][0] == "reason" and "submitted" in prompter.asked[-1][2]
+    assert prompter.words["minimum"] == 3 and "sample" not in prompter.words["label"]
     assert [r["code"] for r in panel.model.rows] == ["W-001"]
     assert store_corrections.history(ctx.store, onsite) == []
 

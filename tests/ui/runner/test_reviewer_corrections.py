@@ -168,5 +168,5 @@ def test_a_returned_draft_shows_the_correction_as_waiting_and_the_suppliers_answ
 
     assert card.editor.value() == "no"
     note = page.corrector.notes["fee_any_paid"]
-    assert note.isVisible() and "counts again when the assessment is submitted" in note.text.text()
+    assert note.isVisible() and "the correction to 'Yes' counts again when the assessment is submitted" in note.text.text()
     assert not note.button.isVisible()
