@@ -9,7 +9,8 @@ kept as 'withdrawn'), or until the supplier declares anew: every write of a decl
 source (the runner, a workbook or an answer pack), goes through `redeclare` in the same transaction. A new
 declaration equal to the corrected value settles it ('agreed'); any other change of the declaration leaves
 the correction in force but 'to_reconfirm', so a supplier's later workbook never silently undoes a reviewer's
-decision and a reviewer never silently ignores the supplier's new word.
+decision and a reviewer never silently ignores the supplier's new word. In a draft (one returned to the
+supplier) standing corrections are kept but not applied: the supplier's answers count until it is submitted.
 
 Why corrections rather than read-only answers and a return to the supplier: most submitted assessments come
 as workbooks from suppliers without the app, and a round trip for every obvious error would stall reviews,
