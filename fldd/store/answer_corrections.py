@@ -9,7 +9,8 @@ kept as 'withdrawn'), or until the supplier declares anew: every write of a decl
 source (the runner, a workbook or an answer pack), goes through `redeclare` in the same transaction. A new
 declaration equal to the corrected value settles it ('agreed'); any other change of the declaration leaves
 the correction in force but 'to_reconfirm', so a supplier's later workbook never silently undoes a reviewer's
-decision and a reviewer never silently ignores the supplier's new word.
+decision and a reviewer never silently ignores the supplier's new word. In a draft (one returned to the
+supplier) standing corrections are kept but not applied: the supplier's answers count until it is submitted.
 
 Why corrections rather than read-only answers and a return to the supplier: most submitted assessments come
 as workbooks from suppliers without the app, and a round trip for every obvious error would stall reviews,
@@ -29,6 +30,15 @@ IN_FORCE, TO_RECONFIRM, REPLACED, WITHDRAWN, AGREED = "in_force", "to_reconfirm"
 STANDING = (IN_FORCE, TO_RECONFIRM)
 CORRECTABLE = ("submitted", "under_review")
 SOURCE = "correction"
+MIN_REASON = 3  # visible characters: a reason a later reader can act on, not a stray key
+REVIEWERS = ("buyer", "auditor")
+
+
+def reason_problem(reason: str | None) -> str | None:
+    """Why a reviewer's reason is not enough (blank, or fewer than MIN_REASON visible characters), else None."""
+    if len("".join((reason or "").split())) < MIN_REASON:
+        return f"a correction needs a reason of at least {MIN_REASON} characters (what the reviewer saw)"
+    return None
 
 
 def _load(text: str | None) -> Any:
@@ -52,9 +62,10 @@ def correct(store: Store, assessment_id: int, question_id: str, value: Any, reas
     declaration, or withdrawn by giving the declared value."""
     import uuid  # here, not at the top: the store modules Home reads at start-up import this one
 
+    problem = reason_problem(reason)
+    if problem:
+        raise ValueError(problem)
     reason = reason.strip()
-    if not reason:
-        raise ValueError("a correction needs a reason")
     stamp = now()
     with store.write() as db:
         row = db.execute("SELECT status FROM assessments WHERE id = ?", [assessment_id]).fetchone()

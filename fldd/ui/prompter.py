@@ -30,11 +30,12 @@ class Prompter:
 
         QMessageBox.warning(parent, title, text)
 
-    def reason(self, parent: QWidget | None, title: str, text: str) -> str | None:
-        """A reason the person must write to go on (None when they cancel)."""
+    def reason(self, parent: QWidget | None, title: str, text: str, **words) -> str | None:
+        """A reason the person must write to go on (None when they cancel); words: the dialog's label,
+        placeholder, button and minimum length when they are not a small sample's."""
         from fldd.ui.runner.sample_reason_dialog import SampleReasonDialog
 
-        dialog = SampleReasonDialog(parent, title, text)
+        dialog = SampleReasonDialog(parent, title, text, **words)
         return dialog.text() if dialog.exec() else None
 
     def open_file(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> str | None:
@@ -73,6 +74,7 @@ class ScriptedPrompter(Prompter):
         self.files = list(files or [])
         self.reasons = list(reasons or [])
         self.asked: list[tuple[str, str, str]] = []
+        self.words: dict = {}  # the words the last reason() was asked with
 
     def confirm(self, parent, title, text):  # noqa: D102
         self.asked.append(("confirm", title, text))
@@ -84,8 +86,9 @@ class ScriptedPrompter(Prompter):
     def error(self, parent, title, text):  # noqa: D102
         self.asked.append(("error", title, text))
 
-    def reason(self, parent, title, text):  # noqa: D102
+    def reason(self, parent, title, text, **words):  # noqa: D102
         self.asked.append(("reason", title, text))
+        self.words = words
         return self.reasons.pop(0) if self.reasons else None
 
     def open_file(self, parent, title, filters="All files (*)"):  # noqa: D102

@@ -83,9 +83,13 @@ class AssessmentSession:
         return self.record.status in store_corrections.CORRECTABLE
 
     def _apply_corrections(self) -> None:
-        """The values in force: the declared ones, with each standing correction over its question."""
+        """The values in force: the declared ones, with each standing correction over its question once submitted.
+        A draft (one returned to the supplier too) is scored on the supplier's answers alone: its standing
+        corrections are kept and shown, and count again at re-submission, each one whose question the supplier
+        answered anew marked to re-confirm (`redeclare`), so a correction never blocks the supplier's draft."""
         self.corrections = store_corrections.standing(self.ctx.store, self.id)
-        self.values = _overlay(self.questionnaire, self.as_declared, self.corrections)
+        applied = self.corrections if self.record.status != "draft" else {}
+        self.values = _overlay(self.questionnaire, self.as_declared, applied)
 
     def as_of(self) -> dt.date:
         """The assessment date: when it was submitted, else today."""
@@ -151,12 +155,18 @@ class AssessmentSession:
         if not self.corrects:
             raise Rejected([f"assessment {self.id} is {self.record.status.replace('_', ' ')}: only a submitted "
                             "answer is corrected"])
+        if self.ctx.role not in store_corrections.REVIEWERS:
+            raise Rejected([f"{question_id}: correcting a submitted answer is for the buyer or the auditor (you are "
+                            f"working as {self.ctx.role}); the supplier's answers stay as declared"])
         question = self.questionnaire.question(question_id)
         if question is None:
             raise AnswerError(question_id, f"no such question in {self.questionnaire.ref}")
         if not reason.strip():
             raise Rejected([f"{question_id}: assessment {self.id} is submitted, so its answers are the supplier's "
                             "declaration; changing one is a correction and needs a reason"])
+        problem = store_corrections.reason_problem(reason)
+        if problem:
+            raise Rejected([f"{question_id}: {problem}"])
         value = coerce(question, raw)
         store_corrections.correct(self.ctx.store, self.id, question_id, None if value is None else to_json(value),
                                   reason, self.ctx.user)
@@ -176,7 +186,7 @@ class AssessmentSession:
         bad = unwritable_character(text)
         if bad:
             raise Rejected([f"question {question_id}: {unwritable_message('comment', bad)}"])
-        value = self.values.get(question_id)
+        value = self.as_declared.get(question_id)  # the declaration, never a reviewer's correction over it
         store_assessments.save_answer(self.ctx.store, self.id, question_id,
                                       None if value is None else to_json(value), text, who=self.ctx.user)
         self.comments[question_id] = text
@@ -212,6 +222,8 @@ class AssessmentSession:
             store_assessments.set_status(self.ctx.store, self.id, status, who=self.ctx.user)
             sampling.keep_reasons(self, reasons)
         self.record.status = status
+        self._apply_corrections()  # standing corrections count from submission on, not in a draft
+        self.rescore()
         self.save_result()
         if status in ("submitted", "closed"):
             sync_findings(self.ctx, self)

@@ -1,4 +1,13 @@
-"""Worker interviews: recorded under codes, entering the assessment only as counts (the `tally` questions)."""
+"""Worker interviews: recorded under codes, entering the assessment only as counts (the `tally` questions).
+
+The rule for counts: in a draft the records rule the counts they feed (typed counts are overwritten; removing
+the last record clears what the records fed). Once submitted the counts are the supplier's (or auditor's)
+declaration, so a change of the records is a reviewer's correction: it needs the reviewer's own reason
+(refused without one) and recounts only when the assessment's counts came from the records, i.e. the number
+of interviews in force is the number of records before the change; counts typed directly (or corrected by
+hand) are left as they stand, the record is still kept. A recount covers what the records feed, down to
+clearing it when the last record goes.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from fldd.standard.answers import AnswerError, coerce
+from fldd.store import answer_corrections as store_corrections
 from fldd.store import interviews as store_interviews
 from fldd.usecases.assessments import AssessmentSession
 from fldd.usecases.errors import Rejected
@@ -23,11 +33,12 @@ def interview_questions(session: AssessmentSession) -> list:
 
 
 def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any],
-                     interviewed_on: str | None = None, context: dict[str, Any] | None = None) -> None:
+                     interviewed_on: str | None = None, context: dict[str, Any] | None = None, *,
+                     reason: str | None = None) -> None:
     """Save one interview and refresh the counts it feeds; the code must not look like a name. The context
-    (language, interpreter, location, a note) stays with the record and never enters the answers."""
-    if session.read_only:
-        raise Rejected([f"assessment {session.id} is closed"])
+    (language, interpreter, location, a note) stays with the record and never enters the answers. Once
+    submitted, `reason` (the reviewer's own) is required; see the module's rule for counts."""
+    _check_change(session, reason)
     code = code.strip().upper()
     if not CODE.match(code):
         raise Rejected([f"interview code '{code}': use a code such as W-014 (letters and digits only, "
@@ -53,7 +64,8 @@ def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any
             if not number.is_finite() or number < 0:
                 raise Rejected([f"interview {code}: {qid}: '{value}' is not a number of 0 or more"])
             clean[qid] = float(number)
-    others = [r for r in store_interviews.rows(session.ctx.store, session.id) if r["code"] != code]
+    before = store_interviews.rows(session.ctx.store, session.id)
+    others = [r for r in before if r["code"] != code]
     planned = _tallies(session, others + [{"code": code, "facts": clean}])
     problems = []
     for qid, value in planned.items():
@@ -65,15 +77,26 @@ def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any
         raise Rejected(problems)  # checked before anything is stored: no record without its counts
     with session.ctx.store.write():
         store_interviews.put(session.ctx.store, session.id, code, clean, interviewed_on, kept)
-        refresh_tallies(session)
+        _recount(session, before, reason)
 
 
-def remove_interview(session: AssessmentSession, code: str) -> None:
-    """Delete one interview record and refresh the counts."""
+def remove_interview(session: AssessmentSession, code: str, *, reason: str | None = None) -> None:
+    """Delete one interview record and recount (once submitted, with the reviewer's own reason)."""
+    _check_change(session, reason)
+    before = store_interviews.rows(session.ctx.store, session.id)
+    with session.ctx.store.write():
+        store_interviews.remove(session.ctx.store, session.id, code)
+        _recount(session, before, reason)
+
+
+def _check_change(session: AssessmentSession, reason: str | None) -> None:
+    """Refuse a change of the records of a closed assessment, or of a submitted one without a reason."""
     if session.read_only:
         raise Rejected([f"assessment {session.id} is closed"])
-    store_interviews.remove(session.ctx.store, session.id, code)
-    refresh_tallies(session)
+    problem = store_corrections.reason_problem(reason) if session.corrects else None
+    if problem:
+        raise Rejected([f"assessment {session.id} is submitted: changing its interview records changes its "
+                        f"counts, so {problem}"])
 
 
 def tallies(session: AssessmentSession) -> dict[str, Any]:
@@ -98,9 +121,17 @@ def _tallies(session: AssessmentSession, records: list[dict]) -> dict[str, Any]:
     return out
 
 
-def refresh_tallies(session: AssessmentSession) -> None:
-    """Write the aggregates into the assessment's answers (each a normal, revisioned answer; once submitted,
-    a correction whose reason says the records changed)."""
-    for qid, value in tallies(session).items():
-        if session.values.get(qid) != value:
-            session.answer(qid, value, reason="counted again from the interview records, which changed")
+def _recount(session: AssessmentSession, before: list[dict], reason: str | None) -> None:
+    """Bring the counts the records feed in line with the records now stored (the module's rule)."""
+    if session.corrects and not _from_records(session, before):
+        return  # counts typed directly: the record is kept, the counts stand
+    fed, now = _tallies(session, before), tallies(session)
+    for qid in [q.id for q in session.questionnaire.questions if q.id in fed or q.id in now]:
+        if session.values.get(qid) != now.get(qid):
+            session.answer(qid, now.get(qid), reason=reason)
+
+
+def _from_records(session: AssessmentSession, before: list[dict]) -> bool:
+    """Whether the submitted counts came from the records: the interviews in force are the records' number."""
+    expected = len(before) or None
+    return all(session.values.get(q.id) == expected for q in session.questionnaire.questions if q.tally == "count")

@@ -171,16 +171,17 @@ class Importer:
             self._log(report, loaded.saved_at)
             return report
         today = self.ctx.today()
+        inputs = inherent_inputs(target.supplier.country, tuple(target.supplier.goods))
         result = loaded.result  # scored by a worker, with the same supplier inputs and day
-        in_force = values_in_force(self.ctx, assessment.id, q, checked.values) if assessment else None
-        if result is None or in_force is not None:  # a reviewer's standing corrections count over the file's
-            result = score(q, in_force or checked.values, inputs=inherent_inputs(target.supplier.country,
-                                                                     tuple(target.supplier.goods)),
-                           as_of=today, lang=lay.lang)
+        if result is None:
+            result = score(q, checked.values, inputs=inputs, as_of=today, lang=lay.lang)
         report.missing = [self._missing(lay, qid, path) for qid in result.completeness.missing]
+        in_force = values_in_force(self.ctx, assessment.id, q, checked.values) if assessment else None
         report.missing += short_sample_issues(q, in_force or checked.values, result.derived, lay.numbers, path.name,
                                               lay.answer_place)
-        report.outcome = INCOMPLETE if report.missing else ACCEPTED
+        report.outcome = INCOMPLETE if report.missing else ACCEPTED  # the supplier's declaration decides
+        if in_force is not None and report.outcome == ACCEPTED:  # corrections count once it is submitted
+            result = score(q, in_force, inputs=inputs, as_of=today, lang=lay.lang)
         if in_force is not None:
             report.note = corrections_note(self.ctx, assessment.id, writes, lay.numbers)
         report.revision = assessment.revision + 1 if assessment else 1

@@ -92,3 +92,19 @@ def test_re_sending_a_corrected_assessment_prefills_the_suppliers_own_declaratio
 
     assert back.outcome == "unchanged"  # returned as sent: no new word from the supplier, no agreement either
     assert store_corrections.standing(every_ctx.store, assessment_id)["hours"]["status"] == "in_force"
+
+
+def test_a_revision_answering_a_question_a_reviewer_corrected_to_no_answer_is_accepted(every_ctx, corrected,
+                                                                                       tmp_path):
+    assessment_id, v1 = corrected
+    session = AssessmentSession(every_ctx, assessment_id)
+    session.correct("hours", None, "The figure was copied from another site")
+    v2 = fill(v1, {"hours": 55}, out=tmp_path / "v2.xlsx")
+
+    [second] = import_paths(every_ctx, [v2])
+
+    assert second.outcome == "accepted" and not second.missing  # judged on the supplier's declaration
+    assert store_assessments.get(every_ctx.store, assessment_id).status == "submitted"
+    correction = store_corrections.standing(every_ctx.store, assessment_id)["hours"]
+    assert (correction["new_value"], correction["status"]) == (None, "to_reconfirm")
+    assert "hours" not in AssessmentSession(every_ctx, assessment_id).values  # a reviewer's decision stands

@@ -3,6 +3,8 @@ old and new value and a reason, kept beside the declaration and scored."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fldd.cli import main
@@ -11,7 +13,6 @@ from fldd.store import assessments as store_assessments
 from fldd.store import exchange as store_exchange
 from fldd.usecases.assessments import AssessmentSession, assessment_json, start_assessment
 from fldd.usecases.errors import Rejected
-from fldd.usecases.interviews import record_interview
 from fldd.usecases.suppliers import add_supplier
 from tests.usecases.test_assessment_flow import complete
 
@@ -105,22 +106,6 @@ def test_a_draft_is_answered_without_reasons(ctx):
     assert store_corrections.history(ctx.store, session.id) == []
 
 
-def test_an_interview_recorded_after_submission_corrects_the_counts_with_its_reason(ctx):
-    sid = add_supplier(ctx, "Site Co", "MY")
-    session = AssessmentSession(ctx, start_assessment(ctx, sid, "fldd-onsite"))
-    record_interview(session, "W-001", {"wi_paid_fees": "no"})
-    complete(session)
-    session.move_to("submitted", sample_reason="a one-worker test site: every worker interviewed")
-    counted = {qid for qid, v in session.values.items() if session.questionnaire.question(qid).tally == "count"}
-
-    record_interview(session, "W-002", {"wi_paid_fees": "yes"})
-
-    assert {session.values[qid] for qid in counted} == {2}
-    rows = store_corrections.history(ctx.store, session.id)
-    assert {r["question_id"] for r in rows} >= counted
-    assert all(r["reason"] == "counted again from the interview records, which changed" for r in rows)
-
-
 def test_assessments_show_prints_the_declaration_beside_each_correction(ctx, submitted, capsys):
     submitted.answer("hrs_peak_weekly_max", 72, reason="Time sheets show 72 hours")
     db, aid = ctx.store.path, submitted.id
@@ -131,3 +116,86 @@ def test_assessments_show_prints_the_declaration_beside_each_correction(ctx, sub
     out = capsys.readouterr().out
     assert "corrected hrs_peak_weekly_max: declared 58, now 72, by amina on " in out
     assert out.rstrip().count("Time sheets show 72 hours") == 1
+
+
+def test_a_supplier_whose_corrected_answer_gets_a_comment_keeps_its_declaration(ctx, submitted):
+    submitted.correct("hrs_peak_weekly_max", 72, "Time sheets for March show 72 hours")
+
+    submitted.comment("hrs_peak_weekly_max", "Asked the supplier about March")
+
+    stored = store_assessments.answers(ctx.store, submitted.id)["hrs_peak_weekly_max"]
+    assert (stored.value, stored.comment) == (58, "Asked the supplier about March")
+    [correction] = store_corrections.history(ctx.store, submitted.id, "hrs_peak_weekly_max")
+    assert correction["status"] == "in_force"
+    reopened = AssessmentSession(ctx, submitted.id)
+    assert (reopened.values["hrs_peak_weekly_max"], reopened.as_declared["hrs_peak_weekly_max"]) == (72, 58)
+
+
+def test_a_comment_from_an_answers_file_leaves_a_corrected_declaration_alone(ctx, submitted, tmp_path):
+    submitted.correct("hrs_peak_weekly_max", 72, "Time sheets for March show 72 hours")
+    path = tmp_path / "comments.json"
+    path.write_text(json.dumps({"comments": {"hrs_peak_weekly_max": "see the March time sheets"}}), "utf-8")
+    db, aid = ctx.store.path, submitted.id
+    ctx.close()  # the command opens the database itself
+
+    assert main(["--db", str(db), "workbook", "answer", str(aid), str(path)]) == 0
+
+    from fldd.usecases.context import open_context
+    again = open_context(db, user="amina", role="buyer")
+    try:
+        assert store_assessments.answers(again.store, aid)["hrs_peak_weekly_max"].value == 58
+        assert store_corrections.standing(again.store, aid)["hrs_peak_weekly_max"]["status"] == "in_force"
+    finally:
+        again.close()
+
+
+def test_a_supplier_cannot_record_a_reviewers_correction(ctx, submitted):
+    before = store_exchange.data_checksum(ctx.store)
+    ctx.role = "supplier"
+
+    with pytest.raises(Rejected, match="correct.*buyer or the auditor"):
+        submitted.correct("hrs_peak_weekly_max", 72, "Time sheets show 72 hours")
+    with pytest.raises(Rejected, match="buyer or the auditor"):
+        submitted.answer("hrs_peak_weekly_max", 72, reason="Time sheets show 72 hours")
+
+    assert store_exchange.data_checksum(ctx.store) == before
+
+
+@pytest.mark.parametrize("reason", ["x", " ok ", ".\n."])
+def test_a_reason_of_a_character_or_two_is_refused(ctx, submitted, reason):
+    before = store_exchange.data_checksum(ctx.store)
+    with pytest.raises(Rejected, match="at least 3"):
+        submitted.correct("hrs_peak_weekly_max", 72, reason)
+    assert store_exchange.data_checksum(ctx.store) == before
+
+
+def test_a_draft_returned_to_the_supplier_is_answered_and_submitted_again(ctx, submitted):
+    qid = "hrs_peak_weekly_max"
+    submitted.correct(qid, None, "The figure was copied from another site")
+    submitted.move_to("draft")
+    assert submitted.values[qid] == 58  # in a draft the supplier's answers count
+    assert qid in submitted.corrections  # the correction is still shown
+
+    submitted.answer(qid, 59)
+    assert submitted.values[qid] == 59 and qid not in submitted.result.completeness.missing
+    submitted.move_to("submitted")
+
+    correction = store_corrections.standing(ctx.store, submitted.id)[qid]
+    assert correction["status"] == "to_reconfirm" and correction["new_value"] is None
+    reopened = AssessmentSession(ctx, submitted.id)
+    assert reopened.as_declared[qid] == 59
+    reopened.correct(qid, 59, "The new figure matches the time sheets")  # the reviewer takes the new word
+    assert store_corrections.standing(ctx.store, submitted.id) == {}
+    assert AssessmentSession(ctx, submitted.id).values[qid] == 59
+
+
+def test_a_draft_scores_the_supplier_answers_while_corrections_wait(ctx, submitted):
+    submitted.correct("hrs_peak_weekly_max", 72, "Time sheets for March show 72 hours")
+    submitted.move_to("draft")
+    draft = AssessmentSession(ctx, submitted.id)
+
+    assert draft.values["hrs_peak_weekly_max"] == 58
+    assert draft.result.question_risk["hrs_peak_weekly_max"] < 3
+    draft.move_to("submitted")  # not re-answered: the correction counts again, untouched
+    assert AssessmentSession(ctx, submitted.id).values["hrs_peak_weekly_max"] == 72
+    assert store_corrections.standing(ctx.store, submitted.id)["hrs_peak_weekly_max"]["status"] == "in_force"

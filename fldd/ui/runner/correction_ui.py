@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, Q
 
 from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
+from fldd.store.answer_corrections import reason_problem
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.runner.value_editors import TextEditor
@@ -26,8 +27,9 @@ NOTE_STYLE = ("QFrame#correctionNote { background: #fff6e0; border: 1px solid #e
               "QFrame#correctionNote[reconfirm=\"true\"] { background: #fde7e0; border-color: #d9896c; }")
 
 
-def correction_words(question: Question, correction: dict, declared_now: Any, lang: str) -> str:
-    """A standing correction as a card says it: who, when, what it was, why; and whether it is to re-confirm."""
+def correction_words(question: Question, correction: dict, declared_now: Any, lang: str, draft: bool = False) -> str:
+    """A standing correction as a card says it: who, when, what it was, why; whether it is to re-confirm; and,
+    in a draft, that it waits for the re-submission."""
     was = answer_text(question, _typed(question, correction["old_value"]), lang)
     declared = answer_text(question, _typed(question, correction["declared_value"]), lang)
     text = (f"<b>Corrected by {_h(correction['corrected_by'] or 'someone')} on "
@@ -37,8 +39,13 @@ def correction_words(question: Question, correction: dict, declared_now: Any, la
     text += f". Reason: {_h(correction['reason'])}"
     if correction["status"] == "to_reconfirm":
         now = answer_text(question, declared_now, lang)
-        text += (f"<br><b>To re-confirm:</b> the supplier now declares '{_h(now)}'. The correction counts "
-                 "until a reviewer re-confirms it or takes the new declaration.")
+        text += f"<br><b>To re-confirm:</b> the supplier now declares '{_h(now)}'."
+        if not draft:
+            text += " The correction counts until a reviewer re-confirms it or takes the new declaration."
+    if draft:
+        corrected = answer_text(question, _typed(question, correction["new_value"]), lang)
+        text += (f"<br><i>In this draft the supplier's answer counts; the correction to '{_h(corrected)}' counts "
+                 "again when the assessment is submitted (to re-confirm if the answer changed).</i>")
     return text
 
 
@@ -91,7 +98,7 @@ class ReasonDialog(QDialog):
         self.setLayout(layout)
         self.setMinimumWidth(460)
 
-        self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.text())))
+        self.reason.textChanged.connect(lambda: self.ok.setEnabled(reason_problem(self.text()) is None))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -208,6 +215,7 @@ class Corrector:
             card.body.insertWidget(card.body.indexOf(card.editor) + 1, note)
             note.reconfirm.connect(lambda card=card: self.reconfirm(card))
             note.take_declaration.connect(lambda card=card: self.take_declaration(card))
-        text = correction_words(card.question, correction, session.as_declared.get(qid), session.record.language)
+        text = correction_words(card.question, correction, session.as_declared.get(qid), session.record.language,
+                                session.record.status == "draft")
         note.show_correction(text, correction["status"] == "to_reconfirm", session.corrects)
         note.show()

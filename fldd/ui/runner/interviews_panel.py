@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDateEdit, QFram
 
 from fldd.standard.answers import AnswerError
 from fldd.standard.model import pick
+from fldd.store.answer_corrections import MIN_REASON
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.runner.interview_context import InterviewContext
@@ -241,9 +242,12 @@ class InterviewsPanel(QWidget):
 
     def save(self) -> None:
         """Record the interview in the form (a known code replaces its record)."""
+        reason = self.reviewers_reason(f"interview {self.code.text().strip().upper()} is recorded")
+        if reason is False:
+            return
         try:
             record_interview(self.session, self.code.text(), self.facts_entered(),
-                             self.date.date().toString("yyyy-MM-dd"), self.context.values())
+                             self.date.date().toString("yyyy-MM-dd"), self.context.values(), reason=reason)
         except (Rejected, StoreError, AnswerError) as exc:  # AnswerError: a count the questionnaire refuses
             self.set_error(str(exc))
             self.reload()
@@ -265,8 +269,11 @@ class InterviewsPanel(QWidget):
         if not self.prompter.confirm(self, "Delete interview", f"Delete the record of interview {code}? "
                                                                "The counts will be computed again."):
             return
+        reason = self.reviewers_reason(f"interview {code} is deleted")
+        if reason is False:
+            return
         try:
-            remove_interview(self.session, code)
+            remove_interview(self.session, code, reason=reason)
         except (Rejected, StoreError, LookupError) as exc:
             self.set_error(str(exc))
             return
@@ -274,6 +281,19 @@ class InterviewsPanel(QWidget):
         self.status.setText(f"Deleted interview {code}.")
         self.saved.emit()
         self.new_interview()
+
+    def reviewers_reason(self, what: str) -> str | None | bool:
+        """Once submitted, the reviewer's reason for changing the records (False when they cancel); None before."""
+        if not self.session.corrects:
+            return None
+        reason = self.prompter.reason(self, "Change the interviews of a submitted assessment",
+                                      f"This assessment is submitted: {what}, and the counts that came from the "
+                                      "records are corrected with your name, the date and this reason (counts "
+                                      "typed in directly stay as they are).",
+                                      label="&Your reason (required)", button="&Record with this reason",
+                                      placeholder="What you saw: for example, W-013 was interviewed off site on "
+                                                  "the second visit", minimum=MIN_REASON)
+        return False if reason is None else reason
 
     def set_error(self, message: str | None) -> None:
         """A red line above the Save button (None clears it)."""

@@ -1,5 +1,6 @@
-"""Asks the auditor why a sample is smaller than the protocol's minimum: the shortfall first, then a reason
-box; Submit stays disabled until a reason is written."""
+"""Asks the auditor why a sample is smaller than the protocol's minimum (or, with its own words, why a submitted
+assessment's interview records change): the message first, then a reason box; the button stays disabled until
+a reason is written."""
 
 from __future__ import annotations
 
@@ -13,21 +14,23 @@ WIDTH = 560
 class SampleReasonDialog(QDialog):
     """The shortfall, a reason box, and Submit / Cancel."""
 
-    def __init__(self, parent: QWidget | None, title: str, text: str) -> None:
+    def __init__(self, parent: QWidget | None, title: str, text: str, *, label: str = "&Reason for the smaller sample",
+                 placeholder: str = "For example: management allowed two hours on site; the remaining interviews "
+                                    "are booked off site for next week.",
+                 button: str = "&Submit with this reason", minimum: int = 1) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("sampleReasonDialog")
         self.message = QLabel(text)
         self.message.setWordWrap(True)
-        label = QLabel("&Reason for the smaller sample")
+        label = QLabel(label)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("sampleReason")
-        self.reason.setPlaceholderText("For example: management allowed two hours on site; the remaining "
-                                       "interviews are booked off site for next week.")
+        self.reason.setPlaceholderText(placeholder)
         self.reason.setTabChangesFocus(True)
         label.setBuddy(self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.submit = self.buttons.addButton("&Submit with this reason", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit = self.buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.submit.setEnabled(False)
 
         layout = QVBoxLayout()
@@ -40,7 +43,8 @@ class SampleReasonDialog(QDialog):
         self.setLayout(layout)
         self.resize(WIDTH, self.sizeHint().height() + 60)
 
-        self.reason.textChanged.connect(lambda: self.submit.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.reason.textChanged.connect(
+            lambda: self.submit.setEnabled(len("".join(self.reason.toPlainText().split())) >= minimum))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

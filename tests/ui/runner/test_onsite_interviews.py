@@ -114,3 +114,62 @@ def test_a_number_the_questionnaire_refuses_is_reported_in_the_form(qtbot, ctx, 
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.error.isVisible() and "above the maximum of 60" in panel.error.text()
     assert stored(ctx, onsite, "wi_fee_typical_months") is None
+
+
+def _submitted_with_one_record(ctx, onsite):
+    """W-001 recorded, the rest answered, submitted; the auditor now reviews it."""
+    from fldd.usecases.assessments import AssessmentSession
+    from fldd.usecases.interviews import record_interview
+    from tests.usecases.test_assessment_flow import complete
+
+    ctx.role, ctx.user = "auditor", "Auditor Bob"
+    session = AssessmentSession(ctx, onsite)
+    record_interview(session, "W-001", {"wi_paid_fees": "no"})
+    complete(session)
+    session.move_to("submitted", sample_reason="a one-worker test site: every worker interviewed")
+
+
+def test_after_submission_a_new_interview_asks_the_reviewers_reason(qtbot, ctx, onsite, open_page, prompter):
+    from fldd.store import answer_corrections as store_corrections
+
+    _submitted_with_one_record(ctx, onsite)
+    prompter.reasons = [None, "W-002 interviewed on a second visit"]
+    page = open_page(onsite)
+    page.nav.select(INTERVIEWS)
+    panel = page.interviews
+    panel.code.selectAll()
+    qtbot.keyClicks(panel.code, "W-002")
+    choose(panel, "wi_paid_fees", "yes")
+
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # cancelled: nothing recorded
+    assert prompter.asked[-1][0] == "reason" and "submitted" in prompter.asked[-1][2]
+    assert prompter.words["minimum"] == 3 and "sample" not in prompter.words["label"]
+    assert [r["code"] for r in panel.model.rows] == ["W-001"]
+    assert store_corrections.history(ctx.store, onsite) == []
+
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert not panel.error.isVisible(), panel.error.text()
+    assert [r["code"] for r in panel.model.rows] == ["W-001", "W-002"]
+    assert stored(ctx, onsite, "wi_interviewed") == 1  # the declaration stays; the correction counts
+    standing = store_corrections.standing(ctx.store, onsite)
+    assert standing["wi_interviewed"]["new_value"] == 2
+    assert standing["wi_interviewed"]["reason"] == "W-002 interviewed on a second visit"
+    assert page.session.values["wi_paid_fees"] == 1
+
+
+def test_after_submission_deleting_an_interview_asks_the_reviewers_reason(qtbot, ctx, onsite, open_page, prompter):
+    from fldd.store import answer_corrections as store_corrections
+
+    _submitted_with_one_record(ctx, onsite)
+    prompter.reasons = ["W-001 withdrew consent"]
+    page = open_page(onsite)
+    page.nav.select(INTERVIEWS)
+    panel = page.interviews
+    panel.table.selectRow(0)
+
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+
+    assert [a[0] for a in prompter.asked[-2:]] == ["confirm", "reason"]
+    assert panel.model.rows == []
+    assert store_corrections.standing(ctx.store, onsite)["wi_interviewed"]["new_value"] is None
+    assert "wi_interviewed" not in page.session.values

@@ -44,6 +44,9 @@ def test_a_supplier_whose_no_a_reviewer_changes_finds_the_change_traced_with_its
         dialog.intro.text()
     qtbot.keyClicks(dialog.reason, "   ")
     assert not dialog.ok.isEnabled()  # blanks are no reason
+    qtbot.keyClicks(dialog.reason, "x y")
+    assert not dialog.ok.isEnabled()  # nor are two stray keys
+    dialog.reason.clear()
     qtbot.keyClicks(dialog.reason, "Payslips show a 300 MYR recruitment fee deducted in March")
     assert dialog.ok.isEnabled()
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -148,3 +151,22 @@ def test_a_reviewer_takes_the_suppliers_new_declaration_and_the_correction_is_wi
     assert store_corrections.standing(ctx.store, desktop) == {}
     assert store_corrections.history(ctx.store, desktop, "fee_any_paid")[-1]["status"] == "withdrawn"
     assert card.editor.value() == "unknown" and not note.isVisible()
+
+
+def test_a_returned_draft_shows_the_correction_as_waiting_and_the_suppliers_answer_in_force(qtbot, ctx, desktop,
+                                                                                            ui, open_page):
+    session = completed(ctx, desktop, ui)
+    session.answer("fee_any_paid", "no")
+    session.move_to("submitted")
+    ctx.role, ctx.user = "buyer", "Kofi Mensah"
+    session.correct("fee_any_paid", "yes", "Payslips show a recruitment fee")
+    session.move_to("draft")
+
+    page = open_page(desktop)
+    card = ui.card(page, "fee_any_paid")
+    page.views[card.question.module].reveal(card)
+
+    assert card.editor.value() == "no"
+    note = page.corrector.notes["fee_any_paid"]
+    assert note.isVisible() and "the correction to 'Yes' counts again when the assessment is submitted" in note.text.text()
+    assert not note.button.isVisible()

@@ -19,6 +19,7 @@ from fldd.ui.assessments.assessments_page import AssessmentsPage
 from fldd.ui.home.home_page import HomePage
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.ui.register.register_page import RegisterPage
+from fldd.ui.runner.module_nav import INTERVIEWS
 from fldd.ui.runner.runner_page import RunnerPage
 from fldd.usecases.assessments import AssessmentSession, list_assessments
 from fldd.usecases.context import open_context
@@ -74,7 +75,40 @@ def main(out: Path) -> None:
             page.grab().save(str(out / f"verdict-{width}-home-supplier.png"))
             page.close()
             ctx.role = "buyer"
+        returned_draft(app, ctx, session, out)
+        interview_reason(app, ctx, out)
         ctx.close()
+
+
+def returned_draft(app: QApplication, ctx, session: AssessmentSession, out: Path) -> None:
+    """The corrected assessment returned to the supplier: the supplier's answers count, corrections wait."""
+    session.move_to("draft")
+    for width, height in SIZES:
+        page = _show(app, RunnerPage(ctx, ScriptedPrompter()), width, height)
+        page.load(session.id)
+        page.go_to_question("hrs_peak_weekly_max")
+        _settle(app)
+        page.grab().save(str(out / f"verdict-{width}-runner-returned-draft.png"))
+        page.close()
+
+
+def interview_reason(app: QApplication, ctx, out: Path) -> None:
+    """The reason a reviewer gives for adding an interview record to a submitted on-site assessment."""
+    from fldd.ui.runner.sample_reason_dialog import SampleReasonDialog
+
+    onsite = next(r["id"] for r in list_assessments(ctx) if r["tier"] == "onsite" and r["status"] != "draft")
+    prompter = ScriptedPrompter()
+    page = _show(app, RunnerPage(ctx, prompter), *SIZES[0])
+    page.load(onsite)
+    page.nav.select(INTERVIEWS)
+    _settle(app)
+    if page.interviews is not None and page.interviews.reviewers_reason("interview W-013 is recorded") is False:
+        dialog = SampleReasonDialog(page, *prompter.asked[-1][1:], **prompter.words)
+        dialog.show()
+        _settle(app)
+        dialog.grab().save(str(out / "verdict-interview-reason-dialog.png"))
+        dialog.close()
+    page.close()
 
 
 if __name__ == "__main__":
