@@ -79,10 +79,14 @@ def checklist_rows(session: AssessmentSession, module_id: str) -> list[dict]:
 
 
 def mark_item(session: AssessmentSession, question_id: str, mark: str | None) -> None:
-    """Tick an item (None takes the tick back); a mark that is an answer is saved as that answer, and an
-    answer the checklist wrote is cleared when the tick changes, so the two never disagree."""
+    """Tick an item (None takes the tick back) in a draft; a mark that is an answer is saved as that answer, and
+    an answer the checklist wrote is cleared when the tick changes, so the two never disagree."""
     if session.read_only:
         raise Rejected([f"assessment {session.id} is closed"])
+    if session.record.status != "draft":  # the ticks are the auditor's record of the visit, as submitted
+        status = session.record.status.replace("_", " ")
+        raise Rejected([f"assessment {session.id} is {status}: its checklist is the record of the visit as "
+                        "submitted; return it to draft to change a tick (an answer can be corrected, with a reason)"])
     question = session.questionnaire.question(question_id)
     if question is None or question.check is None:
         raise Rejected([f"'{question_id}' is not a checklist item of {session.questionnaire.ref}"])

@@ -56,11 +56,17 @@ def evidence_counts(ctx: AppContext, assessment_id: int) -> dict[str | None, int
 
 
 def remove_evidence(ctx: AppContext, assessment_id: int, evidence_id: int) -> None:
-    """Unlink one evidence file from an open assessment."""
+    """Unlink one evidence file from a draft. Once submitted, the files submitted with the answers are part of
+    the record: a reviewer may add files (kept with who and when), never take one away; the assessment goes
+    back to draft for that."""
     rows = {row["id"]: row for row in list_evidence(ctx, assessment_id)}
     if evidence_id not in rows:
         raise Rejected([f"evidence {evidence_id} does not belong to assessment {assessment_id}"])
     _open_assessment(ctx, assessment_id, rows[evidence_id]["question_id"])
+    status = store_assessments.get(ctx.store, assessment_id).status
+    if status != "draft":
+        raise Rejected([f"assessment {assessment_id} is {status.replace('_', ' ')}: the evidence submitted with it "
+                        f"stays on the record ({rows[evidence_id]['file_name']}); return it to draft to remove a file"])
     store_evidence.remove(ctx.store, evidence_id)
 
 
