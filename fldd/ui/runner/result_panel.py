@@ -75,6 +75,7 @@ class ResultPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.rating.setFont(font)
+        self.rating.setWordWrap(True)  # "High risk so far (96 of 96 answered, not submitted)" fits a narrow panel
         self.score = QLabel()
         self.score.setObjectName("score")
         self.legend = legend_label(questionnaire, lang)
@@ -113,17 +114,15 @@ class ResultPanel(QWidget):
         for section in self.sections.values():
             section.setExpanded(True)
 
-        top = QWidget()
-        heading = QVBoxLayout()
+        heading = QVBoxLayout()  # a layout, not a widget of its own: wrapped lines then get the height they need
         heading.setContentsMargins(0, 0, 0, 0)
         heading.setSpacing(SPACING // 2)
         for widget in (self.rating, self.score, self.legend, self.reasons, self.completeness, self.bar):
             heading.addWidget(widget)
-        top.setLayout(heading)
         layout = QVBoxLayout()
         layout.setContentsMargins(MARGIN // 2, 0, 0, 0)
         layout.setSpacing(SPACING)
-        layout.addWidget(top)
+        layout.addLayout(heading)
         layout.addWidget(self.tree, 1)
         self.setLayout(layout)
 
