@@ -25,6 +25,7 @@ from typing import Any
 from fldd.store.clock import now
 from fldd.store.connection import Store
 from fldd.store.errors import NotFound
+from fldd.visible_text import visible_characters
 
 IN_FORCE, TO_RECONFIRM, REPLACED, WITHDRAWN, AGREED = "in_force", "to_reconfirm", "replaced", "withdrawn", "agreed"
 STANDING = (IN_FORCE, TO_RECONFIRM)
@@ -36,7 +37,7 @@ REVIEWERS = ("buyer", "auditor")
 
 def reason_problem(reason: str | None) -> str | None:
     """Why a reviewer's reason is not enough (blank, or fewer than MIN_REASON visible characters), else None."""
-    if len("".join((reason or "").split())) < MIN_REASON:
+    if visible_characters(reason) < MIN_REASON:
         return f"a correction needs a reason of at least {MIN_REASON} characters (what the reviewer saw)"
     return None
 

@@ -5,9 +5,9 @@ over a moved deadline, is settled by the record."""
 from __future__ import annotations
 
 import json
-import unicodedata
 
 from fldd.store import findings as store_findings
+from fldd.visible_text import visible_characters
 from fldd.usecases.context import AppContext
 
 # What a step needs from the person taking it: a claim (done) or a check (verified) stands on a note or a file;
@@ -16,11 +16,6 @@ NEEDS = {("open", "done"): "note_or_file", ("in_progress", "done"): "note_or_fil
          ("done", "verified"): "note_or_file", ("done", "in_progress"): "note"}
 ASKING = {"done": "to mark it done, write a note saying what was done or attach a file that shows it",
           "verified": "to verify it, write a note saying what you checked or attach a file that shows it"}
-
-
-# Letters and symbols that draw nothing (Hangul fillers, the blank braille cell); spaces, format and control
-# characters and marks with nothing to sit on draw nothing by their category.
-BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 KIND_WORDS = {"edit": "changed", "evidence": "file added"}  # entries that are not a step, as trail_lines says them
 
@@ -32,7 +27,7 @@ def step_needs(current: str, target: str) -> str:
 
 def says_something(note: str) -> bool:
     """Whether a reader would see anything of the note: a pasted zero-width space is not a word on the record."""
-    return any(ch not in BLANK and unicodedata.category(ch)[0] not in "ZCM" for ch in note)
+    return visible_characters(note) > 0
 
 
 def step_problems(action_id: int, current: str, target: str, note: str, has_file: bool) -> list[str]:

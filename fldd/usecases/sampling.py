@@ -13,6 +13,7 @@ from fldd.standard.model import Questionnaire, pick
 from fldd.store import interviews as store_interviews
 from fldd.store import sampling as store_sampling
 from fldd.usecases.errors import Rejected
+from fldd.visible_text import visible_characters
 
 if TYPE_CHECKING:
     from fldd.usecases.assessments import AssessmentSession
@@ -96,7 +97,7 @@ def reasons_to_keep(session: AssessmentSession, reason: str | None) -> list[dict
     if not short:
         return []
     reason = (reason or "").strip()
-    if not reason:
+    if not visible_characters(reason):  # a pasted zero-width space is no reason
         listed = "; ".join(check.text for check in short)
         raise Rejected([f"the sample is smaller than the protocol asks for a site of this size ({listed}): "
                         "give the reason to submit it anyway (--sample-reason in the CLI), or sample more"])

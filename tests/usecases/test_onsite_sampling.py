@@ -64,9 +64,10 @@ def test_submitting_three_interviews_at_a_900_worker_site_without_a_reason_is_re
     assert assessment_json(ctx, audit.id)["sampling"]["reasons"] == []
 
 
-def test_a_blank_reason_does_not_count(ctx, audit):
+@pytest.mark.parametrize("blank", ["   ", "\u200b\u200b", "\u3164", "\u2800 \u200d"])
+def test_a_blank_reason_does_not_count(ctx, audit, blank):
     with pytest.raises(Rejected):
-        audit.move_to("submitted", sample_reason="   ")
+        audit.move_to("submitted", sample_reason=blank)  # spaces, or characters that draw nothing
     assert store_assessments.get(ctx.store, audit.id).status == "draft"
 
 
