@@ -28,6 +28,13 @@ def pending_names(conn: sqlite3.Connection) -> list[str]:
     return [name for name in NAMES if name not in applied]
 
 
+def _run_script(db: Database, script: str) -> None:
+    """Run a migration's statements, separated by semicolons, in its transaction (executescript would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 @lru_cache(maxsize=1)
 def migrations() -> Migrations:
     """The sqlite-utils migration set, built when there is something to apply."""
@@ -220,9 +227,7 @@ CREATE TABLE settings (
 
 def initial(db: Database) -> None:
     """Suppliers, assessments with answers and their history, evidence, interviews, findings, imports."""
-    for statement in _INITIAL.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _run_script(db, _INITIAL)
 
 
 def import_details(db: Database) -> None:
@@ -262,9 +267,7 @@ def supplier_corrections(db: Database) -> None:
     person applies or dismisses them. At most one pending suggestion per supplier and field (a partial unique
     index): a newer one marks the older 'superseded' rather than deleting it, so the record of who said what,
     in which file, survives."""
-    for statement in _SUPPLIER_CORRECTIONS.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _run_script(db, _SUPPLIER_CORRECTIONS)
 
 
 _WORKBOOK_EXPORTS = """
@@ -290,9 +293,7 @@ def workbook_exports(db: Database) -> None:
     """The log of workbooks sent to suppliers, one row per file written: the export id in its metadata (a
     re-sent assessment's uid, so not unique), supplier, questionnaire, language, when, by whom, the file's
     name and the assessment re-sent. Whether a workbook came back is read from the import log by export id."""
-    for statement in _WORKBOOK_EXPORTS.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _run_script(db, _WORKBOOK_EXPORTS)
 
 
 _REVIEWER_CORRECTIONS = """
@@ -331,9 +332,7 @@ def reviewer_corrections(db: Database) -> None:
     unique index; replaced, withdrawn and agreed ones are kept. Answer revisions get the reason too.
     Assessments keep how many required questions were answered of how many, beside the rating, so every list
     can say a rating is provisional without parsing each stored result."""
-    for statement in _REVIEWER_CORRECTIONS.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _run_script(db, _REVIEWER_CORRECTIONS)
 
 
 _ONSITE_SAMPLING = """
@@ -371,9 +370,7 @@ def onsite_sampling(db: Database) -> None:
     shortfall per submission, with the counts as they were, who and when); the document-review and observation
     checklist marks, appended, never overwritten (the latest per question counts; a NULL mark takes a tick
     back); and an interview's non-identifying context (language, interpreter, where it was held, a note)."""
-    for statement in _ONSITE_SAMPLING.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _run_script(db, _ONSITE_SAMPLING)
 
 
 _ACTION_TRAIL = (
@@ -468,6 +465,4 @@ def received_workbooks(db: Database) -> None:
     """On a supplier's fldd: the workbooks its buyers sent, each kept as received (its bytes, its `_fldd`
     metadata with the buyer's signature, which this database cannot make and never rewrites, and its Supplier
     sheet) and linked to the local assessment that answers it; and every file written back from one."""
-    for statement in _RECEIVED_WORKBOOKS.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _run_script(db, _RECEIVED_WORKBOOKS)
