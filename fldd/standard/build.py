@@ -68,6 +68,7 @@ class Builder:
             risk_rules=tuple(rules), red_flag_if=self.condition(data, "red_flag_if", path, qid),
             verifies=verifies, where=Where(str(path), data.line), specials=specials, tally=data.get("tally"),
             tally_of=data.get("tally_of"), ask=self.text(data.get("ask")), check=self._check(data.get("check")),
+            crosswalk={scheme: tuple(refs) for scheme, refs in (data.get("crosswalk") or {}).items()},
         )
 
     def _check(self, data: Mapping | None) -> Check | None:

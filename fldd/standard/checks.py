@@ -85,6 +85,9 @@ def _check_question(q: Questionnaire, qu: Question, sources: dict[str, Source], 
     for key in qu.basis:
         if key not in sources:
             err(f"basis '{key}' is not in sources.yaml")
+    for key in qu.crosswalk:
+        if key not in sources:
+            err(f"crosswalk names '{key}', which is not in sources.yaml (the scheme and its numbering are cited there)")
     for term in qu.terms:
         if term not in glossary:
             err(f"term '{term}' is not in glossary.yaml")

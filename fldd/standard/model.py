@@ -130,6 +130,8 @@ class Question:
     tally_of: str | None = None  # median / max of the number recorded under this question id (default: own id)
     ask: Text = field(default_factory=dict)  # interview facts: the question put to one worker, in the singular
     check: Check | None = None  # document review and observation: the question as a checklist item
+    # other schemes' requirements this data point corresponds to: sources.yaml key -> the scheme's references
+    crosswalk: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def fact(self) -> str:

@@ -54,6 +54,11 @@ def question_json(q: Questionnaire, qu: Question, lang: str | None, standard: St
         out["ask"] = _t(qu.ask, lang)
     if qu.check:
         out["check"] = {"item": _t(qu.check.item, lang), "not_available": _value(qu.check.not_available)}
+    if qu.crosswalk:  # present only where declared, like the on-site fields
+        out["crosswalk"] = [{"scheme": key, "refs": list(refs),
+                             **({"citation": standard.sources[key].citation, "check": standard.sources[key].check}
+                                if standard is not None and key in standard.sources else {})}
+                            for key, refs in qu.crosswalk.items()]
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem
 
@@ -92,4 +94,17 @@ class StandardPage(Page):
                 f"<p>{pick(question.guidance, 'en')}</p><p><b>Evidence:</b> {pick(question.evidence, 'en') or '—'}</p>"
                 f"<p><b>ILO indicators:</b> {indicators}</p>"
                 f"<p><b>Shown if:</b> {question.show_if.text if question.show_if else 'always'}</p>"
-                f"<h4>Basis</h4><ul>{basis}</ul>")
+                f"<h4>Basis</h4><ul>{basis}</ul>{_crosswalk_html(standard, question)}")
+
+
+def _crosswalk_html(standard, question) -> str:
+    """Other schemes' requirements the question corresponds to, each with the citation that says whose numbering."""
+    if not question.crosswalk:
+        return ""
+    rows = []
+    for key, refs in question.crosswalk.items():
+        source = standard.sources.get(key)
+        cited = html.escape(source.citation) if source else html.escape(key)
+        unsure = " <i>(not verified against the scheme's own text)</i>" if source and source.check else ""
+        rows.append(f"<li><b>{html.escape(', '.join(refs))}</b> in {cited}{unsure}</li>")
+    return f"<h4>Corresponds to</h4><ul>{''.join(rows)}</ul>"

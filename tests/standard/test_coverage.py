@@ -116,3 +116,16 @@ def test_every_term_used_is_in_the_glossary_and_every_question_cites_a_basis(des
     for data in (desktop, onsite):
         for q in data["questions"]:
             assert all(t in glossary for t in q["terms"]), q["id"]
+
+
+def test_crosswalk_names_a_cited_scheme_and_its_own_references(desktop, onsite):
+    mapped = [q for data in (desktop, onsite) for q in data["questions"] if q.get("crosswalk")]
+    assert len(mapped) >= 20
+    for q in mapped:
+        for entry in q["crosswalk"]:
+            assert entry["refs"] and entry["citation"], (q["id"], entry)
+    hours = next(q for q in onsite["questions"] if q["id"] == "dr_max_weekly_hours")
+    schemes = {e["scheme"]: e for e in hours["crosswalk"]}
+    assert schemes["xw-rba-code"]["refs"] == ["A3"] and schemes["xw-rba-code"]["check"] is False
+    assert schemes["xw-slcp-caf"]["check"] is True  # category names only, not verified against SLCP's own text
+    assert "crosswalk" not in next(q for q in onsite["questions"] if q["id"] == "dr_files_sampled")

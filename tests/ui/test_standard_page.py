@@ -25,3 +25,24 @@ def test_standard_page_shows_questions_with_their_basis(qtbot, tmp_path):
     qtbot.waitUntil(lambda: "Basis" in page.detail.toPlainText())
     assert "ILO indicators:" in page.detail.toPlainText()
     ctx.close()
+
+
+def test_standard_page_shows_what_a_question_corresponds_to_in_other_schemes(qtbot, tmp_path):
+    ctx = open_context(tmp_path / "s.sqlite3")
+    page = StandardPage(ctx, ScriptedPrompter())
+    qtbot.addWidget(page)
+    page.show()
+    onsite = next(page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())
+                  if "fldd-onsite" in page.tree.topLevelItem(i).text(0))
+    items = [onsite.child(m).child(i) for m in range(onsite.childCount()) for i in range(onsite.child(m).childCount())]
+    mapped = next(item for item in items if item.text(0).startswith("dr_max_weekly_hours:"))
+    unmapped = next(item for item in items if item.text(0).startswith("dr_files_sampled:"))
+    page.tree.setCurrentItem(mapped)
+    qtbot.waitUntil(lambda: "Corresponds to" in page.detail.toPlainText())
+    text = page.detail.toPlainText()
+    assert "A3 in RBA Code of Conduct 8.0" in text and "6 in ETI Base Code" in text
+    assert "not verified against the scheme's own text" in text  # the SMETA and SLCP numbering is marked check
+    page.tree.setCurrentItem(unmapped)
+    qtbot.waitUntil(lambda: "dr_files_sampled" in page.detail.toPlainText())
+    assert "Corresponds to" not in page.detail.toPlainText()
+    ctx.close()
