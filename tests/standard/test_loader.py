@@ -95,6 +95,8 @@ CASES = [
          "pr_agency_licensed"),
     Case("basis_not_in_sources", "desktop/m.yaml", (10, 13), "basis 'ilo-ind-12' is not in sources.yaml",
          "pr_agency_licensed"),
+    Case("crosswalk_not_in_sources", "desktop/m.yaml", (10, 14),
+         "crosswalk names 'amfori-bsci-2', which is not in sources.yaml", "pr_agency_licensed"),
     Case("term_not_in_glossary", "desktop/m.yaml", (10, 14),
          "term 'recruitment_agency_licence' is not in glossary.yaml", "pr_agency_licensed"),
     # thresholds and scoring
