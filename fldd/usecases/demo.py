@@ -184,7 +184,7 @@ def _interview_counts(profile: int, rng: random.Random) -> dict[str, Any]:
     sample = rng.choice([12, 15, 20, 25])
     share = (0.0, 0.05, 0.2, 0.4)[profile]
     counts = {"wi_interviewed": sample}
-    for qid in ("wi_paid_fees", "wi_no_own_passport", "wi_cannot_refuse_ot", "wi_over_60_hours", "wi_wages_late",
+    for qid in ("wi_paid_fees", "wi_no_own_passport", "wi_cannot_refuse_ot", "wi_over_60_hours", "wi_wages_unpaid_late",
                 "wi_fear_retaliation", "wi_grievance_unknown"):
         counts[qid] = min(sample, int(sample * share * rng.uniform(0.5, 1.5)))
     return counts

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from fldd.standard.model import Questionnaire, pick
+from fldd.standard.model import SEVERITIES, Questionnaire, pick
 from fldd.store import assessments as store_assessments
 from fldd.store import evidence as store_evidence
 from fldd.store import findings as store_findings
@@ -182,11 +182,22 @@ def describe_finding(ctx: AppContext, row: dict) -> dict:
     because = [(_name(q, key, lang), _answer_text(q, key, value, lang)) for key, value in row["because"].items()]
     remedy = ""
     if q is not None and row.get("threshold_id"):
-        for threshold in q.thresholds:
-            if threshold.id == row["threshold_id"] and threshold.remedy:
-                remedy = pick(threshold.remedy, lang)
+        remedy = _remedy(q, row, lang)
     return {"rule": row.get("detail") or "", "because": because, "remedy": remedy,
             "questionnaire": pick(q.title, lang) if q is not None else row.get("questionnaire_id") or ""}
+
+
+def _remedy(q: Questionnaire, row: dict, lang: str) -> str:
+    """The remedy of the finding's rule; a finding about a fact (its id is the fact's) takes the remedy of its most
+    severe source, as the engine did when it raised it."""
+    by_id = {t.id: t for t in q.thresholds}
+    sources = sorted(row.get("sources") or [], key=lambda s: SEVERITIES.index(s.get("severity"))
+                     if s.get("severity") in SEVERITIES else len(SEVERITIES))
+    for tid in [row["threshold_id"]] + [s.get("threshold") for s in sources]:
+        threshold = by_id.get(tid)
+        if threshold is not None and threshold.remedy:
+            return pick(threshold.remedy, lang)
+    return ""
 
 
 def _name(q: Questionnaire | None, key: str, lang: str) -> str:

@@ -75,11 +75,12 @@ def test_submit_needs_every_required_answer(session):
 
 def test_submitting_turns_finding_rules_into_findings_with_deadlines(ctx, session):
     session.answer("hrs_peak_weekly_max", 66, "peak season before Chinese New Year")
+    session.answer("hrs_over_60_workers", "unknown")  # how widespread is not known: graded as widespread
     complete(session)
     session.move_to("submitted")
     assert session.record.status == "submitted" and session.record.assessed_on == TODAY.isoformat()
     rows = {r["threshold_id"]: r for r in session.findings()}
-    hours = rows["thr_hrs_excess_major"]
+    hours = rows["excessive_hours"]  # the hours finding carries its fact's id
     assert hours["severity"] == "major" and hours["due_days"] == 14
     assert hours["due_date"] == (TODAY + dt.timedelta(days=14)).isoformat() and hours["status"] == "open"
     assert hours["because"]["hrs_peak_weekly_max"] == 66

@@ -45,10 +45,12 @@ def complete(session):
 
 @pytest.fixture
 def submitted(ctx):
-    """A submitted desktop assessment whose 66-hour peak week raised a major finding."""
+    """A submitted desktop assessment whose 66-hour peak weeks, for 80 of 200 workers, raised a major finding."""
     sid = add_supplier(ctx, "Klang Valley Gloves", "MY", goods=["Rubber Gloves"])
     session = AssessmentSession(ctx, start_assessment(ctx, sid, "fldd-desktop"))
+    session.answer("pr_workers_total", 200)
     session.answer("hrs_peak_weekly_max", 66)
+    session.answer("hrs_over_60_workers", 80)
     complete(session)
     session.move_to("submitted")
     return session
@@ -57,7 +59,7 @@ def submitted(ctx):
 @pytest.fixture
 def hours(ctx, submitted):
     """The finding row of the excessive-hours rule."""
-    (row,) = [r for r in list_findings(ctx) if r["threshold_id"] == "thr_hrs_excess_major"]
+    (row,) = [r for r in list_findings(ctx) if r["threshold_id"] == "excessive_hours"]  # the finding of the fact
     return row
 
 
@@ -232,3 +234,16 @@ def test_the_auditor_due_date_follows_the_severity_rule(ctx, submitted):
         finding = add_auditor_finding(ctx, submitted.id, severity=severity, title=f"{severity} finding")
         (row,) = [r for r in list_findings(ctx) if r["id"] == finding]
         assert row["due_date"] == expected.isoformat()
+
+
+
+def test_a_finding_about_a_fact_reads_with_the_remedy_of_its_most_severe_source(ctx):
+    """Documents held, found in records (held with consent: minor) and by workers (priority): the one finding
+    carries the fact's id, and it reads with the Priority source's remedy, not an empty one."""
+    onsite = ctx.standard.questionnaires["fldd-onsite"]
+    row = {"questionnaire_id": "fldd-onsite", "questionnaire_version": onsite.version, "threshold_id": "documents_held",
+           "because": {}, "detail": "",
+           "sources": [{"threshold": "thr_os_dr_documents_with_consent", "severity": "minor"},
+                       {"threshold": "thr_os_wi_documents", "severity": "priority"}]}
+    remedy = describe_finding(ctx, row)["remedy"]
+    assert remedy and remedy == next(t for t in onsite.thresholds if t.id == "thr_os_wi_documents").remedy["en"]

@@ -33,7 +33,8 @@ def test_the_legend_tells_the_questionnaires_own_bands_and_caps(ctx):
     told = legend(ctx.standard.get("fldd-desktop"))
     assert "100 means no risk was found in the answers given" in told
     assert "Low risk from 85, Medium risk from 70, High risk from 50, Severe risk from 0" in told
-    assert "High risk or worse when: At least one answer is on its own a strong forced-labour indicator." in told
+    assert "High risk or worse when: At least one fact declared is on its own a strong forced-labour indicator." in told
+    assert "Medium risk or worse when: A Major finding is open, so the risk is at least medium." in told
     assert "questions not yet answered do not count" in told
 
 

@@ -103,7 +103,7 @@ def test_a_reason_in_the_result_opens_its_question_by_keyboard(qtbot, desktop, o
     page = open_page(desktop)
     ui.type_into(qtbot, ui.card(page, "hrs_peak_weekly_max").editor.line, "66")
     page.nav.select("profile")
-    trigger = page.results.trigger_item("thr_hrs_excess_major")
+    trigger = page.results.trigger_item("excessive_hours")  # the hours finding, by its fact
     page.results.tree.setFocus()
     page.results.tree.setCurrentItem(trigger.child(0))
     qtbot.keyClick(page.results.tree, Qt.Key.Key_Return)

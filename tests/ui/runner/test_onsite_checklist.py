@@ -72,7 +72,7 @@ def test_fifteen_documents_ticked_in_a_minute_with_the_space_bar(qtbot, ctx, ons
     assert shown[:15] == [Qt.CheckState.Checked] * 15 and shown[15] == Qt.CheckState.Unchecked
     assert page.nav.detail(checklist_key("document_review")).startswith("15 of ")
     # a bare "seen" says nothing about what the record shows: the finding is still the auditor's to answer
-    assert stored(ctx, onsite, "dr_wages_held_back")[0] is None
+    assert stored(ctx, onsite, "dr_deposits_held")[0] is None
 
     qtbot.keyClick(view, Qt.Key.Key_Up)
     qtbot.keyClick(view, Qt.Key.Key_Space)  # Space on a ticked item takes the tick back
@@ -115,13 +115,13 @@ def test_not_applicable_and_not_available_answer_the_question_with_a_note(qtbot,
 def test_a_mark_the_question_cannot_take_is_not_offered(qtbot, ctx, onsite, open_page):
     page = open_page(onsite)
     panel = open_checklist(page, "document_review")
-    row = row_of(panel, "dr_wages_held_back")  # a yes/no finding: no "not applicable" answer exists
+    row = row_of(panel, "dr_deposits_held")  # a yes/no finding: no "not applicable" answer exists
     assert panel.model.index(row, COL_NA).data(Qt.ItemDataRole.CheckStateRole) is None  # no box to tick
-    go_to(qtbot, panel, "dr_wages_held_back", COL_NA)
+    go_to(qtbot, panel, "dr_deposits_held", COL_NA)
     qtbot.keyClick(panel.table, Qt.Key.Key_Space)
     assert panel.error.isVisible() and "answer it on its card" in panel.error.text()
-    assert stored(ctx, onsite, "dr_wages_held_back")[0] is None
-    assert store_checklist.current(ctx.store, onsite).get("dr_wages_held_back", {}).get("mark") is None
+    assert stored(ctx, onsite, "dr_deposits_held")[0] is None
+    assert store_checklist.current(ctx.store, onsite).get("dr_deposits_held", {}).get("mark") is None
 
 
 def test_the_housing_not_applicable_on_the_walk_through_hides_the_housing_questions(qtbot, ctx, onsite,

@@ -56,22 +56,24 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
     qtbot.waitUntil(lambda: foreign.isHidden())
     assert stored(ctx, desktop, "pr_workers_migrant") == 0
 
-    # Peak hours of 66 a week: a major finding in the result panel, because of the hours question.
+    # Peak hours of 66 a week, how widespread not yet said: a major finding in the result panel (hours are graded
+    # by the share of the workforce over 60, so it reads the workforce too), because of the hours question.
     hours = ui.card(page, "hrs_peak_weekly_max")
     ui.type_into(qtbot, hours.editor.line, "66")
     assert stored(ctx, desktop, "hrs_peak_weekly_max") == 66
-    assert "thr_hrs_excess_major" in page.results.trigger_ids()
-    trigger = page.results.trigger_item("thr_hrs_excess_major")
+    assert "excessive_hours" in page.results.trigger_ids()
+    trigger = page.results.trigger_item("excessive_hours")
     assert trigger.text(0).startswith("Major finding, action due in 14 days")
-    because = [trigger.child(i) for i in range(trigger.childCount())]
-    assert [b.data(0, Qt.ItemDataRole.UserRole) for b in because] == ["hrs_peak_weekly_max"]
-    assert because[0].text(0).startswith(f"because {page.number['hrs_peak_weekly_max']} In the busiest month")
-    assert because[0].text(0).endswith(" → 66 hours")
+    because = {trigger.child(i).data(0, Qt.ItemDataRole.UserRole): trigger.child(i) for i in range(trigger.childCount())}
+    assert set(because) == {"pr_workers_total", "hrs_peak_weekly_max"}
+    peak = because["hrs_peak_weekly_max"].text(0)
+    assert peak.startswith(f"because {page.number['hrs_peak_weekly_max']} In the busiest month")
+    assert peak.endswith(" → 66 hours")
 
     # Clicking the reason goes back to the question.
     ui.card(page, "pr_workers_total")
-    page.results.tree.scrollToItem(because[0])
-    rect = page.results.tree.visualItemRect(because[0])
+    page.results.tree.scrollToItem(because["hrs_peak_weekly_max"])
+    rect = page.results.tree.visualItemRect(because["hrs_peak_weekly_max"])
     qtbot.mouseClick(page.results.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.nav.current_key() == "hours"
     assert ui.focused_card(page) is hours
@@ -96,6 +98,10 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
     assert hours.evidence_count.text() == "1 file"
     assert hours.evidence_list.item(0).text().startswith("time-records-march.pdf")
 
+    # 40 of the 120 workers went over 60 hours: widespread, so the finding stays major.
+    ui.type_into(qtbot, ui.card(page, "hrs_over_60_workers").editor.line, "40")
+    assert stored(ctx, desktop, "hrs_over_60_workers") == 40
+
     # Submit waits for every required answer, and says what is missing.
     assert not page.actions.submit.isEnabled()
     assert "Still open" in page.actions.submit.toolTip()
@@ -107,8 +113,8 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
     assert store_assessments.get(ctx.store, desktop).status == "submitted"
     assert page.header.status.text() == "Submitted"
     findings = {f["threshold_id"]: f for f in page.session.findings()}
-    assert findings["thr_hrs_excess_major"]["severity"] == "major"
-    assert findings["thr_hrs_excess_major"]["due_date"] == (TODAY + dt.timedelta(days=14)).isoformat()
+    assert findings["excessive_hours"]["severity"] == "major"
+    assert findings["excessive_hours"]["due_date"] == (TODAY + dt.timedelta(days=14)).isoformat()
     assert not page.actions.submit.isVisible() and not page.actions.start_review.isVisible()  # not the supplier's
 
     # The buyer opens it, starts the review, then closes the assessment after confirming.
