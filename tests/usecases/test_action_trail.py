@@ -30,7 +30,7 @@ PHOTO = b"\x89PNG\r\n\x1a\n the new rota pinned on the notice board"
 @pytest.fixture
 def action(ctx, submitted):  # noqa: F811 - the fixture imported above
     """The corrective action of the excessive-hours finding in a submitted self-assessment."""
-    (row,) = [r for r in list_findings(ctx) if r["threshold_id"] == "thr_hrs_excess_major"]
+    (row,) = [r for r in list_findings(ctx) if r["threshold_id"] == "excessive_hours"]
     return row["action_id"]
 
 

@@ -18,7 +18,7 @@ from tests.usecases.test_findings import submitted  # noqa: F401 - the fixture
 @pytest.fixture
 def db(ctx, submitted):  # noqa: F811 - the fixture imported above
     """The database file, closed by the test's context (a CLI run opens it on its own); its hours action id."""
-    (row,) = [r for r in list_findings(ctx) if r["threshold_id"] == "thr_hrs_excess_major"]
+    (row,) = [r for r in list_findings(ctx) if r["threshold_id"] == "excessive_hours"]
     settings.put(ctx.store, "user", "Siti (HR)")
     settings.put(ctx.store, "role", "supplier")
     ctx.close()

@@ -33,10 +33,14 @@ def complete(session: AssessmentSession) -> None:
 
 
 def submitted_assessment(ctx, name: str = "Klang Valley Gloves", peak_hours: int = 66) -> AssessmentSession:
-    """A supplier's desktop self-assessment, answered with low risk except the peak week, and submitted."""
+    """A supplier's desktop self-assessment, answered with low risk except the peak weeks (of a third of its 120
+    workers: widespread, so a major finding when over 60 hours), and submitted."""
     supplier_id = add_supplier(ctx, name, "MY", goods=["Rubber Gloves"])
     session = AssessmentSession(ctx, start_assessment(ctx, supplier_id, "fldd-desktop"))
+    session.answer("pr_workers_total", 120)
     session.answer("hrs_peak_weekly_max", peak_hours)
+    if peak_hours > 60:
+        session.answer("hrs_over_60_workers", 40)
     complete(session)
     session.move_to("submitted")
     return session

@@ -25,7 +25,7 @@ from tests.ui.findings.conftest import OFFSCREEN_LIMITS, TODAY
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)
 
-HOURS = "thr_hrs_excess_major"
+HOURS = "excessive_hours"  # the hours finding, by its fact
 
 
 def hours_row(ctx) -> dict:
