@@ -143,8 +143,20 @@ def cmd_lock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from fldd.usecases.errors import Rejected
+    from fldd.usecases.questionnaires import release
+
+    try:
+        path, written = release(args.id)
+    except Rejected as exc:
+        return _rejected(exc)
+    print(f"{_rel(str(path))}: " + ("released" if written else "already released with this content, unchanged"))
+    return EXIT_OK
+
+
 def add_questionnaires(sub: argparse._SubParsersAction) -> None:
-    """`fldd questionnaires list|validate|show`."""
+    """`fldd questionnaires list|validate|show|lock|release`."""
     parser = sub.add_parser("questionnaires", help="list, validate and show the fldd standard's questionnaires")
     qsub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = qsub.add_parser("list", help="the shipped questionnaires")
@@ -162,6 +174,9 @@ def add_questionnaires(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_show)
     p = qsub.add_parser("lock", help="record newly published data-point ids in datapoints.lock.json (maintainers)")
     p.set_defaults(handler=cmd_lock)
+    p = qsub.add_parser("release", help="freeze a questionnaire's current version in releases/ (maintainers)")
+    p.add_argument("id", metavar="ID", help="questionnaire id")
+    p.set_defaults(handler=cmd_release)
 
 
 def add_score(sub: argparse._SubParsersAction) -> None:
