@@ -102,8 +102,9 @@ class AssessmentSession:
         target = self.questionnaire.verifies
         if not target:
             return {}
-        desktop = self.ctx.standard.get(target)
         for row in store_assessments.list_rows(self.ctx.store, self.record.supplier_id):
+            # typed by the version the supplier answered, which may be older than the current one
+            desktop = self.ctx.standard.get(f"{target}@{row['questionnaire_version']}")
             if row["questionnaire_id"] == target and row["id"] != self.record.id and desktop is not None:
                 stored = store_assessments.answers(self.ctx.store, row["id"])
                 return {k: coerce(desktop.question(k), a.value, stored=True) for k, a in stored.items()
@@ -335,7 +336,11 @@ def add_auditor_finding(ctx: AppContext, assessment_id: int, *, severity: str, t
 
 
 def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
-    """An assessment with its answers and result, as `assessments show --json` prints it."""
+    """An assessment with its answers and result, as `assessments show --json` prints it; answers kept from an
+    earlier version to questions no longer asked are listed apart (`retired_answers`), with every move between
+    versions (`moves`)."""
+    from fldd.usecases.version_moves import moves, retired_answers
+
     session = AssessmentSession(ctx, assessment_id)
     record = session.record
     return {
@@ -354,6 +359,9 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "findings": _findings_with_trail(ctx, session),
         "sampling": sampling.sampling_json(session),
         "checklist": store_checklist.current(ctx.store, record.id),  # on-site ticks: the latest, who and when
+        "retired_answers": [r.to_json() for r in retired_answers(ctx, record.id, session.questionnaire)],
+        "moves": [{k: m[k] for k in ("from_version", "to_version", "status", "moved_by", "moved_at", "report")}
+                  for m in moves(ctx, record.id)],
     }
 
 
