@@ -293,16 +293,33 @@ def report_lines(report: dict) -> list[str]:
         shown = ", ".join(to_answer[:8]) + (f" and {len(to_answer) - 8} more" if len(to_answer) > 8 else "")
         lines.append(f"  new questions to answer: {len(to_answer)} ({shown})")
     lines.append(f"  comments kept: {report['comments_kept']}, evidence files kept: {report['evidence_kept']}")
-    for when in ("before", "after"):
+    for when, version in (("before", report["from"]), ("after", report["to"])):
         part = report.get(when)
-        if not part:
-            continue
-        score = "-" if part["score"] is None else f"{part['score']:.1f}"
-        findings = ", ".join(f"{f['id']} ({f['severity']})" for f in part["findings"]) or "none"
-        lines.append(f"  {when}: {part['rating_text']}, score {score}; findings concluded: {findings}")
+        if part:
+            score = "-" if part["score"] is None else f"{part['score']:.1f}"
+            lines.append(f"  {when} ({version}): {part['rating_text']}, score {score}, "
+                         f"{_count(part['findings'])} concluded by the rules")
+    if report.get("after"):
+        was = {f["id"] for f in report["before"]["findings"]}
+        now = {f["id"] for f in report["after"]["findings"]}
+        added = [f"{f['id']} ({f['severity']})" for f in report["after"]["findings"] if f["id"] not in was]
+        gone = [f"{f['id']} ({f['severity']})" for f in report["before"]["findings"] if f["id"] not in now]
+        if added:
+            lines.append(f"  findings {report['to']} concludes that {report['from']} did not: {', '.join(added)}")
+        if gone:
+            lines.append(f"  findings {report['to']} no longer concludes: {', '.join(gone)}")
     if report["findings_on_record"]:
         lines.append(f"  findings on record stay as recorded: {len(report['findings_on_record'])}")
     if report.get("findings_raised"):
         raised = ", ".join(f"{f['id']} ({f['severity']})" for f in report["findings_raised"])
         lines.append(f"  findings raised by the new version's rules: {raised}")
     return lines
+
+
+def _count(findings: list[dict]) -> str:
+    """'3 findings (1 priority, 2 major)'."""
+    if not findings:
+        return "no findings"
+    by = [f"{n} {sev}" for sev in ("priority", "major", "minor")
+          if (n := sum(1 for f in findings if f["severity"] == sev))]
+    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(by)})"

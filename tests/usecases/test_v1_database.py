@@ -156,7 +156,7 @@ def test_migrate_on_the_command_line(db, capsys):
     assert "would move fldd-desktop 1.0.0 -> " in capsys.readouterr().out
     assert main(["--db", str(db), "assessments", "migrate", str(KLANG_DESKTOP)]) == 0
     out = capsys.readouterr().out
-    assert "moved fldd-desktop 1.0.0 -> " in out and "answers carried: " in out and "before: High risk" in out
+    assert "moved fldd-desktop 1.0.0 -> " in out and "answers carried: " in out and "before (1.0.0): High risk" in out
     assert main(["--db", str(db), "assessments", "migrate", "--all", "--from", "1.0.0", "--json"]) == 0
     done = json.loads(capsys.readouterr().out)
     assert [r["assessment"] for r in done["moved"]] == [KLANG_ONSITE, SAIGON_DRAFT]

@@ -1,0 +1,146 @@
+"""Moving an assessment to a version that retired a question, narrowed another's options and added a new one:
+what is carried, what is not and why, what stays read-only, and what the report says."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+
+import pytest
+
+from fldd.standard.model import Questionnaire, Standard
+from fldd.standard.normalise import questionnaire_json
+from fldd.store import answer_corrections as store_corrections
+from fldd.store import assessments as store_assessments
+from fldd.usecases import demo
+from fldd.usecases.assessments import AssessmentSession, assessment_json, start_assessment
+from fldd.usecases.context import AppContext
+from fldd.usecases.errors import Rejected
+from fldd.usecases.suppliers import add_supplier
+from fldd.usecases.version_moves import move_assessment, report_lines, retired_answers
+
+OLD = "fldd-desktop@1.0.0"
+
+
+@dataclasses.dataclass
+class VariantContext(AppContext):
+    """A context whose current fldd-desktop is a variant of 1.0.0 made by the test."""
+
+    custom: Standard | None = None
+
+    @property
+    def standard(self) -> Standard:  # type: ignore[override]
+        return self.custom
+
+
+def _unreferenced(q: Questionnaire, qtype: str) -> str:
+    """A question of this type no condition or verification reads, so the variant can drop or change it."""
+    text = " ".join(str(v) for v in _conditions(questionnaire_json(q, "en")))
+    return next(qu.id for qu in q.questions if qu.type == qtype and not qu.show_if and not qu.verifies
+                and not re.search(rf"\b{qu.id}\b", text))
+
+
+def _conditions(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("show_if", "if", "condition", "expr", "red_flag_if", "disagree_if") and value:
+                yield value
+            else:
+                yield from _conditions(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _conditions(item)
+
+
+def _variant(old: Questionnaire, retire: str, narrow: str, removed_option: str) -> Questionnaire:
+    """Version 9.0.0: `retire` gone, `narrow` without `removed_option`, a new question after it."""
+    modules = []
+    for module in old.modules:
+        questions = []
+        for qu in module.questions:
+            if qu.id == retire:
+                continue
+            if qu.id == narrow:
+                qu = dataclasses.replace(qu, options=tuple(o for o in qu.options if o.value != removed_option))
+                questions.append(qu)
+                questions.append(dataclasses.replace(qu, id="gov_new_data_point", text={"en": "A new question?"},
+                                                     required=True))
+                continue
+            questions.append(qu)
+        modules.append(dataclasses.replace(module, questions=tuple(questions), retired=(retire,)))
+    return dataclasses.replace(old, version="9.0.0", modules=tuple(modules), _by_id={}, content_hash="variant")
+
+
+@pytest.fixture
+def setting(ctx):
+    shipped = ctx.standard
+    old = shipped.get(OLD)
+    retire = _unreferenced(old, "yesno")
+    narrow = next(qu.id for qu in old.questions if qu.type == "single" and len(qu.options) > 3
+                  and qu.id != retire and not qu.show_if and qu.module == old.modules[1].id)
+    removed = old.question(narrow).options[0].value
+    variant = _variant(old, retire, narrow, removed)
+    standard = dataclasses.replace(shipped, questionnaires={**shipped.questionnaires, "fldd-desktop": variant})
+    vctx = VariantContext(ctx.store, ctx.user, ctx.role, ctx.today, custom=standard)
+    supplier = add_supplier(vctx, "Klang Valley Gloves Sdn Bhd", "MY", goods=["Rubber Gloves"])
+    aid = start_assessment(vctx, supplier, OLD)
+    demo._fill(vctx, aid, 1, random.Random(3))  # a whole plausible declaration first
+    session = AssessmentSession(vctx, aid)
+    kept = old.question(narrow).options[1].value
+    session.answer(retire, "yes", "As the policy says")
+    session.answer(narrow, removed, "Chosen from the old list")
+    session.answer("pr_workers_total", 300)
+    return vctx, aid, retire, narrow, removed, kept
+
+
+def test_answers_carry_by_id_and_the_report_says_what_did_not(setting):
+    ctx, aid, retire, narrow, removed, _ = setting
+    answered = {q for q, a in store_assessments.answers(ctx.store, aid).items() if a.value is not None}
+    report = move_assessment(ctx, aid)
+    assert set(report["carried"]) == answered - {retire, narrow} and "pr_workers_total" in report["carried"]
+    (dropped,) = report["dropped"]
+    assert dropped["question"] == narrow and "not an answer version 9.0.0 accepts" in dropped["why"]
+    assert report["retired_kept"] == [retire]
+    assert report["new_questions"] == ["gov_new_data_point"] and "gov_new_data_point" in report["to_answer"]
+    assert "gov_new_data_point" in report["missing"]
+
+    session = AssessmentSession(ctx, aid)
+    assert session.questionnaire.version == "9.0.0"
+    assert narrow not in session.values and session.comments[narrow] == "Chosen from the old list"
+    assert retire not in session.values  # kept, never scored
+    (old_answer,) = retired_answers(ctx, aid, session.questionnaire)
+    assert (old_answer.question_id, old_answer.value, old_answer.version) == (retire, "yes", "1.0.0")
+    assert old_answer.comment == "As the policy says" and old_answer.question is not None
+    revisions = store_assessments.revisions(ctx.store, aid, narrow)
+    assert revisions[-1]["source"] == "version_move" and removed in revisions[-1]["old_value"]
+    shown = assessment_json(ctx, aid)
+    assert [r["question"] for r in shown["retired_answers"]] == [retire]
+    lines = "\n".join(report_lines(report))
+    assert f"not carried: {narrow}: not an answer version 9.0.0 accepts" in lines
+    assert f"kept read-only, no longer asked in 9.0.0 (not scored): {retire}" in lines
+    assert "new questions to answer: 1 (gov_new_data_point)" in lines
+
+
+def test_a_correction_the_new_version_cannot_hold_is_withdrawn_with_the_reason(setting):
+    ctx, aid, retire, narrow, removed, kept = setting
+    session = AssessmentSession(ctx, aid)
+    session.answer(narrow, kept)
+    session.move_to("submitted")
+    session.correct(narrow, removed, "The records show the old answer")
+    report = move_assessment(ctx, aid)
+    assert report["carried"].count(narrow) == 1
+    (withdrawn,) = report["corrections_withdrawn"]
+    assert withdrawn["question"] == narrow
+    assert store_corrections.standing(ctx.store, aid) == {}
+    after = AssessmentSession(ctx, aid)
+    assert after.values[narrow] == kept and after.record.status == "submitted"
+
+
+def test_moving_back_or_to_an_unknown_version_is_refused(setting):
+    ctx, aid, *_ = setting
+    with pytest.raises(Rejected, match="has no version 3.1.4 in this fldd"):
+        move_assessment(ctx, aid, "3.1.4")
+    move_assessment(ctx, aid)
+    with pytest.raises(Rejected, match="moves only to a newer version, not 1.0.0"):
+        move_assessment(ctx, aid, "1.0.0")
