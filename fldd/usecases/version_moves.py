@@ -316,6 +316,19 @@ def report_lines(report: dict) -> list[str]:
     return lines
 
 
+def bulk_lines(done: dict) -> list[str]:
+    """A bulk move in plain text, one line per assessment, for the app's confirmation."""
+    lines = []
+    for r in done["moved"]:
+        lines.append(f"{r['assessment']:>5}  {r['supplier']}: {r['questionnaire']} {r['from']} -> {r['to']} "
+                     f"({r['status'].replace('_', ' ')}); {len(r['carried'])} carried, {len(r['dropped'])} not "
+                     f"carried, {len(r['retired_kept'])} kept read-only, {len(r.get('to_answer', []))} new to "
+                     f"answer; {r['before']['rating_text']} -> {r['after']['rating_text']}")
+    for item in done["skipped"]:
+        lines.append(f"{item['assessment']:>5}  {item['supplier']}: {item['questionnaire']} stays: {item['why']}")
+    return lines
+
+
 def _count(findings: list[dict]) -> str:
     """'3 findings (1 priority, 2 major)'."""
     if not findings:

@@ -3,91 +3,29 @@ what is carried, what is not and why, what stays read-only, and what the report 
 
 from __future__ import annotations
 
-import dataclasses
 import random
-import re
 
 import pytest
 
-from fldd.standard.model import Questionnaire, Standard
-from fldd.standard.normalise import questionnaire_json
 from fldd.store import answer_corrections as store_corrections
 from fldd.store import assessments as store_assessments
 from fldd.usecases import demo
 from fldd.usecases.assessments import AssessmentSession, assessment_json, start_assessment
-from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.suppliers import add_supplier
 from fldd.usecases.version_moves import move_assessment, report_lines, retired_answers
-
-OLD = "fldd-desktop@1.0.0"
-
-
-@dataclasses.dataclass
-class VariantContext(AppContext):
-    """A context whose current fldd-desktop is a variant of 1.0.0 made by the test."""
-
-    custom: Standard | None = None
-
-    @property
-    def standard(self) -> Standard:  # type: ignore[override]
-        return self.custom
-
-
-def _unreferenced(q: Questionnaire, qtype: str) -> str:
-    """A question of this type no condition or verification reads, so the variant can drop or change it."""
-    text = " ".join(str(v) for v in _conditions(questionnaire_json(q, "en")))
-    return next(qu.id for qu in q.questions if qu.type == qtype and not qu.show_if and not qu.verifies
-                and not re.search(rf"\b{qu.id}\b", text))
-
-
-def _conditions(node):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in ("show_if", "if", "condition", "expr", "red_flag_if", "disagree_if") and value:
-                yield value
-            else:
-                yield from _conditions(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _conditions(item)
-
-
-def _variant(old: Questionnaire, retire: str, narrow: str, removed_option: str) -> Questionnaire:
-    """Version 9.0.0: `retire` gone, `narrow` without `removed_option`, a new question after it."""
-    modules = []
-    for module in old.modules:
-        questions = []
-        for qu in module.questions:
-            if qu.id == retire:
-                continue
-            if qu.id == narrow:
-                qu = dataclasses.replace(qu, options=tuple(o for o in qu.options if o.value != removed_option))
-                questions.append(qu)
-                questions.append(dataclasses.replace(qu, id="gov_new_data_point", text={"en": "A new question?"},
-                                                     required=True))
-                continue
-            questions.append(qu)
-        modules.append(dataclasses.replace(module, questions=tuple(questions), retired=(retire,)))
-    return dataclasses.replace(old, version="9.0.0", modules=tuple(modules), _by_id={}, content_hash="variant")
+from tests.usecases.version_variant import OLD, VariantContext, with_variant
 
 
 @pytest.fixture
 def setting(ctx):
-    shipped = ctx.standard
-    old = shipped.get(OLD)
-    retire = _unreferenced(old, "yesno")
-    narrow = next(qu.id for qu in old.questions if qu.type == "single" and len(qu.options) > 3
-                  and qu.id != retire and not qu.show_if and qu.module == old.modules[1].id)
-    removed = old.question(narrow).options[0].value
-    variant = _variant(old, retire, narrow, removed)
-    standard = dataclasses.replace(shipped, questionnaires={**shipped.questionnaires, "fldd-desktop": variant})
+    standard, changed = with_variant(ctx.standard)
+    retire, narrow, removed, kept = changed["retire"], changed["narrow"], changed["removed"], changed["kept"]
     vctx = VariantContext(ctx.store, ctx.user, ctx.role, ctx.today, custom=standard)
     supplier = add_supplier(vctx, "Klang Valley Gloves Sdn Bhd", "MY", goods=["Rubber Gloves"])
     aid = start_assessment(vctx, supplier, OLD)
     demo._fill(vctx, aid, 1, random.Random(3))  # a whole plausible declaration first
     session = AssessmentSession(vctx, aid)
-    kept = old.question(narrow).options[1].value
     session.answer(retire, "yes", "As the policy says")
     session.answer(narrow, removed, "Chosen from the old list")
     session.answer("pr_workers_total", 300)
