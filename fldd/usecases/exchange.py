@@ -96,6 +96,8 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
         from fldd.usecases.assessments import AssessmentSession
 
         session = AssessmentSession(ctx, assessment_id)
+        if "@" not in questionnaire_ref and session.questionnaire.id == q.id:
+            q = session.questionnaire  # re-sent on the version it is answered on (moving it is the buyer's choice)
         if session.record.supplier_id != supplier_id or session.questionnaire.ref != q.ref:
             raise Rejected([f"assessment {assessment_id} is of another supplier or questionnaire "
                             f"({session.supplier.name}, {session.questionnaire.ref})"])

@@ -44,7 +44,8 @@ def get(ref: str) -> Questionnaire:
     """A shipped questionnaire by `id` or `id@version`."""
     found = standard().get(ref)
     if found is None:
-        known = ", ".join(sorted(standard().questionnaires))
+        known = ", ".join(f"{qid}@{v}" for qid in sorted(standard().questionnaires)
+                          for v in standard().versions(qid))
         raise Rejected([f"no questionnaire '{ref}' (known: {known})"])
     return found
 

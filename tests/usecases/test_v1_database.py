@@ -18,7 +18,7 @@ from fldd.store import evidence as store_evidence
 from fldd.store import findings as store_findings
 from fldd.usecases.assessments import AssessmentSession, assessment_json, list_assessments, start_assessment
 from fldd.usecases.context import open_context
-from fldd.usecases.exchange import import_paths
+from fldd.usecases.exchange import export_workbook, import_paths
 from fldd.usecases.version_moves import move_all, move_assessment
 from fldd.usecases.version_moves import moves as assessment_moves
 
@@ -165,3 +165,28 @@ def test_migrate_on_the_command_line(db, capsys):
     assert "name one assessment (ID) or --all" in capsys.readouterr().err
     assert main(["--db", str(db), "assessments", "show", str(KLANG_DESKTOP)]) == 0
     assert "moved from fldd-desktop 1.0.0 to " in capsys.readouterr().out
+
+
+def test_re_sending_an_old_draft_sends_its_own_version_and_new_exports_the_current_one(ctx, tmp_path):
+    from fldd.exchange.workbook_check import read_metadata
+    from fldd.exchange.workbook_read import open_workbook
+
+    def read_metadata_file(path):
+        return read_metadata(open_workbook(path))
+
+    again = export_workbook(ctx, MADE["saigon"], "fldd-desktop", tmp_path / "again.xlsx", assessment_id=SAIGON_DRAFT)
+    fresh = export_workbook(ctx, MADE["saigon"], "fldd-desktop", tmp_path / "fresh.xlsx")
+    assert read_metadata_file(again.path)["version"] == "1.0.0"
+    assert read_metadata_file(fresh.path)["version"] == ctx.standard.get("fldd-desktop").version != "1.0.0"
+
+
+def test_an_answers_file_of_1_0_0_is_scored_by_1_0_0(tmp_path, capsys):
+    example = json.loads((Path(__file__).parents[1] / "standard" / "releases" / "golden_1_0_0.json")
+                         .read_text(encoding="utf-8"))[-2]
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"questionnaire": "fldd-desktop", "version": "1.0.0", "as_of": example["as_of"],
+                                "inputs": example["inputs"], "answers": example["answers"]}), encoding="utf-8")
+    assert main(["score", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["version"], result["rating"]) == ("1.0.0", example["expect"]["rating"])
+    assert [t["id"] for t in result["triggers"]] == [t[0] for t in example["expect"]["triggers"]]
