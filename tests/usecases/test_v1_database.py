@@ -190,3 +190,15 @@ def test_an_answers_file_of_1_0_0_is_scored_by_1_0_0(tmp_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert (result["version"], result["rating"]) == ("1.0.0", example["expect"]["rating"])
     assert [t["id"] for t in result["triggers"]] == [t[0] for t in example["expect"]["triggers"]]
+
+
+def test_a_workbook_sent_before_its_assessment_moved_is_refused_with_the_way_on(ctx, tmp_path):
+    move_assessment(ctx, SAIGON_DRAFT)
+    returned = tmp_path / "saigon-returned.xlsx"
+    shutil.copy(HERE / "saigon-returned.xlsx", returned)
+    (report,) = import_paths(ctx, [returned])
+    current = ctx.standard.get("fldd-desktop").version
+    assert report.outcome == "rejected"
+    assert any(f"was answered on fldd-desktop@1.0.0, but assessment {SAIGON_DRAFT} (Saigon Stitch Co.) has moved to "
+               f"version {current} since it was sent" in issue.message for issue in report.errors)
+    assert store_assessments.answers(ctx.store, SAIGON_DRAFT)["pr_workers_total"].value == 400
