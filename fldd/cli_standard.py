@@ -40,7 +40,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in rows:
         print(f"{r['id']}@{r['version']}  {r['tier']:<8} {r['questions']:>3} questions, {r['modules']:>2} modules, "
-              f"{r['thresholds']:>3} thresholds  [{', '.join(r['languages'])}]  {r['title']}")
+              f"{r['thresholds']:>3} thresholds  [{', '.join(r['languages'])}]  {r['title']}"
+              + (f"  (also reads {', '.join(r['earlier_versions'])})" if r["earlier_versions"] else ""))
     return EXIT_OK
 
 

@@ -23,13 +23,13 @@ def standard() -> Standard:
 
 
 def list_questionnaires() -> list[dict]:
-    """One summary row per shipped questionnaire."""
+    """One summary row per shipped questionnaire (its current version), with the earlier versions it still reads."""
     rows = []
     for q in standard().questionnaires.values():
         rows.append({"id": q.id, "version": q.version, "tier": q.tier, "title": q.title[q.languages[0]],
                      "languages": list(q.languages), "modules": len(q.modules), "questions": len(q.questions),
                      "thresholds": len(q.thresholds), "validity_months": q.validity_months,
-                     "content_hash": q.content_hash})
+                     "content_hash": q.content_hash, "earlier_versions": standard().versions(q.id)[:-1]})
     return sorted(rows, key=lambda r: (r["tier"] != "desktop", r["id"]))
 
 

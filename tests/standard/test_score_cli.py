@@ -72,7 +72,13 @@ def test_every_bad_answer_is_reported_not_just_the_first(tmp_path, capsys):
 def test_unknown_questionnaire_is_rejected(tmp_path, capsys):
     path = write(tmp_path, {"answers": {}})
     assert main(["score", "--questionnaire", "nope", str(path)]) == 1
-    assert "no questionnaire 'nope' (known: fldd-desktop, fldd-onsite)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no questionnaire 'nope' (known: fldd-desktop@1.0.0, fldd-desktop@" in err and "fldd-onsite@1.0.0" in err
+
+
+def test_list_names_the_earlier_versions_still_read(capsys):
+    assert main(["questionnaires", "list"]) == 0
+    assert capsys.readouterr().out.count("(also reads 1.0.0)") == 2
 
 
 def test_list_names_both_tiers(capsys):
