@@ -17,8 +17,8 @@ from typing import Any
 
 from fldd.standard import conditions
 from fldd.standard.model import (
-    Band, Cap, Check, Condition, Derived, Input, Module, Option, Question, Questionnaire, RiskRule, SampleRule,
-    Source, Table, Term, Threshold, Verification, Where,
+    Band, Check, Condition, Derived, Fact, Floor, Input, Module, Option, Question, Questionnaire, RiskRule,
+    SampleRule, Source, Table, Term, Threshold, Verification, Where,
 )
 from fldd.standard.problems import Problems
 
@@ -147,7 +147,12 @@ def check_against(current: dict[str, Questionnaire], releases: dict[str, dict[st
 
 # -- the model from a snapshot's body ---------------------------------------------------------------------------
 def build(body: dict, recorded_hash: str, path: Path) -> Questionnaire:
-    """The questionnaire a snapshot describes, in the model the engine reads; content_hash is the recorded one."""
+    """The questionnaire a snapshot describes, in the model the engine reads; content_hash is the recorded one.
+
+    A snapshot written before rating floors and plan dates (1.0.0) reads in today's terms with its meaning kept:
+    its caps ("no better than") are floors ("at least"), which say the same; a severity's or threshold's due_days
+    was the corrective-action deadline, now the plan's (there was no closure date); it has no facts, so each
+    finding stays its own, and its red flags are counted as it counted them, one per red-flag answer."""
     where = Where(str(path), 1)
     by_id = {qu["id"]: qu for qu in body["questions"]}
     modules = tuple(
@@ -162,19 +167,25 @@ def build(body: dict, recorded_hash: str, path: Path) -> Questionnaire:
         verifies=body["verifies"], modules=modules,
         inputs=tuple(Input(i["id"], i["type"], _text(i["label"])) for i in body["inputs"]),
         bands=tuple(Band(b["rating"], _dec(b["min_score"])) for b in scoring["bands"]),
-        caps=tuple(Cap(_cond(c["if"], where), c["rating"], _text(c["reason"])) for c in scoring["caps"]),
-        severity_due_days={k: v["due_days"] for k, v in body["severities"].items()},
+        floors=tuple(Floor(_cond(c["if"], where), c["rating"], _text(c["reason"]))
+                     for c in scoring.get("floors", scoring.get("caps", []))),
+        severity_plan_days={k: v.get("plan_days", v.get("due_days")) for k, v in body["severities"].items()},
+        severity_closure_days={k: v["closure_days"] for k, v in body["severities"].items()
+                               if v.get("closure_days") is not None},
         derived=tuple(Derived(d["id"], _text(d["label"]), _text(d["unit"]), _cond(d["expr"], where), where)
                       for d in body["derived"]),
         tables={tid: Table(tid, tuple(t["rows"]), tuple(t["columns"]),
                            tuple(tuple(c if isinstance(c, str) else _dec(c) for c in row) for row in t["cells"]),
                            where) for tid, t in body["tables"].items()},
         thresholds=tuple(Threshold(t["id"], _text(t["title"]), _cond(t["condition"], where), t["action"],
-                                   t["severity"], t["due_days"], _text(t["remedy"]), tuple(t["basis"]), t["module"],
-                                   where) for t in body["thresholds"]),
+                                   t["severity"], _text(t["remedy"]), tuple(t["basis"]), t["module"], where,
+                                   t.get("fact"), t.get("plan_days", t.get("due_days")), t.get("closure_days"))
+                         for t in body["thresholds"]),
         where=where,
         sampling=tuple(SampleRule(r["id"], r["done"], r["minimum"], r["of"], _text(r["label"]), tuple(r["basis"]))
                        for r in body.get("sampling", [])),
+        facts={f["id"]: Fact(f["id"], _text(f["title"]), where) for f in body.get("facts", [])},
+        red_flags_count="fact" if "facts" in body else "answer",
         content_hash=recorded_hash,
     )
 
@@ -198,6 +209,7 @@ def _question(data: dict, where: Where) -> Question:
         tally=data["tally"], tally_of=data["tally_of"], ask=_text(data.get("ask")),
         check=Check(_text(check["item"]), check["not_available"] if isinstance(check["not_available"], str | None)
                     else _dec(check["not_available"])) if check else None,
+        fact=data.get("fact"),
     )
 
 

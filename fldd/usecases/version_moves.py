@@ -11,8 +11,9 @@ What a buyer's compliance officer can defend afterwards:
 - A submitted or under-review assessment may move: it is the same declaration read under the new rules. The move
   is recorded beside it (who, when, from, to, the status it had, the report); the result is recomputed on the
   new version; findings already raised stay as they were recorded (their actions are under way and a rule change
-  does not undo a fact found), and a finding the new version's rules conclude that is not yet on record is
-  raised, so the register never shows a rating without the findings behind it.
+  does not undo a fact found), and a finding the new version's rules conclude that is not on record (not even
+  through one of the sources of its fact) is raised, its deadlines counted from the day of the move, when the
+  supplier first hears of it; so the register never shows a rating without the findings behind it.
 - A closed assessment stays on the version it was closed on: it is a finished record, and the bulk move skips it.
 - An assessment moves forward only (to a newer version than its own).
 """
@@ -205,7 +206,6 @@ def _apply(ctx: AppContext, before, target: Questionnaire, plan: dict, report: d
     from fldd.store import findings as store_findings
 
     record = before.record
-    known = store_findings.threshold_ids(ctx.store, record.id)
     store_moves.record(ctx.store.db, record.id, from_version=record.questionnaire_version, to_version=target.version,
                        status=record.status, who=ctx.user, report=report,
                        cleared={q: f"moved to {target.ref}: {why}" for q, why in plan["dropped"].items()},
@@ -214,8 +214,9 @@ def _apply(ctx: AppContext, before, target: Questionnaire, plan: dict, report: d
     after.save_result()
     raised = []
     if record.status in ("submitted", "under_review"):
-        sync_findings(ctx, after)
-        raised = [f for f in _summary(after)["findings"] if f["id"] not in known]
+        created = set(sync_findings(ctx, after, ctx.today()))
+        raised = [{"id": f["threshold_id"], "severity": f["severity"], "title": f["title"], "due_date": f["due_date"]}
+                  for f in store_findings.rows(ctx.store, assessment_id=record.id) if f["id"] in created]
     shown = after.result.visible
     return {"after": _summary(after), "findings_raised": raised,
             "to_answer": [q for q in plan["new_questions"] if q in shown],

@@ -31,7 +31,8 @@ def conclusions(result: dict) -> dict:
     """What scoring concluded, as the 1.0.0 fldd stored it and as today's recomputes it."""
     return {"score": result["score"], "rating": result["rating"], "completeness": result["completeness"]["percent"],
             "red_flags": sorted(f["question"] for f in result["red_flags"]),
-            "triggers": [(t["id"], t["action"], t["severity"], t["due_date"]) for t in result["triggers"]],
+            "triggers": [(t["id"], t["action"], t["severity"], t.get("plan_due", t.get("due_date")))
+                         for t in result["triggers"]],
             "expires": result["expires"]}
 
 
@@ -181,8 +182,9 @@ def test_re_sending_an_old_draft_sends_its_own_version_and_new_exports_the_curre
 
 
 def test_an_answers_file_of_1_0_0_is_scored_by_1_0_0(tmp_path, capsys):
-    example = json.loads((Path(__file__).parents[1] / "standard" / "releases" / "golden_1_0_0.json")
-                         .read_text(encoding="utf-8"))[-2]
+    golden = json.loads((Path(__file__).parents[1] / "standard" / "releases" / "golden_1_0_0.json")
+                        .read_text(encoding="utf-8"))
+    example = next(e for e in golden if e["name"].startswith("edge: two red-flag options"))  # severe at 96.9
     path = tmp_path / "answers.json"
     path.write_text(json.dumps({"questionnaire": "fldd-desktop", "version": "1.0.0", "as_of": example["as_of"],
                                 "inputs": example["inputs"], "answers": example["answers"]}), encoding="utf-8")
@@ -202,3 +204,28 @@ def test_a_workbook_sent_before_its_assessment_moved_is_refused_with_the_way_on(
     assert any(f"was answered on fldd-desktop@1.0.0, but assessment {SAIGON_DRAFT} (Saigon Stitch Co.) has moved to "
                f"version {current} since it was sent" in issue.message for issue in report.errors)
     assert store_assessments.answers(ctx.store, SAIGON_DRAFT)["pr_workers_total"].value == 400
+
+
+def test_findings_on_record_are_not_raised_again_as_one_fact_and_new_ones_count_from_the_move(ctx):
+    import dataclasses
+
+    from fldd.standard.model import Fact, Threshold
+    from tests.usecases.version_variant import VariantContext
+
+    recorded = [f for f in store_findings.rows(ctx.store, assessment_id=KLANG_DESKTOP) if f["threshold_id"]]
+    pair = {f["threshold_id"] for f in recorded[:2]}
+    current = ctx.standard.get("fldd-desktop@1.0.0")
+    new_rule = Threshold("thr_new_rule", {"en": "A rule new in 9.0.0"}, next(iter(current.floors)).condition,
+                         "finding", "major", {"en": "Do it."}, (), None, current.where)
+    thresholds = tuple(dataclasses.replace(t, fact="fact_pair") if t.id in pair else t for t in current.thresholds)
+    variant = dataclasses.replace(current, version="9.0.0", thresholds=(*thresholds, new_rule), red_flags_count="fact",
+                                  facts={"fact_pair": Fact("fact_pair", {"en": "One fact"}, current.where)},
+                                  _by_id={}, content_hash="variant")
+    standard = dataclasses.replace(ctx.standard, questionnaires={**ctx.standard.questionnaires, "fldd-desktop": variant})
+    vctx = VariantContext(ctx.store, ctx.user, ctx.role, ctx.today, custom=standard)
+    report = move_assessment(vctx, KLANG_DESKTOP)
+    assert "fact_pair" in {f["id"] for f in report["after"]["findings"]}
+    assert [f["id"] for f in report["findings_raised"]] == ["thr_new_rule"]  # the fact's sources are on record
+    (raised,) = report["findings_raised"]
+    assert raised["due_date"] == (ctx.today() + dt.timedelta(days=14)).isoformat()  # from the day of the move
+    assert len(store_findings.rows(ctx.store, assessment_id=KLANG_DESKTOP)) == len(report["findings_on_record"]) + 1

@@ -1,10 +1,12 @@
 """Writes golden_1_0_0.json: answers to fldd-desktop and fldd-onsite 1.0.0 and what 1.0.0 concluded from them,
-recorded from the YAML files while they were still at 1.0.0 (December 2026). test_releases.py scores the same
-answers against the frozen 1.0.0 snapshot and requires the same conclusions, so neither a later engine nor a
-later content version changes how an old assessment scores. Kept to show how the file was made; running it
-again after the files moved past 1.0.0 is refused.
+recorded by the fldd of commit 8263398 (the last one at 1.0.0, before issue 9). test_releases.py scores the same
+answers against the frozen 1.0.0 snapshot with today's engine and requires the same conclusions, so neither a
+later engine nor a later content version changes how an old assessment scores. Kept to show how the file was
+made; run it on a checkout of that commit (it refuses files past 1.0.0):
 
-    python tests/standard/releases/make_golden.py
+    git archive 8263398 | tar -x -C /tmp/fldd-old
+    cp tests/standard/releases/make_golden.py /tmp/fldd-old/tests/standard/releases/
+    cd /tmp/fldd-old && PYTHONPATH=. python tests/standard/releases/make_golden.py
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ from fldd.standard.loader import load
 HERE = Path(__file__).parent
 CASES = HERE.parent / "cases"
 AS_OF = "2026-11-23"
+
+
+# Three red-flag answers, two of them options of one multiple-choice question, made 1.0.0's rating severe at a
+# good score: 1.0.0 counted red-flag answers (not questions or facts). Added to a well-run site's answers.
+EDGE_FLAGS = {"con_abuse_reports": 3, "con_abuse_types": ["violence_staff", "threat_authorities"],
+              "hrs_overtime_refusal": ["fine"]}
 
 
 def conclusions(result) -> dict:
@@ -96,6 +104,14 @@ def main() -> None:
         out.append({**ex, "answers": {k: to_json(v) for k, v in values.items()},
                     "declared": {k: to_json(v) for k, v in declared.items()}, "as_of": AS_OF,
                     "expect": conclusions(result)})
+    clean = next(e for e in out if e["questionnaire"] == "fldd-desktop" and e["expect"]["rating"] == "low"
+                 and len(e["answers"]) > 60)
+    edge = {**clean, "name": "edge: two red-flag options of one question count twice",
+            "answers": {**clean["answers"], **EDGE_FLAGS}}
+    values, errors = coerce_all(desktop, edge["answers"])
+    assert not errors
+    result = score(desktop, values, inputs=edge["inputs"], as_of=dt.date.fromisoformat(AS_OF))
+    out.append({**edge, "expect": conclusions(result)})
     (HERE / "golden_1_0_0.json").write_text(json.dumps(out, indent=None, ensure_ascii=False, sort_keys=True)
                                              .replace('}, {"answers"', '},\n{"answers"') + "\n", encoding="utf-8")
     print(f"{len(out)} examples")
