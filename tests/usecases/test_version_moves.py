@@ -82,3 +82,18 @@ def test_moving_back_or_to_an_unknown_version_is_refused(setting):
     move_assessment(ctx, aid)
     with pytest.raises(Rejected, match="moves only to a newer version, not 1.0.0"):
         move_assessment(ctx, aid, "1.0.0")
+
+
+def test_assessments_show_lists_the_answers_no_longer_asked(setting, monkeypatch, capsys):
+    from fldd.cli import main
+
+    ctx, aid, retire, *_ = setting
+    move_assessment(ctx, aid)
+    monkeypatch.setattr("fldd.usecases.questionnaires.standard", lambda: ctx.custom)  # the CLI's own context
+    path = ctx.store.path
+    ctx.store.close()  # the database belongs to one process at a time: the command opens it itself
+    assert main(["--db", str(path), "assessments", "show", str(aid)]) == 0
+    out = capsys.readouterr().out
+    assert "moved from fldd-desktop 1.0.0 to 9.0.0 by amina" in out
+    assert "answers from version 1.0.0 no longer asked (kept, not scored):" in out
+    assert f'      {retire}: "yes"  ' in out
