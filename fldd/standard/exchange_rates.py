@@ -92,3 +92,19 @@ def shipped() -> ExchangeRates:
     from fldd.paths import questionnaires_dir
 
     return read(questionnaires_dir() / FILE_NAME)
+
+
+def in_currency_of(money: object, other: object, rates: ExchangeRates | None = None) -> tuple[Money | None, str | None]:
+    """The condition function in_currency_of(money, other): `money` in the currency of `other`, and the note
+    a result shows about it (which rate, source and day; or that no rate covers the currency). Anything
+    but two amounts gives (None, None); an amount already in that currency comes back unchanged."""
+    if not isinstance(money, Money) or not isinstance(other, Money):
+        return None, None
+    if money.currency == other.currency:
+        return money, None
+    table = rates or shipped()
+    converted = table.convert(money, other.currency)
+    if converted is None:
+        return None, (f"no exchange rate from {money.currency} to {other.currency} in the table shipped with "
+                      f"fldd ({table.source}, {table.date}): the amount could not be converted")
+    return converted, table.describe(money.currency, other.currency)

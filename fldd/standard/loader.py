@@ -240,9 +240,15 @@ def load(root: Path | None = None, paths: list[Path] | None = None) -> Loaded:
 
 
 def _check_rates(root: Path, problems: Problems) -> None:
-    """The exchange-rate table conditions convert fees with (in_currency_of) must be readable."""
+    """The exchange-rate table conditions convert fees with (in_currency_of) must be readable. A root
+    without one (a test's, a buyer's own tier) is scored with the shipped table."""
+    from fldd.paths import questionnaires_dir
+
+    path = root / exchange_rates.FILE_NAME
+    if not path.exists() and root.resolve() != questionnaires_dir().resolve():
+        return
     try:
-        exchange_rates.read(root / exchange_rates.FILE_NAME)
+        exchange_rates.read(path)
     except exchange_rates.RatesError as exc:
         problems.error(root / exchange_rates.FILE_NAME, 1, str(exc))
 

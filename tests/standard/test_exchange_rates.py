@@ -54,3 +54,14 @@ def test_a_broken_table_is_refused_with_the_reason(tmp_path, body, message):
     path.write_text(body, encoding="utf-8")
     with pytest.raises(exchange_rates.RatesError, match=message):
         exchange_rates.read(path)
+
+
+def test_in_currency_of_converts_notes_and_leaves_non_amounts_unknown():
+    wage = Money(Decimal(1700), "MYR")
+    converted, note = exchange_rates.in_currency_of(Money(Decimal(900), "USD"), wage)
+    assert converted.currency == "MYR" and note.startswith("converted USD to MYR")
+    assert exchange_rates.in_currency_of(wage, Money(Decimal(1), "MYR")) == (wage, None)
+    assert exchange_rates.in_currency_of(Decimal(900), wage) == (None, None)
+    assert exchange_rates.in_currency_of(None, wage) == (None, None)
+    missing, why = exchange_rates.in_currency_of(Money(Decimal(60000), "BDT"), wage)
+    assert missing is None and why.startswith("no exchange rate from BDT to MYR")
