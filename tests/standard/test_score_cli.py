@@ -30,8 +30,9 @@ def test_readme_example_scores(tmp_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert result["questionnaire"] == "fldd-desktop" and result["expires"] == "2027-11-23"
     assert {t["id"] for t in result["triggers"]} >= {"thr_inherent_risk_onsite"}
-    fee = [t for t in result["triggers"] if t["id"].startswith("thr_fee_") and t["action"] == "finding"]
+    fee = [t for t in result["triggers"] if t["id"] == "fees_charged" and t["action"] == "finding"]
     assert fee and "fee_amount_typical" in fee[0]["because"]
+    assert [s["threshold"] for s in fee[0]["sources"]] == ["thr_fee_priority"]  # 2600 of 1700 MYR: over 150%
 
 
 def test_human_output_names_rating_triggers_and_reasons(tmp_path, capsys):
