@@ -281,6 +281,7 @@ def test_interviewed_workers_repaid_in_full_count_as_repaid_only_with_the_record
                    dr_fee_typical_months=0.5, dr_fee_max_months=0.8)
     proven = onsite(**answers, dr_fee_repayment="repaid_proven")
     assert fired(proven, "thr_os_wi_fee_") == {"thr_os_wi_fee_repaid_minor"}
+    assert proven.derived["os_fee_not_repaid"] is False
     unproven = onsite(**answers, dr_fee_repayment="repaid_unproven")
     assert fired(unproven, "thr_os_wi_fee_") == {"thr_os_wi_fee_major"}
 
@@ -307,3 +308,32 @@ def test_the_repaid_grid_is_never_more_severe_than_the_unrepaid_one_and_both_gro
                 if r:
                     assert order.index(grid[r][c]) >= order.index(grid[r - 1][c])
     assert set(unrepaid[3]) == {"priority"}, "1.5 months' wages or more, not repaid, is always Priority"
+
+
+# ------------------------------------------------------------------------------ one finding for the fees
+
+def test_every_source_of_the_fees_makes_one_finding_with_the_declaration_mismatch_on_it():
+    result = _score("fldd-onsite", {
+        "wi_workforce_on_site": 400, "wi_interviewed": 20, "dr_fee_workers_found": 64, "dr_fee_channel_recruits": 90,
+        "dr_fee_typical_months": 1.9, "dr_fee_max_months": 2.4, "dr_fee_repayment": "not_repaid",
+        "mi_fees_action": "not_repaid", "wi_paid_fees": 9, "wi_fee_channel_interviewed": 12, "wi_fee_repaid": 0,
+        "wi_fee_typical_months": 1.8, "wi_fee_max_months": 2.5}, declared={"fee_any_paid": "no"})
+    fees = [t for t in result.triggers if t.fact == "fees_charged"]
+    assert len(fees) == 1
+    finding = fees[0]
+    assert finding.id == "fees_charged" and finding.severity == "priority"
+    assert finding.title == "Workers paid recruitment fees or related costs"
+    assert {e.threshold for e in finding.sources} == {
+        "thr_os_dr_fee_priority", "thr_os_mi_fees_not_repaid_graded", "thr_os_wi_fee_priority",
+        "thr_os_fees_declaration_mismatch"}
+    assert (finding.plan_days, finding.closure_days) == (7, 90)  # plan in 7 days, everyone repaid within 90
+    assert "thr_os_declaration_mismatch_priority" not in thresholds(result)
+    assert result.derived["os_fee_not_repaid"] is True
+
+
+def test_the_desktop_declaration_of_repaid_fees_is_one_minor_finding_due_in_30_days():
+    result = desktop(650, paid=22, recruited=60, **repaid_in_time(days=58))
+    [finding] = [t for t in result.triggers if t.fact == "fees_charged"]
+    assert (finding.id, finding.severity, finding.plan_days) == ("fees_charged", "minor", 30)
+    assert [e.threshold for e in finding.sources] == ["thr_fee_repaid_minor"]
+    assert result.derived["fee_not_repaid"] is False
