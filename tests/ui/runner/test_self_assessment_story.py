@@ -63,7 +63,7 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
     assert stored(ctx, desktop, "hrs_peak_weekly_max") == 66
     assert "excessive_hours" in page.results.trigger_ids()
     trigger = page.results.trigger_item("excessive_hours")
-    assert trigger.text(0).startswith("Major finding, action due in 14 days")
+    assert trigger.text(0).startswith("Major finding (plan in 14 days, closure in 90)")
     because = {trigger.child(i).data(0, Qt.ItemDataRole.UserRole): trigger.child(i) for i in range(trigger.childCount())}
     assert set(because) == {"pr_workers_total", "hrs_peak_weekly_max"}
     peak = because["hrs_peak_weekly_max"].text(0)
