@@ -210,6 +210,7 @@ def _question(data: dict, where: Where) -> Question:
         check=Check(_text(check["item"]), check["not_available"] if isinstance(check["not_available"], str | None)
                     else _dec(check["not_available"])) if check else None,
         fact=data.get("fact"),
+        crosswalk={e["scheme"]: tuple(e["refs"]) for e in data.get("crosswalk", [])},
     )
 
 
