@@ -164,7 +164,7 @@ def _fill(ctx: AppContext, assessment_id: int, profile: int, rng: random.Random,
     session = AssessmentSession(ctx, assessment_id)
     q = session.questionnaire
     raw = _workforce(profile, rng) if q.tier == "desktop" else _interview_counts(profile, rng)
-    values = dict(raw)
+    values = {k: v for k, v in raw.items() if q.question(k) is not None}  # the counts this version asks for
     for _ in range(3):  # answers open up follow-up questions
         visible = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
         for question in q.questions:
@@ -185,7 +185,8 @@ def _interview_counts(profile: int, rng: random.Random) -> dict[str, Any]:
     sample = rng.choice([12, 15, 20, 25])
     share = (0.0, 0.05, 0.2, 0.4)[profile]
     counts = {"wi_interviewed": sample}
-    for qid in ("wi_paid_fees", "wi_no_own_passport", "wi_cannot_refuse_ot", "wi_over_60_hours", "wi_wages_unpaid_late",
+    for qid in ("wi_paid_fees", "wi_no_own_passport", "wi_cannot_refuse_ot", "wi_over_60_hours",
+                "wi_wages_late", "wi_wages_unpaid_late",  # the late-pay count of 1.0.0 and of 2.0.0
                 "wi_fear_retaliation", "wi_grievance_unknown"):
         counts[qid] = min(sample, int(sample * share * rng.uniform(0.5, 1.5)))
     return counts

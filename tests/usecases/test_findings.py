@@ -242,8 +242,10 @@ def test_a_finding_about_a_fact_reads_with_the_remedy_of_its_most_severe_source(
     carries the fact's id, and it reads with the Priority source's remedy, not an empty one."""
     onsite = ctx.standard.questionnaires["fldd-onsite"]
     row = {"questionnaire_id": "fldd-onsite", "questionnaire_version": onsite.version, "threshold_id": "documents_held",
-           "because": {}, "detail": "",
-           "sources": [{"threshold": "thr_os_dr_documents_with_consent", "severity": "minor"},
-                       {"threshold": "thr_os_wi_documents", "severity": "priority"}]}
+           "severity": "priority", "because": {}, "detail": "",
+           "sources": [{"threshold": "thr_os_dr_documents_with_consent", "severity": "minor",
+                        "title": "Records show identity documents held with each worker's consent and free access"},
+                       {"threshold": "thr_os_wi_documents", "severity": "priority",
+                        "title": "Workers said they do not hold their own identity documents"}]}
     remedy = describe_finding(ctx, row)["remedy"]
     assert remedy and remedy == next(t for t in onsite.thresholds if t.id == "thr_os_wi_documents").remedy["en"]
