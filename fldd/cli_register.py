@@ -176,8 +176,10 @@ def cmd_assessments_show(args: argparse.Namespace) -> int:
             print(f"  corrected {c['question']}: declared {json.dumps(c['declared'], ensure_ascii=False)}, now "
                   f"{json.dumps(c['value'], ensure_ascii=False)}, by {c['by'] or '-'} on {c['at'][:10]}: "
                   f"{c['reason']}{again}")
+        from fldd.cli_standard import finding_dates
+
         for t in result["triggers"]:
-            sev = f" [{t['severity']}, {t['due_days']} days]" if t["severity"] else ""
+            sev = f" [{t['severity']}, {finding_dates(t)}]" if t["severity"] else ""
             because = ", ".join(t["because"][:6]) + (f" and {len(t['because']) - 6} more" if len(t["because"]) > 6 else "")
             print(f"  {t['action']}{sev}: {t['title']}  (because {because or '-'})")
         for f in data["findings"]:

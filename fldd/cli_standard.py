@@ -87,7 +87,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  {qid} [{q['type']}]{ind}{extra}\n      {q['text']}")
     print("\n== Thresholds")
     for t in data["thresholds"]:
-        sev = f" {t['severity']}, {t['due_days']} days" if t["severity"] else ""
+        sev = f" {t['severity']}, plan {t['plan_days']} days, closure {t['closure_days']} days" if t["severity"] else ""
         print(f"  {t['id']}: {t['action']}{sev}\n      {t['title']}\n      if {t['condition']}")
     return EXIT_OK
 
@@ -116,7 +116,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     for m in data["mismatches"]:
         print(f"mismatch: {m['question']} = {m['answer']} but declared {m['verifies']} = {m['declared']}")
     for t in data["triggers"]:
-        sev = f" [{t['severity']}, due in {t['due_days']} days]" if t["severity"] else ""
+        sev = f" [{t['severity']}, {finding_dates(t)}]" if t["severity"] else ""
         print(f"trigger {t['id']}: {t['action']}{sev}: {t['title']}")
         print(f"    rule: {t['rule']}")
         if t["because"]:
@@ -171,3 +171,11 @@ def add_score(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--questionnaire", metavar="ID", help="questionnaire id (default: the one the file names)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_score)
+
+
+def finding_dates(trigger: dict) -> str:
+    """A finding's two deadlines: the corrective-action plan's and the closure's (dates when known)."""
+    plan = f"plan due {trigger['plan_due']}" if trigger.get("plan_due") else f"plan due in {trigger['plan_days']} days"
+    if trigger.get("closure_due"):
+        return f"{plan}, closure due {trigger['closure_due']}"
+    return f"{plan}, closure due in {trigger['closure_days']} days" if trigger.get("closure_days") else plan

@@ -8,7 +8,7 @@ from typing import Any
 
 from fldd.standard import checks, conditions
 from fldd.standard.model import (
-    CHOICE_TYPES, NOT_APPLICABLE, UNKNOWN, Band, Cap, Check, Condition, Derived, Input, Module, Option,
+    CHOICE_TYPES, NOT_APPLICABLE, UNKNOWN, Band, Check, Condition, Derived, Fact, Floor, Input, Module, Option,
     Question, Questionnaire, RiskRule, SampleRule, Table, Text, Threshold, Verification, Where,
 )
 from fldd.standard.problems import Problems
@@ -68,6 +68,7 @@ class Builder:
             risk_rules=tuple(rules), red_flag_if=self.condition(data, "red_flag_if", path, qid),
             verifies=verifies, where=Where(str(path), data.line), specials=specials, tally=data.get("tally"),
             tally_of=data.get("tally_of"), ask=self.text(data.get("ask")), check=self._check(data.get("check")),
+            fact=data.get("fact"),
         )
 
     def _check(self, data: Mapping | None) -> Check | None:
@@ -144,8 +145,9 @@ class Builder:
         """Thresholds; one whose condition does not parse (already reported) stays, never firing."""
         return [Threshold(t["id"], self.text(t["title"]),
                           self.condition(t, "if", path, t["id"]) or _placeholder(t["if"]), t["action"],
-                          t.get("severity"), t.get("due_days"), self.text(t.get("remedy")),
-                          tuple(t.get("basis", [])), module, Where(str(path), t.line)) for t in items]
+                          t.get("severity"), self.text(t.get("remedy")), tuple(t.get("basis", [])), module,
+                          Where(str(path), t.line), t.get("fact"), t.get("plan_days"), t.get("closure_days"))
+                for t in items]
 
     def questionnaire(self, data: Mapping, path: Path, modules: list[tuple[Mapping, Path]]) -> Questionnaire:
         """The whole tier from its file and its (already schema-checked) module files."""
@@ -160,8 +162,10 @@ class Builder:
             tables.update(self.tables(mdata.get("tables", Mapping()), mpath))
             thresholds += self.thresholds(mdata.get("thresholds", []), mid, mpath)
         scoring = data["scoring"]
-        caps = [Cap(self.condition(cap, "if", path, None) or _placeholder(cap["if"]), cap["rating"],
-                    self.text(cap["reason"])) for cap in scoring.get("caps", [])]
+        floors = [Floor(self.condition(f, "if", path, None) or _placeholder(f["if"]), f["rating"],
+                        self.text(f["reason"])) for f in scoring.get("floors", [])]
+        facts = data.get("facts", [])
+        severities = data["severities"]
         return Questionnaire(
             id=head["id"], version=head["version"], tier=head["tier"], title=self.text(head["title"]),
             description=self.text(head.get("description")), languages=tuple(head["languages"]),
@@ -169,10 +173,13 @@ class Builder:
             verifies=head.get("verifies"), modules=tuple(built),
             inputs=tuple(Input(i["id"], i["type"], self.text(i["label"])) for i in data.get("inputs", [])),
             bands=tuple(Band(b["rating"], Decimal(str(b["min_score"]))) for b in scoring["bands"]),
-            caps=tuple(caps), severity_due_days={k: v["due_days"] for k, v in data["severities"].items()},
+            floors=tuple(floors), severity_plan_days={k: v["plan_days"] for k, v in severities.items()},
+            severity_closure_days={k: v["closure_days"] for k, v in severities.items()},
             derived=tuple(derived), tables=tables, thresholds=tuple(thresholds), where=Where(str(path), 1),
             sampling=tuple(SampleRule(r["id"], r["done"], r["minimum"], r["of"], self.text(r["label"]),
                                       tuple(r["basis"])) for r in data.get("sampling", [])),
+            facts={f["id"]: Fact(f["id"], self.text(f["title"]), Where(str(path), facts.line_of(i)))
+                   for i, f in enumerate(facts)},
         )
 
 

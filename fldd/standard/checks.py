@@ -12,8 +12,10 @@ from fldd.standard.model import (
 )
 from fldd.standard.problems import Problems
 
-# Values the engine computes after scoring: usable in thresholds and caps only.
+# Values the engine computes after scoring: usable in thresholds and rating floors only.
 RESULT_NAMES = frozenset({"score", "red_flags", "completeness", "mismatches", "unknowns"})
+# Counts of the findings raised: known only after thresholds, so usable in rating floors only.
+FINDING_NAMES = frozenset({"priority_findings", "major_findings", "minor_findings"})
 ALWAYS_NAMES = frozenset({"as_of"})
 LOCK_FILE = "datapoints.lock.json"
 
@@ -41,7 +43,7 @@ def _unique_ids(q: Questionnaire, problems: Problems) -> None:
         key = item if kind != "module" else f"module:{item}"
         if key in seen:
             problems.error(where.path, where.line, f"duplicate id '{item}' (also a {seen[key]})", item)
-        elif item in RESULT_NAMES | ALWAYS_NAMES | {"answer", "declared"} | set(conditions.KEYWORDS):
+        elif item in RESULT_NAMES | FINDING_NAMES | ALWAYS_NAMES | {"answer", "declared"} | set(conditions.KEYWORDS):
             problems.error(where.path, where.line, f"'{item}' is a reserved name in conditions; choose another id",
                            item)
         seen[key] = kind
@@ -166,8 +168,8 @@ def _conditions(q: Questionnaire):
         yield d.expr, "derived value", d.id, frozenset()
     for t in q.thresholds:
         yield t.condition, "threshold", t.id, RESULT_NAMES
-    for cap in q.caps:
-        yield cap.condition, "rating cap", None, RESULT_NAMES
+    for floor in q.floors:
+        yield floor.condition, "rating floor", None, RESULT_NAMES | FINDING_NAMES
 
 
 def _check_conditions(q: Questionnaire, problems: Problems) -> None:
@@ -185,7 +187,9 @@ def _check_conditions(q: Questionnaire, problems: Problems) -> None:
             err(problem)
         for name in sorted(cond.expr.names() - known - extra):
             if name in RESULT_NAMES:
-                err(f"'{name}' is known only after scoring: use it in thresholds and caps")
+                err(f"'{name}' is known only after scoring: use it in thresholds and rating floors")
+            elif name in FINDING_NAMES:
+                err(f"'{name}' is known only after the thresholds: use it in rating floors")
             elif "." in name:
                 err(f"names a missing input '{name}' (declare it under inputs:)")
             else:
@@ -193,6 +197,8 @@ def _check_conditions(q: Questionnaire, problems: Problems) -> None:
         for node in cond.expr.walk():
             if isinstance(node, conditions.Call):
                 _check_call_args(node, q, modules, verifying, err)
+                if node.name == "finding" and kind != "rating floor":
+                    err("finding() is known only after the thresholds: use it in rating floors")
 
 
 def _check_call_args(node, q: Questionnaire, modules: set[str], verifying: set[str], err) -> None:
@@ -203,6 +209,9 @@ def _check_call_args(node, q: Questionnaire, modules: set[str], verifying: set[s
         err(f"module_risk() names a missing module '{first.value}'")
     if node.name == "indicator_risk" and isinstance(first, conditions.Num) and int(first.value) not in INDICATORS:
         err(f"indicator_risk() takes an ILO indicator 1-11, not {first.value}")
+    if node.name == "finding" and isinstance(first, conditions.Str) and first.value not in (
+            set(q.facts) | {t.id for t in q.thresholds if t.action == "finding"}):
+        err(f"finding() names '{first.value}', which is neither a fact nor a finding threshold")
     if node.name == "mismatch" and isinstance(first, conditions.Name) and first.name not in verifying:
         err(f"mismatch() names '{first.name}', which does not verify a desktop answer")
 
@@ -271,6 +280,20 @@ def _check_rules(q: Questionnaire, sources: dict[str, Source], problems: Problem
             err(f"severity applies only to findings, not to {t.action}")
         if t.action == "finding" and not t.remedy:
             err("a finding needs a remedy: what must be done, and by when")
+        if t.fact is not None and t.fact not in q.facts:
+            err(f"fact '{t.fact}' is not declared under facts: in the questionnaire file")
+        if t.fact is not None and t.action != "finding":
+            err(f"only findings belong to a fact, not {t.action}")
+        if t.action != "finding" and (t.plan_days is not None or t.closure_days is not None):
+            err(f"plan and closure days apply only to findings, not to {t.action}")
+    for qu in q.questions:
+        if qu.fact is not None and qu.fact not in q.facts:
+            problems.error(qu.where.path, qu.where.line,
+                           f"fact '{qu.fact}' is not declared under facts: in the questionnaire file", qu.id)
+    used = {t.fact for t in q.thresholds} | {qu.fact for qu in q.questions}
+    for fact in q.facts.values():
+        if fact.id not in used:
+            problems.warning(fact.where.path, fact.where.line, "fact named by no threshold or question", fact.id)
         for key in t.basis:
             if key not in sources:
                 err(f"basis '{key}' is not in sources.yaml")

@@ -29,7 +29,7 @@ BUILTIN_FUNCTIONS = MappingProxyType({
 })
 # Evaluated by env.call(name, args); declared here so a loader can check calls before any answer exists.
 DOMAIN_FUNCTIONS = MappingProxyType({
-    "lookup": (3, 3), "mismatch": (1, 1), "indicator_risk": (1, 1), "module_risk": (1, 1),
+    "lookup": (3, 3), "mismatch": (1, 1), "indicator_risk": (1, 1), "module_risk": (1, 1), "finding": (1, 1),
 })
 # name -> (min_args, max_args or None)
 FUNCTIONS = MappingProxyType({**BUILTIN_FUNCTIONS, **DOMAIN_FUNCTIONS})
@@ -340,6 +340,8 @@ def check_calls(expr: Expr | str) -> list[str]:
             problems.append(f"{node.name}() takes a bare question name, not {first.to_text()!r}")
         elif node.name == "lookup" and not isinstance(first, Str):
             problems.append(f"lookup() takes the table name as a quoted string, not {first.to_text()!r}")
+        elif node.name == "finding" and not isinstance(first, Str):
+            problems.append(f"finding() takes a fact or threshold id as a quoted string, not {first.to_text()!r}")
         elif node.name == "date" and isinstance(first, Str) and parse_date(first.value) is None:
             problems.append(f"date() needs a valid 'YYYY-MM-DD' date, not {first.to_text()}")
     return problems

@@ -14,9 +14,11 @@ from fldd.standard.conditions import ConditionEvalError, Money
 from fldd.standard.model import (
     INDICATORS, RATINGS, UNKNOWN, Condition, Question, Questionnaire, pick,
 )
-from fldd.standard.result import Completeness, Mismatch, RedFlag, Result, RiskSummary, Trigger
+from fldd.standard.findings_merge import merge_findings, with_dates
+from fldd.standard.result import Completeness, Evidence, Mismatch, RedFlag, Result, RiskSummary, Trigger
 
 MAX_RISK = 3
+_FINDING_COUNTS = ("priority_findings", "major_findings", "minor_findings")
 _CENT = Decimal("0.1")
 
 
@@ -61,6 +63,7 @@ class _Scoring:
         self.indicators: dict[int, RiskSummary] = {}
         self.module_risk: dict[str, RiskSummary] = {}
         self.mismatch_of: dict[str, bool | None] = {}
+        self.raised: dict[str, Trigger] | None = None  # findings by fact / threshold id, once thresholds ran
 
     # -- the evaluator's env -------------------------------------------------------------------------
     def value(self, name: str) -> Any:
@@ -77,6 +80,8 @@ class _Scoring:
             return self.as_of
         if name in self.results:
             return self.results[name]
+        if name in _FINDING_COUNTS:
+            return None  # findings are counted after the thresholds: null to anything read before
         raise KeyError(name)
 
     def call(self, name: str, args: list[Any]) -> Any:
@@ -97,6 +102,8 @@ class _Scoring:
         if name == "module_risk":
             summary = self.module_risk.get(args[0])
             return Decimal(summary.risk) if summary and summary.risk is not None else None
+        if name == "finding":
+            return None if self.raised is None else args[0] in self.raised
         raise ConditionEvalError(f"unknown function {name!r}")
 
     def evaluate(self, cond: Condition, **extra: Any) -> Any:
@@ -172,11 +179,13 @@ class _Scoring:
                             for m in self.q.modules}
         total = _score([qu for qu in answered if qu.id in risk], risk)
         mismatches = self._mismatches(shown)
-        self.results = {"score": total, "red_flags": Decimal(len(red_flags)),
+        self.results = {"score": total, "red_flags": Decimal(len({f.key for f in red_flags})),
                         "completeness": completeness.percent, "mismatches": Decimal(len(mismatches)),
                         "unknowns": Decimal(len(unknowns))}
+        fired = [self._trigger(t) for t in self.q.thresholds if self.holds(t.condition)]
+        triggers = merge_findings(self.q, fired, self.lang)
+        self._count_findings(triggers)
         rating, reasons = self._rating(total)
-        triggers = tuple(self._trigger(t) for t in self.q.thresholds if self.holds(t.condition))
         derived = {d.id: self.derived(d.id) for d in self.q.derived}
         return Result(
             questionnaire=self.q.id, version=self.q.version, as_of=self.as_of, score=total, rating=rating,
@@ -193,9 +202,10 @@ class _Scoring:
             value = self.answers[qu.id]
             for opt in qu.options + qu.specials:
                 if opt.red_flag and _has(value, opt.value):
-                    flags.append(RedFlag(qu.id, opt.value, f"answer '{pick(opt.label, self.lang)}' is a red flag"))
+                    flags.append(RedFlag(qu.id, opt.value, f"answer '{pick(opt.label, self.lang)}' is a red flag",
+                                         qu.fact))
             if qu.red_flag_if and not qu.option(str(value)) and self.holds(qu.red_flag_if, answer=value):
-                flags.append(RedFlag(qu.id, value, f"the answer meets {qu.red_flag_if.text}"))
+                flags.append(RedFlag(qu.id, value, f"the answer meets {qu.red_flag_if.text}", qu.fact))
         return tuple(flags)
 
     def _summary(self, key: str, shown: list[Question], risk: dict[str, int], with_score: bool = False) -> RiskSummary:
@@ -223,25 +233,52 @@ class _Scoring:
                 found.append(Mismatch(qu.id, qu.verifies.question, answer, declared))
         return tuple(found)
 
+    def _count_findings(self, triggers: tuple[Trigger, ...]) -> None:
+        """Make the findings raised readable by the rating floors: counts by severity and finding(id)."""
+        findings = [t for t in triggers if t.action == "finding"]
+        self.raised = {t.id: t for t in findings}
+        for t in findings:
+            for source in t.sources:
+                self.raised.setdefault(source.threshold, t)
+        for severity in ("priority", "major", "minor"):
+            self.results[f"{severity}_findings"] = Decimal(sum(1 for t in findings if t.severity == severity))
+
     def _rating(self, total: Decimal | None) -> tuple[str | None, tuple[str, ...]]:
+        """The score's band, raised to the worst floor that holds; the reasons are the floors that set it,
+        each naming the findings it read."""
         rating = None
         if total is not None:
             rating = next((b.rating for b in self.q.bands if total >= b.min_score), self.q.bands[-1].rating)
-        reasons = []
-        for cap in self.q.caps:
-            if self.holds(cap.condition) and (rating is None or RATINGS.index(cap.rating) > RATINGS.index(rating)):
-                rating = cap.rating
-                reasons.append(pick(cap.reason, self.lang))
-        return rating, tuple(reasons)
+        holding = [f for f in self.q.floors if self.holds(f.condition)]
+        worst = max((RATINGS.index(f.rating) for f in holding), default=-1)
+        if worst < 0 or (rating is not None and worst <= RATINGS.index(rating)):
+            return rating, ()
+        return RATINGS[worst], tuple(self._floor_reason(f) for f in holding if RATINGS.index(f.rating) == worst)
+
+    def _floor_reason(self, floor) -> str:
+        """The floor's reason, followed by the titles of the findings its condition read."""
+        expr = floor.condition.expr
+        severities = [n.partition("_")[0] for n in _FINDING_COUNTS if n in expr.names()]
+        named = {node.args[0].value for node in expr.call_nodes()
+                 if node.name == "finding" and node.args and isinstance(node.args[0], conditions.Str)}
+        titles = []
+        for t in {id(t): t for t in (self.raised or {}).values()}.values():
+            if (t.severity in severities or t.id in named or {s.threshold for s in t.sources} & named) \
+                    and t.title not in titles:
+                titles.append(t.title)
+        reason = pick(floor.reason, self.lang)
+        return f"{reason}: {'; '.join(titles)}" if titles else reason
 
     def _trigger(self, t) -> Trigger:
         because = self._because(t.condition)
         values = {name: self.answers.get(name, self.inputs.get(name)) for name in because}
-        due_days = self.q.due_days(t)
-        due_date = self.as_of + dt.timedelta(days=due_days) if self.as_of and due_days else None
-        return Trigger(t.id, t.action, t.severity, due_days, due_date, pick(t.title, self.lang),
-                       pick(t.remedy, self.lang) if t.remedy else "", t.condition.text, because,
-                       values, t.module)
+        title = pick(t.title, self.lang)
+        sources = (Evidence(t.id, title, t.severity, t.module, t.condition.text, because),) \
+            if t.action == "finding" else ()
+        return with_dates(Trigger(
+            t.id, t.action, t.severity, self.q.plan_days(t), None, title,
+            pick(t.remedy, self.lang) if t.remedy else "", t.condition.text, because, values, t.module,
+            closure_days=self.q.closure_days(t), fact=t.fact, sources=sources), self.as_of)
 
     def _because(self, cond: Condition) -> tuple[str, ...]:
         """The answers (and inputs) a rule read, following derived values down to questions."""

@@ -130,9 +130,10 @@ class Question:
     tally_of: str | None = None  # median / max of the number recorded under this question id (default: own id)
     ask: Text = field(default_factory=dict)  # interview facts: the question put to one worker, in the singular
     check: Check | None = None  # document review and observation: the question as a checklist item
+    fact: str | None = None  # the fact a red-flag answer establishes: red flags count once per fact
 
     @property
-    def fact(self) -> str:
+    def record_key(self) -> str:
         """The key under which an interview record holds this question's fact or number."""
         return self.tally_of or self.id
 
@@ -186,17 +187,28 @@ class Table:
 
 @dataclass(frozen=True)
 class Threshold:
-    """A rule that triggers further due diligence or a finding."""
+    """A rule that triggers further due diligence or a finding; findings naming one `fact` become one finding."""
 
     id: str
     title: Text
     condition: Condition
     action: str
     severity: str | None
-    due_days: int | None
     remedy: Text
     basis: tuple[str, ...]
     module: str | None
+    where: Where
+    fact: str | None = None
+    plan_days: int | None = None  # the corrective-action plan is due this many days after the assessment
+    closure_days: int | None = None  # the work is to be finished this many days after the assessment
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing established about a site, whichever source shows it: the title of its single finding."""
+
+    id: str
+    title: Text
     where: Where
 
 
@@ -209,8 +221,9 @@ class Band:
 
 
 @dataclass(frozen=True)
-class Cap:
-    """The rating can be no better than `rating` while `condition` holds."""
+class Floor:
+    """The rating is at least `rating` while `condition` holds (read after thresholds, so it may count
+    findings): a rating never says less than the findings beside it."""
 
     condition: Condition
     rating: str
@@ -242,13 +255,15 @@ class Questionnaire:
     modules: tuple[Module, ...]
     inputs: tuple[Input, ...]
     bands: tuple[Band, ...]
-    caps: tuple[Cap, ...]
-    severity_due_days: dict[str, int]
+    floors: tuple[Floor, ...]
+    severity_plan_days: dict[str, int]
+    severity_closure_days: dict[str, int]
     derived: tuple[Derived, ...]
     tables: dict[str, Table]
     thresholds: tuple[Threshold, ...]
     where: Where
     sampling: tuple[SampleRule, ...] = ()
+    facts: dict[str, Fact] = field(default_factory=dict)
     content_hash: str = ""
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
@@ -269,13 +284,17 @@ class Questionnaire:
         """The question with this id, if any."""
         return self._by_id.get(qid)
 
-    def due_days(self, threshold: Threshold) -> int | None:
-        """The corrective-action deadline of a finding, from the threshold or its severity."""
-        if threshold.due_days is not None:
-            return threshold.due_days
-        if threshold.severity is not None:
-            return self.severity_due_days.get(threshold.severity)
-        return None
+    def plan_days(self, threshold: Threshold, severity: str | None = None) -> int | None:
+        """Days until a finding's corrective-action plan is due: the threshold's own, else its severity's."""
+        if threshold.plan_days is not None:
+            return threshold.plan_days
+        return self.severity_plan_days.get(severity or threshold.severity or "")
+
+    def closure_days(self, threshold: Threshold, severity: str | None = None) -> int | None:
+        """Days until a finding's corrective action is to be finished: the threshold's own, else its severity's."""
+        if threshold.closure_days is not None:
+            return threshold.closure_days
+        return self.severity_closure_days.get(severity or threshold.severity or "")
 
 
 @dataclass(frozen=True)

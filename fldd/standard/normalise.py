@@ -54,6 +54,8 @@ def question_json(q: Questionnaire, qu: Question, lang: str | None, standard: St
         out["ask"] = _t(qu.ask, lang)
     if qu.check:
         out["check"] = {"item": _t(qu.check.item, lang), "not_available": _value(qu.check.not_available)}
+    if qu.fact:
+        out["fact"] = qu.fact
     return out
 
 
@@ -75,12 +77,14 @@ def questionnaire_json(q: Questionnaire, lang: str | None = "en", standard: Stan
                           "cells": [[c if isinstance(c, str) else _num(c) for c in row] for row in t.cells]}
                    for t in sorted(q.tables.values(), key=lambda t: t.id)},
         "scoring": {"bands": [{"rating": b.rating, "min_score": _num(b.min_score)} for b in q.bands],
-                    "caps": [{"if": c.condition.text, "rating": c.rating, "reason": _t(c.reason, lang)}
-                             for c in q.caps]},
-        "severities": {k: {"due_days": v} for k, v in q.severity_due_days.items()},
-
+                    "floors": [{"if": c.condition.text, "rating": c.rating, "reason": _t(c.reason, lang)}
+                               for c in q.floors]},
+        "severities": {k: {"plan_days": v, "closure_days": q.severity_closure_days.get(k)}
+                       for k, v in q.severity_plan_days.items()},
+        "facts": [{"id": f.id, "title": _t(f.title, lang)} for f in q.facts.values()],
         "thresholds": [{"id": t.id, "title": _t(t.title, lang), "condition": t.condition.text,
-                        "action": t.action, "severity": t.severity, "due_days": q.due_days(t),
+                        "action": t.action, "severity": t.severity, "fact": t.fact,
+                        "plan_days": q.plan_days(t), "closure_days": q.closure_days(t),
                         "remedy": _t(t.remedy, lang), "basis": list(t.basis), "module": t.module}
                        for t in q.thresholds],
     }

@@ -24,11 +24,17 @@ class RiskSummary:
 
 @dataclass(frozen=True)
 class RedFlag:
-    """An answer that is on its own a strong forced-labour indicator."""
+    """An answer that is on its own a strong forced-labour indicator; flags of one fact count once."""
 
     question: str
     value: Any
     reason: str
+    fact: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What the rating counts: the fact, or the question when it names none."""
+        return self.fact or self.question
 
 
 @dataclass(frozen=True)
@@ -42,20 +48,47 @@ class Mismatch:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One source that established a finding's fact: the threshold that fired and what it read."""
+
+    threshold: str
+    title: str
+    severity: str | None
+    module: str | None
+    rule: str
+    because: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Trigger:
-    """A threshold that fired, with the rule and the answers that made it fire."""
+    """A threshold that fired, with the rule and the answers that made it fire. A finding about a fact is one
+    trigger for all the thresholds that established it: `id` is then the fact's id, `severity` the most severe
+    of theirs, and `sources` lists each of them."""
 
     id: str
     action: str
     severity: str | None
-    due_days: int | None
-    due_date: dt.date | None
+    plan_days: int | None
+    plan_due: dt.date | None
     title: str
     remedy: str
     rule: str
     because: tuple[str, ...]
     values: dict[str, Any]
     module: str | None
+    closure_days: int | None = None
+    closure_due: dt.date | None = None
+    fact: str | None = None
+    sources: tuple[Evidence, ...] = ()
+
+    @property
+    def due_days(self) -> int | None:
+        """The first deadline: the corrective-action plan's."""
+        return self.plan_days
+
+    @property
+    def due_date(self) -> dt.date | None:
+        return self.plan_due
 
 
 @dataclass(frozen=True)
@@ -118,17 +151,27 @@ class Result:
                              "missing": list(self.completeness.missing)},
             "indicators": {str(k): summary(v) for k, v in self.indicators.items()},
             "modules": {k: summary(v) for k, v in self.modules.items()},
-            "red_flags": [{"question": f.question, "value": to_json(f.value), "reason": f.reason}
+            "red_flags": [{"question": f.question, "value": to_json(f.value), "reason": f.reason, "fact": f.fact}
                           for f in self.red_flags],
             "unknowns": list(self.unknowns),
             "mismatches": [{"question": m.question, "verifies": m.verifies, "answer": to_json(m.answer),
                             "declared": to_json(m.declared)} for m in self.mismatches],
-            "triggers": [{"id": t.id, "action": t.action, "severity": t.severity, "due_days": t.due_days,
-                          "due_date": t.due_date.isoformat() if t.due_date else None, "title": t.title,
-                          "remedy": t.remedy, "rule": t.rule, "because": list(t.because),
-                          "values": {k: to_json(v) for k, v in t.values.items()}, "module": t.module}
-                         for t in self.triggers],
+            "triggers": [_trigger_json(t) for t in self.triggers],
             "derived": {k: to_json(v) for k, v in self.derived.items()},
             "expires": self.expires.isoformat() if self.expires else None,
             "notes": list(self.notes),
         }
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _trigger_json(t: Trigger) -> dict[str, Any]:
+    return {"id": t.id, "action": t.action, "severity": t.severity, "fact": t.fact,
+            "plan_days": t.plan_days, "plan_due": _day(t.plan_due),
+            "closure_days": t.closure_days, "closure_due": _day(t.closure_due),
+            "title": t.title, "remedy": t.remedy, "rule": t.rule, "because": list(t.because),
+            "values": {k: to_json(v) for k, v in t.values.items()}, "module": t.module,
+            "sources": [{"threshold": e.threshold, "title": e.title, "severity": e.severity, "module": e.module,
+                         "rule": e.rule, "because": list(e.because)} for e in t.sources]}

@@ -89,6 +89,25 @@ def _merge_head(q: Questionnaire, qpath: Path, lang: str, data: Mapping | None, 
                            "translation of a sampling rule that is not in the questionnaire", rid)
     for rid, rule in rules.items():
         _put(rule.label, labels, rid, lang, missing)
+    facts = data.get("facts", Mapping())
+    for fid in facts:
+        if fid not in q.facts:
+            problems.error(translation_path(root, lang, qpath), facts.line_of(fid),
+                           "translation of a fact that is not in the questionnaire", fid)
+    for fid, fact in q.facts.items():
+        entry = facts.get(fid)
+        if entry is not None and "title" in entry:
+            fact.title[lang] = str(entry["title"]).strip()
+        else:
+            missing.append(f"fact '{fid}'")
+    reasons = data.get("floors", [])
+    if len(reasons) not in (0, len(q.floors)):
+        problems.error(translation_path(root, lang, qpath), data.line_of("floors"),
+                       f"floors: {len(reasons)} reasons translated for the {len(q.floors)} rating floors")
+    for floor, reason in zip(q.floors, reasons):
+        floor.reason[lang] = str(reason).strip()
+    if q.floors and not reasons:
+        missing.append("floors")
     for key in missing:
         problems.warning(qpath, 1, f"no '{lang}' translation of the questionnaire {key}")
     tpath = translation_path(root, lang, qpath)

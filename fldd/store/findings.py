@@ -11,27 +11,34 @@ from fldd.store.connection import Store
 from fldd.store.errors import NotFound
 
 ACTION_STATUSES = ("open", "in_progress", "done", "verified")
-EDITABLE = ("owner", "description", "due_date")  # an action's fields a person may change (kept in its history)
+# an action's fields a person may change (kept in its history)
+EDITABLE = ("owner", "description", "due_date", "closure_date")
 
 
 def add_finding(db, assessment_id: int, *, severity: str, title: str, due_days: int, source: str,
                 threshold_id: str | None = None, detail: str = "", because: dict | None = None,
-                who: str = "", question_id: str | None = None, indicator: int | None = None) -> int:
-    """Insert a finding inside the caller's transaction (see Store.write)."""
+                who: str = "", question_id: str | None = None, indicator: int | None = None,
+                closure_days: int | None = None, fact: str | None = None, sources: list | None = None) -> int:
+    """Insert a finding inside the caller's transaction (see Store.write); `due_days` is its plan's deadline."""
     # plain SQL: sqlite-utils' insert reads the table's schema on every call (a bulk import makes thousands)
     return int(db.execute(
         "INSERT INTO findings (assessment_id, threshold_id, source, severity, title, detail, because, due_days, "
-        "created_at, created_by, question_id, indicator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, created_by, question_id, indicator, closure_days, fact, sources) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [assessment_id, threshold_id, source, severity, title, detail,
-         json.dumps(because or {}, ensure_ascii=False), due_days, now(), who, question_id, indicator]).lastrowid)
+         json.dumps(because or {}, ensure_ascii=False), due_days, now(), who, question_id, indicator,
+         closure_days, fact, json.dumps(sources or [], ensure_ascii=False)]).lastrowid)
 
 
-def add_action(db, finding_id: int, *, description: str, due_date: str, owner: str = "", who: str = "") -> int:
-    """Insert a corrective action, and the first entry of its history, inside the caller's transaction."""
+def add_action(db, finding_id: int, *, description: str, due_date: str, owner: str = "", who: str = "",
+               closure_date: str | None = None) -> int:
+    """Insert a corrective action, and the first entry of its history, inside the caller's transaction:
+    `due_date` is when its plan is due, `closure_date` when the work is to be finished."""
     stamp = now()
     action_id = int(db.execute(
-        "INSERT INTO corrective_actions (finding_id, description, owner, due_date, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, 'open', ?, ?)", [finding_id, description, owner, due_date, stamp, stamp]).lastrowid)
+        "INSERT INTO corrective_actions (finding_id, description, owner, due_date, closure_date, status, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
+        [finding_id, description, owner, due_date, closure_date, stamp, stamp]).lastrowid)
     _add_entry(db, action_id, "created", None, "open", who=who, at=stamp)
     return action_id
 
@@ -51,11 +58,20 @@ def threshold_ids(store: Store, assessment_id: int) -> set[str]:
                                          "AND threshold_id IS NOT NULL", [assessment_id])}
 
 
+# The date an action answers to now: an open action owes its plan (or the work, when that is due even sooner);
+# once under way it owes the work by its closure date. Actions recorded with one date answer to it throughout.
+DEADLINE_SQL = """CASE WHEN c.closure_date IS NULL THEN c.due_date
+            WHEN c.status = 'open' AND c.due_date <= c.closure_date THEN c.due_date ELSE c.closure_date END"""
+DEADLINE_KIND_SQL = """CASE WHEN c.closure_date IS NULL THEN 'due'
+            WHEN c.status = 'open' AND c.due_date <= c.closure_date THEN 'plan' ELSE 'closure' END"""
+
 FINDINGS_SQL = """
 SELECT f.id, f.assessment_id, f.threshold_id, f.source, f.severity, f.title, f.detail, f.because, f.due_days,
-       f.created_at, f.question_id, f.indicator, a.supplier_id, s.name AS supplier, a.tier, a.questionnaire_id,
-       a.questionnaire_version, a.language, a.assessed_on,
-       c.id AS action_id, c.description, c.owner, c.due_date, c.status, c.done_at, c.verified_at, c.verified_by
+       f.created_at, f.question_id, f.indicator, f.fact, f.sources, f.closure_days,
+       a.supplier_id, s.name AS supplier, a.tier, a.questionnaire_id, a.questionnaire_version, a.language,
+       a.assessed_on, c.id AS action_id, c.description, c.owner, c.due_date, c.closure_date, c.status, c.done_at,
+       c.verified_at, c.verified_by,
+       """ + DEADLINE_SQL + """ AS deadline, """ + DEADLINE_KIND_SQL + """ AS deadline_kind
 FROM findings f
 JOIN assessments a ON a.id = f.assessment_id
 JOIN suppliers s ON s.id = a.supplier_id
@@ -73,11 +89,12 @@ def rows(store: Store, assessment_id: int | None = None, supplier_id: int | None
         where.append("a.supplier_id = ?")
         params.append(supplier_id)
     sql = FINDINGS_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += (" ORDER BY CASE f.severity WHEN 'priority' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, c.due_date, f.id")
+    sql += (" ORDER BY CASE f.severity WHEN 'priority' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, deadline, f.id")
     with store.read() as db:
         out = list(db.query(sql, params))
     for row in out:
         row["because"] = json.loads(row["because"])
+        row["sources"] = json.loads(row["sources"])
     return out
 
 
@@ -163,4 +180,4 @@ def update_action(store: Store, action_id: int, *, who: str = "", **fields) -> N
 def open_actions(store: Store) -> list[dict]:
     """Open and in-progress actions across the portfolio, soonest due first."""
     with store.read() as db:
-        return list(db.query(FINDINGS_SQL + " WHERE c.status IN ('open', 'in_progress') ORDER BY c.due_date"))
+        return list(db.query(FINDINGS_SQL + " WHERE c.status IN ('open', 'in_progress') ORDER BY deadline"))

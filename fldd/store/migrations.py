@@ -15,7 +15,8 @@ SET_NAME = "fldd"
 # Every migration, in order. Kept here as plain names so that opening a database that is up to date
 # needs no sqlite-utils import; migrations() registers the functions under these names.
 NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
-         "0005_reviewer_corrections", "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks")
+         "0005_reviewer_corrections", "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks",
+         "0010_finding_dates")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -49,6 +50,7 @@ def migrations() -> Migrations:
     found(name="0006_onsite_sampling")(onsite_sampling)
     found(name="0007_action_trail")(action_trail)
     found(name="0008_received_workbooks")(received_workbooks)
+    found(name="0010_finding_dates")(finding_dates)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 
@@ -466,3 +468,19 @@ def received_workbooks(db: Database) -> None:
     metadata with the buyer's signature, which this database cannot make and never rewrites, and its Supplier
     sheet) and linked to the local assessment that answers it; and every file written back from one."""
     _run_script(db, _RECEIVED_WORKBOOKS)
+
+
+_FINDING_DATES = """
+ALTER TABLE findings ADD COLUMN fact TEXT;
+ALTER TABLE findings ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE findings ADD COLUMN closure_days INTEGER;
+ALTER TABLE corrective_actions ADD COLUMN closure_date TEXT
+"""
+
+
+def finding_dates(db: Database) -> None:
+    """A finding has two deadlines, as RBA's VAP sets them: its corrective-action plan is due first (the action's
+    due_date, as before) and the work itself later (closure_date: fees repaid within 90 days, say). A finding may
+    stand for one fact established by several sources, each kept in `sources`. Earlier actions had one date and
+    keep it as their only one (closure_date stays empty: nothing is made up)."""
+    _run_script(db, _FINDING_DATES)

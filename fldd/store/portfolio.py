@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from fldd.store.connection import Store
+from fldd.store.findings import DEADLINE_KIND_SQL, DEADLINE_SQL
 
 ACTION_SQL = """
-SELECT c.id AS action_id, c.finding_id, c.description, c.owner, c.due_date, c.status, c.done_at, c.verified_at,
-       c.verified_by, c.updated_at, f.assessment_id, f.severity, f.title, f.created_at, f.source,
-       a.supplier_id, s.name AS supplier, a.tier, a.questionnaire_id, a.questionnaire_version, a.assessed_on
+SELECT c.id AS action_id, c.finding_id, c.description, c.owner, c.due_date, c.closure_date, c.status, c.done_at,
+       c.verified_at, c.verified_by, c.updated_at, f.assessment_id, f.severity, f.title, f.created_at, f.source,
+       a.supplier_id, s.name AS supplier, a.tier, a.questionnaire_id, a.questionnaire_version, a.assessed_on,
+       """ + DEADLINE_SQL + """ AS deadline, """ + DEADLINE_KIND_SQL + """ AS deadline_kind
 FROM corrective_actions c
 JOIN findings f ON f.id = c.finding_id
 JOIN assessments a ON a.id = f.assessment_id
@@ -46,17 +48,18 @@ def action(store: Store, action_id: int) -> dict | None:
 
 def actions(store: Store, statuses: tuple[str, ...], *, due_before: str | None = None,
             due_from: str | None = None) -> list[dict]:
-    """Actions in these statuses, optionally due before a day (exclusive) or from a day (inclusive), soonest first."""
+    """Actions in these statuses whose present deadline (plan or closure, see DEADLINE_SQL) falls before a day
+    (exclusive) or from a day (inclusive), soonest first."""
     where = [f"c.status IN ({', '.join('?' * len(statuses))})"]
     params: list = list(statuses)
     if due_before is not None:
-        where.append("c.due_date < ?")
+        where.append(f"({DEADLINE_SQL}) < ?")
         params.append(due_before)
     if due_from is not None:
-        where.append("c.due_date >= ?")
+        where.append(f"({DEADLINE_SQL}) >= ?")
         params.append(due_from)
     sql = ACTION_SQL + " WHERE " + " AND ".join(where) + (
-        " ORDER BY c.due_date, CASE f.severity WHEN 'priority' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, c.id")
+        " ORDER BY deadline, CASE f.severity WHEN 'priority' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, c.id")
     with store.read() as db:
         return list(db.query(sql, params))
 

@@ -287,13 +287,18 @@ def sync_findings(ctx: AppContext, session: AssessmentSession) -> list[int]:
         for trigger in session.result.triggers:
             if trigger.action != "finding" or trigger.id in known or not trigger.severity:
                 continue
-            due_days = trigger.due_days or 30
+            plan_days = trigger.plan_days or 30
+            closure = as_of + dt.timedelta(days=trigger.closure_days) if trigger.closure_days else None
             finding_id = store_findings.add_finding(
-                db, session.id, severity=trigger.severity, title=trigger.title, due_days=due_days,
+                db, session.id, severity=trigger.severity, title=trigger.title, due_days=plan_days,
                 source="trigger", threshold_id=trigger.id, detail=trigger.rule,
-                because={k: to_json(v) for k, v in trigger.values.items()}, who=ctx.user)
+                because={k: to_json(v) for k, v in trigger.values.items()}, who=ctx.user,
+                closure_days=trigger.closure_days, fact=trigger.fact,
+                sources=[{"threshold": e.threshold, "title": e.title, "severity": e.severity, "module": e.module}
+                         for e in trigger.sources])
             store_findings.add_action(db, finding_id, description=trigger.remedy or trigger.title, owner=owner,
-                                      due_date=(as_of + dt.timedelta(days=due_days)).isoformat(), who=ctx.user)
+                                      due_date=(as_of + dt.timedelta(days=plan_days)).isoformat(), who=ctx.user,
+                                      closure_date=closure.isoformat() if closure else None)
             created.append(finding_id)
     return created
 
@@ -321,14 +326,18 @@ def add_auditor_finding(ctx: AppContext, assessment_id: int, *, severity: str, t
     if problems:
         raise Rejected(problems)
     kept = read_evidence(evidence) if evidence is not None else None
-    days = due_days or (q.severity_due_days.get(severity, 30) if q else 30)
+    days = due_days or (q.severity_plan_days.get(severity, 30) if q else 30)
+    closure_days = q.severity_closure_days.get(severity) if q else None
     start = dt.date.fromisoformat(record.assessed_on) if record.assessed_on else ctx.today()
+    closure = start + dt.timedelta(days=max(closure_days, days)) if closure_days else None
     with ctx.store.write() as db:
         finding_id = store_findings.add_finding(db, assessment_id, severity=severity, title=title.strip(),
                                                 due_days=days, source="auditor", detail=detail, who=ctx.user,
-                                                question_id=question_id, indicator=indicator)
+                                                question_id=question_id, indicator=indicator,
+                                                closure_days=closure_days)
         store_findings.add_action(db, finding_id, description=action.strip() or title.strip(), owner=owner,
-                                  due_date=(start + dt.timedelta(days=days)).isoformat(), who=ctx.user)
+                                  due_date=(start + dt.timedelta(days=days)).isoformat(), who=ctx.user,
+                                  closure_date=closure.isoformat() if closure else None)
         if kept is not None:
             store_evidence.insert(db, kept[1], kept[0], finding_id=finding_id, who=ctx.user)
     return finding_id

@@ -43,10 +43,10 @@ def list_findings(ctx: AppContext, *, supplier_id: int | None = None, assessment
 
 
 def _annotate(row: dict, today: dt.date, ref: dict) -> dict:
-    due = dt.date.fromisoformat(row["due_date"]) if row.get("due_date") else None
     row["status"] = row.get("status") or "open"
-    row["days_left"] = (due - today).days if due else None
-    row["overdue"] = bool(due and row["status"] in OUTSTANDING and due < today)
+    deadline = dt.date.fromisoformat(row["deadline"]) if row.get("deadline") else None  # store's DEADLINE_SQL
+    row["days_left"] = (deadline - today).days if deadline else None
+    row["overdue"] = bool(deadline and row["status"] in OUTSTANDING and deadline < today)
     row["questionnaire_id"] = ref.get("questionnaire_id")
     row["questionnaire_version"] = ref.get("questionnaire_version")
     row["language"] = ref.get("language") or "en"
@@ -105,8 +105,10 @@ def set_action_status(ctx: AppContext, action_id: int, status: str, *, note: str
 
 
 def update_action(ctx: AppContext, action_id: int, *, owner: str | None = None,
-                  due_date: dt.date | str | None = None, description: str | None = None) -> None:
-    """Change an action's owner, due date or description; all checked first, then saved together."""
+                  due_date: dt.date | str | None = None, description: str | None = None,
+                  closure_date: dt.date | str | None = None) -> None:
+    """Change an action's owner, plan due date, closure date or description; all checked first, then saved
+    together."""
     row = get_action(ctx, action_id)
     if row["status"] == "verified":
         raise Rejected([f"corrective action {action_id} is verified and closed: it can no longer change"])
@@ -118,17 +120,18 @@ def update_action(ctx: AppContext, action_id: int, *, owner: str | None = None,
         if not description.strip():
             problems.append("description: say what must be done")
         changes["description"] = description.strip()
-    if due_date is not None:
+    start = dt.date.fromisoformat(row["raised_on"])
+    for key, value, words in (("due_date", due_date, "due date"), ("closure_date", closure_date, "closure date")):
+        if value is None:
+            continue
         try:
-            due = due_date if isinstance(due_date, dt.date) else dt.date.fromisoformat(str(due_date).strip())
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            problems.append(f"due date: '{due_date}' is not a date (YYYY-MM-DD)")
-        else:
-            start = dt.date.fromisoformat(row["raised_on"])
-            if due < start:
-                problems.append(f"due date: {due.isoformat()} is before the finding was raised "
-                                f"({start.isoformat()})")
-            changes["due_date"] = due.isoformat()
+            problems.append(f"{words}: '{value}' is not a date (YYYY-MM-DD)")
+            continue
+        if day < start:
+            problems.append(f"{words}: {day.isoformat()} is before the finding was raised ({start.isoformat()})")
+        changes[key] = day.isoformat()
     if problems:
         raise Rejected(problems)
     if changes:
@@ -167,7 +170,7 @@ def auditor_due_date(ctx: AppContext, assessment_id: int, severity: str) -> dt.d
     except NotFound:
         raise Rejected([f"assessment {assessment_id} does not exist"]) from None
     q = ctx.standard.get(record.ref)
-    days = q.severity_due_days.get(severity, 30) if q else 30
+    days = q.severity_plan_days.get(severity, 30) if q else 30
     start = dt.date.fromisoformat(record.assessed_on) if record.assessed_on else ctx.today()
     return start + dt.timedelta(days=days)
 

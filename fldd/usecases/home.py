@@ -75,7 +75,7 @@ def _assessment(row: dict, ctx: AppContext) -> dict:
 
 
 def _action(row: dict, today: dt.date) -> dict:
-    due = dt.date.fromisoformat(row["due_date"])
+    due = dt.date.fromisoformat(row["deadline"])  # the plan's or the closure's, whichever the action owes now
     return {**row, "days_left": (due - today).days}
 
 

@@ -29,7 +29,7 @@ CODE = re.compile(r"^[A-Z]{0,4}-?[0-9]{1,4}$")
 def interview_questions(session: AssessmentSession) -> list:
     """The questions an interview record answers (facts and per-worker numbers), in questionnaire order."""
     return [q for q in session.questionnaire.questions
-            if q.tally == "yes" or (q.tally in ("median", "max") and q.fact == q.id)]
+            if q.tally == "yes" or (q.tally in ("median", "max") and q.record_key == q.id)]
 
 
 def record_interview(session: AssessmentSession, code: str, facts: dict[str, Any],
@@ -114,7 +114,8 @@ def _tallies(session: AssessmentSession, records: list[dict]) -> dict[str, Any]:
         elif q.tally == "yes":
             out[q.id] = sum(1 for r in records if r["facts"].get(q.id) == "yes")
         elif q.tally in ("median", "max"):
-            numbers = [r["facts"][q.fact] for r in records if isinstance(r["facts"].get(q.fact), (int, float))]
+            key = q.record_key
+            numbers = [r["facts"][key] for r in records if isinstance(r["facts"].get(key), (int, float))]
             if numbers:
                 value = statistics.median(numbers) if q.tally == "median" else max(numbers)
                 out[q.id] = round(value, 2)

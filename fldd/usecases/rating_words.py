@@ -65,7 +65,7 @@ def of_result(result: Any, status: str) -> RatingText:
 
 
 def legend(questionnaire: Any = None, lang: str = "en") -> str:
-    """What the score and rating mean, told from the questionnaire's own bands and caps (a tooltip's text)."""
+    """What the score and rating mean, told from the questionnaire's own bands and floors (a tooltip's text)."""
     lines = ["Score, 0 to 100: 100 x (1 - risk points found / the most the answered questions could carry); "
              "each answer carries 0 to 3 risk points, weighted by its question. 100 means no risk was found in "
              "the answers given; questions not yet answered do not count, so an unfinished assessment can look "
@@ -75,10 +75,10 @@ def legend(questionnaire: Any = None, lang: str = "en") -> str:
 
         bands = [f"{RATING_WORDS.get(b.rating, b.rating)} from {b.min_score:g}" for b in questionnaire.bands]
         lines.append("Rating: " + ", ".join(bands) + ".")
-        for cap in questionnaire.caps:
-            lines.append(f"{RATING_WORDS.get(cap.rating, cap.rating)} or worse when: {pick(cap.reason, lang)}")
+        for floor in questionnaire.floors:
+            lines.append(f"{RATING_WORDS.get(floor.rating, floor.rating)} or worse when: {pick(floor.reason, lang)}")
     else:
-        lines.append("Rating: from the score's bands (Low, Medium, High, Severe); red flags can only make it "
-                     "worse.")
+        lines.append("Rating: from the score's bands (Low, Medium, High, Severe); red flags and findings can only "
+                     "make it worse.")
     lines.append("Until the assessment is submitted with every required answer, the rating reads 'so far'.")
     return "\n".join(lines)

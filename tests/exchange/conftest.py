@@ -39,9 +39,9 @@ scoring:
     - {rating: high, min_score: 50}
     - {rating: severe, min_score: 0}
 severities:
-  priority: {due_days: 7}
-  major: {due_days: 14}
-  minor: {due_days: 30}
+  priority: {plan_days: 7, closure_days: 30}
+  major: {plan_days: 14, closure_days: 60}
+  minor: {plan_days: 30, closure_days: 90}
 thresholds:
   - id: thr_hours
     title: Over 60 hours

@@ -26,12 +26,12 @@ scoring:
     - {rating: medium, min_score: 70}
     - {rating: high, min_score: 50}
     - {rating: severe, min_score: 0}
-  caps:
+  floors:
     - {if: "red_flags >= 1", rating: high, reason: A red flag}
 severities:
-  priority: {due_days: 7}
-  major: {due_days: 14}
-  minor: {due_days: 30}
+  priority: {plan_days: 7, closure_days: 30}
+  major: {plan_days: 14, closure_days: 60}
+  minor: {plan_days: 30, closure_days: 90}
 thresholds:
   - id: thr_tip
     title: Tier 3 country
@@ -98,7 +98,7 @@ thresholds:
     if: "fee_pct >= 100"
     action: finding
     severity: priority
-    due_days: 90
+    closure_days: 90
     remedy: Repay.
 """
 

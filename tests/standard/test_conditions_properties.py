@@ -75,6 +75,8 @@ def _good_call(children, name):
         args = st.tuples(env_names)
     elif name == "lookup":
         args = st.tuples(st.builds(Str, st.text(max_size=4)), children, children)
+    elif name == "finding":
+        args = st.tuples(st.builds(Str, st.text(max_size=4)))
     else:
         args = st.lists(children, min_size=low, max_size=high if high is not None else low + 3).map(tuple)
     return st.builds(Call, st.just(name), args)
@@ -228,4 +230,4 @@ def test_min_max_sum_ignore_nulls(xs):
 
 
 def test_domain_functions_are_declared():
-    assert set(DOMAIN_FUNCTIONS) == {"lookup", "mismatch", "indicator_risk", "module_risk"}
+    assert set(DOMAIN_FUNCTIONS) == {"lookup", "mismatch", "indicator_risk", "module_risk", "finding"}

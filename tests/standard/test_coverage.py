@@ -40,7 +40,7 @@ def test_show_json_carries_the_fields_design_names(desktop, onsite):
         for t in data["thresholds"]:
             assert {"id", "condition", "action"} <= set(t)
             if t["action"] == "finding":
-                assert t["severity"] in ("priority", "major", "minor") and t["due_days"], t["id"]
+                assert t["severity"] in ("priority", "major", "minor") and t["plan_days"], t["id"]
 
 
 @pytest.mark.parametrize("tier, minimum", [("desktop", 2), ("onsite", 3)])
@@ -77,7 +77,7 @@ def test_fee_grid_grades_share_of_wage_against_share_of_workers(desktop):
     severities = {t["severity"] for t in fee_findings}
     assert severities == {"minor", "major", "priority"}
     priority = [t for t in fee_findings if t["severity"] == "priority"]
-    assert priority and all(t["due_days"] <= 7 for t in priority)
+    assert priority and all(t["plan_days"] <= 7 for t in priority)
 
 
 def test_recruitment_fee_module_computes_share_of_wage_and_share_of_workers(desktop):

@@ -80,7 +80,8 @@ def test_threshold_triggers_with_rule_answers_and_due_date(mini):
     result = run(mini, {"hours": 61}, as_of=dt.date(2026, 1, 10))
     (trigger,) = [t for t in result.triggers if t.id == "thr_hours"]
     assert trigger.action == "finding" and trigger.severity == "major"
-    assert trigger.due_days == 14 and trigger.due_date == dt.date(2026, 1, 24)
+    assert trigger.plan_days == 14 and trigger.plan_due == dt.date(2026, 1, 24)  # the severity's plan deadline
+    assert trigger.closure_days == 60 and trigger.closure_due == dt.date(2026, 3, 11)  # and its closure
     assert trigger.rule == "hours > 60"
     assert trigger.because == ("hours",) and trigger.values == {"hours": Decimal(61)}
     assert trigger.remedy == "Cut hours."
@@ -91,7 +92,8 @@ def test_threshold_through_a_derived_value_names_the_answers_behind_it(mini):
     result = run(mini, {"wage": "1000 MYR", "fee": "1000 MYR"}, as_of=dt.date(2026, 1, 1))
     (trigger,) = [t for t in result.triggers if t.id == "thr_fee"]
     assert trigger.because == ("wage", "fee")
-    assert trigger.due_days == 90  # the threshold's own deadline beats the severity's
+    assert trigger.closure_days == 90  # the threshold's own closure deadline beats the severity's
+    assert trigger.plan_days == 7  # while the plan is due as the severity says
     assert result.derived["fee_pct"] == 100
     assert not [t for t in run(mini, {"wage": "1000 MYR", "fee": "999 MYR"}).triggers if t.id == "thr_fee"]
 
@@ -130,7 +132,7 @@ def test_result_json_carries_what_assessments_show_needs(mini):
     for key in ("rating", "score", "indicators", "modules", "triggers", "completeness", "expires", "red_flags"):
         assert key in data
     (trig,) = [t for t in data["triggers"] if t["id"] == "thr_hours"]
-    assert trig["because"] == ["hours"] and trig["values"] == {"hours": 61} and trig["due_date"] == "2026-01-24"
+    assert trig["because"] == ["hours"] and trig["values"] == {"hours": 61} and trig["plan_due"] == "2026-01-24"
 
 
 @pytest.mark.parametrize("raw, message", [
