@@ -164,11 +164,13 @@ def _fill(ctx: AppContext, assessment_id: int, profile: int, rng: random.Random,
     q = session.questionnaire
     raw = _workforce(profile, rng) if q.tier == "desktop" else _interview_counts(profile, rng)
     values = dict(raw)
-    for _ in range(3):  # answers open up follow-up questions
+    while True:  # answers open up follow-up questions, and slots open one after another (routes, materials)
         visible = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
-        for question in q.questions:
-            if question.id in visible and question.id not in values:
-                values[question.id] = _answer_for(q, question, profile, rng)
+        opened = [question for question in q.questions if question.id in visible and question.id not in values]
+        if not opened:
+            break
+        for question in opened:
+            values[question.id] = _answer_for(q, question, profile, rng)
     shown = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
     keep = [k for k in values if k in shown]
     keep = keep[: max(5, int(len(keep) * share))]
