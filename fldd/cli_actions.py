@@ -19,8 +19,10 @@ def cmd_actions_list(args: argparse.Namespace) -> int:
             _print_json(rows)
             return EXIT_OK
         for r in rows:
-            late = f"overdue {-r['days_left']}d" if r["overdue"] else ""
-            print(f"{r['action_id']:>5}  {r['severity']:<8} {r['status']:<11} due {r['due_date']} {late:<13} "
+            owed = {"plan": "plan ", "closure": "closure "}.get(r["deadline_kind"], "")
+            late = f"{owed}overdue {-r['days_left']}d" if r["overdue"] else ""
+            closure = f" closure {r['closure_date']}" if r.get("closure_date") else ""
+            print(f"{r['action_id']:>5}  {r['severity']:<8} {r['status']:<11} due {r['due_date']}{closure} {late:<20} "
                   f"{r['supplier'][:28]:<28} {r['title']}")
         print(f"{len(rows)} action(s)")
         return EXIT_OK
@@ -36,7 +38,8 @@ def cmd_actions_show(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(data)
             return EXIT_OK
-        print(f"corrective action {data['action_id']} ({data['status']}, due {data['due_date']}): "
+        closure = f", closure due {data['closure_date']}" if data.get("closure_date") else ""
+        print(f"corrective action {data['action_id']} ({data['status']}, plan due {data['due_date']}{closure}): "
               f"{data['description']}")
         print(f"finding {data['id']} {data['severity']}: {data['title']} — {data['supplier']}, "
               f"assessment {data['assessment_id']}")

@@ -148,7 +148,8 @@ def cmd_assessments_list(args: argparse.Namespace) -> int:
             return EXIT_OK
         for r in rows:
             score = "-" if r["score"] is None else f"{r['score']:.0f}"
-            print(f"{r['id']:>5}  {r['supplier'][:32]:<32} {r['questionnaire_id']:<13} {r['status']:<12} "
+            ref = f"{r['questionnaire_id']} {r['questionnaire_version']}"
+            print(f"{r['id']:>5}  {r['supplier'][:32]:<32} {ref:<19} {r['status']:<12} "
                   f"score {score:>3}  valid until {r['valid_until'] or '-':<10}  {r['rating_text']}")
         print(f"{len(rows)} assessment(s)")
         return EXIT_OK
@@ -191,6 +192,15 @@ def cmd_assessments_show(args: argparse.Namespace) -> int:
         for r in data["sampling"]["reasons"]:
             print(f"  reason for a small sample ({r['done']} of {r['minimum']}), given by {r['given_by']} at "
                   f"{r['given_at']}: {r['reason']}")
+        for m in data["moves"]:
+            print(f"  moved from {data['questionnaire']} {m['from_version']} to {m['to_version']} by "
+                  f"{m['moved_by'] or '-'} at {m['moved_at']} (it was {m['status'].replace('_', ' ')})")
+        for versions in sorted({r["asked_in"] or "an earlier version" for r in data["retired_answers"]}):
+            print(f"  answers from version {versions} no longer asked (kept, not scored):")
+            for r in data["retired_answers"]:
+                if (r["asked_in"] or "an earlier version") == versions:
+                    text = r["text"].get("en") or next(iter(r["text"].values()), "")
+                    print(f"      {r['question']}: {json.dumps(r['value'], ensure_ascii=False)}  {text}")
         return EXIT_OK
 
     return _run(args, action)
@@ -203,6 +213,37 @@ def cmd_assessments_submit(args: argparse.Namespace) -> int:
         session = AssessmentSession(ctx, args.id)
         session.move_to("submitted", sample_reason=args.sample_reason)
         print(f"assessment {args.id} submitted")
+        return EXIT_OK
+
+    return _run(args, action)
+
+
+def cmd_assessments_migrate(args: argparse.Namespace) -> int:
+    from fldd.usecases.version_moves import move_all, move_assessment, report_lines
+
+    def action(ctx) -> int:
+        if (args.id is None) == (not args.all):
+            return _fail(["name one assessment (ID) or --all"])
+        if args.id is not None and args.from_version:
+            return _fail(["--from goes with --all"])
+        if args.id is not None:
+            report = move_assessment(ctx, args.id, args.to, dry_run=args.dry_run)
+            if args.json:
+                _print_json(report)
+            else:
+                print("\n".join(report_lines(report)))
+            return EXIT_OK
+        done = move_all(ctx, args.from_version, args.to, dry_run=args.dry_run)
+        if args.json:
+            _print_json(done)
+            return EXIT_OK
+        for report in done["moved"]:
+            print("\n".join(report_lines(report)))
+        for item in done["skipped"]:
+            print(f"assessment {item['assessment']} ({item['supplier']}, {item['questionnaire']}) not moved: "
+                  f"{item['why']}")
+        verb = "would move" if args.dry_run else "moved"
+        print(f"{len(done['moved'])} assessment(s) {verb}, {len(done['skipped'])} not moved")
         return EXIT_OK
 
     return _run(args, action)
@@ -253,7 +294,7 @@ def add_suppliers(sub: argparse._SubParsersAction) -> None:
 
 
 def add_assessments(sub: argparse._SubParsersAction) -> None:
-    """`fldd assessments list|show|submit`."""
+    """`fldd assessments list|show|submit|migrate`."""
     parser = sub.add_parser("assessments", help="assessments and their results")
     asub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = asub.add_parser("list", help="every assessment, newest first")
@@ -268,6 +309,17 @@ def add_assessments(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sample-reason", metavar="TEXT",
                    help="on-site: why fewer workers or files were sampled than the protocol asks for the site's size")
     p.set_defaults(handler=cmd_assessments_submit)
+    p = asub.add_parser("migrate", help="move assessments to a newer version of their questionnaire, with a report",
+                        description="Answers are carried by data-point id where the question still exists with the "
+                        "same type and the answer is still valid; new questions are left to answer; answers to "
+                        "questions no longer asked are kept read-only and not scored. Closed assessments stay.")
+    p.add_argument("id", type=int, nargs="?", metavar="ID", help="the assessment to move")
+    p.add_argument("--all", action="store_true", help="every assessment not on the target version")
+    p.add_argument("--from", dest="from_version", metavar="VERSION", help="with --all: only those on this version")
+    p.add_argument("--to", metavar="VERSION", help="the version to move to (default: the current one)")
+    p.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_assessments_migrate)
 
 
 def add_demo(sub: argparse._SubParsersAction) -> None:

@@ -40,7 +40,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in rows:
         print(f"{r['id']}@{r['version']}  {r['tier']:<8} {r['questions']:>3} questions, {r['modules']:>2} modules, "
-              f"{r['thresholds']:>3} thresholds  [{', '.join(r['languages'])}]  {r['title']}")
+              f"{r['thresholds']:>3} thresholds  [{', '.join(r['languages'])}]  {r['title']}"
+              + (f"  (also reads {', '.join(r['earlier_versions'])})" if r["earlier_versions"] else ""))
     return EXIT_OK
 
 
@@ -143,8 +144,20 @@ def cmd_lock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from fldd.usecases.errors import Rejected
+    from fldd.usecases.questionnaires import release
+
+    try:
+        path, written = release(args.id)
+    except Rejected as exc:
+        return _rejected(exc)
+    print(f"{_rel(str(path))}: " + ("released" if written else "already released with this content, unchanged"))
+    return EXIT_OK
+
+
 def add_questionnaires(sub: argparse._SubParsersAction) -> None:
-    """`fldd questionnaires list|validate|show`."""
+    """`fldd questionnaires list|validate|show|lock|release`."""
     parser = sub.add_parser("questionnaires", help="list, validate and show the fldd standard's questionnaires")
     qsub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = qsub.add_parser("list", help="the shipped questionnaires")
@@ -162,6 +175,9 @@ def add_questionnaires(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_show)
     p = qsub.add_parser("lock", help="record newly published data-point ids in datapoints.lock.json (maintainers)")
     p.set_defaults(handler=cmd_lock)
+    p = qsub.add_parser("release", help="freeze a questionnaire's current version in releases/ (maintainers)")
+    p.add_argument("id", metavar="ID", help="questionnaire id")
+    p.set_defaults(handler=cmd_release)
 
 
 def add_score(sub: argparse._SubParsersAction) -> None:

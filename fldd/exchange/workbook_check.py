@@ -117,8 +117,9 @@ def _check_metadata(meta: dict[str, str], standard: Standard, secret: str | None
             issues.append(Issue(f"unknown questionnaire '{meta['questionnaire']}': this fldd ships "
                                 f"{', '.join(sorted(standard.questionnaires))}", **where))
         else:
-            issues.append(Issue(f"questionnaire {ref} is not shipped with this fldd (it has version "
-                                f"{shipped.version}): import it with the fldd version that exported it", **where))
+            versions = ", ".join(standard.versions(meta["questionnaire"]))
+            issues.append(Issue(f"questionnaire {ref} is not shipped with this fldd (it reads versions "
+                                f"{versions}): import it with the fldd version that exported it", **where))
     elif meta["content_hash"] != q.content_hash:
         issues.append(Issue(f"the questionnaire {ref} this workbook was made from differs from the one this fldd "
                             f"ships (content hash {meta['content_hash'][:12]}… here, {q.content_hash[:12]}… "

@@ -179,7 +179,8 @@ class _Scoring:
                             for m in self.q.modules}
         total = _score([qu for qu in answered if qu.id in risk], risk)
         mismatches = self._mismatches(shown)
-        self.results = {"score": total, "red_flags": Decimal(len({f.key for f in red_flags})),
+        counted = red_flags if self.q.red_flags_count == "answer" else {f.key for f in red_flags}
+        self.results = {"score": total, "red_flags": Decimal(len(counted)),
                         "completeness": completeness.percent, "mismatches": Decimal(len(mismatches)),
                         "unknowns": Decimal(len(unknowns))}
         fired = [self._trigger(t) for t in self.q.thresholds if self.holds(t.condition)]

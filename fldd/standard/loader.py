@@ -231,8 +231,25 @@ def load(root: Path | None = None, paths: list[Path] | None = None) -> Loaded:
         for term in reader.glossary.values():
             if lang not in term.definition:
                 reader.problems.warning(root / "glossary.yaml", 1, f"no '{lang}' translation of the term", term.id)
-    standard = Standard(found, reader.glossary, reader.sources, reader.labels)
+    released = {} if paths else _releases(root, found, reader)
+    standard = Standard(found, reader.glossary, reader.sources, reader.labels, released)
     return Loaded(standard, reader.problems.sorted())
+
+
+def _releases(root: Path, found: dict[str, Questionnaire], reader: _Reader) -> dict[str, dict[str, Questionnaire]]:
+    """The released versions frozen under root/releases, checked against the current files and the lock."""
+    import json
+
+    from fldd.standard import releases
+
+    frozen = releases.read_releases(root, reader.sources, reader.glossary, reader.problems)
+    lock_path = root / checks.LOCK_FILE
+    try:
+        lock = json.loads(lock_path.read_text(encoding="utf-8")).get("datapoints", {}) if lock_path.is_file() else {}
+    except (OSError, ValueError):
+        lock = {}  # a broken lock is reported by the lock check
+    releases.check_against(found, frozen, lock, root, reader.problems)
+    return frozen
 
 
 def load_shipped() -> Standard:

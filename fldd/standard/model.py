@@ -264,6 +264,9 @@ class Questionnaire:
     where: Where
     sampling: tuple[SampleRule, ...] = ()
     facts: dict[str, Fact] = field(default_factory=dict)
+    # what `red_flags` counts: "fact" (one per fact, or per question naming none); "answer" (every red-flag
+    # answer, options of one question each counting), as versions released before facts (1.0.0) counted
+    red_flags_count: str = "fact"
     content_hash: str = ""
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
@@ -327,14 +330,25 @@ class Standard:
     glossary: dict[str, Term]
     sources: dict[str, Source]
     labels: dict[str, dict[str, Text]]
+    # released versions frozen in questionnaires/releases (id -> version -> questionnaire); see releases.py
+    releases: dict[str, dict[str, Questionnaire]] = field(default_factory=dict)
 
     def get(self, ref: str) -> Questionnaire | None:
-        """A questionnaire by `id` or `id@version`."""
+        """A questionnaire by `id` (the current version) or `id@version` (the current one or a released one)."""
         qid, _, version = ref.partition("@")
         found = self.questionnaires.get(qid)
-        if found is None or (version and found.version != version):
-            return None
-        return found
+        if not version or (found is not None and found.version == version):
+            return found
+        return self.releases.get(qid, {}).get(version)
+
+    def versions(self, qid: str) -> list[str]:
+        """Every version of a questionnaire this fldd can read and score, oldest first (the last is current)."""
+        from fldd.standard.releases import version_key
+
+        known = set(self.releases.get(qid, {}))
+        if qid in self.questionnaires:
+            known.add(self.questionnaires[qid].version)
+        return sorted(known, key=version_key)
 
     def label(self, section: str, key: str, lang: str = "en") -> str:
         """A shared label (options, ratings, severities, actions, indicators) in `lang`."""

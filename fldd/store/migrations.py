@@ -16,7 +16,7 @@ SET_NAME = "fldd"
 # needs no sqlite-utils import; migrations() registers the functions under these names.
 NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
          "0005_reviewer_corrections", "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks",
-         "0010_finding_dates")
+         "0009_questionnaire_moves", "0010_finding_dates")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -50,6 +50,7 @@ def migrations() -> Migrations:
     found(name="0006_onsite_sampling")(onsite_sampling)
     found(name="0007_action_trail")(action_trail)
     found(name="0008_received_workbooks")(received_workbooks)
+    found(name="0009_questionnaire_moves")(questionnaire_moves)
     found(name="0010_finding_dates")(finding_dates)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
@@ -468,6 +469,47 @@ def received_workbooks(db: Database) -> None:
     metadata with the buyer's signature, which this database cannot make and never rewrites, and its Supplier
     sheet) and linked to the local assessment that answers it; and every file written back from one."""
     _run_script(db, _RECEIVED_WORKBOOKS)
+
+
+_QUESTIONNAIRE_MOVES = (  # statements one by one: a trigger's body has semicolons of its own
+    """CREATE TABLE questionnaire_moves (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    from_version TEXT NOT NULL,
+    to_version TEXT NOT NULL CHECK (to_version <> from_version),
+    status TEXT NOT NULL,
+    moved_by TEXT NOT NULL DEFAULT '',
+    moved_at TEXT NOT NULL,
+    report TEXT NOT NULL DEFAULT '{}'
+)""",
+    "CREATE INDEX questionnaire_moves_assessment ON questionnaire_moves (assessment_id)",
+    """CREATE TRIGGER questionnaire_moves_kept BEFORE UPDATE ON questionnaire_moves
+BEGIN
+    SELECT RAISE(ABORT, 'a recorded move to another questionnaire version is never changed');
+END""",
+    """CREATE TRIGGER questionnaire_moves_not_deleted BEFORE DELETE ON questionnaire_moves
+WHEN EXISTS (SELECT 1 FROM assessments WHERE id = OLD.assessment_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a recorded move to another questionnaire version is kept while its assessment exists');
+END""",
+    """CREATE TRIGGER assessments_version_moves BEFORE UPDATE OF questionnaire_version ON assessments
+WHEN NEW.questionnaire_version IS NOT OLD.questionnaire_version AND NOT EXISTS (
+    SELECT 1 FROM questionnaire_moves m
+    WHERE m.id = (SELECT max(id) FROM questionnaire_moves WHERE assessment_id = NEW.id)
+      AND m.from_version = OLD.questionnaire_version AND m.to_version = NEW.questionnaire_version)
+BEGIN
+    SELECT RAISE(ABORT, 'an assessment changes questionnaire version only with its move recorded');
+END""",
+)
+
+
+def questionnaire_moves(db: Database) -> None:
+    """Every move of an assessment to another version of its questionnaire kept (who, when, from, to, the
+    assessment's status then, and the report of what changed); the database refuses a version change without its
+    entry, and an entry is never changed, nor deleted while its assessment exists."""
+    for statement in _QUESTIONNAIRE_MOVES:
+        db.execute(statement)
 
 
 _FINDING_DATES = """

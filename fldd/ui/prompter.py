@@ -38,6 +38,13 @@ class Prompter:
         dialog = SampleReasonDialog(parent, title, text, **words)
         return dialog.text() if dialog.exec() else None
 
+    def review(self, parent: QWidget | None, title: str, heading: str, lines: list[str], accept: str) -> bool:
+        """A report to read before a lasting change (moving assessments to another questionnaire version); True
+        when the person chooses `accept`, the button's words. Cancel is the default."""
+        from fldd.ui.runner.move_dialog import MoveDialog
+
+        return bool(MoveDialog(parent, title, heading, lines, accept).exec())
+
     def open_file(self, parent: QWidget | None, title: str, filters: str = "All files (*)") -> str | None:
         """A file to read, or None."""
         from fldd.ui.file_dialogs import QFileDialog, ask
@@ -90,6 +97,10 @@ class ScriptedPrompter(Prompter):
         self.asked.append(("reason", title, text))
         self.words = words
         return self.reasons.pop(0) if self.reasons else None
+
+    def review(self, parent, title, heading, lines, accept):  # noqa: D102
+        self.asked.append(("review", title, "\n".join([heading, *lines])))
+        return self.answer
 
     def open_file(self, parent, title, filters="All files (*)"):  # noqa: D102
         self.asked.append(("open_file", title, filters))

@@ -75,7 +75,8 @@ class StandardPage(Page):
         if data[0] == "questionnaire":
             self.detail.setHtml(f"<h3>{pick(q.title, 'en')}</h3><p>{pick(q.description, 'en')}</p>"
                                 f"<p>{len(q.questions)} questions, {len(q.thresholds)} thresholds; results are "
-                                f"valid for {q.validity_months} months. Languages: {', '.join(q.languages)}.</p>")
+                                f"valid for {q.validity_months} months. Languages: {', '.join(q.languages)}.</p>"
+                                + _earlier(standard.versions(q.id)[:-1]))
         elif data[0] == "module":
             module = next(m for m in q.modules if m.id == data[2])
             rules = [t for t in q.thresholds if t.module == module.id]
@@ -93,3 +94,11 @@ class StandardPage(Page):
                 f"<p><b>ILO indicators:</b> {indicators}</p>"
                 f"<p><b>Shown if:</b> {question.show_if.text if question.show_if else 'always'}</p>"
                 f"<h4>Basis</h4><ul>{basis}</ul>")
+
+
+def _earlier(versions: list[str]) -> str:
+    """The released versions before the current one, which assessments answered on them keep."""
+    if not versions:
+        return ""
+    return (f"<p>Earlier versions this fldd still reads: {', '.join(versions)}. Assessments answered on them are "
+            "shown and scored by their own rules until they are moved to the current version.</p>")

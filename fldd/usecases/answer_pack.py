@@ -138,7 +138,8 @@ def _import(ctx: AppContext, path: Path, data: bytes, sha256: str, files: dict[s
         report.note = f"the same pack was imported {'earlier in this import' if prior else 'on ' + applied['imported_at']}"
         return _logged(ctx, report, dry_run, seen)
     try:
-        largest = max(len(q.questions) for q in ctx.standard.questionnaires.values())
+        largest = max(len(q.questions) for q in [*ctx.standard.questionnaires.values(),
+                                                 *(r for v in ctx.standard.releases.values() for r in v.values())])
         pack = loads(data, max_entries=largest)
     except PackError as exc:
         report.errors = with_file([Issue(p) for p in exc.problems], path)

@@ -102,8 +102,9 @@ class AssessmentSession:
         target = self.questionnaire.verifies
         if not target:
             return {}
-        desktop = self.ctx.standard.get(target)
         for row in store_assessments.list_rows(self.ctx.store, self.record.supplier_id):
+            # typed by the version the supplier answered, which may be older than the current one
+            desktop = self.ctx.standard.get(f"{target}@{row['questionnaire_version']}")
             if row["questionnaire_id"] == target and row["id"] != self.record.id and desktop is not None:
                 stored = store_assessments.answers(self.ctx.store, row["id"])
                 return {k: coerce(desktop.question(k), a.value, stored=True) for k, a in stored.items()
@@ -276,16 +277,20 @@ def _inputs(supplier: store_suppliers.Supplier) -> dict[str, Any]:
     return inherent_risk(supplier.country, supplier.goods).inputs()
 
 
-def sync_findings(ctx: AppContext, session: AssessmentSession) -> list[int]:
-    """Turn each triggered finding rule into a finding with a corrective action due by its deadline; once."""
+def sync_findings(ctx: AppContext, session: AssessmentSession, start: dt.date | None = None) -> list[int]:
+    """Turn each triggered finding rule into a finding with a corrective action due by its deadline; once. A fact
+    already on record through one of its sources (a finding an older version raised per threshold) is not raised
+    again. Deadlines count from the assessment date, or from `start` (the day a move to a newer version applied
+    its rules)."""
     known = store_findings.threshold_ids(ctx.store, session.id)
-    as_of = session.as_of()
+    as_of = start or session.as_of()
     contacts = session.supplier.contacts
     owner = contacts[0]["name"] if contacts else ""  # the supplier's contact until someone names another
     created = []
     with ctx.store.write() as db:
         for trigger in session.result.triggers:
-            if trigger.action != "finding" or trigger.id in known or not trigger.severity:
+            if trigger.action != "finding" or trigger.id in known or not trigger.severity \
+                    or known & {e.threshold for e in trigger.sources}:
                 continue
             plan_days = trigger.plan_days or 30
             closure = as_of + dt.timedelta(days=trigger.closure_days) if trigger.closure_days else None
@@ -344,7 +349,11 @@ def add_auditor_finding(ctx: AppContext, assessment_id: int, *, severity: str, t
 
 
 def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
-    """An assessment with its answers and result, as `assessments show --json` prints it."""
+    """An assessment with its answers and result, as `assessments show --json` prints it; answers kept from an
+    earlier version to questions no longer asked are listed apart (`retired_answers`), with every move between
+    versions (`moves`)."""
+    from fldd.usecases.version_moves import moves, retired_answers
+
     session = AssessmentSession(ctx, assessment_id)
     record = session.record
     return {
@@ -363,6 +372,9 @@ def assessment_json(ctx: AppContext, assessment_id: int) -> dict:
         "findings": _findings_with_trail(ctx, session),
         "sampling": sampling.sampling_json(session),
         "checklist": store_checklist.current(ctx.store, record.id),  # on-site ticks: the latest, who and when
+        "retired_answers": [r.to_json() for r in retired_answers(ctx, record.id, session.questionnaire)],
+        "moves": [{k: m[k] for k in ("from_version", "to_version", "status", "moved_by", "moved_at", "report")}
+                  for m in moves(ctx, record.id)],
     }
 
 

@@ -102,6 +102,7 @@ RETURNED_WORKBOOKS = [("Saigon Stitch Co.", 9), ("Bangkok Garment Group", 14), (
 RECENT_STARTS = {"Hanoi Textile Mills": 12, "Prato Knitwear Srl": 20}
 
 # Which stage each supplier's story reached: how far its desktop assessment went, and an on-site visit.
+OLD_VERSION_DAYS = {"closed": 120, "submitted": 300}  # begun before the current questionnaire version came out
 STAGES = ["closed", "under_review", "submitted", "draft", "closed", "submitted", "closed", "under_review"]
 
 
@@ -222,11 +223,12 @@ def _build(ctx: AppContext) -> None:
         stage = STAGES[index % len(STAGES)]
         days_ago = rng.randint(20, 540)  # drawn for every supplier, so the rest of the demo stays as it was
         started = today - dt.timedelta(days=RECENT_STARTS.get(name, days_ago))
-        _story(ctx, supplier_id, "fldd-desktop", stage, started, profile, rng)
+        _story(ctx, supplier_id, _ref(ctx, "fldd-desktop", stage, started), stage, started, profile, rng)
         if profile >= 2 and stage in ("closed", "under_review"):
             visit = started + dt.timedelta(days=rng.randint(30, 90))
             if visit < today:
-                _story(ctx, supplier_id, "fldd-onsite", rng.choice(["closed", "under_review", "draft"]), visit,
+                onsite_stage = rng.choice(["closed", "under_review", "draft"])
+                _story(ctx, supplier_id, _ref(ctx, "fldd-onsite", onsite_stage, visit), onsite_stage, visit,
                        profile, rng)
     _suggest_corrections(ctx, ids)
     _send_workbooks(ctx, ids, rng)
@@ -243,12 +245,23 @@ def _suggest_corrections(ctx: AppContext, ids: dict[str, int]) -> None:
                                   received_at=f"{when.isoformat()}T09:30:00Z")
 
 
+def _ref(ctx: AppContext, questionnaire_id: str, stage: str, started: dt.date) -> str:
+    """Assessments closed long ago, and a few submitted long ago and not reviewed yet, are on the oldest version this
+    fldd reads (as in a portfolio kept over the years: the latter can be moved to the current version); every
+    other one is on the current version."""
+    versions = ctx.standard.versions(questionnaire_id)
+    age = (ctx.today() - started).days
+    if len(versions) > 1 and age > OLD_VERSION_DAYS.get(stage, age):
+        return f"{questionnaire_id}@{versions[0]}"
+    return questionnaire_id
+
+
 def _send_workbooks(ctx: AppContext, ids: dict[str, int], rng: random.Random) -> None:
     """Log the workbooks the buyer sent: some came back (their desktop assessment was imported from the
     workbook), some still wait."""
-    questionnaire = ctx.standard.get("fldd-desktop")
     for name, days_before in RETURNED_WORKBOOKS:
         row = next(r for r in list_assessments(ctx, ids[name]) if r["tier"] == "desktop")
+        questionnaire = ctx.standard.get(f"fldd-desktop@{row['questionnaire_version']}")
         started = dt.date.fromisoformat(row["started_at"][:10])
         back = f"{(row['submitted_at'] or row['started_at'])[:10]}T10:15:00Z"
         _log_sent(ctx, questionnaire, ids[name], name, row["uid"], started - dt.timedelta(days=days_before))
@@ -257,6 +270,7 @@ def _send_workbooks(ctx: AppContext, ids: dict[str, int], rng: random.Random) ->
             outcome="accepted" if row["submitted_at"] else "accepted_incomplete", errors=[],
             assessment_id=row["id"], export_id=row["uid"], saved_at=back.replace("T10:15", "T08:40"), revision=1,
             detail={"questionnaire": questionnaire.ref, "supplier": name}, imported_at=back)
+    questionnaire = ctx.standard.get("fldd-desktop")
     for name, days_ago in AWAITING_WORKBOOKS:
         export_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         _log_sent(ctx, questionnaire, ids[name], name, export_id, ctx.today() - dt.timedelta(days=days_ago))

@@ -96,6 +96,8 @@ def export_workbook(ctx: AppContext, supplier_id: int, questionnaire_ref: str, p
         from fldd.usecases.assessments import AssessmentSession
 
         session = AssessmentSession(ctx, assessment_id)
+        if "@" not in questionnaire_ref and session.questionnaire.id == q.id:
+            q = session.questionnaire  # re-sent on the version it is answered on (moving it is the buyer's choice)
         if session.record.supplier_id != supplier_id or session.questionnaire.ref != q.ref:
             raise Rejected([f"assessment {assessment_id} is of another supplier or questionnaire "
                             f"({session.supplier.name}, {session.questionnaire.ref})"])
@@ -267,6 +269,12 @@ def revisable_assessment(ctx: AppContext, uid: str, supplier: store_suppliers.Su
     if found is None:
         return None
     record = store_assessments.get(ctx.store, found)
+    if record.supplier_id == supplier.id and ref is not None and record.ref != ref \
+            and record.questionnaire_id == ref.partition("@")[0]:
+        issues.append(Issue(f"{named} was answered on {ref}, but assessment {record.id} ({supplier.name}) has moved "
+                            f"to version {record.questionnaire_version} since it was sent: send the supplier the "
+                            f"workbook of version {record.questionnaire_version} (re-send the assessment)"))
+        return None
     if record.supplier_id != supplier.id or (ref is not None and record.ref != ref):
         issues.append(Issue(f"{named} belongs to assessment {record.id} of another supplier or questionnaire"))
         return None

@@ -44,7 +44,8 @@ def list_findings(ctx: AppContext, *, supplier_id: int | None = None, assessment
 
 def _annotate(row: dict, today: dt.date, ref: dict) -> dict:
     row["status"] = row.get("status") or "open"
-    deadline = dt.date.fromisoformat(row["deadline"]) if row.get("deadline") else None  # store's DEADLINE_SQL
+    deadline, row["deadline_kind"] = owed(row, today)
+    row["deadline"] = deadline.isoformat() if deadline else None
     row["days_left"] = (deadline - today).days if deadline else None
     row["overdue"] = bool(deadline and row["status"] in OUTSTANDING and deadline < today)
     row["questionnaire_id"] = ref.get("questionnaire_id")
@@ -52,6 +53,17 @@ def _annotate(row: dict, today: dt.date, ref: dict) -> dict:
     row["language"] = ref.get("language") or "en"
     row["raised_on"] = raised_on(row["created_at"], ref.get("assessed_on")).isoformat()
     return row
+
+
+def owed(row: dict, today: dt.date) -> tuple[dt.date | None, str]:
+    """The deadline an action answers to today, and which it is: the store's (the plan's while the action is
+    open, the closure's once under way; see DEADLINE_SQL), except that an open action whose closure date has
+    passed too owes the work itself: 'closure overdue' says more than 'plan overdue' then."""
+    deadline = dt.date.fromisoformat(row["deadline"]) if row.get("deadline") else None
+    closure = dt.date.fromisoformat(row["closure_date"]) if row.get("closure_date") else None
+    if row.get("status") == "open" and closure is not None and closure < today:
+        return closure, "closure"
+    return deadline, row.get("deadline_kind") or "due"
 
 
 def raised_on(created_at: str, assessed_on: str | None) -> dt.date:
@@ -176,16 +188,18 @@ def auditor_due_date(ctx: AppContext, assessment_id: int, severity: str) -> dt.d
 
 
 def describe_finding(ctx: AppContext, row: dict) -> dict:
-    """What a person reads about a finding: the rule, each answer behind it as 'question: answer', the remedy."""
+    """What a person reads about a finding: the rule, each answer behind it as 'question: answer', the remedy,
+    and for a finding about one fact, each source that established it (records, observation, workers...)."""
     q = ctx.standard.get(f"{row.get('questionnaire_id')}@{row.get('questionnaire_version')}")
     lang = row.get("language") or "en"
     because = [(_name(q, key, lang), _answer_text(q, key, value, lang)) for key, value in row["because"].items()]
-    remedy = ""
-    if q is not None and row.get("threshold_id"):
-        for threshold in q.thresholds:
-            if threshold.id == row["threshold_id"] and threshold.remedy:
-                remedy = pick(threshold.remedy, lang)
+    sources = row.get("sources") or []
+    # the remedy is the rule's own, or for a fact the remedy of its most severe source (the one it took)
+    ids = [row.get("threshold_id")] + [s["threshold"] for s in sources if s.get("severity") == row["severity"]]
+    remedies = {t.id: pick(t.remedy, lang) for t in q.thresholds if t.remedy} if q is not None else {}
+    remedy = next((remedies[i] for i in ids if i in remedies), "")
     return {"rule": row.get("detail") or "", "because": because, "remedy": remedy,
+            "sources": [s["title"] for s in sources] if len(sources) > 1 else [],
             "questionnaire": pick(q.title, lang) if q is not None else row.get("questionnaire_id") or ""}
 
 

@@ -10,6 +10,7 @@ from fldd.store.connection import open_store
 from fldd.usecases.context import ROLES, AppContext
 from fldd.usecases.corrections import suppliers_with_pending
 from fldd.usecases.errors import Rejected
+from fldd.usecases.findings import owed
 from fldd.usecases.sent_workbooks import sent_workbooks
 
 DUE_SOON_DAYS = 14
@@ -75,8 +76,8 @@ def _assessment(row: dict, ctx: AppContext) -> dict:
 
 
 def _action(row: dict, today: dt.date) -> dict:
-    due = dt.date.fromisoformat(row["deadline"])  # the plan's or the closure's, whichever the action owes now
-    return {**row, "days_left": (due - today).days}
+    due, kind = owed(row, today)  # the plan's or the closure's, whichever the action owes now
+    return {**row, "days_left": (due - today).days, "deadline": due.isoformat(), "deadline_kind": kind}
 
 
 def reassess(ctx: AppContext) -> list[dict]:

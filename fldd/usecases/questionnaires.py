@@ -23,13 +23,13 @@ def standard() -> Standard:
 
 
 def list_questionnaires() -> list[dict]:
-    """One summary row per shipped questionnaire."""
+    """One summary row per shipped questionnaire (its current version), with the earlier versions it still reads."""
     rows = []
     for q in standard().questionnaires.values():
         rows.append({"id": q.id, "version": q.version, "tier": q.tier, "title": q.title[q.languages[0]],
                      "languages": list(q.languages), "modules": len(q.modules), "questions": len(q.questions),
                      "thresholds": len(q.thresholds), "validity_months": q.validity_months,
-                     "content_hash": q.content_hash})
+                     "content_hash": q.content_hash, "earlier_versions": standard().versions(q.id)[:-1]})
     return sorted(rows, key=lambda r: (r["tier"] != "desktop", r["id"]))
 
 
@@ -44,7 +44,8 @@ def get(ref: str) -> Questionnaire:
     """A shipped questionnaire by `id` or `id@version`."""
     found = standard().get(ref)
     if found is None:
-        known = ", ".join(sorted(standard().questionnaires))
+        known = ", ".join(f"{qid}@{v}" for qid in sorted(standard().questionnaires)
+                          for v in standard().versions(qid))
         raise Rejected([f"no questionnaire '{ref}' (known: {known})"])
     return found
 
@@ -90,3 +91,47 @@ def update_lock(root: Path | None = None) -> tuple[Path, list[str]]:
     tmp.write_text(json.dumps(dict(sorted(lock.items())), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(path)
     return path, added
+
+
+def release(qid: str, root: Path | None = None) -> tuple[Path, bool]:
+    """Freeze the current content of questionnaire `qid` as its release snapshot (releases/<id>/<version>.json):
+    assessments answered on this version are read and scored against it after the files move on. Returns the path
+    and whether it was written (False: that version was already released with this very content). Refused while
+    the standard has errors, and when the version was released with other content (raise the version instead)."""
+    import json
+
+    from fldd.paths import questionnaires_dir
+    from fldd.standard import releases
+    from fldd.standard.loader import load
+
+    root = root or questionnaires_dir()
+    loaded = load(root)
+    if loaded.errors:
+        raise Rejected([str(p) for p in loaded.errors])
+    q = loaded.standard.questionnaires.get(qid.partition("@")[0])
+    if q is None:
+        raise Rejected([f"no questionnaire '{qid}' (known: {', '.join(sorted(loaded.standard.questionnaires))})"])
+    if "@" in qid and qid.partition("@")[2] != q.version:
+        raise Rejected([f"{q.id} is at version {q.version} in its file; only the current version can be released"])
+    data = releases.snapshot(q)
+    path = releases.release_path(root, q.id, q.version)
+    if path.is_file():  # same version already released: with the same content, nothing to do (validated above)
+        return path, False
+    _check_round_trip(q, data, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path, True
+
+
+def _check_round_trip(q: Questionnaire, data: dict, path: Path) -> None:
+    """A snapshot must give back exactly the questionnaire it froze; a field the normalised form does not carry
+    would be lost on the way, so the release is refused rather than frozen wrong."""
+    from fldd.standard import releases
+    from fldd.standard.normalise import questionnaire_json
+
+    rebuilt = releases.build(data["questionnaire"], data["content_hash"], path)
+    if questionnaire_json(rebuilt, None) != data["questionnaire"]:
+        raise Rejected([f"{q.ref}: the snapshot would not give back the same questionnaire (a field the normalised "
+                        "form does not carry?); fix fldd/standard/releases.py before releasing"])

@@ -14,7 +14,7 @@ RATING_WORDS = {"low": "Low risk", "medium": "Medium risk", "high": "High risk",
                 None: "Not rated"}
 FINAL_STATUSES = ("submitted", "under_review", "closed")
 SCORE_LEGEND = "Score 0-100: 100 = no risk found in the answers given."
-RATING_LEGEND = "Rating: by score band; red flags make it worse."
+RATING_LEGEND = "Rating: by score band, never better than its findings and red flags."
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,11 @@ def of_result(result: Any, status: str) -> RatingText:
 
 def legend(questionnaire: Any = None, lang: str = "en") -> str:
     """What the score and rating mean, told from the questionnaire's own bands and floors (a tooltip's text)."""
-    lines = ["Score, 0 to 100: 100 x (1 - risk points found / the most the answered questions could carry); "
-             "each answer carries 0 to 3 risk points, weighted by its question. 100 means no risk was found in "
-             "the answers given; questions not yet answered do not count, so an unfinished assessment can look "
-             "better than it will be."]
+    lines = ["Score, 0 to 100: the share of the answers' possible risk that was not found: 100 x (1 - risk points "
+             "found / the most the answered questions could carry); each answer carries 0 to 3 risk points, "
+             "weighted by its question. 100 means no risk was found in the answers given; questions not yet "
+             "answered do not count, so an unfinished assessment can look better than it will be. The rating "
+             "starts from the score and is never better than the findings and red flags beside it."]
     if questionnaire is not None and questionnaire.bands:
         from fldd.standard.model import pick
 

@@ -45,6 +45,12 @@ def score_file(path: Path, ref: str | None = None) -> tuple[Questionnaire, Resul
     ref = ref or named
     if not ref:
         raise Rejected([f"{path}: name the questionnaire with --questionnaire or a \"questionnaire\" field"])
+    if data.get("version") and "@" not in ref:
+        known = questionnaires.standard().versions(ref)
+        if known and data["version"] not in known:
+            raise Rejected([f"{path}: answers are for version {data['version']} of {ref}, which this fldd does not "
+                            f"read (it reads {', '.join(known)})"])
+        ref = f"{ref}@{data['version']}"  # answers to an older version are scored by that version's rules
     q = questionnaires.get(ref)
     if named and named.partition("@")[0] != q.id:
         raise Rejected([f"{path}: the file is for '{named}', not '{q.id}'"])

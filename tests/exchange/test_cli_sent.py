@@ -8,6 +8,7 @@ import json
 import openpyxl
 
 from fldd.cli import main
+from fldd.usecases.questionnaires import standard
 from tests.exchange.conftest import fill
 
 DAY = "2026-11-23"  # the clock of the machine the tests run on is not fixed: names are checked by their start
@@ -90,10 +91,11 @@ def test_sent_lists_what_came_back_and_awaiting_whom_to_chase(tmp_path, capsys):
 
     assert _fldd(db, "workbook", "sent") == 0
     lines = capsys.readouterr().out.splitlines()
+    sent = f"fldd-desktop {standard().get('fldd-desktop').version} (en)"  # new exports: the current version
     assert [line.split("  ")[1:] for line in lines[:3]] == [
-        ["Dhaka Denim Works", "fldd-desktop 1.0.0 (en)", lines[0].split("  ")[-1]],
-        ["Saigon Stitch Co.", "fldd-desktop 1.0.0 (en)", lines[1].split("  ")[-1]],
-        ["Saigon Stitch Co.", "fldd-desktop 1.0.0 (en)", "waiting 0 days"]]
+        ["Dhaka Denim Works", sent, lines[0].split("  ")[-1]],
+        ["Saigon Stitch Co.", sent, lines[1].split("  ")[-1]],
+        ["Saigon Stitch Co.", sent, "waiting 0 days"]]
     assert lines[0].split("  ")[-1].startswith("returned ") and lines[1].endswith("  replaced by the workbook sent "
                                                                                   + lines[2][:10])
     assert lines[3] == "3 workbooks sent: 1 returned, 1 awaiting, 1 replaced by a newer one"

@@ -45,12 +45,13 @@ def test_human_output_names_rating_triggers_and_reasons(tmp_path, capsys):
 
 @pytest.mark.parametrize("data, message", [
     ({"answers": {"hrs_peak_weekly_max": "many"}}, "answers.hrs_peak_weekly_max: 'many' is not a number"),
-    ({"answers": {"no_such_question": 1}}, "answers.no_such_question: no such question in fldd-desktop@1.0.0"),
+    ({"answers": {"no_such_question": 1}}, "answers.no_such_question: no such question in fldd-desktop@"),
     ({"answers": {}, "extra": 1}, "unknown field(s) extra"),
     ({"answers": {}, "inputs": {"inherent.nope": 1}}, "inputs.inherent.nope: not an input of fldd-desktop"),
     ({"answers": {}, "as_of": "23/11/2026"}, "as_of: '23/11/2026' is not a date"),
     ({"questionnaire": "fldd-onsite", "answers": {}}, "the file is for 'fldd-onsite', not 'fldd-desktop'"),
-    ({"answers": {}, "version": "0.9.0"}, "answers are for version 0.9.0"),
+    ({"answers": {}, "version": "0.9.0"}, "answers are for version 0.9.0 of fldd-desktop, which this fldd does not read "
+                                          "(it reads 1.0.0, "),
     ({"answers": []}, 'expected a JSON object with an "answers" object'),
     ('{"answers": {\n  "a": 1,\n}', "answers.json:3: not valid JSON"),
 ])
@@ -72,7 +73,13 @@ def test_every_bad_answer_is_reported_not_just_the_first(tmp_path, capsys):
 def test_unknown_questionnaire_is_rejected(tmp_path, capsys):
     path = write(tmp_path, {"answers": {}})
     assert main(["score", "--questionnaire", "nope", str(path)]) == 1
-    assert "no questionnaire 'nope' (known: fldd-desktop, fldd-onsite)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no questionnaire 'nope' (known: fldd-desktop@1.0.0, fldd-desktop@" in err and "fldd-onsite@1.0.0" in err
+
+
+def test_list_names_the_earlier_versions_still_read(capsys):
+    assert main(["questionnaires", "list"]) == 0
+    assert capsys.readouterr().out.count("(also reads 1.0.0)") == 2
 
 
 def test_list_names_both_tiers(capsys):

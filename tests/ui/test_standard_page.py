@@ -25,3 +25,13 @@ def test_standard_page_shows_questions_with_their_basis(qtbot, tmp_path):
     qtbot.waitUntil(lambda: "Basis" in page.detail.toPlainText())
     assert "ILO indicators:" in page.detail.toPlainText()
     ctx.close()
+
+
+def test_the_questionnaire_names_the_earlier_versions_still_read(qtbot, tmp_path):
+    ctx = open_context(tmp_path / "s.sqlite3")
+    page = StandardPage(ctx, ScriptedPrompter())
+    qtbot.addWidget(page)
+    page.show()
+    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    qtbot.waitUntil(lambda: "Earlier versions this fldd still reads: 1.0.0." in page.detail.toPlainText())
+    ctx.close()

@@ -90,3 +90,16 @@ def test_a_failure_at_the_last_sent_workbook_leaves_no_demo_behind(ctx, monkeypa
     with pytest.raises(RuntimeError):
         demo.build_demo(ctx)
     assert sent_workbooks(ctx) == [] and register(ctx) == [] and pending_corrections(ctx) == []
+
+
+def test_the_demo_keeps_old_assessments_on_the_version_they_were_answered_on(ctx):
+    from fldd.usecases.version_moves import movable_count
+
+    demo.build_demo(ctx)
+    oldest = ctx.standard.versions("fldd-desktop")[0]
+    current = ctx.standard.get("fldd-desktop").version
+    rows = list_assessments(ctx)
+    old = [r for r in rows if r["questionnaire_version"] == oldest]
+    assert oldest != current and old and {r["status"] for r in old} == {"closed", "submitted"}
+    assert all(r["questionnaire_version"] == current for r in rows if r["status"] in ("draft", "under_review"))
+    assert movable_count(ctx) == sum(1 for r in old if r["status"] == "submitted") > 0

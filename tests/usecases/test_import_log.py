@@ -112,7 +112,7 @@ def test_a_rejected_file_in_full_gives_each_problem_with_sheet_cell_and_question
     entry = import_entry(ctx, line.id)
 
     assert (entry.outcome, entry.supplier, entry.questionnaire) == ("rejected", "Penang Latex Sdn Bhd",
-                                                                    "fldd-desktop@1.0.0")
+                                                                    ctx.standard.get("fldd-desktop").ref)
     assert entry.assessment_id is None and entry.export_id == story.reports[0].export_id
     assert [(p.sheet, p.cell, p.question) for p in entry.problems] == [
         ("Site profile", "D2", "1.1 (pr_workers_total)"), ("Policy and management", "D2", "2.1 (gov_policy_exists)")]

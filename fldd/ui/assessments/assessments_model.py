@@ -100,7 +100,7 @@ class AssessmentsModel(RowsModel):
         if col == COL_SUPPLIER:
             return row["supplier"]
         if col == COL_QUESTIONNAIRE:
-            return TIER_WORDS.get(row["tier"], row["questionnaire_id"])
+            return f"{TIER_WORDS.get(row['tier'], row['questionnaire_id'])} {row['questionnaire_version']}"
         if col == COL_STATUS:
             return STATUS_WORDS.get(row["status"], row["status"])
         if col == COL_RATING:

@@ -38,6 +38,7 @@ from fldd.ui.rating_legend import legend_label
 from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.errors import Rejected
+from fldd.usecases.version_moves import bulk_lines, movable_count, move_all
 
 FITTED = (COL_QUESTIONNAIRE, COL_STATUS, COL_RATING, COL_SCORE, COL_COMPLETE, COL_STARTED, COL_SUBMITTED, COL_VALID)
 FIT_ROWS = 200  # rows measured (besides those on screen) to fit a column: a long list stays quick to lay out
@@ -70,6 +71,11 @@ class AssessmentsPage(Page):
         self.count = QLabel()
         self.open_button = QPushButton("&Open")
         self.open_button.setEnabled(False)
+        self.move_button = QPushButton("Move to current &versions…")
+        self.move_button.setObjectName("moveAll")
+        self.move_button.setToolTip("Move every assessment on an older questionnaire version to the current one, "
+                                    "after reading what each move carries and changes (closed ones stay)")
+        self.move_button.hide()
         self.model = AssessmentsModel(ctx.today, self)
         self.proxy = AssessmentsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -93,7 +99,8 @@ class AssessmentsPage(Page):
         search_label.setBuddy(self.search)
         filters = QWidget()
         filters.setLayout(hbox(tier_label, self.tier, status_label, self.status, search_label, self.search,
-                               self.count, QWidget(), self.open_button, stretch=(0, 0, 0, 0, 0, 2, 0, 1, 0)))
+                               self.count, QWidget(), self.move_button, self.open_button,
+                               stretch=(0, 0, 0, 0, 0, 2, 0, 1, 0, 0)))
         filters.layout().setContentsMargins(0, 0, 0, 0)
         self.setLayout(vbox(self.heading, filters, self.table, self.empty, self.legend, stretch=(0, 0, 1, 0, 0)))
         self.setTabOrder(self.tier, self.status)
@@ -107,6 +114,7 @@ class AssessmentsPage(Page):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.open_button.setEnabled(current.isValid()))
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.move_button.clicked.connect(self.move_all)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         self.refresh()
 
@@ -121,9 +129,35 @@ class AssessmentsPage(Page):
             return
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
+        self.move_button.setVisible(self.ctx.role != "supplier" and movable_count(self.ctx) > 0)
         self._update_count()
         if keep is not None:
             self.select_assessment(keep)
+
+    def move_all(self) -> None:
+        """Move every assessment on an older version to the current one, once the person has read the report."""
+        try:
+            preview = move_all(self.ctx, dry_run=True)
+        except (Rejected, StoreError) as exc:
+            self.prompter.error(self, "Cannot move the assessments", str(exc))
+            return
+        count = len(preview["moved"])
+        heading = (f"Move {count} assessment{'s' if count != 1 else ''} to the current questionnaire version? "
+                   "Answers are carried where the question is unchanged; new questions are left to answer; answers "
+                   "to questions no longer asked are kept read-only. Each move is recorded with its assessment.")
+        if not count or not self.prompter.review(self, "Move to current versions", heading, bulk_lines(preview),
+                                                 f"&Move {count} assessment{'s' if count != 1 else ''}"):
+            return
+        try:
+            done = move_all(self.ctx)
+        except (Rejected, StoreError) as exc:
+            self.prompter.error(self, "Cannot move the assessments", str(exc))
+            self.refresh()
+            return
+        self.refresh()
+        self.data_changed.emit()
+        self.prompter.inform(self, "Assessments moved", f"{len(done['moved'])} assessment(s) moved to the current "
+                             f"version; {len(done['skipped'])} stay where they are (closed, or not movable).")
 
     def select_assessment(self, assessment_id: int) -> bool:
         """Select an assessment if the filters show it."""

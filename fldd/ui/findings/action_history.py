@@ -33,7 +33,8 @@ def size_text(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
 
 
-FIELD_WORDS = {"owner": "Owner", "description": "Description", "due_date": "Due date"}
+FIELD_WORDS = {"owner": "Owner", "description": "Description", "due_date": "Due date",
+               "closure_date": "Closure date"}
 KIND_WORDS = {"edit": "Changed", "evidence": "File added"}  # entries that leave the status as it was
 
 

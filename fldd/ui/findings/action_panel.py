@@ -113,9 +113,12 @@ class ActionPanel(QScrollArea):
         self.description.setFixedHeight(DESCRIPTION_HEIGHT)
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("Who carries it out, e.g. HR manager")
-        self.due = QDateEdit()
+        self.due = QDateEdit()  # when the corrective-action plan is due
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
+        self.closure = QDateEdit()  # when the work itself is to be finished
+        self.closure.setCalendarPopup(True)
+        self.closure.setDisplayFormat("yyyy-MM-dd")
         self.save_button = QPushButton("&Save changes")
         self.error = _wrapping()
         self.error.setStyleSheet(f"color: {OVERDUE_COLOUR};")
@@ -140,7 +143,9 @@ class ActionPanel(QScrollArea):
         form.setSpacing(SPACING // 2)
         form.addRow("&Description:", self.description)
         form.addRow("O&wner:", self.owner)
-        form.addRow("D&ue date:", self.due)
+        form.addRow("Plan d&ue:", self.due)
+        form.addRow("C&losure due:", self.closure)
+        self.form = form
         form_holder = QWidget()
         form_holder.setLayout(form)
         self.save_row = save_row = QWidget()
@@ -185,6 +190,7 @@ class ActionPanel(QScrollArea):
         self.owner.textEdited.connect(self._edited)
         self.owner.returnPressed.connect(lambda: self.save_pending())
         self.due.dateChanged.connect(self._edited)
+        self.closure.dateChanged.connect(self._edited)
         self.save_button.clicked.connect(lambda: self.save_pending())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save_pending())
         self.start_button.clicked.connect(lambda: self.move_to("in_progress"))
@@ -238,6 +244,8 @@ class ActionPanel(QScrollArea):
         if row["source"] == "auditor":
             detail = row["detail"]
             self.rule.setText(f"Recorded by an auditor: {detail}" if detail else "Recorded by an auditor.")
+        elif text["sources"]:  # one fact, several sources: each says how it was established
+            self.rule.setText("Established by: " + "; ".join(text["sources"]))
         else:
             self.rule.setText(f"Rule: {text['rule']}")
         self.because.setText("<br><br>".join(
@@ -261,17 +269,22 @@ class ActionPanel(QScrollArea):
         self._show_error("")
 
     def _fill_edits(self, row: dict) -> None:
-        for widget in (self.description, self.owner, self.due):
+        edits = (self.description, self.owner, self.due, self.closure)
+        for widget in edits:
             widget.blockSignals(True)
         self.description.setPlainText(row["description"] or "")
         self.owner.setText(row["owner"] or "")
         raised = dt.date.fromisoformat(row["raised_on"])
-        self.due.setMinimumDate(QDate(raised.year, raised.month, raised.day))
-        self.due.setDate(QDate.fromString(row["due_date"], "yyyy-MM-dd"))
-        for widget in (self.description, self.owner, self.due):
+        for edit, day in ((self.due, row["due_date"]), (self.closure, row.get("closure_date"))):
+            edit.setMinimumDate(QDate(raised.year, raised.month, raised.day))
+            if day:
+                edit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+        # an action recorded with one date (before plans and closures were told apart) shows only that date
+        self.form.setRowVisible(self.closure, bool(row.get("closure_date")))
+        for widget in edits:
             widget.blockSignals(False)
         closed = row["status"] == "verified"
-        for widget in (self.description, self.owner, self.due):
+        for widget in edits:
             widget.setEnabled(not closed)
         self.save_row.setVisible(not closed)
         self.steps.setVisible(not closed)
@@ -323,11 +336,13 @@ class ActionPanel(QScrollArea):
         notify, `changed` tells the page to re-read the table."""
         if self.action_id is None or not self.dirty:
             return True
-        due = self.due.date()
+        due, closure = self.due.date(), self.closure.date()
         try:
             uc.update_action(self.ctx, self.action_id, owner=self.owner.text(),
                              description=self.description.toPlainText(),
-                             due_date=dt.date(due.year(), due.month(), due.day()))
+                             due_date=dt.date(due.year(), due.month(), due.day()),
+                             closure_date=(dt.date(closure.year(), closure.month(), closure.day())
+                                           if self.row.get("closure_date") else None))
         except ERRORS as exc:
             self._show_error(str(exc))
             return False

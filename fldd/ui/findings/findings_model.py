@@ -11,7 +11,11 @@ from fldd.ui.theme import ACTION_STATUS_WORDS, OVERDUE_COLOUR, SEVERITY_COLOURS,
 # What tells urgency comes first, so it stays in view on a small screen; the long action text comes last.
 COL_SEVERITY, COL_TITLE, COL_SUPPLIER, COL_DUE, COL_OVERDUE, COL_STATUS, COL_OWNER, COL_ASSESSMENT, COL_ACTION = \
     range(9)
-HEADERS = ("Severity", "Finding", "Supplier", "Due date", "Overdue", "Status", "Owner", "Assessment", "Action")
+HEADERS = ("Severity", "Finding", "Supplier", "Next due", "Overdue", "Status", "Owner", "Assessment", "Action")
+# Which deadline the "Next due" date is (an action owes its plan first, then the work; see the store's DEADLINE_SQL)
+DUE_WORDS = {"plan": "plan", "closure": "closure"}
+# What an overdue action owes, in the words of the Overdue column (see the store's DEADLINE_SQL)
+OWED_WORDS = {"plan": "Plan overdue", "closure": "Closure overdue", "due": "Overdue"}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}
@@ -24,12 +28,21 @@ MODES = {"open": "Open (not verified)", "overdue": "Overdue", "to_verify": "Done
 Index = QModelIndex | QPersistentModelIndex
 
 
-def overdue_text(row: dict) -> str:
-    """'Overdue by N days' for an overdue action, else nothing."""
+def overdue_text(row: dict, short: bool = False) -> str:
+    """'Plan overdue by N days' (or closure) for an overdue action, else nothing; `short` leaves out which
+    deadline, for where the date beside it says so."""
     if not row.get("overdue"):
         return ""
     days = -row["days_left"]
-    return f"Overdue by {days} day" + ("" if days == 1 else "s")
+    owed = "Overdue" if short else OWED_WORDS.get(row.get("deadline_kind"), "Overdue")
+    return f"{owed} by {days} day" + ("" if days == 1 else "s")
+
+
+def due_tooltip(row: dict) -> str:
+    """Both deadlines of an action: its plan's and its closure's (one date for actions recorded with one)."""
+    if not row.get("closure_date"):
+        return f"Due {row['due_date']}"
+    return f"Corrective-action plan due {row['due_date']}\nWork to be finished by {row['closure_date']}"
 
 
 def assessment_text(row: dict) -> str:
@@ -64,6 +77,8 @@ class FindingsModel(RowsModel):
             return row["action_id"]
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_SEVERITY:
             return self._severity_brushes.get(row["severity"])
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DUE:
+            return due_tooltip(row)
         if row["overdue"] and col in (COL_DUE, COL_OVERDUE):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return self._red
@@ -86,10 +101,11 @@ class FindingsModel(RowsModel):
         if col == COL_OWNER:
             return row["owner"] or ""
         if col == COL_DUE:
-            return row["due_date"] or ""
+            kind = DUE_WORDS.get(row.get("deadline_kind"))
+            return f"{row['deadline']} ({kind})" if kind else row.get("deadline") or ""
         if col == COL_STATUS:
             return ACTION_STATUS_WORDS.get(row["status"], row["status"])
-        return overdue_text(row)
+        return overdue_text(row, short=True)
 
     def _sort_key(self, row: dict, col: int):
         if col == COL_SEVERITY:

@@ -40,7 +40,7 @@ from fldd.ui.theme import SEVERITY_WORDS
 from fldd.usecases.errors import Rejected
 from fldd.usecases.findings import list_findings
 
-COLUMN_WIDTHS = {COL_SEVERITY: 70, COL_TITLE: 230, COL_SUPPLIER: 150, COL_DUE: 86, COL_OVERDUE: 150,
+COLUMN_WIDTHS = {COL_SEVERITY: 70, COL_TITLE: 210, COL_SUPPLIER: 130, COL_DUE: 128, COL_OVERDUE: 158,
                  COL_STATUS: 84, COL_OWNER: 100, COL_ASSESSMENT: 90, COL_ACTION: 240}
 PANEL_SHARE = 32  # percent of the width for the detail panel, within PANEL_WIDTH
 PANEL_WIDTH = (360, 560)

@@ -93,9 +93,11 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
     severity = SEVERITY_WORDS.get(row["severity"], row["severity"])
     days = row["days_left"]
     if section == "overdue_actions":
-        when = f"Overdue by {_days(-days)}"
+        owed = {"plan": "Plan overdue", "closure": "Closure overdue"}.get(row.get("deadline_kind"), "Overdue")
+        when = f"{owed} by {_days(-days)}"
     elif section == "due_soon":
-        when = "Due today" if days == 0 else f"Due in {_days(days)}"
+        owed = {"plan": "Plan due", "closure": "Closure due"}.get(row.get("deadline_kind"), "Due")
+        when = f"{owed} today" if days == 0 else f"{owed} in {_days(days)}"
     else:
         when = f"Done, was due {row['due_date']}"
     mode = CARDS[section][4]

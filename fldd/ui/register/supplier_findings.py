@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from fldd.ui.findings.findings_model import overdue_text
 from fldd.ui.layout import SPACING
 from fldd.ui.theme import ACTION_STATUS_WORDS, OVERDUE_COLOUR, SEVERITY_COLOURS, SEVERITY_WORDS, badge_style
 
@@ -27,11 +28,12 @@ class Line:
 
 
 def when_text(row: dict) -> str:
-    """'Overdue by 3 days · Open' or 'Due 2026-12-07 · In progress'."""
+    """'Plan overdue by 3 days · Open' or 'Plan due 2026-12-07 · closure 2027-02-05 · In progress'."""
     status = STATUS_SHOWN.get(row["status"], row["status"])
     if row["overdue"]:
-        days = -row["days_left"]
-        return f"Overdue by {days} day{'' if days == 1 else 's'} · {status}"
+        return f"{overdue_text(row)} · {status}"
+    if row.get("closure_date"):
+        return f"Plan due {row['due_date']} · closure {row['closure_date']} · {status}"
     return f"Due {row['due_date']} · {status}"
 
 

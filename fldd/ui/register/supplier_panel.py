@@ -226,7 +226,8 @@ class SupplierPanel(QWidget):
         self.assessments_heading.setVisible(self.supplier_id is not None)
         for line, row in enumerate(rows):
             when = (row.get("assessed_on") or row.get("started_at") or "")[:10]
-            what = QLabel(f"{TIER_WORDS.get(row.get('tier'), row.get('tier') or '')} · "
+            what = QLabel(f"{TIER_WORDS.get(row.get('tier'), row.get('tier') or '')} "
+                          f"{row.get('questionnaire_version') or ''} · "
                           f"{STATUS_WORDS.get(row.get('status'), row.get('status') or '')}\n{when}")
             what.setWordWrap(True)  # a narrow panel wraps "On-site · Under review" rather than clip it
             rating = QLabel(of_row(row).text)

@@ -194,7 +194,8 @@ class ResultPanel(QWidget):
             summary = result.modules.get(mid)
             risk = summary.risk if summary else None
             self._paint(item, RISK_WORDS.get(risk, "—"), RISK_COLOURS.get(risk))
-        self._fill("triggers", tuple((t.id, t.action, t.severity, t.due_days, tuple(t.because),
+        self._fill("triggers", tuple((t.id, t.action, t.severity, t.plan_days, t.closure_days, tuple(t.because),
+                                      tuple(e.threshold for e in t.sources),
                                       tuple(sorted((k, str(v)) for k, v in t.values.items())))
                                      for t in result.triggers), lambda: self._triggers(result))
         self._fill("red_flags", tuple((f.question, str(f.value)) for f in result.red_flags),
@@ -225,7 +226,7 @@ class ResultPanel(QWidget):
         for trigger in ordered:
             action = ACTION_WORDS.get(trigger.action, trigger.action)
             if trigger.action == "finding" and trigger.severity:
-                word = f"{SEVERITY_WORDS[trigger.severity]} finding, action due in {trigger.due_days} days"
+                word = f"{SEVERITY_WORDS[trigger.severity]} finding ({_days(trigger)})"
                 colour = SEVERITY_COLOURS[trigger.severity]
             else:
                 word, colour = action, ACTION_COLOUR
@@ -234,6 +235,11 @@ class ResultPanel(QWidget):
                                       + (f"\n{_deadline(trigger)}" if _deadline(trigger) else "")
                                       + (f"\n\n{trigger.remedy}" if trigger.remedy else ""))
             item.setData(0, ROLE_KEY, trigger.id)
+            if len(trigger.sources) > 1:  # one fact, several sources: say each before the answers
+                for source in trigger.sources:
+                    words = SEVERITY_WORDS.get(source.severity, "")
+                    self._line(item, f"seen in: {source.title}" + (f" ({words})" if words else ""),
+                               tooltip=f"Rule: {source.rule}")
             for name in trigger.because[:MAX_BECAUSE]:
                 self._because(item, name, trigger.values.get(name))
             if len(trigger.because) > MAX_BECAUSE:
@@ -285,9 +291,20 @@ class ResultPanel(QWidget):
                      if section.child(i).data(0, ROLE_KEY) == trigger_id), None)
 
 
+def _days(trigger) -> str:
+    """'plan in 7 days, closure in 90': the two deadlines of a finding, counted from the assessment date."""
+    words = f"plan in {trigger.plan_days} days" if trigger.plan_days else ""
+    if trigger.closure_days:
+        words += (", " if words else "") + f"closure in {trigger.closure_days}"
+    return words or "no deadline"
+
+
 def _deadline(trigger) -> str:
-    if trigger.due_date:
-        return f"Corrective action due by {trigger.due_date.isoformat()}"
-    if trigger.due_days:
-        return f"Corrective action due {trigger.due_days} days after submission"
+    """The finding's two deadlines as dates when the assessment date is known, else in days."""
+    if trigger.plan_due:
+        text = f"Corrective-action plan due by {trigger.plan_due.isoformat()}"
+        return text + (f"; work finished by {trigger.closure_due.isoformat()}" if trigger.closure_due else "")
+    if trigger.plan_days:
+        text = f"Corrective-action plan due {trigger.plan_days} days after the assessment"
+        return text + (f"; work finished within {trigger.closure_days} days" if trigger.closure_days else "")
     return ""

@@ -22,15 +22,18 @@ from fldd.ui.runner.onsite_panels import ChecklistPages, with_checklists
 from fldd.ui.runner.question_card import QuestionCard
 from fldd.ui.runner.received_bar import ReceivedBar
 from fldd.ui.runner.result_panel import ResultPanel
+from fldd.ui.runner.retired_panel import RETIRED, RetiredPanel, retired_entry
 from fldd.ui.runner.runner_header import RunnerHeader
 from fldd.ui.runner.sample_banner import SampleBanner, ask_sample_reason
 from fldd.ui.runner.status_actions import StatusActions
+from fldd.ui.runner.version_bar import VersionBar
 from fldd.ui.runner.wording import numbering, short
 from fldd.usecases.assessments import AssessmentSession
 from fldd.usecases.errors import Rejected
 from fldd.usecases.evidence import attach_evidence, list_evidence, remove_evidence
 from fldd.usecases.import_log import assessment_imports
 from fldd.usecases.interview_records import interview_count
+from fldd.usecases.version_moves import retired_answers
 
 EVIDENCE_FILTERS = "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.doc *.docx *.xls *.xlsx *.csv *.txt);;" \
                    "All files (*)"
@@ -56,6 +59,7 @@ class RunnerPage(Page):
         self.views: dict[str, ModuleView] = {}
         self.interviews: InterviewsPanel | None = None
         self.checklists: ChecklistPages | None = None
+        self.retired: RetiredPanel | None = None
         self.evidence: dict[str, list[dict]] = {}
         self.number: dict[str, str] = {}
         self._last_answered: str | None = None
@@ -67,6 +71,7 @@ class RunnerPage(Page):
         self.setStyleSheet(CARD_STYLE)
 
         self.header = RunnerHeader()
+        self.version = VersionBar(ctx, prompter)
         self.received = ReceivedBar(ctx, prompter, self.flush)
         self.history = ImportHistoryPanel()
         self.nav: ModuleNav | None = None
@@ -87,6 +92,7 @@ class RunnerPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.version)
         layout.addWidget(self.received)
         layout.addWidget(self.history)
         layout.addWidget(self.splitter, 1)
@@ -95,6 +101,7 @@ class RunnerPage(Page):
         self.setLayout(layout)
 
         self.actions.move.connect(self.move_to)
+        self.version.moved.connect(self._moved)
         self.received.said.connect(self.header.say)
         self.history.go_to_question.connect(self.go_to_question)
         self.actions.next_missing.connect(self.go_to_next_missing)
@@ -128,6 +135,11 @@ class RunnerPage(Page):
         entries = [(m.id, f"{i}. {pick(m.title, lang)}") for i, m in enumerate(q.modules, start=1)]
         if q.tier == "onsite":
             entries.append((INTERVIEWS, "Interview records"))
+        kept = retired_answers(self.ctx, session.id, q)  # from an earlier version: shown read-only, last
+        if kept:
+            self.retired = RetiredPanel(kept, lang, q.version)
+            self.stack.addWidget(self.retired)
+            entries.append((RETIRED, retired_entry(kept)[0]))
         self.checklists = ChecklistPages(session, self.stack, self)
         self.checklists.changed.connect(self._interviews_saved)  # the same: answers changed off the cards
         self.nav = ModuleNav(with_checklists(session, entries))
@@ -141,6 +153,7 @@ class RunnerPage(Page):
         self.splitter.setSizes([nav, width - nav - result, result])
         self.header.show_session(session)
         self.header.say("")
+        self.version.show_for(session)
         self.received.show_for(session)
         self._show_imports()
         self.nav.module_selected.connect(self.open_module)
@@ -160,14 +173,21 @@ class RunnerPage(Page):
             stored = AssessmentSession(self.ctx, self.session.id)
         except (*PROBLEMS, LookupError):
             return
-        if (stored.values, stored.as_declared, stored.corrections, stored.comments, stored.record.status) == \
+        if (stored.values, stored.as_declared, stored.corrections, stored.comments, stored.record.status,
+                stored.questionnaire.ref) == \
                 (self.session.values, self.session.as_declared, self.session.corrections, self.session.comments,
-                 self.session.record.status):
+                 self.session.record.status, self.session.questionnaire.ref):
             return
         module = self.nav.current_key()
         self.load(self.session.id)
         if module in self.nav.items:
             self.nav.select(module)
+
+    def _moved(self, words: str) -> None:
+        """Moved to another questionnaire version: open it again on the new version and say what changed."""
+        self.load(self.session.id)
+        self.header.say(words)
+        self.data_changed.emit()
 
     def _show_imports(self) -> None:
         """The files imported into this assessment, if it came from workbooks or answer packs."""
@@ -199,6 +219,10 @@ class RunnerPage(Page):
             self.stack.removeWidget(self.interviews)
             self.interviews.deleteLater()
             self.interviews = None
+        if self.retired is not None:
+            self.stack.removeWidget(self.retired)
+            self.retired.deleteLater()
+            self.retired = None
         for widget in (self.nav, self.results):
             if widget is not None:
                 widget.setParent(None)  # out of the splitter now, so the new ones take their places
@@ -215,6 +239,9 @@ class RunnerPage(Page):
                 self.stack.addWidget(self.interviews)
             self.stack.setCurrentWidget(self.interviews)
             self.interviews.code.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if key == RETIRED:
+            self.stack.setCurrentWidget(self.retired)
             return
         if self.checklists.open(key) is not None:
             return
@@ -298,6 +325,8 @@ class RunnerPage(Page):
             shown = [qu.id for qu in module.questions if qu.id in result.visible]
             self.nav.set_progress(module.id, sum(1 for qid in shown if qid in session.values), len(shown),
                                   not shown)
+        if RETIRED in self.nav.items:
+            self.nav.set_detail(RETIRED, retired_entry(self.retired.answers)[1])
         if INTERVIEWS in self.nav.items:
             count = interview_count(session)
             self.nav.set_detail(INTERVIEWS, f"{count} interview{'s' if count != 1 else ''}")

@@ -79,7 +79,7 @@ def texts(page, column):
 
 def test_every_assessment_is_listed_newest_first_with_words_for_status_and_rating(page):
     assert texts(page, COL_SUPPLIER) == ["Klang Valley Gloves", "Lodz Chairs", "Klang Valley Gloves"]
-    assert texts(page, COL_QUESTIONNAIRE) == ["On-site", "Desktop", "Desktop"]
+    assert texts(page, COL_QUESTIONNAIRE) == ["On-site 1.0.0", "Desktop 1.0.0", "Desktop 1.0.0"]
     assert page.proxy.index(0, COL_QUESTIONNAIRE).data(Qt.ItemDataRole.ToolTipRole) == (
         "On-site assessment (fldd-onsite 1.0.0)")
     assert texts(page, COL_STATUS) == ["Draft", "Submitted", "Closed"]

@@ -15,6 +15,7 @@ from fldd.ui.exchange.history_model import HEADERS
 from fldd.ui.exchange.history_page import ImportHistoryPage
 from fldd.ui.exchange.report_model import OUTCOME_COLOURS
 from fldd.ui.main_window import MainWindow
+from fldd.usecases.questionnaires import standard
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.usecases.assessments import assessment_json
 from fldd.usecases.context import open_context
@@ -97,7 +98,7 @@ def test_ctrl_h_opens_the_history_newest_first_with_outcomes_in_words_and_colour
                                             "Unchanged", "Accepted, incomplete", "Accepted, incomplete"]
     assert rows[0]["Imported"] == "2026-11-08 09:00" and rows[0]["Supplier"] == "(not known)"
     assert (rows[5]["Supplier"], rows[5]["Questionnaire"], rows[5]["Assessment"], rows[5]["Revision"]) == (
-        "Penang Latex Sdn Bhd", "fldd-desktop@1.0.0", str(story.penang_assessment), "2")
+        "Penang Latex Sdn Bhd", standard().get("fldd-desktop").ref, str(story.penang_assessment), "2")
     assert rows[2]["Details"].startswith("sheet 'Site profile', cell D2, question 1.1 (pr_workers_total)")
     colour = page.table.model().index(0, HEADERS.index("Outcome")).data(Qt.ItemDataRole.BackgroundRole)
     assert colour.color().name() == OUTCOME_COLOURS["rejected"]

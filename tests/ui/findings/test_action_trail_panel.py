@@ -182,3 +182,20 @@ def test_a_note_of_invisible_characters_keeps_ok_disabled(qtbot, ctx, session, m
     assert dialog.ok_button.isEnabled()
     dialog.reject()
     assert get_action(ctx, action_id)["status"] == "open"
+
+
+def test_the_closure_date_is_shown_beside_the_plan_and_a_moved_one_is_kept(qtbot, ctx, session, make_page):
+    ctx.user = "Tom (buyer)"
+    page, action_id = shown_action(qtbot, ctx, make_page)
+    panel = page.panel
+    before = get_action(ctx, action_id)
+    assert before["closure_date"] and before["closure_date"] > before["due_date"]
+    assert panel.form.isRowVisible(panel.closure)
+    assert panel.closure.date().toString("yyyy-MM-dd") == before["closure_date"]
+    panel.closure.setFocus()
+    qtbot.keyClick(panel.closure, Qt.Key.Key_Up)  # the year section: one year later
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    later = f"{int(before['closure_date'][:4]) + 1}{before['closure_date'][4:]}"
+    qtbot.waitUntil(lambda: get_action(ctx, action_id)["closure_date"] == later)
+    assert get_action(ctx, action_id)["due_date"] == before["due_date"], "the plan's date did not move"
+    qtbot.waitUntil(lambda: f"Closure date: {before['closure_date']} → {later}" in history_shown(panel))

@@ -55,7 +55,7 @@ def test_an_auditor_adds_a_priority_finding_due_in_seven_days(qtbot, ctx, sessio
     current = page.table.currentIndex().row()
     assert page.proxy.index(current, COL_TITLE).data() == "Passports kept in the HR office"
     assert page.proxy.index(current, COL_SEVERITY).data() == "Priority"
-    assert page.proxy.index(current, COL_DUE).data() == "2026-11-30"
+    assert page.proxy.index(current, COL_DUE).data() == "2026-11-30 (plan)"
     assert "Seen in the locked cabinet" in page.panel.rule.text()
 
 

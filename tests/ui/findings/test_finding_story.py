@@ -57,7 +57,7 @@ def test_a_major_finding_is_worked_through_to_verified_with_evidence(qtbot, ctx,
     row = view_row(page, action_id)
     assert row >= 0
     assert cell(page, row, COL_SEVERITY) == "Major"
-    assert cell(page, row, COL_DUE) == (TODAY + dt.timedelta(days=14)).isoformat() == "2026-12-07"
+    assert cell(page, row, COL_DUE) == f"{(TODAY + dt.timedelta(days=14)).isoformat()} (plan)" == "2026-12-07 (plan)"
     assert cell(page, row, COL_STATUS) == "Open" and cell(page, row, COL_OVERDUE) == ""
 
     click_row(qtbot, page, row)
@@ -121,6 +121,7 @@ def test_an_overdue_action_shows_by_how_many_days_in_red_and_sorts_first(qtbot, 
     action_id = hours_row(ctx)["action_id"]
     assert view_row(page, action_id) == 0
     assert cell(page, 0, COL_OVERDUE) == "Overdue by 6 days"
+    assert cell(page, 0, COL_DUE) == "2026-12-07 (plan)"  # still open: its plan is what is late
     assert cell(page, 0, COL_OVERDUE, Qt.ItemDataRole.ForegroundRole).color().name() == OVERDUE_COLOUR
     assert cell(page, 0, COL_OVERDUE, Qt.ItemDataRole.FontRole).bold()
     (priority,) = [r for r in list_findings(ctx) if r["id"] == later]
@@ -183,7 +184,7 @@ def test_the_due_date_can_be_moved_but_not_before_the_finding_was_raised(qtbot, 
     qtbot.keyClick(panel.due, Qt.Key.Key_Up)  # the year section: one year later
     qtbot.keyClick(panel.owner, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: get_action(ctx, action_id)["due_date"] == "2027-12-07")
-    assert cell(page, view_row(page, action_id), COL_DUE) == "2027-12-07"
+    assert "plan due 2027-12-07" in cell(page, view_row(page, action_id), COL_DUE, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_links_in_the_detail_open_the_supplier_and_the_assessment(qtbot, ctx, session, make_page):

@@ -27,7 +27,7 @@ def test_a_half_done_draft_reads_so_far_in_the_register_and_the_panel(qtbot, ctx
     expected = f"so far ({done.answered_required} of {done.required} answered)"
     assert cell.data().endswith(" so far")  # the narrow column: the words; the counts are in its tooltip
     assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith(expected)
-    assert page.legend.isVisible() and "red flags can only make it worse" in page.legend.toolTip()
+    assert page.legend.isVisible() and "never better than the findings and red flags" in page.legend.toolTip()
     rect = page.table.visualRect(page.proxy.index(0, COL_RATING))
     assert page.table.fontMetrics().horizontalAdvance(cell.data()) < rect.width()  # "so far" is not cut off
     header = page.proxy.headerData(COL_RATING, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)

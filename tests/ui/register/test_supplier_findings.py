@@ -67,10 +67,10 @@ def test_the_buyer_who_opens_a_supplier_sees_its_open_priority_finding_first_and
     assert findings.isVisible() and findings.heading.text() == "Open findings (4)"
     first, second, _, last = findings.lines
     assert [line.badge.text() for line in findings.lines] == ["Priority", "Major", "Major", "Minor"]
-    assert texts(panel)[0] == "Passports kept in the HR office\nOverdue by 3 days · Open"
+    assert texts(panel)[0] == "Passports kept in the HR office\nPlan overdue by 3 days · Open"
     assert OVERDUE_COLOUR in first.when.styleSheet() and OVERDUE_COLOUR not in first.title.styleSheet()
-    assert second.when.text() == "Due 2026-12-07 · Open" and OVERDUE_COLOUR not in second.when.styleSheet()
-    assert last.when.text() == "Due 2026-12-23 · Open"
+    assert second.when.text() == "Plan due 2026-12-07 · closure 2027-01-22 · Open" and OVERDUE_COLOUR not in second.when.styleSheet()
+    assert last.when.text() == "Plan due 2026-12-23 · closure 2027-02-21 · Open"
     assert not any("Notice board" in text for text in texts(panel)), "a verified action is closed"
     assert findings.geometry().top() < panel.facts.geometry().top(), "above the profile: no hunting"
 
@@ -92,7 +92,7 @@ def test_a_done_action_waiting_for_verification_stays_listed_and_the_list_follow
     page.select_supplier(session.supplier.id)
     set_action_status(ctx, priority_action, "done", note="Passports returned; lockers fitted")
     page.refresh()
-    assert texts(page.panel)[0] == "Passports kept in the HR office\nDue 2026-11-30 · Done, to verify"
+    assert texts(page.panel)[0] == "Passports kept in the HR office\nPlan due 2026-11-30 · closure 2026-12-23 · Done, to verify"
     assert OVERDUE_COLOUR not in page.panel.findings.lines[0].when.styleSheet(), "done is never overdue"
 
 

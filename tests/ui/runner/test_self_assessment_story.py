@@ -62,7 +62,7 @@ def test_complete_a_desktop_self_assessment(qtbot, ctx, desktop, open_page, prom
     assert stored(ctx, desktop, "hrs_peak_weekly_max") == 66
     assert "thr_hrs_excess_major" in page.results.trigger_ids()
     trigger = page.results.trigger_item("thr_hrs_excess_major")
-    assert trigger.text(0).startswith("Major finding, action due in 14 days")
+    assert trigger.text(0).startswith("Major finding (plan in 14 days, closure in 60)")
     because = [trigger.child(i) for i in range(trigger.childCount())]
     assert [b.data(0, Qt.ItemDataRole.UserRole) for b in because] == ["hrs_peak_weekly_max"]
     assert because[0].text(0).startswith(f"because {page.number['hrs_peak_weekly_max']} In the busiest month")
