@@ -163,6 +163,9 @@ def _fill(ctx: AppContext, assessment_id: int, profile: int, rng: random.Random,
     """Answer the visible questions of an assessment in one transaction (a draft gets only a share)."""
     session = AssessmentSession(ctx, assessment_id)
     q = session.questionnaire
+    # The answers draw from their own stream, seeded by one draw from the demo's: a question added to the
+    # standard changes this assessment's answers, never the dates and stories of the rest of the demo.
+    rng = random.Random(rng.getrandbits(64))
     raw = _workforce(profile, rng) if q.tier == "desktop" else _interview_counts(profile, rng)
     values = dict(raw)
     while True:  # answers open up follow-up questions, and slots open one after another (routes, materials)
