@@ -30,6 +30,7 @@ BUILTIN_FUNCTIONS = MappingProxyType({
 # Evaluated by env.call(name, args); declared here so a loader can check calls before any answer exists.
 DOMAIN_FUNCTIONS = MappingProxyType({
     "lookup": (3, 3), "mismatch": (1, 1), "indicator_risk": (1, 1), "module_risk": (1, 1), "finding": (1, 1),
+    "in_currency_of": (2, 2),
 })
 # name -> (min_args, max_args or None)
 FUNCTIONS = MappingProxyType({**BUILTIN_FUNCTIONS, **DOMAIN_FUNCTIONS})

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from fldd.standard import conditions
+from fldd.standard import conditions, exchange_rates
 from fldd.standard.answers import is_blank
 from fldd.standard.conditions import ConditionEvalError, Money
 from fldd.standard.model import (
@@ -63,6 +63,7 @@ class _Scoring:
         self.indicators: dict[int, RiskSummary] = {}
         self.module_risk: dict[str, RiskSummary] = {}
         self.mismatch_of: dict[str, bool | None] = {}
+        self._conversions: dict[str, None] = {}  # notes of in_currency_of, in first-use order
         self.raised: dict[str, Trigger] | None = None  # findings by fact / threshold id, once thresholds ran
 
     # -- the evaluator's env -------------------------------------------------------------------------
@@ -86,6 +87,8 @@ class _Scoring:
 
     def call(self, name: str, args: list[Any]) -> Any:
         """The domain functions: lookup tables, verification mismatches, indicator and module risk."""
+        if name == "in_currency_of":
+            return self._in_currency_of(*args)
         if name == "lookup":
             table = self.q.tables.get(args[0]) if isinstance(args[0], str) else None
             if table is None:
@@ -105,6 +108,13 @@ class _Scoring:
         if name == "finding":
             return None if self.raised is None else args[0] in self.raised
         raise ConditionEvalError(f"unknown function {name!r}")
+
+    def _in_currency_of(self, money: Any, other: Any) -> Any:
+        """A fee in the wage's currency at the shipped rates; the result notes the rate and its day."""
+        converted, note = exchange_rates.in_currency_of(money, other)
+        if note:
+            self._conversions[note] = None
+        return converted
 
     def evaluate(self, cond: Condition, **extra: Any) -> Any:
         """Evaluate with `answer` / `declared` bound for question rules."""
@@ -194,7 +204,7 @@ class _Scoring:
             modules=self.module_risk, question_risk=risk, visible=frozenset(qu.id for qu in shown),
             red_flags=red_flags, unknowns=unknowns, mismatches=mismatches, triggers=triggers, derived=derived,
             expires=add_months(self.as_of, self.q.validity_months) if self.as_of else None,
-            notes=self._notes(derived),
+            notes=self._notes(derived) + tuple(self._conversions),
         )
 
     def _red_flags(self, answered: list[Question]) -> tuple[RedFlag, ...]:

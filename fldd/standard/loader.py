@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fldd.standard import checks, translations
+from fldd.standard import checks, exchange_rates, translations
 from fldd.standard.build import Builder
 from fldd.standard.model import Questionnaire, Source, Standard, Term, Text
 from fldd.standard.normalise import content_hash
@@ -182,13 +182,16 @@ def _with_hash(q: Questionnaire) -> Questionnaire:
     return q
 
 
+_SHARED_FILES = ("glossary.yaml", "sources.yaml", "common.yaml", exchange_rates.FILE_NAME)
+
+
 def questionnaire_files(folder: Path) -> list[Path]:
     """Every questionnaire file below `folder` (module files and translations left out)."""
     found = []
     for path in sorted(folder.rglob("*.yaml")):
         if "translations" in path.relative_to(folder).parts:
             continue
-        if _kind(path) == "questionnaire" and path.name not in ("glossary.yaml", "sources.yaml", "common.yaml"):
+        if _kind(path) == "questionnaire" and path.name not in _SHARED_FILES:
             found.append(path)
     return found
 
@@ -227,6 +230,7 @@ def load(root: Path | None = None, paths: list[Path] | None = None) -> Loaded:
             if q is not None:
                 context.setdefault(q.id, q)
     checks.check_standard(found, context, root, reader.problems, full=not paths)
+    _check_rates(root, reader.problems)
     for lang in sorted({lang for q in found.values() for lang in q.languages[1:]}):
         for term in reader.glossary.values():
             if lang not in term.definition:
@@ -234,6 +238,20 @@ def load(root: Path | None = None, paths: list[Path] | None = None) -> Loaded:
     released = {} if paths else _releases(root, found, reader)
     standard = Standard(found, reader.glossary, reader.sources, reader.labels, released)
     return Loaded(standard, reader.problems.sorted())
+
+
+def _check_rates(root: Path, problems: Problems) -> None:
+    """The exchange-rate table conditions convert fees with (in_currency_of) must be readable. A root
+    without one (a test's, a buyer's own tier) is scored with the shipped table."""
+    from fldd.paths import questionnaires_dir
+
+    path = root / exchange_rates.FILE_NAME
+    if not path.exists() and root.resolve() != questionnaires_dir().resolve():
+        return
+    try:
+        exchange_rates.read(path)
+    except exchange_rates.RatesError as exc:
+        problems.error(root / exchange_rates.FILE_NAME, 1, str(exc))
 
 
 def _releases(root: Path, found: dict[str, Questionnaire], reader: _Reader) -> dict[str, dict[str, Questionnaire]]:

@@ -163,9 +163,6 @@ def _fill(ctx: AppContext, assessment_id: int, profile: int, rng: random.Random,
     """Answer the visible questions of an assessment in one transaction (a draft gets only a share)."""
     session = AssessmentSession(ctx, assessment_id)
     q = session.questionnaire
-    # The answers draw from their own stream, seeded by one draw from the demo's: a question added to the
-    # standard changes this assessment's answers, never the dates and stories of the rest of the demo.
-    rng = random.Random(rng.getrandbits(64))
     raw = _workforce(profile, rng) if q.tier == "desktop" else _interview_counts(profile, rng)
     values = dict(raw)
     while True:  # answers open up follow-up questions, and slots open one after another (routes, materials)
@@ -290,6 +287,9 @@ def _log_sent(ctx: AppContext, questionnaire: Questionnaire, supplier_id: int, n
 def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.date, profile: int,
            rng: random.Random) -> None:
     """One assessment taken as far as `stage`, with dates in the past and some actions worked on."""
+    # Its answers and the fate of its findings draw from a stream of their own, seeded by one draw from the
+    # demo's: a question added to the standard changes this story, never the dates and stories of the others.
+    rng = random.Random(rng.getrandbits(64))
     day = AppContext(ctx.store, "demo", ctx.role, today=lambda: started + dt.timedelta(days=7))
     assessment_id = start_assessment(day, supplier_id, ref, assessor="Demo auditor" if "onsite" in ref else "")
     _fill(day, assessment_id, profile, rng, share=0.6 if stage == "draft" else 1.0)

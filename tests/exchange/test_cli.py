@@ -21,7 +21,7 @@ def test_export_then_import_from_the_command_line(tmp_path, capsys):
     out = tmp_path / "saigon.xlsx"
     assert _fldd(db, "workbook", "export", "--questionnaire", "fldd-desktop", "--supplier", "saigon stitch co.",
                  "-o", out, "--lang", "es") == 0
-    assert f"{len(standard().get('fldd-desktop').questions)} questions" in capsys.readouterr().out
+    assert f"{len(standard().questionnaires['fldd-desktop'].questions)} questions" in capsys.readouterr().out
     fill(out, {"pr_workers_total": 80, "gov_policy_exists": "Sí"})
 
     assert _fldd(db, "workbook", "import", out, "--dry-run") == 0

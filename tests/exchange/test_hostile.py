@@ -220,12 +220,10 @@ def test_a_pack_with_350000_comment_keys_is_refused_at_once(ctx, tmp_path):
     assert store_exchange.data_checksum(ctx.store) == before
 
 
-MOST_QUESTIONS = max(len(q.questions) for q in standard().questionnaires.values())
-
-
 @pytest.mark.parametrize(("separator", "count", "expected"), [
     ("\t:", 45_000, "an object holds 45,000 keys; an answer pack holds at most 5,000 in one"),
-    (":", 4_000, f"comments: 4,000 entries, more than any questionnaire here has questions ({MOST_QUESTIONS})"),
+    (":", 4_000, "comments: 4,000 entries, more than any questionnaire here has questions "
+                 f"({max(len(q.questions) for q in standard().questionnaires.values())})"),
 ])
 def test_packs_with_many_keys_are_refused_before_their_schema_is_checked(ctx, tmp_path, separator, count, expected):
     comments = ",".join(f'"c{n:06d}"{separator}"x"' for n in range(count))

@@ -230,4 +230,4 @@ def test_min_max_sum_ignore_nulls(xs):
 
 
 def test_domain_functions_are_declared():
-    assert set(DOMAIN_FUNCTIONS) == {"lookup", "mismatch", "indicator_risk", "module_risk", "finding"}
+    assert set(DOMAIN_FUNCTIONS) == {"lookup", "mismatch", "indicator_risk", "module_risk", "finding", "in_currency_of"}

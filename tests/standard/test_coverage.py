@@ -91,17 +91,19 @@ def test_grievance_module_assesses_all_eight_ungp_31_criteria(desktop):
     assert [c for c in UNGP_31 if c not in cited] == []
 
 
-def test_fee_grid_grades_share_of_wage_against_share_of_workers(desktop):
-    grid = desktop["tables"]["fee_severity"]
-    assert len(grid["rows"]) == 4 and len(grid["columns"]) == 4
-    cells = grid["cells"]
-    assert set(c for row in cells for c in row) <= {"minor", "major", "priority"}
-    assert cells[3] == ["priority"] * 4  # fees of 1.5 months' wages or more are always Priority
+def test_fees_are_graded_on_two_grids_of_share_of_wage_against_share_of_workers(desktop):
+    # RBA VAP 8.0.2: a grid for fees not repaid and a lower one for fees repaid within 90 days
     order = {"minor": 0, "major": 1, "priority": 2}
-    for r in range(4):
-        for c in range(4):  # never less severe for more money or more workers
-            assert order[cells[r][c]] >= order[cells[max(r - 1, 0)][c]]
-            assert order[cells[r][c]] >= order[cells[r][max(c - 1, 0)]]
+    for name in ("fee_unrepaid", "fee_repaid"):
+        grid = desktop["tables"][name]
+        assert len(grid["rows"]) == 4 and len(grid["columns"]) == 5  # 3 workers or fewer, then 4 shares
+        cells = grid["cells"]
+        assert set(c for row in cells for c in row) <= set(order)
+        for r in range(4):
+            for c in range(5):  # never less severe for more money or more workers
+                assert order[cells[r][c]] >= order[cells[max(r - 1, 0)][c]]
+                assert order[cells[r][c]] >= order[cells[r][max(c - 1, 0)]]
+    assert desktop["tables"]["fee_unrepaid"]["cells"][3] == ["priority"] * 5  # 1.5 months' wages unrepaid
     fee_findings = [t for t in desktop["thresholds"] if "fee_grade" in t["condition"] and t["action"] == "finding"]
     severities = {t["severity"] for t in fee_findings}
     assert severities == {"minor", "major", "priority"}
@@ -109,10 +111,11 @@ def test_fee_grid_grades_share_of_wage_against_share_of_workers(desktop):
     assert priority and all(t["plan_days"] <= 7 for t in priority)
 
 
-def test_recruitment_fee_module_computes_share_of_wage_and_share_of_workers(desktop):
+def test_recruitment_fee_module_computes_share_of_wage_and_share_of_the_channel(desktop):
     derived = {d["id"]: d["expr"] for d in desktop["derived"]}
     assert "pr_monthly_base_wage" in derived["fee_wage_pct"]
-    assert "pr_workers_total" in derived["fee_affected_pct"]
+    assert "fee_workers_recruited" in derived["fee_affected_pct"]  # the workers of the channel, not the site
+    assert "pr_workers_total" not in derived["fee_affected_pct"]
 
 
 def test_on_site_tier_verifies_desktop_declarations(onsite, desktop):

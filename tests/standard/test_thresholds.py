@@ -42,7 +42,7 @@ def _fires(qid: str, tid: str, example: dict, label: str) -> bool:
         declared, errors = coerce_all(standard().questionnaires[q.verifies], example["declared"])
         assert not errors, f"{label}: declared: {[str(e) for e in errors]}"
     result = score(q, values, inputs=example.get("inputs") or {}, declared=declared, as_of=AS_OF)
-    # A threshold that names a fact fires as a source of that fact's one finding.
+    # a threshold about a fact fires as a source of that fact's one finding
     return tid in {t.id for t in result.triggers} | {e.threshold for t in result.triggers for e in t.sources}
 
 

@@ -84,6 +84,10 @@ class ResultPanel(QWidget):
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setStyleSheet("color: #3a4450;")
+        self.notes = QLabel()  # how the result was reached where it is not obvious: a fee converted at a rate
+        self.notes.setObjectName("resultNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #3a4450; font-style: italic;")
         self.completeness = QLabel()
         self.completeness.setObjectName("completeness")
         self.bar = QProgressBar()
@@ -117,7 +121,7 @@ class ResultPanel(QWidget):
         heading = QVBoxLayout()  # a layout, not a widget of its own: wrapped lines then get the height they need
         heading.setContentsMargins(0, 0, 0, 0)
         heading.setSpacing(SPACING // 2)
-        for widget in (self.rating, self.score, self.legend, self.reasons, self.completeness, self.bar):
+        for widget in (self.rating, self.score, self.legend, self.reasons, self.notes, self.completeness, self.bar):
             heading.addWidget(widget)
         layout = QVBoxLayout()
         layout.setContentsMargins(MARGIN // 2, 0, 0, 0)
@@ -182,6 +186,8 @@ class ResultPanel(QWidget):
         self.score.setText(f"Score {result.score:.0f} / 100" if result.score is not None else "Score: not yet")
         self.reasons.setText(" ".join(result.rating_reasons))
         self.reasons.setVisible(bool(result.rating_reasons))
+        self.notes.setText("\n".join(f"Note: {note}." for note in result.notes))
+        self.notes.setVisible(bool(result.notes))
         done = result.completeness
         self.completeness.setText(f"Complete: {done.percent:.0f}% ({done.answered_required} of {done.required} "
                                   "required answers)")
