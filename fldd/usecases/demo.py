@@ -165,11 +165,13 @@ def _fill(ctx: AppContext, assessment_id: int, profile: int, rng: random.Random,
     q = session.questionnaire
     raw = _workforce(profile, rng) if q.tier == "desktop" else _interview_counts(profile, rng)
     values = {k: v for k, v in raw.items() if q.question(k) is not None}  # the counts this version asks for
-    for _ in range(3):  # answers open up follow-up questions
+    while True:  # answers open up follow-up questions, and slots open one after another (routes, materials)
         visible = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
-        for question in q.questions:
-            if question.id in visible and question.id not in values:
-                values[question.id] = _answer_for(q, question, profile, rng)
+        opened = [question for question in q.questions if question.id in visible and question.id not in values]
+        if not opened:
+            break
+        for question in opened:
+            values[question.id] = _answer_for(q, question, profile, rng)
     shown = _visible(q, {k: coerce(q.question(k), v) for k, v in values.items()})
     keep = [k for k in values if k in shown]
     keep = keep[: max(5, int(len(keep) * share))]
@@ -286,6 +288,9 @@ def _log_sent(ctx: AppContext, questionnaire: Questionnaire, supplier_id: int, n
 def _story(ctx: AppContext, supplier_id: int, ref: str, stage: str, started: dt.date, profile: int,
            rng: random.Random) -> None:
     """One assessment taken as far as `stage`, with dates in the past and some actions worked on."""
+    # Its answers and the fate of its findings draw from a stream of their own, seeded by one draw from the
+    # demo's: a question added to the standard changes this story, never the dates and stories of the others.
+    rng = random.Random(rng.getrandbits(64))
     day = AppContext(ctx.store, "demo", ctx.role, today=lambda: started + dt.timedelta(days=7))
     assessment_id = start_assessment(day, supplier_id, ref, assessor="Demo auditor" if "onsite" in ref else "")
     _fill(day, assessment_id, profile, rng, share=0.6 if stage == "draft" else 1.0)

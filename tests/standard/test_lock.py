@@ -35,7 +35,10 @@ def test_a_removed_data_point_must_be_retired(copy):
     problems = [str(p) for p in load(copy).errors]
     assert any("[pr_old_question] published data point is gone" in p for p in problems), problems
     module = copy / "desktop" / "profile.yaml"
-    module.write_text(module.read_text(encoding="utf-8") + "\nretired: [pr_old_question]\n", encoding="utf-8")
+    text = module.read_text(encoding="utf-8")
+    text = (text.replace("\nretired: [", "\nretired: [pr_old_question, ", 1) if "\nretired: [" in text
+            else text + "\nretired: [pr_old_question]\n")
+    module.write_text(text, encoding="utf-8")
     assert load(copy).errors == []
 
 

@@ -14,6 +14,8 @@ from fldd.usecases.suppliers import add_supplier
 
 TODAY = dt.date(2026, 11, 23)
 OFFSCREEN_LIMITS = r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
+# Numbers whose minimum is the risky end: the overtime rate, and the youngest worker's age (0 would be a child).
+SAFE_NUMBERS = {"wag_overtime_rate_pct": 150, "yw_youngest_age": 19}
 
 
 def complete(session: AssessmentSession) -> None:
@@ -27,7 +29,7 @@ def complete(session: AssessmentSession) -> None:
             elif q.type == "money":
                 session.answer(qid, "1500 MYR")
             elif q.type in ("number", "count", "percent"):
-                session.answer(qid, 150 if q.id == "wag_overtime_rate_pct" else int(q.minimum or 0))
+                session.answer(qid, SAFE_NUMBERS.get(q.id, int(q.minimum or 0)))
             else:
                 session.answer(qid, "Malay and Nepali")
 

@@ -74,7 +74,7 @@ def test_the_panel_lists_the_sent_workbooks_newest_first_with_replaced_and_waiti
 
     saigon = next(r["id"] for r in page.model.rows if r["name"] == "Saigon Stitch Co.")
     page.select_supplier(saigon)
-    assert sent_lines(page.panel) == [("2026-07-24 · Desktop (en)", "Returned 2026-08-02")]
+    assert sent_lines(page.panel) == [("2026-01-20 · Desktop (en)", "Returned 2026-01-29")]
 
 
 def test_a_returned_workbook_shows_as_returned_once_imported(qtbot, ctx, tmp_path, qtbot_page_factory):

@@ -13,6 +13,7 @@ from fldd.ui.runner.runner_page import RunnerPage
 from fldd.ui.runner.question_card import QuestionCard
 from fldd.ui.runner.value_editors import MoneyEditor, NumberEditor, TextEditor
 from fldd.usecases.assessments import start_assessment
+from tests.ui.findings.conftest import SAFE_NUMBERS
 from fldd.usecases.context import open_context
 from fldd.usecases.suppliers import add_supplier
 
@@ -95,7 +96,7 @@ class Ui:
         if question.type == "money":
             return None  # typed into the amount field by answer_with_editor
         if question.type in ("number", "count", "percent"):
-            return 150 if question.id == "wag_overtime_rate_pct" else int(question.minimum or 0)
+            return SAFE_NUMBERS.get(question.id, int(question.minimum or 0))
         return "Malay and Nepali"
 
     @staticmethod

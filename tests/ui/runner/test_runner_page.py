@@ -121,8 +121,8 @@ def test_the_result_and_progress_follow_each_answer(qtbot, desktop, open_page, u
     assert page.results.indicator_rows == rows  # the same rows, updated in place
     assert rows[11].text(1) == "High"
     assert page.results.module_rows["hours"].text(1) == "High"
-    assert page.nav.detail("hours") == "1 / 7"
-    assert page.results.completeness.text().startswith("Complete: 2%")
+    assert page.nav.detail("hours") == "1 / 8"
+    assert page.results.completeness.text().startswith("Complete: 1% (1 of 74 required answers)")
     assert page.results.indicator_rows[11].text(0) == "11. Excessive overtime"
 
 
