@@ -278,7 +278,7 @@ class _Scoring:
                     and t.title not in titles:
                 titles.append(t.title)
         reason = pick(floor.reason, self.lang)
-        return f"{reason}: {'; '.join(titles)}" if titles else reason
+        return f"{reason.rstrip('. ')}: {'; '.join(titles)}." if titles else reason
 
     def _trigger(self, t) -> Trigger:
         because = self._because(t.condition)

@@ -174,7 +174,7 @@ def test_a_major_finding_lifts_low_to_medium_and_names_it(site):
     result = run(site, {"overtime": "yes"})
     assert result.score >= 85
     assert result.rating == "medium"
-    assert result.rating_reasons == ("A Major finding: Overtime is not voluntary",)
+    assert result.rating_reasons == ("A Major finding: Overtime is not voluntary.",)
     just_missed = run(site, {"overtime": "no"})
     assert just_missed.rating == "low" and just_missed.rating_reasons == ()
 
@@ -188,7 +188,7 @@ def test_a_red_flag_raises_to_high_over_a_major_finding_of_the_same_fact(site):
 def test_deposits_held_is_never_low_even_as_a_minor_finding(site):
     result = run(site, {"deposit": "yes"})
     assert result.score >= 85 and result.rating == "medium"
-    assert set(result.rating_reasons) == {"Deposits are held: Workers pay deposits"}
+    assert set(result.rating_reasons) == {"Deposits are held: Workers pay deposits."}
 
 
 def test_a_floor_that_just_misses_leaves_the_scores_band(site):
