@@ -30,7 +30,8 @@ def merge_findings(q: Questionnaire, fired: list[Trigger], lang: str) -> tuple[T
 
 def _one(q: Questionnaire, fact: str, members: list[Trigger], lang: str) -> Trigger:
     """The single finding of a fact: the most severe member's severity, dates and remedy; every member's
-    answers; the fact's title."""
+    answers; the fact's title when several sources established it, else the one source's own title (which
+    says how it is known: "One worker said ...: to investigate" must not read as the established fact)."""
     lead = min(members, key=lambda t: SEVERITIES.index(t.severity) if t.severity in SEVERITIES else len(SEVERITIES))
     because: list[str] = []
     values: dict = {}
@@ -39,7 +40,8 @@ def _one(q: Questionnaire, fact: str, members: list[Trigger], lang: str) -> Trig
         values.update(t.values)
     declared = q.facts.get(fact)
     return replace(
-        lead, id=fact, title=pick(declared.title, lang) if declared else lead.title, because=tuple(because),
+        lead, id=fact, title=pick(declared.title, lang) if declared and len(members) > 1 else lead.title,
+        because=tuple(because),
         values=values, sources=tuple(Evidence(t.id, t.title, t.severity, t.module, t.rule, t.because)
                                      for t in members))
 

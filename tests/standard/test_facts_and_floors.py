@@ -144,9 +144,10 @@ def test_one_fact_seen_by_three_sources_is_one_finding_listing_each(site):
     assert [t.id for t in result.triggers if t.action != "finding"] == ["thr_onsite"]  # escalations untouched
 
 
-def test_a_fact_from_one_source_keeps_the_facts_title_and_its_own_severity(site):
+def test_a_fact_from_one_source_reads_as_that_source_says_it_with_its_own_severity(site):
     found = findings(run(site, {"held_records": "yes"}))
     assert list(found) == ["documents_held"] and found["documents_held"].severity == "major"
+    assert found["documents_held"].title == "Records show documents held"  # how it is known, not yet more
     assert [s.threshold for s in found["documents_held"].sources] == ["thr_records"]
 
 
@@ -167,7 +168,7 @@ def test_a_priority_finding_never_sits_beside_a_low_rating(site):
     result = run(site, {"held_workers": 1, "held_records": "no"})
     assert result.score >= 85  # the score alone would say low
     assert result.rating == "high"
-    assert any("A Priority finding: Workers' documents are held by the employer" in r for r in result.rating_reasons)
+    assert "A Priority finding: Workers said their documents are held." in result.rating_reasons
 
 
 def test_a_major_finding_lifts_low_to_medium_and_names_it(site):
@@ -188,7 +189,7 @@ def test_a_red_flag_raises_to_high_over_a_major_finding_of_the_same_fact(site):
 def test_deposits_held_is_never_low_even_as_a_minor_finding(site):
     result = run(site, {"deposit": "yes"})
     assert result.score >= 85 and result.rating == "medium"
-    assert set(result.rating_reasons) == {"Deposits are held: Workers pay deposits."}
+    assert set(result.rating_reasons) == {"Deposits are held: Deposits taken."}
 
 
 def test_a_floor_that_just_misses_leaves_the_scores_band(site):
