@@ -17,7 +17,19 @@ def root(tmp_path) -> Path:
     """A copy of the shipped standard, to break one thing in."""
     copy = tmp_path / "std"
     shutil.copytree(questionnaires_dir(), copy)
+    draft_next_version(copy)
     return copy
+
+
+def draft_next_version(root: Path) -> None:
+    """Raise both tiers' versions in a copy, as an edit of released content must: the shipped versions are
+    released and never change."""
+    for path in (root / "desktop" / "fldd-desktop.yaml", root / "onsite" / "fldd-onsite.yaml"):
+        text = path.read_text(encoding="utf-8")
+        head, _, rest = text.partition("\n  version: ")
+        version, _, tail = rest.partition("\n")
+        major, minor, patch = version.split(".")
+        path.write_text(f"{head}\n  version: {major}.{minor}.{int(patch) + 1}\n{tail}", encoding="utf-8")
 
 
 def edit(path: Path, old: str, new: str) -> None:

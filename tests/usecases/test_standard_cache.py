@@ -6,6 +6,7 @@ import shutil
 
 from fldd.paths import questionnaires_dir
 from fldd.usecases.standard_cache import cached_standard
+from tests.standard.test_onsite_fields import draft_next_version
 
 
 def test_cache_is_reused_then_rebuilt_after_an_edit(tmp_path):
@@ -15,6 +16,7 @@ def test_cache_is_reused_then_rebuilt_after_an_edit(tmp_path):
     first = cached_standard(root, cache)
     (pickle_file,) = cache.glob("standard-*.pickle")
     assert cached_standard(root, cache).questionnaires.keys() == first.questionnaires.keys()
+    draft_next_version(root)  # released content changes only under a new version
     module = root / "desktop" / "profile.yaml"
     module.write_text(module.read_text(encoding="utf-8").replace(
         "How many workers work at this site today?", "How many workers are employed at this site today?"),

@@ -73,5 +73,8 @@ def with_variant(standard: Standard, version: str = "9.0.0") -> tuple[Standard, 
                   and qu.id != retire and not qu.show_if and qu.module == old.modules[1].id)
     removed = old.question(narrow).options[0].value
     changed = dataclasses.replace(variant(old, retire, narrow, removed), version=version)
-    return (dataclasses.replace(standard, questionnaires={**standard.questionnaires, "fldd-desktop": changed}),
+    # the variant is the version after 1.0.0: releases between them (2.0.0) would not exist in its world
+    releases = {**standard.releases, "fldd-desktop": {"1.0.0": old}}
+    return (dataclasses.replace(standard, questionnaires={**standard.questionnaires, "fldd-desktop": changed},
+                                releases=releases),
             {"retire": retire, "narrow": narrow, "removed": removed, "kept": old.question(narrow).options[1].value})
