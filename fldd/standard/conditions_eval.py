@@ -20,7 +20,7 @@ from fldd.standard.conditions_parse import (
 _CTX = Context(prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999, capitals=1, clamp=0,
                traps=[InvalidOperation, DivisionByZero, Overflow])
 _HUNDRED = Decimal(100)
-_CURRENCY_RE = re.compile(r"[A-Z]{3}")
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # ISO 4217: three capital letters
 
 
 class ConditionEvalError(ValueError):
@@ -41,7 +41,7 @@ class Money:
             object.__setattr__(self, "amount", amount)
         if not isinstance(amount, Decimal) or not amount.is_finite():
             raise ValueError(f"Money needs a finite Decimal amount, got {self.amount!r}")
-        if not isinstance(self.currency, str) or not _CURRENCY_RE.fullmatch(self.currency):
+        if not isinstance(self.currency, str) or not CURRENCY_CODE.fullmatch(self.currency):
             raise ValueError(f"Money needs an upper-case ISO 4217 currency code, got {self.currency!r}")
 
     def __str__(self) -> str:

@@ -5,7 +5,6 @@ same way on every machine. A conversion always says which rate, source and day i
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -13,10 +12,10 @@ from pathlib import Path
 import yaml
 
 from fldd.standard.conditions import Money
+from fldd.standard.conditions_eval import CURRENCY_CODE
+from fldd.standard.conditions_parse import parse_date
 
 FILE_NAME = "exchange_rates.yaml"
-_CODE_RE = re.compile(r"[A-Z]{3}")
-_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class RatesError(ValueError):
@@ -65,14 +64,14 @@ def read(path: Path) -> ExchangeRates:
     for key in ("source", "edition", "date", "base"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise RatesError(f"{path}: '{key}' must be given as text")
-    if not _DATE_RE.fullmatch(data["date"]):
+    if parse_date(data["date"]) is None:
         raise RatesError(f"{path}: 'date' must be YYYY-MM-DD, not {data['date']!r}")
     raw = data.get("rates")
     if not isinstance(raw, dict) or not raw:
         raise RatesError(f"{path}: 'rates' must map currency codes to rates")
     rates = {}
     for code, value in raw.items():
-        if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
+        if not isinstance(code, str) or not CURRENCY_CODE.fullmatch(code):
             raise RatesError(f"{path}: {code!r} is not an ISO 4217 currency code")
         try:
             rate = Decimal(str(value))
