@@ -181,7 +181,7 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], root: str,
     listed = {f["path"]: f for f in manifest["files"]}
     seen: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
-        name = info.filename[len(prefix):] if info.filename.startswith(prefix) else info.filename
+        name = info.filename.removeprefix(prefix)
         if name in seen:
             out.files.append(_line(name, "twice", "the zip holds this name twice: readers would disagree on which "
                                                   "one counts"))

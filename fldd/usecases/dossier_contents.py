@@ -25,12 +25,12 @@ from fldd.usecases.context import AppContext
 
 LEFT_OUT = (
     "The register's free-text notes on the supplier: they are the buyer's internal working notes.",
-    "Contacts' e-mail addresses and phone numbers: personal data the due diligence does not rest on (names and "
-    "roles are kept).",
-    "Worker-interview records: no interview leaves fldd; the reports and data show interview results only as "
-    "totals, with small counts suppressed so that no worker can be singled out.",
-    "The workbook files themselves: the records of what was sent, received and imported are included, with the "
-    "sha256 of each file, so a file kept elsewhere can be matched to its record.",
+    ("Contacts' e-mail addresses and phone numbers: personal data the due diligence does not rest on (names and "
+     "roles are kept)."),
+    ("Worker-interview records: no interview leaves fldd; the reports and data show interview results only as "
+     "totals, with small counts suppressed so that no worker can be singled out."),
+    ("The workbook files themselves: the records of what was sent, received and imported are included, with the "
+     "sha256 of each file, so a file kept elsewhere can be matched to its record."),
 )
 
 
@@ -93,7 +93,8 @@ def supplier_record(supplier: store_suppliers.Supplier) -> dict[str, Any]:
     data = risk_data()
     risk = inherent_risk(supplier.country, supplier.goods, data)
     record["inherent_risk"] = {
-        "country_name": risk.country_name, "score": risk.score, "level": risk.level, "country_points": risk.country_points,
+        "country_name": risk.country_name, "score": risk.score, "level": risk.level,
+        "country_points": risk.country_points,
         "goods_points": risk.goods_points, "reasons": risk.reasons, "tip_tier": risk.tip_tier,
         "dol_advancement_level": risk.advancement_level,
         "listed_goods": [{"good": g.good, "supplier_good": g.supplier_good, "kinds": g.kinds,
@@ -132,19 +133,23 @@ def _assessment(ctx: AppContext, plan: Plan, row: dict) -> None:
 
 
 def _reports() -> list[tuple[str, str, Callable | None]]:
-    """(file name, what it is, writer) of each report; writer None while this build has no such report."""
+    """(file name, what it is, writer) of each report; writer None while this build lacks the report (its use
+    case or the renderer it calls)."""
+    from importlib.util import find_spec
+
     found = []
-    for name, what, module, function in (
-            ("report.pdf", "the assessment report (PDF)", "fldd.usecases.report_assessment", "write_assessment_pdf"),
+    for name, what, module, function, renderer in (
+            ("report.pdf", "the assessment report (PDF)", "fldd.usecases.report_assessment", "write_assessment_pdf",
+             "fldd.reports.assessment_pdf"),
             ("report.xlsx", "the assessment report as Excel tables", "fldd.usecases.report_assessment_xlsx",
-             "write_assessment_xlsx")):
+             "write_assessment_xlsx", "fldd.reports.assessment_xlsx")):
         try:
             writer = getattr(__import__(module, fromlist=[function]), function)
         except ImportError as exc:
             if exc.name != module:
                 raise  # a broken report module is a bug to see, not a report to leave out quietly
             writer = None
-        found.append((name, what, writer))
+        found.append((name, what, writer if find_spec(renderer) is not None else None))
     return found
 
 

@@ -29,13 +29,13 @@ def readme_text(plan: Plan, header: dict[str, Any]) -> bytes:
         "information on the due diligence done on a supplier (Regulation (EU) 2024/3015, the Forced Labour "
         "Regulation, applies from 14 December 2027).")
     lines += _heading("Supplier")
-    ids = "; ".join(f"{IDENTIFIER_SCHEMES.get(k, (k,))[0]} {v}" for k, v in sorted(s["identifiers"].items())) or "none held"
+    ids = "; ".join(f"{IDENTIFIER_SCHEMES.get(k, (k,))[0]} {v}" for k, v in sorted(s["identifiers"].items()))
     editions = ", ".join(f"{name} ({year})" for name, year in risk["data_editions"].items())
     lines += _fields([("Name", s["name"]), ("Country", f"{risk['country_name']} ({s['country']})"),
                       ("Address", s["address"] or "-"),
                       ("Goods", ", ".join(s["goods"]) or "-"), ("Sector", s["sector"] or "-"),
                       ("Tier in the chain", str(s["chain_tier"])), ("Status in the register", s["status"]),
-                      ("Identifiers", ids), ("fldd uid", s["uid"]),
+                      ("Identifiers", ids or "none held"), ("fldd uid", s["uid"]),
                       ("Inherent risk", f"{risk['level']} ({risk['score']} of 10), from its country and goods, on "
                                         f"{editions}")])
     lines += _heading("Made")

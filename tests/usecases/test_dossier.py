@@ -5,10 +5,12 @@ never assessed, and a person who cancels half way."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from fldd.cli import main
@@ -78,9 +80,14 @@ def test_the_dossier_verifies_and_holds_the_record_data_evidence_and_a_signed_ma
     actions = json.loads(files[f"{root}/{'/'.join(folder)}/corrective-actions.json"])
     (hours,) = [f for f in actions if f["threshold_id"] == "excessive_hours"]
     assert [e["kind"] for e in hours["history"]] == ["created", "evidence"]
+    report = files[f"{root}/{'/'.join(folder)}/report.xlsx"]
+    assert openpyxl.load_workbook(io.BytesIO(report))["Summary"]["B2"].value == "Klang Valley Gloves"
+    pdf = files.get(f"{root}/{'/'.join(folder)}/report.pdf")
+    readme = files[f"{root}/README.txt"].decode()
+    assert pdf.startswith(b"%PDF") if pdf else "report.pdf: the assessment report (PDF) is not available" in readme
     supplier = json.loads(files[f"{root}/supplier.json"])
     assert supplier["inherent_risk"]["data_editions"] and "notes" not in supplier
-    assert any(n.endswith("/evidence/findings/finding-%d/rota.png" % hours["id"]) for n in names)
+    assert any(n.endswith(f"/evidence/findings/finding-{hours['id']}/rota.png") for n in names)
     outcome = verify_dossier(ctx, dossier)
     assert outcome["intact"] and outcome["signature"] == "valid"
     assert "signed by this database" in "\n".join(outcome["lines"]) and outcome["lines"][-1].startswith("INTACT")
