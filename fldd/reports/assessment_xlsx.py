@@ -18,6 +18,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from typing import Any
+from unicodedata import east_asian_width
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -136,7 +137,8 @@ def _answers(wb: Workbook, data: dict, lab: dict, stored: dict[str, Any]) -> Non
                          a["comment"], a["corrected"], len(a["evidence"])))
     _table(wb, lab["sheet.answers"], [(lab["module"], 24), (lab["number"], 8), (lab["question_id"], 24),
                                       (lab["question"], 60), (lab["answer"], 36), (lab["raw"], 20),
-                                      (lab["comment"], 40), (lab["correction"], 30), (lab["files"], 10)], rows)
+                                      (lab["comment"], 40), (lab["correction"], 30), (lab["files"], 10)], rows,
+           numbers=_LEFT)  # stored values: text and numbers in one column, read as one list
 
 
 def _findings(wb: Workbook, data: dict, lab: dict) -> None:
@@ -192,11 +194,13 @@ def _table(wb: Workbook, title: str, columns: Sequence[tuple[str, int]], rows: S
 
 
 def _lines_needed(value: Any, width: int) -> int:
-    """Lines a wrapped cell takes in a column `width` characters wide (a generous estimate)."""
+    """Lines a wrapped cell takes in a column `width` characters wide (Chinese and Japanese characters count
+    twice); a slight overestimate, so that no text is cut off."""
     if not isinstance(value, str) or not value:
         return 1
-    per_line = max(1, int(width * 1.1) - 2)
-    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+    per_line = max(1, width - 1)  # words wrap whole: a line holds fewer characters than the column is wide
+    return sum(max(1, -(-sum(2 if east_asian_width(ch) in "WF" else 1 for ch in part) // per_line))
+               for part in value.split("\n"))
 
 
 def _put(ws, row: int, col: int, value: Any, *, wide: bool, numbers: Alignment) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from typing import Any
+from unicodedata import east_asian_width
 
 from fldd.identifiers import IDENTIFIER_SCHEMES
 from fldd.reports.dossier_zip import MANIFEST, README, SUMS
@@ -20,7 +21,8 @@ def readme_text(plan: Plan, header: dict[str, Any]) -> bytes:
     """The README of a dossier whose files are planned (README, manifest and SHA256SUMS aside)."""
     s = plan.record
     risk = s["inherent_risk"]
-    lines = [f"Due-diligence dossier: {s['name']}", "=" * min(WIDTH, 24 + len(s["name"])), ""]
+    title = f"Due-diligence dossier: {s['name']}"
+    lines = [title, "=" * min(WIDTH, _columns(title)), ""]
     lines += _para(
         "This file holds the forced-labour due diligence done on one supplier, as recorded in fldd: its register "
         "entry and inherent risk, each assessment with its report, data, findings and corrective actions, the "
@@ -84,7 +86,12 @@ def readme_text(plan: Plan, header: dict[str, Any]) -> bytes:
 
 
 def _heading(title: str) -> list[str]:
-    return ["", title, "-" * len(title)]
+    return ["", title, "-" * _columns(title)]
+
+
+def _columns(text: str) -> int:
+    """How many columns text takes in a fixed-width font (Chinese and Japanese characters take two)."""
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _para(text: str, *, indent: str = "", later: str | None = None) -> list[str]:
