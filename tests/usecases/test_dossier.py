@@ -245,10 +245,13 @@ def test_safe_names_for_what_windows_and_unix_refuse():
 
 
 def test_a_supplier_with_no_assessments_still_gets_a_dossier(ctx, tmp_path):
-    add_supplier(ctx, "Mekong Prawn Farm", "VN", goods=["Shrimp"], identifiers={"os_id": ""})
-    target = write_dossier(ctx, "Mekong Prawn Farm", tmp_path / "mekong.zip")
+    name = "../Mekong: Prawn\\Farm/.."
+    supplier = add_supplier(ctx, name, "VN", goods=["Shrimp"], identifiers={"os_id": ""})
+    target = write_dossier(ctx, supplier, tmp_path / "mekong.zip")
     files = members(target)
     root = root_of(target)
+    assert root == f"dossier _Mekong_ Prawn_Farm_ {TODAY.isoformat()}", "the supplier's name makes one plain folder"
+    assert all(n.startswith(root + "/") for n in files)
     assert not any("/assessments/" in n for n in files)
     assert f"{root}/supplier.json" in files and f"{root}/workbooks/sent.json" in files
     assert "None: no assessment of this supplier is recorded" in files[f"{root}/README.txt"].decode()
