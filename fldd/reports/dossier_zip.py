@@ -45,6 +45,7 @@ class Entry:
     what: str
 
     def to_json(self) -> dict[str, Any]:
+        """The entry as the manifest lists it."""
         return {"path": self.path, "sha256": self.sha256, "size": self.size, "what": self.what}
 
 
@@ -74,6 +75,7 @@ class DossierZip:
         return entry
 
     def add_bytes(self, path: str, data: bytes, what: str) -> Entry:
+        """Write one file already in memory (the README, a JSON record)."""
         return self.add(path, [data], what)
 
     def add_file(self, path: str, source: Path, what: str) -> Entry:
@@ -125,6 +127,7 @@ class Checked:
 
     @property
     def intact(self) -> bool:
+        """A readable manifest, every file as listed, none added or removed, SHA256SUMS matching."""
         return self.manifest is not None and not self.problems and all(f["status"] == "ok" for f in self.files)
 
 

@@ -64,6 +64,7 @@ class Plan:
     assessments: list[AssessmentPart] = field(default_factory=list)
 
     def add_json(self, path: str, what: str, data: Any) -> None:
+        """Plan a JSON file of data (written as the dossier writes all its JSON)."""
         self.items.append(Planned(path, what, lambda: [dumps(data)]))
 
 
