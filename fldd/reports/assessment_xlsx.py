@@ -144,8 +144,7 @@ def _answers(wb: Workbook, data: dict, lab: dict, stored: dict[str, Any]) -> Non
 def _findings(wb: Workbook, data: dict, lab: dict) -> None:
     rows = []
     for f in data["findings"]:
-        history = [" ".join(x for x in (h["at"], h["by"], f"{h['from'] or ''} -> {h['to'] or ''}", h["note"]) if x)
-                   for h in f["history"]]
+        history = [_step(h, lab) for h in f["history"]]
         rows.append((f["id"], f["severity_text"], f["title"], f["detail"], _lines(_pair(a) for a in f["because"]),
                      _lines(f["seen_in"]), f["source"], f["action"], f["owner"], f["plan_due"], f["closure_due"],
                      f["status_text"], lab["yes"] if f["overdue"] else lab["no"],
@@ -155,6 +154,16 @@ def _findings(wb: Workbook, data: dict, lab: dict) -> None:
                                        (lab["action"], 44), (lab["owner"], 18), (lab["plan_due"], 12),
                                        (lab["closure_due"], 12), (lab["status"], 12), (lab["overdue"], 9),
                                        (lab["evidence"], 44), (lab["history"], 60)], rows)
+
+
+def _step(e: dict, lab: dict) -> str:
+    """One step of an action's history in the report's words: '2026-11-02T09:00:00Z Open -> Done, Siti: note'."""
+    def said(status: str | None) -> str:
+        return lab.get(f"action.{status}", status or "-")
+
+    move = {"created": said(e["to"]), "status": f"{said(e['from'])} -> {said(e['to'])}"}.get(e["kind"], e["kind"])
+    line = f"{e['at'] or ''} {move}, {e['by'] or '-'}"
+    return f"{line}: {e['note']}" if e["note"] else line
 
 
 def _onsite(wb: Workbook, onsite: dict, lab: dict) -> None:
