@@ -25,6 +25,8 @@ EN = {
     "next.revalidate": "Assess again: the result is valid until this date",
     "next.escalate": "{action}: {title}",
     "overdue": "overdue",
+    "send.plan": "Corrective action plan for finding {n}: {title}",
+    "send.proof": "Proof that the action for finding {n} is finished: {title}",
     # headings
     "report.title": "Forced-labour risk assessment report",
     "closing.title": "Closing meeting summary",
@@ -86,6 +88,8 @@ ES = {
     "next.revalidate": "Evaluar de nuevo: el resultado es válido hasta esta fecha",
     "next.escalate": "{action}: {title}",
     "overdue": "vencida",
+    "send.plan": "Plan de acción correctiva del hallazgo {n}: {title}",
+    "send.proof": "Prueba de que la acción del hallazgo {n} está terminada: {title}",
     "report.title": "Informe de evaluación de riesgo de trabajo forzoso",
     "closing.title": "Resumen de la reunión de cierre",
     "h.contents": "Índice", "h.summary": "Resumen ejecutivo", "h.results": "Resultados por indicador y módulo",

@@ -37,8 +37,8 @@ notes are never read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from fldd import __version__
 from fldd.reports.labels import words as report_words

@@ -5,30 +5,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from tests.reports.report_builders import demo_context, onsite_with_counts
-
 from fldd.usecases.assessments import assessment_json
 from fldd.usecases.report_assessment import assessment_report_data
-
-
-@pytest.fixture(scope="module")
-def demo_ctx(tmp_path_factory):
-    ctx = demo_context(tmp_path_factory.mktemp("demo"))
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def ctx(tmp_path):
-    from tests.reports.report_builders import TODAY
-
-    from fldd.usecases.context import open_context
-
-    context = open_context(tmp_path / "fldd.sqlite3", user="rosa", role="auditor")
-    context.today = lambda: TODAY
-    yield context
-    context.close()
+from tests.reports.report_builders import onsite_with_counts
 
 
 def _by_name(ctx, supplier: str, tier: str) -> int:
