@@ -112,9 +112,8 @@ def _summary(data: dict, st: dict, w: dict, title: str) -> list:
     out += [text.para(line, st["muted"]) for line in r["notes"]]
     out.append(text.para(w["h.red_flags"], st["h2"]))
     if r["red_flags"]:
-        rows = [[f["number"], f["text"], f["answer"], f["reason"]] for f in r["red_flags"]]
-        out.append(grid(["#", w["question"], w["answer"], w["because"]], rows,
-                        [11 * mm, 78 * mm, 45 * mm, 40 * mm], st))
+        rows = [[f["number"], f["text"], f["answer"]] for f in r["red_flags"]]
+        out.append(grid(["#", w["question"], w["answer"]], rows, [11 * mm, 103 * mm, 60 * mm], st))
     else:
         out.append(text.para(w["no_red_flags"], st["body"]))
     out.append(text.para(w["h.triggers"], st["h2"]))
@@ -127,7 +126,7 @@ def _summary(data: dict, st: dict, w: dict, title: str) -> list:
 
 
 def _results(data: dict, st: dict, w: dict, title: str) -> list:
-    risk_words = [_risk_word(data, n) for n in range(4)]
+    risk_words = data["risk_levels"]
     out = [PageBreak(), Heading(title, st["h1"], "results"), text.para(w["h.indicators"], st["h2"]),
            charts.indicator_chart(data["indicators"], WIDTH, risk_words), Spacer(1, 2 * mm)]
     rows = [[i["number"], i["name"], i["risk_text"] or "-", f"{i['answered']} / {i['visible']}"]
@@ -143,13 +142,6 @@ def _results(data: dict, st: dict, w: dict, title: str) -> list:
     out.append(Spacer(1, 3 * mm))
     out += [text.para(line, st["muted"]) for line in data["result"]["legend"]]
     return out
-
-
-def _risk_word(data: dict, n: int) -> str:
-    for row in data["indicators"] + data["modules"]:
-        if row["risk"] == n and row["risk_text"]:
-            return row["risk_text"]
-    return str(n)
 
 
 def _findings(data: dict, st: dict, w: dict, title: str) -> list:

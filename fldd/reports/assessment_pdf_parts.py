@@ -60,7 +60,7 @@ def _finding(n: int, f: dict, st: dict, w: dict, width: float) -> list:
     if f["evidence"]:
         facts.append((w["evidence"], "\n".join(f"{e['name']} (sha256 {e['sha256']})" for e in f["evidence"])))
     if f["history"]:
-        facts.append((w["history"], "\n".join(_step(e) for e in f["history"])))
+        facts.append((w["history"], "\n".join(_step(e, w) for e in f["history"])))
     head = [text.para(f"{n}. {f['title']}", st["h3"])]
     if f["detail"]:
         head.append(text.para(f["detail"], st["muted"]))
@@ -68,8 +68,11 @@ def _finding(n: int, f: dict, st: dict, w: dict, width: float) -> list:
             pairs(facts[6:], [32 * mm, width - 32 * mm], st) if facts[6:] else Spacer(1, 0), Spacer(1, 3 * mm)]
 
 
-def _step(e: dict) -> str:
-    move = f"{e['from'] or '-'} -> {e['to']}" if e["kind"] in ("created", "status") else e["kind"]
+def _step(e: dict, w: dict) -> str:
+    def said(status):
+        return w.get(f"action.{status}", status or "-")
+
+    move = {"created": said(e["to"]), "status": f"{said(e['from'])} -> {said(e['to'])}"}.get(e["kind"], e["kind"])
     line = f"{(e['at'] or '')[:10]} {move} · {e['by'] or '-'}"
     return f"{line}: {e['note']}" if e["note"] else line
 
@@ -102,12 +105,15 @@ def onsite(data: dict, st: dict, w: dict, width: float) -> list:
 
 
 def answer_table(module: dict, st: dict, w: dict, width: float) -> object:
-    """One module's questions: number, question, answer (with any correction), comment and files."""
+    """One module's questions: number, question, answer (with any correction), and comments and files when the
+    module has any (else the answers take the room)."""
     rows = []
     for q in module["questions"]:
         answer = q["answer"] + (f"\n({q['corrected']})" if q["corrected"] else "")
         notes = [q["comment"]] if q["comment"] else []
         notes += [f"{e['name']} · sha256 {e['sha256'][:16]}…" for e in q["evidence"]]
         rows.append([q["number"], q["text"], answer, cell("\n".join(notes), st["small"])])
+    if not any(q["comment"] or q["evidence"] for q in module["questions"]):
+        return grid(["#", w["question"], w["answer"]], [r[:3] for r in rows], [11 * mm, 95 * mm, width - 106 * mm], st)
     return grid(["#", w["question"], w["answer"], f"{w['comment']} / {w['evidence']}"], rows,
                 [11 * mm, 80 * mm, 45 * mm, width - 136 * mm], st)

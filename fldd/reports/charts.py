@@ -43,6 +43,7 @@ def _chart(labels: list[str], values: list[float], colours: list, width: float, 
     chart.valueAxis.gridStrokeColor = HexColor("#e3e8ee")
     chart.valueAxis.gridStrokeWidth = 0.5
     chart.bars.strokeWidth = 0
+    chart.bars.strokeColor = None
     for i, colour in enumerate(colours):
         chart.bars[(0, i)].fillColor = colour
     d.add(chart)

@@ -17,6 +17,7 @@ the assessment's language (`language`; the report's own words are `labels`, from
 - `triggers`: [{id, action, action_text, severity, severity_text, title, remedy, rule, plan_due, closure_due,
   answers: [{question, text, answer}]}].
 - `next_steps`: [{what, by (ISO date or None), overdue}] -- what must happen next and by when.
+- `risk_levels`: the words of risk 0, 1, 2 and 3.
 - `indicators`: [{number, name, risk (0-3 or None), risk_text, answered, visible}] for ILO indicators 1-11;
   `modules`: [{id, title, risk, risk_text, score, answered, visible}].
 - `findings`: [{id, severity, severity_text, title, detail, remedy, because: [{question, text, answer}],
@@ -95,6 +96,7 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
                    "notes": list(result["notes"]), "legend": _legend(ctx, q, lang)},
         "triggers": sections.triggers(words, result),
         "next_steps": _next_steps(ctx, shown, found, labels),
+        "risk_levels": [ctx.standard.label("risk_levels", str(n), lang) for n in range(4)],
         "indicators": [_summary(ctx, lang, {"number": n, "name": ctx.standard.label("indicators", str(n), lang)},
                                 result["indicators"].get(str(n))) for n in range(1, 12)],
         "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id))
