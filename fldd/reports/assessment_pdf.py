@@ -116,12 +116,12 @@ def _summary(data: dict, st: dict, w: dict, title: str) -> list:
         out.append(grid(["#", w["question"], w["answer"]], rows, [11 * mm, 103 * mm, 60 * mm], st))
     else:
         out.append(text.para(w["no_red_flags"], st["body"]))
-    out.append(text.para(w["h.triggers"], st["h2"]))
-    out += parts.triggers(data, st, w, WIDTH) or [text.para(w["no_triggers"], st["body"])]
     out.append(text.para(w["h.next"], st["h2"]))
     rows = [[s["what"], (s["by"] or "-") + (f" ({w['overdue']})" if s["overdue"] else "")] for s in data["next_steps"]]
     out.append(grid([w["what"], w["by"]], rows, [WIDTH - 36 * mm, 36 * mm], st) if rows
                else text.para(w["none"], st["body"]))
+    out.append(text.para(w["h.triggers"], st["h2"]))
+    out += parts.triggers(data, st, w, WIDTH) or [text.para(w["no_triggers"], st["body"])]
     return out
 
 
