@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, T
 from fldd.reports import assessment_pdf_parts as parts
 from fldd.reports import charts, text
 from fldd.reports.pdf_document import Contents, Heading, Meta, ReportDocument, first_page_then, styles
-from fldd.reports.pdf_tables import cell, grid, pairs
+from fldd.reports.pdf_tables import cell, grid, in_report_font, pairs
 
 RATING_FILL = {"low": HexColor("#2f7d4f"), "medium": HexColor("#b7791f"), "high": HexColor("#c2402f"),
                "severe": HexColor("#7f1d1d"), None: HexColor("#5f6b7a")}
@@ -68,7 +68,7 @@ def rating_box(data: dict, st: dict, width: float) -> Table:
     """The rating in a coloured box (provisional ones say so in their words)."""
     style = st["h2"].clone("rating", textColor=white, spaceBefore=0, spaceAfter=0, fontSize=13, leading=16)
     box = Table([[text.para(data["result"]["rating_text"], style)]], colWidths=[width], hAlign="LEFT")
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), RATING_FILL.get(data["result"]["rating"],
+    box.setStyle(TableStyle([in_report_font(), ("BACKGROUND", (0, 0), (-1, -1), RATING_FILL.get(data["result"]["rating"],
                                                                             RATING_FILL[None])),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
