@@ -24,16 +24,16 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from fldd.reports.assessment_pdf import render_assessment_pdf  # noqa: E402
-from fldd.usecases import demo  # noqa: E402
-from fldd.usecases.assessments import list_assessments  # noqa: E402
-from fldd.usecases.context import open_context  # noqa: E402
-from fldd.usecases.report_assessment import assessment_report_data  # noqa: E402
+from fldd.reports.assessment_pdf import render_assessment_pdf
+from fldd.usecases import demo
+from fldd.usecases.assessments import list_assessments
+from fldd.usecases.context import open_context
+from fldd.usecases.report_assessment import assessment_report_data
 
 RUNS = 7
 BODY = ParagraphStyle("b", fontName="Helvetica", fontSize=8, leading=10)

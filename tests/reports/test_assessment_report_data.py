@@ -86,5 +86,6 @@ def test_a_rating_no_floor_raised_is_explained_by_its_score_band(demo_ctx):
     shown = assessment_json(demo_ctx, clean["id"])
     assert shown["result"]["rating"] == "low" and shown["result"]["rating_reasons"] == []
     reasons = assessment_report_data(demo_ctx, clean["id"])["result"]["reasons"]
-    assert reasons == [f"The score, {shown['result']['score']:g}, is in the band of Low risk (85 and above); no red "
-                       "flag or finding makes it worse."]
+    said = (f"The score, {shown['result']['score']:g}, is in the band of Low risk (85 and above); no red flag or "
+            "finding makes it worse.")
+    assert reasons == [said]
