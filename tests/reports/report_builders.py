@@ -33,3 +33,4 @@ def onsite_with_counts(ctx: AppContext, counts: dict[str, int], *, name: str = "
     session.save_result()
     sync_findings(ctx, session)
     return assessment_id
+
