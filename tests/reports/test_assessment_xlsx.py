@@ -16,7 +16,6 @@ from fldd.usecases.errors import Rejected
 from fldd.usecases.report_assessment_xlsx import write_assessment_xlsx
 from fldd.usecases.suppliers import add_supplier
 from tests.reports.report_builders import TODAY, onsite_with_counts
-from tests.reports.test_assessment_report_data import ctx  # noqa: F401 - the fixture: an auditor, today fixed
 from tests.usecases.test_findings import complete
 
 HOSTILE = {"supplier": '=HYPERLINK("http://evil.example/x","Open the invoice")',
@@ -27,7 +26,7 @@ SHEETS = ["Summary", "Answers", "Findings and actions", "Triggered thresholds", 
 
 
 @pytest.fixture
-def hostile(ctx, tmp_path):  # noqa: F811 - the fixture imported above
+def hostile(ctx, tmp_path):
     """A submitted desktop assessment whose supplier, answers, comments, finding and file name look like
     formulas."""
     supplier = add_supplier(ctx, HOSTILE["supplier"], "MY", goods=["Rubber Gloves"])
@@ -60,7 +59,7 @@ def every_cell(wb):
             yield from row
 
 
-def test_each_sheet_reads_back_with_the_figures_assessments_show_prints(ctx, hostile, tmp_path):  # noqa: F811
+def test_each_sheet_reads_back_with_the_figures_assessments_show_prints(ctx, hostile, tmp_path):
     target = write_assessment_xlsx(ctx, hostile, tmp_path / "report.xlsx")
     shown = assessment_json(ctx, hostile)
     wb = read(target)
@@ -100,7 +99,7 @@ def test_each_sheet_reads_back_with_the_figures_assessments_show_prints(ctx, hos
                                                                          shown["result"]["triggers"]]
 
 
-def test_no_cell_is_a_formula_and_text_that_looks_like_one_reads_back_as_typed(ctx, hostile, tmp_path):  # noqa: F811
+def test_no_cell_is_a_formula_and_text_that_looks_like_one_reads_back_as_typed(ctx, hostile, tmp_path):
     target = write_assessment_xlsx(ctx, hostile, tmp_path / "report.xlsx")
     wb = read(target)
     cells = list(every_cell(wb))
@@ -113,7 +112,7 @@ def test_no_cell_is_a_formula_and_text_that_looks_like_one_reads_back_as_typed(c
         assert not [n for n in zf.namelist() if n.startswith("xl/worksheets/") and b"<f>" in zf.read(n)]
 
 
-def test_the_same_assessment_gives_the_same_file(ctx, hostile, tmp_path):  # noqa: F811
+def test_the_same_assessment_gives_the_same_file(ctx, hostile, tmp_path):
     first = write_assessment_xlsx(ctx, hostile, tmp_path / "a.xlsx").read_bytes()
     second = write_assessment_xlsx(ctx, hostile, tmp_path / "b.xlsx").read_bytes()
     assert first == second
@@ -121,7 +120,7 @@ def test_the_same_assessment_gives_the_same_file(ctx, hostile, tmp_path):  # noq
         (TODAY.year, TODAY.month, TODAY.day, 0, 0, 0)}
 
 
-def test_two_workers_reporting_a_fee_read_fewer_than_three_and_their_count_is_nowhere(ctx, tmp_path):  # noqa: F811
+def test_two_workers_reporting_a_fee_read_fewer_than_three_and_their_count_is_nowhere(ctx, tmp_path):
     assessment_id = onsite_with_counts(ctx, {"wi_interviewed": 12, "wi_paid_fees": 2},
                                        comment="W-007 told us he paid 2 months")
     wb = read(write_assessment_xlsx(ctx, assessment_id, tmp_path / "onsite.xlsx"))
@@ -140,7 +139,7 @@ def test_two_workers_reporting_a_fee_read_fewer_than_three_and_their_count_is_no
     assert "Declared vs verified" in wb.sheetnames
 
 
-def test_too_few_interviews_show_no_count_at_all(ctx, tmp_path):  # noqa: F811
+def test_too_few_interviews_show_no_count_at_all(ctx, tmp_path):
     assessment_id = onsite_with_counts(ctx, {"wi_interviewed": 2, "wi_paid_fees": 0})
     wb = read(write_assessment_xlsx(ctx, assessment_id, tmp_path / "few.xlsx"))
     rows = table(wb["Worker interviews"])
@@ -150,8 +149,7 @@ def test_too_few_interviews_show_no_count_at_all(ctx, tmp_path):  # noqa: F811
     assert summary["Workers interviewed"]["Value"] == "fewer than 3"
 
 
-def test_the_command_writes_the_report_and_an_unknown_assessment_is_rejected(ctx, hostile, tmp_path,  # noqa: F811
-                                                                              capsys):
+def test_the_command_writes_the_report_and_an_unknown_assessment_is_rejected(ctx, hostile, tmp_path, capsys):
     target = tmp_path / "cli.xlsx"
     assert main(["--db", str(ctx.store.path), "report", "xlsx", str(hostile), "-o", str(target)]) == 0
     assert read(target)["Summary"]["B2"].value == HOSTILE["supplier"]
