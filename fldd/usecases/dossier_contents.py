@@ -51,7 +51,6 @@ class AssessmentPart:
     id: int
     folder: str
     summary: str
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -121,11 +120,8 @@ def _assessment(ctx: AppContext, plan: Plan, row: dict) -> None:
                                        f"{(row['started_at'] or '-')[:10]}, {rating}")
     plan.assessments.append(part)
     for name, what, writer in _reports():
-        if writer is None:
-            part.notes.append(f"{name}: {what} is not available in this version of fldd")
-        else:
-            plan.items.append(Planned(f"{folder}/{name}", f"Assessment {aid}: {what}",
-                                      lambda w=writer, n=name: _report_chunks(ctx, w, aid, n)))
+        plan.items.append(Planned(f"{folder}/{name}", f"Assessment {aid}: {what}",
+                                  lambda w=writer, n=name: _report_chunks(ctx, w, aid, n)))
     plan.add_json(f"{folder}/assessment.json", f"Assessment {aid}: the data (answers, comments, corrections, result, "
                   "findings with their action history), as `fldd assessments show --json` prints it", data)
     plan.add_json(f"{folder}/corrective-actions.json", f"Assessment {aid}: findings and corrective actions, each with "
@@ -133,25 +129,13 @@ def _assessment(ctx: AppContext, plan: Plan, row: dict) -> None:
     _evidence(ctx, plan, folder, aid, data["findings"])
 
 
-def _reports() -> list[tuple[str, str, Callable | None]]:
-    """(file name, what it is, writer) of each report; writer None while this build lacks the report (its use
-    case or the renderer it calls)."""
-    from importlib.util import find_spec
+def _reports() -> list[tuple[str, str, Callable]]:
+    """(file name, what it is, writer) of each report of an assessment."""
+    from fldd.usecases.report_assessment import write_assessment_pdf
+    from fldd.usecases.report_assessment_xlsx import write_assessment_xlsx
 
-    found = []
-    for name, what, module, function, renderer in (
-            ("report.pdf", "the assessment report (PDF)", "fldd.usecases.report_assessment", "write_assessment_pdf",
-             "fldd.reports.assessment_pdf"),
-            ("report.xlsx", "the assessment report as Excel tables", "fldd.usecases.report_assessment_xlsx",
-             "write_assessment_xlsx", "fldd.reports.assessment_xlsx")):
-        try:
-            writer = getattr(__import__(module, fromlist=[function]), function)
-        except ImportError as exc:
-            if exc.name != module:
-                raise  # a broken report module is a bug to see, not a report to leave out quietly
-            writer = None
-        found.append((name, what, writer if find_spec(renderer) is not None else None))
-    return found
+    return [("report.pdf", "the assessment report (PDF)", write_assessment_pdf),
+            ("report.xlsx", "the assessment report as Excel tables", write_assessment_xlsx)]
 
 
 def _report_chunks(ctx: AppContext, writer: Callable, assessment_id: int, name: str) -> Iterator[bytes]:

@@ -51,8 +51,6 @@ def readme_text(plan: Plan, header: dict[str, Any]) -> bytes:
                   "  workbooks sent to it are included."]
     for part in plan.assessments:
         lines += _para(f"{part.summary}; folder {part.folder}/", indent="  ", later="    ")
-        for note in part.notes:
-            lines += _para(f"Note: {note}.", indent="    ", later="      ")
     lines += _heading(f"Contents ({len(plan.items) + 3} files)")
     entries = [(README, "This file"), *((item.path, item.what) for item in plan.items),
                (MANIFEST, "Every file above with its sha256 and size, who made the dossier and when, and the "

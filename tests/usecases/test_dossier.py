@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from fldd.cli import main
 from fldd.reports.dossier_names import Folder, safe_name
@@ -82,9 +83,8 @@ def test_the_dossier_verifies_and_holds_the_record_data_evidence_and_a_signed_ma
     assert [e["kind"] for e in hours["history"]] == ["created", "evidence"]
     report = files[f"{root}/{'/'.join(folder)}/report.xlsx"]
     assert openpyxl.load_workbook(io.BytesIO(report))["Summary"]["B2"].value == "Klang Valley Gloves"
-    pdf = files.get(f"{root}/{'/'.join(folder)}/report.pdf")
-    readme = files[f"{root}/README.txt"].decode()
-    assert pdf.startswith(b"%PDF") if pdf else "report.pdf: the assessment report (PDF) is not available" in readme
+    pdf = PdfReader(io.BytesIO(files[f"{root}/{'/'.join(folder)}/report.pdf"]))
+    assert "Klang Valley Gloves" in pdf.pages[0].extract_text()
     supplier = json.loads(files[f"{root}/supplier.json"])
     assert supplier["inherent_risk"]["data_editions"] and "notes" not in supplier
     assert any(n.endswith(f"/evidence/findings/finding-{hours['id']}/rota.png") for n in names)
