@@ -27,8 +27,9 @@ LEFT_OUT = (
     "The register's free-text notes on the supplier: they are the buyer's internal working notes.",
     ("Contacts' e-mail addresses and phone numbers: personal data the due diligence does not rest on (names and "
      "roles are kept)."),
-    ("Worker-interview records: no interview leaves fldd; the reports and data show interview results only as "
-     "totals, with small counts suppressed so that no worker can be singled out."),
+    ("Worker-interview records: no interview leaves fldd. The reports and the data show interview results only as "
+     "totals, with small counts suppressed so that no worker can be singled out (a count of 1 or 2 reads 'fewer "
+     "than 3'), and the interviewer's comments on them are left out."),
     ("The workbook files themselves: the records of what was sent, received and imported are included, with the "
      "sha256 of each file, so a file kept elsewhere can be matched to its record."),
 )
@@ -108,10 +109,10 @@ def supplier_record(supplier: store_suppliers.Supplier) -> dict[str, Any]:
 
 
 def _assessment(ctx: AppContext, plan: Plan, row: dict) -> None:
-    from fldd.usecases.assessments import assessment_json
+    from fldd.usecases.dossier_privacy import discreet_assessment_json
 
     aid = row["id"]
-    data = assessment_json(ctx, aid)
+    data = discreet_assessment_json(ctx, aid)
     folder = (f"assessments/{aid}-{safe_name(row['questionnaire_id'])}-{safe_name(row['questionnaire_version'])}"
               f"-{(row['started_at'] or '')[:10]}")
     rating = data.get("rating_text") or row.get("rating") or "not rated"
@@ -123,7 +124,8 @@ def _assessment(ctx: AppContext, plan: Plan, row: dict) -> None:
         plan.items.append(Planned(f"{folder}/{name}", f"Assessment {aid}: {what}",
                                   lambda w=writer, n=name: _report_chunks(ctx, w, aid, n)))
     plan.add_json(f"{folder}/assessment.json", f"Assessment {aid}: the data (answers, comments, corrections, result, "
-                  "findings with their action history), as `fldd assessments show --json` prints it", data)
+                  "findings with their action history), as `fldd assessments show --json` prints it, with "
+                  "worker-interview figures as the report words them", data)
     plan.add_json(f"{folder}/corrective-actions.json", f"Assessment {aid}: findings and corrective actions, each with "
                   "its owner, dates, status, evidence and every step of its history", data["findings"])
     _evidence(ctx, plan, folder, aid, data["findings"])

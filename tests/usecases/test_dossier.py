@@ -321,3 +321,45 @@ def test_an_evidence_file_damaged_in_the_database_stops_the_dossier_and_leaves_n
                                        "dossier was not written"):
         write_dossier(ctx, "Klang Valley Gloves", target)
     assert not target.exists() and not list(tmp_path.glob(".damaged.zip*"))
+
+
+def test_worker_interview_figures_in_the_dossier_single_out_no_worker(ctx, tmp_path):
+    """One worker whose passport is held, two who paid a fee, eleven of twelve who saw violence: the data file
+    words each as the report does, and drops the interviewer's note and the rules that tell the counts."""
+    from tests.reports.report_builders import onsite_with_counts
+
+    aid = onsite_with_counts(ctx, {"wi_interviewed": 12, "wi_paid_fees": 2, "wi_no_own_passport": 1,
+                                   "wi_violence": 11}, comment="W-007 told us he paid 2 months")
+    target = write_dossier(ctx, "Delta Sewing Ltd", tmp_path / "delta.zip")
+    files = members(target)
+    data = json.loads(next(v for k, v in files.items() if k.endswith("/assessment.json")))
+    assert data["answers"]["wi_interviewed"] == 12
+    assert data["answers"]["wi_paid_fees"] == "fewer than 3"
+    assert data["answers"]["wi_no_own_passport"] == "fewer than 3"
+    assert data["answers"]["wi_violence"] == "more than 9"
+    assert "wi_paid_fees" not in data["comments"]
+    assert data["result"]["derived"]["wi_fee_pct"] == "not shown (small group)"
+    for trigger in data["result"]["triggers"]:
+        assert all(v in ("fewer than 3", "more than 9", 12) for k, v in trigger["values"].items()
+                   if k.startswith("wi_")), trigger["id"]
+    actions = json.loads(next(v for k, v in files.items() if k.endswith("/corrective-actions.json")))
+    assert actions and all(not f["detail"] for f in actions if any(q.startswith("wi_") for q in f["because"]))
+    text = b"".join(v for k, v in files.items() if k.endswith((".json", ".txt")))
+    assert b"W-007" not in text and b"wi_no_own_passport = 1" not in text and b"16.66" not in text
+    book = openpyxl.load_workbook(io.BytesIO(next(v for k, v in files.items() if k.endswith("/report.xlsx"))))
+    assert not [c.value for ws in book for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and "W-007" in c.value]
+    assert aid and verify_dossier(ctx, target)["intact"]
+
+
+def test_too_few_interviews_show_no_count_in_the_dossier_data(ctx, tmp_path):
+    from tests.reports.report_builders import onsite_with_counts
+
+    onsite_with_counts(ctx, {"wi_workforce_on_site": 300, "wi_interviewed": 2, "wi_paid_fees": 0})
+    files = members(write_dossier(ctx, "Delta Sewing Ltd", tmp_path / "few.zip"))
+    data = json.loads(next(v for k, v in files.items() if k.endswith("/assessment.json")))
+    assert data["answers"]["wi_interviewed"] == "fewer than 3"
+    assert data["answers"]["wi_paid_fees"] == "not shown (small group)"
+    assert data["answers"]["wi_workforce_on_site"] == 300, "the site's workforce is about the site, not a worker"
+    (check,) = [c for c in data["sampling"]["checks"] if c["rule"] == "worker_interviews"]
+    assert check["done"] == "fewer than 3" and check["text"] == ""
