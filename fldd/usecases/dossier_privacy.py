@@ -45,6 +45,8 @@ def discreet_assessment_json(ctx: AppContext, assessment_id: int) -> dict[str, A
             return value if told == str(value) else told
         if qid not in counts.counts:
             return labels["not_shown"] if qid in private else value  # a value derived from interview figures
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return value  # no figure: "don't know", or the desktop answer a mismatch sets beside it
         told = counts.label(qid, value, _KEEP)
         return value if told is _KEEP else told
 
