@@ -29,8 +29,9 @@ _reportlab_break_lines = _paragraph.Paragraph.breakLines
 
 def shape_runs_separately(word, shaped_fonts: frozenset[str]):
     """word (reportlab's [width, (frag, text), ...]) with its runs in shaped_fonts shaped one by one."""
-    if isinstance(word, ShapedFragWord):
-        return word  # shaped when the paragraph was first wrapped
+    if isinstance(word, ShapedFragWord) or not any(
+            getattr(frag, "fontName", None) in shaped_fonts for frag, _ in word[1:]):
+        return word  # shaped when the paragraph was first wrapped, or nothing in it to shape
     pieces, width, changed = [], 0.0, False
     for frag, text in word[1:]:
         if hasattr(frag, "cbDefn") or frag.fontName not in shaped_fonts or not text or isinstance(text, ShapedStr):
@@ -95,11 +96,13 @@ class LineByLineBidi(Paragraph):
     def wrap(self, availWidth, availHeight):
         visual_line, self._fldd_visual_line = self._fldd_visual_line, None
         if visual_line is not None:
-            self._fldd_prepared = True  # break the plain text: no shaping, no bold swap yet
+            # break the plain text: unshaped (shaped text holds glyph codes, not the characters typed)
+            style, self.style = self.style, copy.copy(self.style)
+            self.style.shaping, self._fldd_prepared = 0, True
             super().wrap(availWidth, availHeight)
             lines = [_line_text(line, self.blPara.kind) for line in self.blPara.lines]
-            self.frags = Paragraph("<br/>".join(visual_line(line) for line in lines), self.style).frags
-            self._fldd_prepared = False
+            self.style, self._fldd_prepared = style, False
+            self.frags = Paragraph("<br/>".join(visual_line(line) for line in lines), style).frags
             del self.blPara
         return super().wrap(availWidth, availHeight)
 

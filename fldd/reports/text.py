@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -47,12 +48,26 @@ def register_fonts() -> None:
 
 
 def _clean(text) -> str:
-    """text as a str with line ends made \\n and control characters (which PDF text cannot hold) dropped."""
-    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    """text as a str with line ends made \\n, control characters (which PDF text cannot hold) dropped and
+    characters no bundled font has shown as U+FFFD (reportlab would print nothing, and a search would
+    find NUL characters: Korean or Devanagari, say)."""
+    register_fonts()
+    text = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    return "".join(_printable(char) for char in text)
 
 
+@lru_cache(maxsize=None)
+def _printable(char: str) -> str:
+    if char == "\n" or any(fonts.covers(face, char) for face in fonts.FACES):
+        return char
+    return "" if unicodedata.category(char)[0] == "C" else "\ufffd"
+
+
+@lru_cache(maxsize=None)  # a report repeats a few thousand characters; fonts never change in a process
 def _script_face(char: str) -> fonts.Face | None:
-    """The face a character's script asks for, or None for characters any run may carry (digits, marks...)."""
+    """The face a character's script asks for, or None for characters any run may carry (digits, marks...).
+
+    Called only once register_fonts() has run (runs and needs_shaping see to it)."""
     code = ord(char)
     for low, high, face in _SCRIPT_RANGES:
         if low <= code <= high:
@@ -130,10 +145,11 @@ def para(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
     Arabic comment reads from its first line down), and starts at the right margin when its first letter
     is right to left and the style is left-aligned.
     """
+    register_fonts()
     text = _clean(text)
-    if needs_shaping(text):
+    if any(_script_face(char) is not None and _script_face(char).shaped for char in text):
         style = copy.copy(style)
-        style.shaping = 1
+        style.shaping = 1  # harfbuzz for Thai; Arabic arrives joined (arabic.py) and needs no shaper
     if not direction.has_rtl(text):
         return Paragraph(markup(text, bold=bold), style)
     base = direction.base_level(text)

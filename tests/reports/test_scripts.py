@@ -110,6 +110,22 @@ def test_thai_tone_marks_over_upper_vowels_come_back():
     assert nfkc(extracted).replace(" ", "") == nfkc("ที่นี่ ปี่ ฝั่ง").replace(" ", "")
 
 
+def test_thai_in_a_right_to_left_paragraph_keeps_its_tone_marks():
+    # such a paragraph is broken into lines before it is reordered: that first pass must not shape, or the
+    # tone marks' glyph codes come back as characters no font has
+    reader = build([text.para("العمال ทำงานที่นี่ ปี่", BODY, bold=True)])
+
+    extracted = page_text(reader)
+    assert not re.search("[\ue000-\uf8ff\x00]", extracted)
+    assert nfkc("ทำงานที่นี่ ปี่") in nfkc(extracted)
+
+
+def test_characters_no_bundled_font_has_print_as_replacement_marks():
+    reader = build([text.para("한국섬유 Ltd, नेपाली", BODY)])
+
+    assert page_lines(reader) == ["\ufffd\ufffd\ufffd\ufffd Ltd, \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd"]
+
+
 def test_a_mixed_line_is_drawn_in_bidi_display_order():
     typed = "Supplier Acme Ltd: العمال دفعوا 1,200 دولار في 2024."
     reader = build([text.para(typed, BODY)])
