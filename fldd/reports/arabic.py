@@ -41,20 +41,13 @@ def _is_transparent(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me")
 
 
-def _joins_forward(char: str | None) -> bool:
-    """Whether char connects to the letter after it (dual-joining letters and join-causing marks)."""
-    if char is None:
-        return False
-    if char in _JOIN_CAUSING:
-        return True
-    return "initial" in _tables()[0].get(char, {}) or "medial" in _tables()[0].get(char, {})
-
-
-def _joins_backward(char: str | None) -> bool:
-    """Whether char connects to the letter before it (dual- and right-joining letters)."""
-    if char is None:
-        return False
-    return char in _JOIN_CAUSING or "final" in _tables()[0].get(char, {})
+@lru_cache(maxsize=1)
+def _links() -> dict[str, tuple[bool, bool]]:
+    """letter -> (connects to the letter after it, connects to the letter before it)."""
+    links = {char: ("initial" in found or "medial" in found, "final" in found)
+             for char, found in _tables()[0].items()}
+    links.update({char: (True, True) for char in _JOIN_CAUSING})
+    return links
 
 
 def needs_joining(text: str) -> bool:
@@ -74,18 +67,20 @@ def join(text: str) -> str:
             units[-1][1] += char
         else:
             lead += char
+    links = _links()
+    no_link = (False, False)
     out, before, i = [lead], None, 0
     while i < len(units):
         char, marks = units[i]
         after = units[i + 1][0] if i + 1 < len(units) else None
-        joined_before = _joins_forward(before) and _joins_backward(char)
+        joined_before = links.get(before, no_link)[0] and links.get(char, no_link)[1]
         if char == _LAM and after in lam_alef:  # lam + alef is one obligatory ligature
             ligature = lam_alef[after]
             out += [ligature.get("final" if joined_before else "isolated") or ligature["isolated"],
                     marks, units[i + 1][1]]
             before, i = after, i + 2
             continue
-        joined_after = _joins_forward(char) and _joins_backward(after)
+        joined_after = links.get(char, no_link)[0] and links.get(after, no_link)[1]
         if char in forms:
             form = _FORM_TAGS[(2 if joined_after else 0) + (1 if joined_before else 0)]
             char = forms[char].get(form) or forms[char].get("isolated", char)
