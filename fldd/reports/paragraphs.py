@@ -85,24 +85,27 @@ class LineByLineBidi(Paragraph):
     """A Paragraph holding right-to-left text, put in drawing order one line at a time.
 
     Reordering a whole paragraph before reportlab breaks it into lines would put its last words on the
-    first line. So the first wrap breaks the logical text, then swaps in each line's visual markup
-    (visual_line: logical line text -> markup) with forced breaks between the lines.
+    first line. So each wrap to a new width breaks the logical text, then swaps in each line's visual
+    markup (visual_line: logical line text -> markup) with forced breaks between the lines.
     """
 
     def __init__(self, text, style, *args, visual_line: Callable[[str], str] | None = None, **kwargs):
         super().__init__(text, style, *args, **kwargs)
         self._fldd_visual_line = visual_line  # None in the parts reportlab's split makes: already visual
+        self._fldd_logical = self.frags
+        self._fldd_width = None
 
     def wrap(self, availWidth, availHeight):
-        visual_line, self._fldd_visual_line = self._fldd_visual_line, None
-        if visual_line is not None:
+        if self._fldd_visual_line is not None and availWidth != self._fldd_width:
+            self._fldd_width = availWidth
             # break the plain text: unshaped (shaped text holds glyph codes, not the characters typed)
             style, self.style = self.style, copy.copy(self.style)
-            self.style.shaping, self._fldd_prepared = 0, True
+            self.frags, self.style.shaping, self._fldd_prepared = self._fldd_logical, 0, True
             super().wrap(availWidth, availHeight)
             lines = [_line_text(line, self.blPara.kind) for line in self.blPara.lines]
             self.style, self._fldd_prepared = style, False
-            self.frags = Paragraph("<br/>".join(visual_line(line) for line in lines), style).frags
+            markup = "<br/>".join(self._fldd_visual_line(line) for line in lines)
+            self.frags = Paragraph(markup, style).frags
             del self.blPara
         return super().wrap(availWidth, availHeight)
 

@@ -156,6 +156,18 @@ def test_a_long_arabic_comment_reads_from_its_first_line_down():
     assert " ".join(lines) == " ".join(words)
 
 
+def test_an_arabic_comment_measured_at_one_width_and_drawn_at_another_still_reads_in_order():
+    words = ("قال العمال إنهم دفعوا رسوم التوظيف إلى وكيل في بلدهم قبل السفر"
+             " ولم تسدد الشركة هذه الرسوم حتى الآن").split()
+    comment = text.para(" ".join(words), BODY)
+    comment.wrap(450, 1000)  # a table measures its cells before it settles their widths
+    reader = build([Table([[comment]], colWidths=[150])])
+
+    lines = [nfkc(line) for line in page_lines(reader)]
+    assert len(lines) >= 3
+    assert " ".join(lines) == " ".join(words)
+
+
 def test_right_to_left_paragraphs_start_at_the_right_margin():
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 
