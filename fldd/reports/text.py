@@ -4,6 +4,12 @@ reportlab has no font fallback, so a string is cut into runs by script and each 
 that has its glyphs (fonts.py); Arabic letters are joined (arabic.py) and right-to-left stretches put in
 the order they are drawn (direction.py); Thai is shaped by harfbuzz (paragraphs.py). Every function escapes
 the mini-markup reportlab's Paragraph parses, so a supplier's "<b>" or "&" prints as typed.
+
+markup() orders a right-to-left string as one line; para() breaks it into lines first, so text that may wrap
+(answers, comments) goes through para(). Known limits: Thai wraps inside a word when a run is longer than the
+line (reportlab breaks at spaces only and fldd has no Thai dictionary); Arabic and Hebrew vowel marks sit at
+the left of their letter rather than centred over it (no mark positioning without harfbuzz, which reportlab
+cannot be told to run right to left); Chinese has no bold cut.
 """
 
 from __future__ import annotations
