@@ -1,11 +1,11 @@
 """Arabic letters in their joined forms, written as Unicode presentation forms.
 
-reportlab draws one glyph per character, so an Arabic word must arrive with each letter already in its
-isolated, initial, medial or final form (and lam + alef as their ligature) or it prints as a row of
-unjoined letters. The forms are read from the presentation-form characters' own decompositions in the
-Unicode database (U+FE70-FEFF, U+FB50-FDFF: "<initial> 0628" is beh's initial form), so no table is kept by
-hand; the bundled Arabic font maps every one of them. Text extraction gives the presentation forms back,
-which NFKC normalisation folds to the letters typed.
+Each letter is replaced by the form its position asks for (isolated, initial, medial, final; lam + alef by
+their ligature) before anything draws it. harfbuzz then only places vowel marks and kerns, every glyph drawn
+is one the font's character map reaches, so text extraction gives each letter back (NFKC folds the forms to
+the letters typed), and a string drawn without harfbuzz still joins. The forms are read from the
+presentation-form characters' own decompositions in the Unicode database (U+FE70-FEFF, U+FB50-FDFF:
+"<initial> 0628" is beh's initial form), so no table is kept by hand; the bundled Arabic font maps them all.
 """
 
 from __future__ import annotations

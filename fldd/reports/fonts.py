@@ -8,6 +8,7 @@ run prints as an empty box. So every script the reports must show has its own fo
 from __future__ import annotations
 
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +29,15 @@ class Face:
     regular_file: str
     bold_file: str | None  # None: no bold cut, <b> keeps the regular glyphs
     rtl: bool = False  # set right to left (Arabic, Hebrew)
-    shaped: bool = False  # drawn through harfbuzz (Thai marks stack and move with their base)
+    shaped: bool = False  # drawn through harfbuzz where needs_harfbuzz says (Thai stacked, vowel marks placed)
 
 
 SANS = Face("FlddSans", "FlddSans-Bold", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 THAI = Face("FlddThai", "FlddThai-Bold", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", shaped=True)
 ARABIC = Face("FlddArabic", "FlddArabic-Bold", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf",
-              rtl=True)
+              rtl=True, shaped=True)
 HEBREW = Face("FlddHebrew", "FlddHebrew-Bold", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf",
-              rtl=True)
+              rtl=True, shaped=True)
 CJK = Face("FlddCJK", "FlddCJK", "DroidSansFallbackFull.ttf", None)
 
 # searched in this order for a character no script rule placed (Latin first: it is the body text face)
@@ -79,6 +80,15 @@ def register_fonts() -> None:
 def covers(face: Face, char: str) -> bool:
     """Whether face has a glyph for char (register_fonts must have run)."""
     return ord(char) in _coverage[face.name]
+
+
+def needs_harfbuzz(font_name: str, text: str) -> bool:
+    """Whether a run of text in font_name must be shaped: Thai always; Arabic and Hebrew only to place vowel
+    marks (their letters arrive joined, arabic.py, and in drawing order, direction.py)."""
+    face = BY_NAME.get(font_name)
+    if face is None or not face.shaped:
+        return False
+    return not face.rtl or any(unicodedata.category(char) == "Mn" for char in text)
 
 
 def face_for(char: str) -> Face:

@@ -5,9 +5,11 @@ runs are put right here, once per process, for every Paragraph (fldd is reportla
 LineByLineBidi breaks right-to-left text into lines before reordering it:
 - with ParagraphStyle(shaping=1) it shapes a whole word (text between spaces) with the font of its first
   run and looks the glyphs up in each run's own font, so "(ทำงาน)" or "ABC深圳" fails or prints wrong glyphs:
-  words are shaped here one run at a time, and only runs whose face needs harfbuzz (fonts.Face.shaped);
+  words are shaped here one run at a time, and only runs that need harfbuzz (fonts.needs_harfbuzz);
 - it shapes only when the style says so, and unshaped Thai loses tone marks over upper vowels ("ที่"
-  prints as "ที"): a Paragraph holding a run in a shaped face is shaped whatever its style says;
+  prints as "ที"), Hebrew's shin dot moves to the sin side and Arabic words with vowel marks (handed over
+  in reading order, for harfbuzz to reverse) print backwards: a Paragraph holding a run that needs
+  harfbuzz is shaped whatever its style says;
 - <font name=...> resets bold, so a heading style in SANS_BOLD would print its Thai or Arabic in the
   regular cut: runs in a fldd face take the bold cut when the paragraph's style font is bold.
 """
@@ -17,30 +19,37 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
+from reportlab.lib.abag import ABag
 from reportlab.lib.fonts import ps2tt
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
 from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as _paragraph
 
 _reportlab_shaper = _paragraph.shapeFragWord
+# reportlab also asks for discretionary ligatures (dlig), which turn Hebrew's "יו" into the Yiddish "ױ" and
+# Arabic "في" into one glyph that text extraction reads as another character
+FEATURES = {"kern": True, "liga": True}
 _reportlab_break_lines = _paragraph.Paragraph.breakLines
+_reportlab_wrap = _paragraph.Paragraph.wrap
 
 
-def shape_runs_separately(word, shaped_fonts: frozenset[str]):
-    """word (reportlab's [width, (frag, text), ...]) with its runs in shaped_fonts shaped one by one."""
+def shape_runs_separately(word, needs_harfbuzz: Callable[[str, str], bool]):
+    """word (reportlab's [width, (frag, text), ...]) with the runs needs_harfbuzz(font, text) picks shaped
+    one by one."""
     if isinstance(word, ShapedFragWord) or not any(
-            getattr(frag, "fontName", None) in shaped_fonts for frag, _ in word[1:]):
+            needs_harfbuzz(getattr(frag, "fontName", ""), text) for frag, text in word[1:]):
         return word  # shaped when the paragraph was first wrapped, or nothing in it to shape
     pieces, width, changed = [], 0.0, False
     for frag, text in word[1:]:
-        if hasattr(frag, "cbDefn") or frag.fontName not in shaped_fonts or not text or isinstance(text, ShapedStr):
+        if (hasattr(frag, "cbDefn") or not text or isinstance(text, ShapedStr)
+                or not needs_harfbuzz(frag.fontName, text)):
             pieces.append((frag, text))
             width += getattr(frag.cbDefn, "width", 0) if hasattr(frag, "cbDefn") else stringWidth(
                 text, frag.fontName, frag.fontSize)
             continue
         single = [stringWidth(text, frag.fontName, frag.fontSize), (frag, text)]
-        shaped = _reportlab_shaper(single)
+        shaped = _reportlab_shaper(single, features=FEATURES)
         changed = changed or shaped is not single
         pieces.extend(shaped[1:])
         width += shaped[0]
@@ -49,35 +58,60 @@ def shape_runs_separately(word, shaped_fonts: frozenset[str]):
     return makeShapedFragWord(word)([width, *pieces])
 
 
-def _prepare(paragraph, shaped_fonts: frozenset[str], bold_cut: dict[str, str]) -> None:
-    """Bold cuts for a bold style and shaping for shaped runs, decided once per Paragraph."""
+def shape_word(word: str, font: str, size: float) -> tuple[str, float]:
+    """One word (no white space) shaped in font for drawing on a canvas, and its width."""
+    single = [stringWidth(word, font, size), (ABag(fontName=font, fontSize=size), word)]
+    shaped = _reportlab_shaper(single, features=FEATURES)
+    return shaped[1][1], shaped[0]
+
+
+def _prepare(paragraph, needs_harfbuzz: Callable[[str, str], bool], bold_cut: dict[str, str],
+             sans: tuple[str, str]) -> None:
+    """Bold cuts for a bold style and shaping for shaped runs, decided once per Paragraph.
+
+    Shaping needs a style whose own font reportlab can shape and its space-breaking line breaker: a style in
+    a base-14 font or with wordWrap="CJK" gets the Sans cut of its weight and plain line breaking instead
+    (Arabic words arrive in reading order for harfbuzz to reverse; unshaped they would print backwards)."""
     if getattr(paragraph, "_fldd_prepared", False):
         return
     paragraph._fldd_prepared = True
     style = paragraph.style
-    if ps2tt(style.fontName)[1]:
+    bold = ps2tt(style.fontName)[1]
+    if bold:
         for frag in paragraph.frags:
             if getattr(frag, "fontName", None) in bold_cut:
                 frag.fontName = bold_cut[frag.fontName]
-    if not style.shaping and any(getattr(frag, "fontName", None) in shaped_fonts for frag in paragraph.frags):
-        paragraph.style = copy.copy(style)
-        paragraph.style.shaping = 1
+    if not any(needs_harfbuzz(getattr(frag, "fontName", ""), getattr(frag, "text", ""))
+               for frag in paragraph.frags):
+        return
+    paragraph.style = style = copy.copy(style)
+    style.shaping = 1
+    if not getattr(getFont(style.fontName), "shapable", False):
+        style.fontName = sans[1] if bold else sans[0]
+    if style.wordWrap == "CJK":
+        style.wordWrap = None
 
 
-def install(shaped_fonts: frozenset[str], bold_cut: dict[str, str]) -> None:
-    """Put the three corrections in place (idempotent). bold_cut: regular font name -> its bold cut."""
+def install(needs_harfbuzz: Callable[[str, str], bool], bold_cut: dict[str, str], sans: tuple[str, str]) -> None:
+    """Put the three corrections in place (idempotent). bold_cut: regular font name -> its bold cut; sans:
+    the regular and bold body fonts."""
     if getattr(_paragraph.shapeFragWord, "fldd_runs_separately", False):
         return
 
     def shaper(word, *args, **kwargs):
-        return shape_runs_separately(word, shaped_fonts)
+        return shape_runs_separately(word, needs_harfbuzz)
 
-    def break_lines(self, width, *args, **kwargs):
-        _prepare(self, shaped_fonts, bold_cut)
-        return _reportlab_break_lines(self, width, *args, **kwargs)
+    def wrap(self, *args, **kwargs):
+        _prepare(self, needs_harfbuzz, bold_cut, sans)
+        return _reportlab_wrap(self, *args, **kwargs)
+
+    def break_lines(self, *args, **kwargs):
+        _prepare(self, needs_harfbuzz, bold_cut, sans)
+        return _reportlab_break_lines(self, *args, **kwargs)
 
     shaper.fldd_runs_separately = True
     _paragraph.shapeFragWord = shaper
+    _paragraph.Paragraph.wrap = wrap
     _paragraph.Paragraph.breakLines = break_lines
 
 

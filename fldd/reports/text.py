@@ -2,14 +2,12 @@
 
 reportlab has no font fallback, so a string is cut into runs by script and each run gets a bundled font
 that has its glyphs (fonts.py); Arabic letters are joined (arabic.py) and right-to-left stretches put in
-the order they are drawn (direction.py); Thai is shaped by harfbuzz (paragraphs.py). Every function escapes
-the mini-markup reportlab's Paragraph parses, so a supplier's "<b>" or "&" prints as typed.
+the order they are drawn (direction.py); harfbuzz shapes Thai, Arabic and Hebrew (paragraphs.py). Every
+function escapes the mini-markup reportlab's Paragraph parses, so a supplier's "<b>" or "&" prints as typed.
 
 markup() orders a right-to-left string as one line; para() breaks it into lines first, so text that may wrap
 (answers, comments) goes through para(). Known limits: Thai wraps inside a word when a run is longer than the
-line (reportlab breaks at spaces only and fldd has no Thai dictionary); Arabic and Hebrew vowel marks sit at
-the left of their letter rather than centred over it (no mark positioning without harfbuzz, which reportlab
-cannot be told to run right to left); Chinese has no bold cut.
+line (reportlab breaks at spaces only and fldd has no Thai dictionary); Chinese has no bold cut.
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Paragraph
 
 from fldd.reports import arabic, direction, fonts, paragraphs
@@ -31,9 +28,9 @@ from fldd.reports import arabic, direction, fonts, paragraphs
 SANS = fonts.SANS.name  # the family body text is set in; bold is SANS_BOLD
 SANS_BOLD = fonts.SANS.bold_name
 
-_SHAPED_FONTS = frozenset(name for face in fonts.FACES if face.shaped for name in (face.name, face.bold_name))
 _BOLD_CUT = {face.name: face.bold_name for face in fonts.FACES if face is not fonts.SANS}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WORDS = re.compile(r"([^\S\xa0]+)")
 
 # code point ranges whose characters go to one face whatever the run around them
 _SCRIPT_RANGES = (
@@ -50,7 +47,7 @@ _SCRIPT_RANGES = (
 def register_fonts() -> None:
     """Register the bundled fonts with reportlab (idempotent; cheap after the first call)."""
     fonts.register_fonts()
-    paragraphs.install(_SHAPED_FONTS, _BOLD_CUT)
+    paragraphs.install(fonts.needs_harfbuzz, _BOLD_CUT, (SANS, SANS_BOLD))
 
 
 def _clean(text) -> str:
@@ -103,7 +100,10 @@ def runs(text: str) -> list[tuple[fonts.Face, str]]:
 
 
 def visual_runs(line: str, base: int | None = None) -> list[tuple[fonts.Face, str]]:
-    """One line's runs in drawing order: Arabic joined, right-to-left stretches reversed, brackets mirrored."""
+    """One line's runs in drawing order: Arabic joined, right-to-left stretches reversed, brackets mirrored.
+
+    Words with vowel marks stay in reading order: harfbuzz reverses them as it shapes, and places their
+    marks over the right letter (it can only do so from the reading order)."""
     if arabic.needs_joining(line):
         line = arabic.join(line)
     logical = runs(line)
@@ -113,12 +113,20 @@ def visual_runs(line: str, base: int | None = None) -> list[tuple[fonts.Face, st
     levels = direction.levels(line, direction.base_level(line) if base is None else base)
     out: list[list] = []
     for i in direction.visual_order(levels):
-        char = direction.mirrored(line[i]) if levels[i] % 2 else line[i]
-        if out and out[-1][0] is faces[i]:
-            out[-1][1] += char
+        odd = levels[i] % 2
+        char = direction.mirrored(line[i]) if odd and not faces[i].rtl else line[i]
+        if out and out[-1][0] is faces[i] and out[-1][1] == odd:
+            out[-1][2] += char
         else:
-            out.append([faces[i], char])
-    return [(face, chunk) for face, chunk in out]
+            out.append([faces[i], odd, char])
+    return [(face, _reading_order(face, chunk) if odd else chunk) for face, odd, chunk in out]
+
+
+def _reading_order(face: fonts.Face, chunk: str) -> str:
+    """A reversed right-to-left run with each word harfbuzz will shape (one with vowel marks) put back in
+    reading order, for harfbuzz to reverse (words as reportlab cuts them: at white space but no-break space)."""
+    return "".join(piece[::-1] if direction.has_rtl(piece) and fonts.needs_harfbuzz(face.name, piece) else piece
+                   for piece in _WORDS.split(chunk))
 
 
 def _font_name(face: fonts.Face, bold: bool) -> str:
@@ -151,11 +159,7 @@ def para(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
     Arabic comment reads from its first line down), and starts at the right margin when its first letter
     is right to left and the style is left-aligned.
     """
-    register_fonts()
-    text = _clean(text)
-    if any(_script_face(char) is not None and _script_face(char).shaped for char in text):
-        style = copy.copy(style)
-        style.shaping = 1  # harfbuzz for Thai; Arabic arrives joined (arabic.py) and needs no shaper
+    text = _clean(text)  # shaping is switched on by paragraphs.py where a run needs it, whatever the style
     if not direction.has_rtl(text):
         return Paragraph(markup(text, bold=bold), style)
     base = direction.base_level(text)
@@ -169,23 +173,26 @@ def para(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
         visual_line=lambda line: "".join(_tagged(face, chunk, bold) for face, chunk in visual_runs(line, base)))
 
 
-def _run_width(chunk: str, font: str, size: float, shaped: bool) -> float:
-    if not shaped:
-        return stringWidth(chunk, font, size)
-    drawn = shapeStr(chunk, font, size)
-    data = getattr(drawn, "__shapeData__", None)
-    return sum(d.x_advance for d in data) * size / 1000 if data else stringWidth(chunk, font, size)
+def _drawn_pieces(chunk: str, font: str, size: float) -> list[tuple[str, float]]:
+    """A run as the pieces a canvas draws and their widths, shaped word by word where needed, as a
+    Paragraph shapes them (harfbuzz given a whole Arabic run would reverse the order of its words too)."""
+    if not fonts.needs_harfbuzz(font, chunk):
+        return [(chunk, stringWidth(chunk, font, size))]
+    return [paragraphs.shape_word(part, font, size) if fonts.needs_harfbuzz(font, part)
+            else (part, stringWidth(part, font, size)) for part in _WORDS.split(chunk) if part]
 
 
 def draw_string(canvas, x: float, y: float, text: str, size: float, *, bold: bool = False,
                 align: str = "left") -> None:
     """Draw one line of user text on a canvas (page headers and footers), in runs like markup."""
     line = _clean(text).replace("\n", " ")
-    pieces = [(chunk, _font_name(face, bold), face.shaped) for face, chunk in visual_runs(line)]
-    widths = [_run_width(chunk, font, size, shaped) for chunk, font, shaped in pieces]
-    x -= {"left": 0, "right": sum(widths), "centre": sum(widths) / 2}[align]
+    runs_drawn = [(_font_name(face, bold), _drawn_pieces(chunk, _font_name(face, bold), size))
+                  for face, chunk in visual_runs(line)]
+    width = sum(piece_width for _, pieces in runs_drawn for _, piece_width in pieces)
+    x -= {"left": 0, "right": width, "centre": width / 2}[align]
     line_object = canvas.beginText(x, y)  # one text object: a PDF reader sees one line, not one per run
-    for chunk, font, shaped in pieces:
+    for font, pieces in runs_drawn:
         line_object.setFont(font, size)
-        line_object.textOut(shapeStr(chunk, font, size) if shaped else chunk)
+        for piece, _ in pieces:
+            line_object.textOut(piece)
     canvas.drawText(line_object)

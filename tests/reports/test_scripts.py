@@ -23,7 +23,7 @@ import pytest
 from bidi import get_display
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate, Table
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from fldd.reports import arabic, direction, fonts, text
 
@@ -43,6 +43,8 @@ AS_TYPED = {
 AFTER_NFKC = {
     "Thai": "คนงานต้องจ่ายค่าธรรมเนียมการจัดหางาน ทำงานที่นี่",
     "Arabic": "العمال دفعوا رسوم التوظيف",
+    "Arabic with vowel marks": "مَرْحَبًا بِكُمْ",
+    "Hebrew with vowel points": "שָׁלוֹם עוֹלָם",
 }
 
 
@@ -174,6 +176,17 @@ def test_right_to_left_paragraphs_start_at_the_right_margin():
     assert text.para("العمال دفعوا", BODY).style.alignment == TA_RIGHT
     assert text.para("Workers paid العمال دفعوا", BODY).style.alignment == TA_LEFT
     assert BODY.alignment == TA_LEFT  # the caller's style is left as it was
+
+
+@pytest.mark.parametrize("font", ["Helvetica", text.SANS])
+def test_markup_in_a_style_of_the_renderers_own_still_reads(font):
+    # markup() may land in any Paragraph: shaping is switched on for it, in a font reportlab can shape
+    style = ParagraphStyle("own", fontName=font, fontSize=10, leading=14)
+    typed = "العمال دفعوا رسوم ทำงานที่นี่"
+    reader = build([Paragraph(text.markup(typed), style)])
+
+    assert nfkc(page_text(reader)) == nfkc("ทำงานที่นี่ العمال دفعوا رسوم")  # pypdf reads right to left last
+    assert not any("Helvetica" in name for name in fonts_in(reader))
 
 
 def test_a_word_mixing_fonts_in_a_shaped_paragraph_prints():
