@@ -4,9 +4,11 @@ Each test builds a small PDF through fldd.reports.text, as the report renderers 
 pypdf. What comes back, per script:
 - Latin with diacritics (Vietnamese too), Cyrillic, Greek, Hebrew, simplified and traditional Chinese: the
   text as typed;
-- Thai: the text as typed after NFKC (shaping splits SARA AM into NIKHAHIT + SARA AA, NFKC's own split);
-- Arabic: the text as typed after NFKC (letters are drawn as presentation forms; pypdf puts the words back
-  in reading order);
+- Thai: the text as typed after NFKC (shaping splits SARA AM into NIKHAHIT + SARA AA, NFKC's own split),
+  except that a tone mark over SARA AM comes back after the NIKHAHIT, and that pypdf (like pdftotext)
+  reads a space into a word where harfbuzz moved a mark sideways (over a tall consonant: "ฝั่ง");
+- Arabic (with or without vowel marks), Hebrew with vowel points: the text as typed after NFKC (letters are
+  drawn as presentation forms; pypdf puts the words back in reading order);
 - a line mixing Latin, numbers and Arabic: pypdf's plain extraction interleaves the two directions, so the
   test reads the line in drawing order (layout mode) and holds it to python-bidi's display order.
 """
