@@ -13,9 +13,9 @@ from fldd.reports.portfolio_template import RULE, Styles
 # lightest to darkest: luminance falls with risk, so gray levels keep the order
 SHADES = {
     "not_assessed": colors.white,
-    "low": colors.HexColor("#D8EDD3"),
-    "medium": colors.HexColor("#F3C766"),
-    "high": colors.HexColor("#D2691E"),
+    "low": colors.HexColor("#C6E3BC"),
+    "medium": colors.HexColor("#EDB54A"),
+    "high": colors.HexColor("#C8562A"),
     "severe": colors.HexColor("#7A1414"),
 }
 LEGEND_ORDER = ("low", "medium", "high", "severe", "not_assessed")

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from fldd.reports import text
 from fldd.reports.portfolio_heatmap import heat_map
@@ -15,8 +17,6 @@ from fldd.reports.portfolio_labels import TABLES, cell
 from fldd.reports.portfolio_lawmap_pdf import law_map_section
 from fldd.reports.portfolio_tables import grid
 from fldd.reports.portfolio_template import MARGIN, Styles, build, contents, heading, styles
-
-from reportlab.lib.pagesizes import A4
 
 WIDTH = A4[0] - 2 * MARGIN
 _TABLES = {key: (title, columns, kind) for key, title, columns, kind in TABLES}
@@ -68,9 +68,26 @@ def cover(data: dict, st: Styles) -> list:
     rows += [["Data editions" if i == 0 else "", line] for i, line in enumerate(data["editions"])]
     flow = [Spacer(1, 30), text.para(data["title"], st.title),
             text.para("Figures for the modern slavery statement and the board", st.subtitle),
+            headline(data, st), Spacer(1, 16),
             grid(None, rows, [38 * 2.835, WIDTH - 38 * 2.835], st, numeric_from=99),
             PageBreak(), text.para("Contents", st.h1), contents(st)]
     return flow
+
+
+HEADLINE = ("suppliers_total", "suppliers_assessed_pct", "assessments_completed", "findings_open")
+
+
+def headline(data: dict, st: Styles) -> Table:
+    """Four figures a board reads first, large, on the cover."""
+    by_id = {k["id"]: k for k in data["kpis"]}
+    big = st.title.clone("headline", fontSize=20, leading=24, alignment=1, spaceAfter=2)
+    small = st.small.clone("headline_label", alignment=1)
+    tiles = [[text.para(by_id[k]["value_text"], big), text.para(by_id[k]["label"], small)] for k in HEADLINE]
+    table = Table([tiles], colWidths=[WIDTH / len(HEADLINE)] * len(HEADLINE), hAlign="LEFT")
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EEF3F7")),
+                               ("LINEAFTER", (0, 0), (-2, 0), 2, colors.white),
+                               ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    return table
 
 
 def summary(data: dict, st: Styles) -> list:
