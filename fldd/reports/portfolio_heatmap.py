@@ -5,6 +5,7 @@ risk, and the word is there when the colour is not)."""
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
 from fldd.reports import text
@@ -31,10 +32,12 @@ def heat_map(heat: dict, rating_words: dict[str, str], st: Styles, width: float)
     names = {c["country"]: c.get("country_name") or c["country"] for c in heat.get("cells", [])}
     label_w = min(38 * 2.835, width * 0.24)
     col_w = (width - label_w) / len(goods)
-    head = st.cell_bold.clone("heat_head", fontSize=7.5, leading=9, alignment=1)
+    size = _fitting_size([_goods_label(g) for g in goods], col_w - 5)
+    head = st.cell_bold.clone("heat_head", fontSize=size, leading=size + 1.5, alignment=1)
     data = [[text.para("Country \\ goods", st.cell_bold.clone("heat_corner", fontSize=7.5, leading=9))]
             + [text.para(_goods_label(g), head) for g in goods]]
     commands = [("GRID", (0, 0), (-1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (1, 0), (-1, -1), 2), ("RIGHTPADDING", (1, 0), (-1, -1), 2),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEF1F4")),
                 ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EEF1F4"))]
     for r, country in enumerate(countries, start=1):
@@ -77,6 +80,13 @@ def legend(rating_words: dict[str, str], st: Styles, width: float) -> Table:
     commands.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _fitting_size(labels: list[str], room: float, largest: float = 7.5, smallest: float = 5.5) -> float:
+    """The font size at which the longest word of any goods label fits its column (no word cut in two)."""
+    words = [w for label in labels for w in label.split()] or [""]
+    widest = max(stringWidth(w, text.SANS_BOLD, 1) for w in words)
+    return max(smallest, min(largest, room / widest if widest else largest))
 
 
 def _short(rating: str, rating_words: dict[str, str]) -> str:

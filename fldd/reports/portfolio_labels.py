@@ -13,7 +13,7 @@ WORDS = {
     # tiers, severities, what an action owes
     "desktop": "Desktop self-assessment", "onsite": "On-site assessment",
     "priority": "Priority", "major": "Major", "minor": "Minor",
-    "plan": "Plan overdue", "closure": "Closure overdue",
+    "plan": "Plan overdue", "closure": "Closure overdue", "due": "Single due date passed",
     # inherent levels
     "high": "High", "medium": "Medium", "low": "Low", "unknown": "Unknown",
 }
