@@ -5,6 +5,7 @@ figures filled in; the Excel file holds filterable tables and no formula, even w
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 from fldd import cli
 from fldd.usecases import portfolio_report_data
 from fldd.usecases.context import open_context
+from fldd.usecases.demo import build_demo
 from fldd.usecases.portfolio_figures import portfolio_figures
 from fldd.usecases.portfolio_kpis import KPIS
 from fldd.usecases.report_portfolio import write_portfolio_report
@@ -56,22 +58,34 @@ def _report(db: Path, out: Path, *options: str) -> int:
     return cli.main(["--db", str(db), "report", "portfolio", "-o", str(out), *options])
 
 
-def test_the_cli_writes_both_formats_with_the_figures_it_counts(db, tmp_path, capsys):
-    pdf, xlsx = tmp_path / "out" / "portfolio.pdf", tmp_path / "out" / "portfolio.xlsx"
-    assert _report(db, pdf, "--since", "2026-01-01", "--until", "2026-06-30") == 0
-    assert _report(db, xlsx, "--since", "2026-01-01", "--until", "2026-06-30") == 0
-    assert f"wrote {pdf}" in capsys.readouterr().out
+def test_the_cli_writes_both_formats_with_the_figures_it_counts(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite3"
     ctx = open_context(db)
-    figures = portfolio_figures(ctx, since="2026-01-01", until="2026-06-30")
+    build_demo(ctx)
+    since, until = (ctx.today() - dt.timedelta(days=364)).isoformat(), ctx.today().isoformat()
+    figures = portfolio_figures(ctx, since=since, until=until)
     ctx.close()
+    pdf, xlsx = tmp_path / "out" / "portfolio.pdf", tmp_path / "out" / "portfolio.xlsx"
+    assert _report(db, pdf, "--since", since, "--until", until) == 0
+    assert _report(db, xlsx, "--since", since, "--until", until) == 0
+    assert f"wrote {pdf}" in capsys.readouterr().out
+    kpis, before = figures["kpis"], figures["previous_kpis"]
+    assert kpis["assessments_completed"] and kpis["findings_major"]  # the demo gives figures to find
     text = _pdf_text(pdf)
-    assert "1 January 2026 to 30 June 2026" in text
-    total = kpi_word("suppliers_total", figures["kpis"]["suppliers_total"])
-    assert f"Suppliers in the register {total}" in text
+    for kid, label in (("assessments_completed", "Assessments completed"), ("findings_major", "Major findings raised")):
+        change = kpis[kid] - before[kid]
+        shown = "no change" if change == 0 else f"{change:+d}"
+        assert f"{label} {kpis[kid]} {before[kid]} {shown}" in text, label
+    for kid in ("suppliers_total", "suppliers_assessed_pct", "findings_open"):
+        assert f"{KPIS[kid].label} {kpi_word(kid, kpis[kid])}" in text, kid
+    first_country = figures["tables"]["by_country"][0]
+    assert f"{first_country['name']} ({first_country['country']})" in text  # its heat-map row
+    assert "{" not in text
     sheet = load_workbook(xlsx)["KPIs"]
-    values = {row[6]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert values["suppliers_total"] == figures["kpis"]["suppliers_total"]
+    values = {row[6]: row[1:3] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert set(values) == set(KPIS)
+    assert values["assessments_completed"] == (kpis["assessments_completed"], before["assessments_completed"])
+    assert values["suppliers_total"] == (kpis["suppliers_total"], None)
 
 
 def test_the_pdf_shows_the_kpis_against_the_previous_period(db, tmp_path, sampled):
