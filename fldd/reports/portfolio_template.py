@@ -136,19 +136,19 @@ class PortfolioDoc(BaseDocTemplate):
         self._marks = 0
         super().handle_documentBegin()
 
+    def build(self, flowables, **kw) -> None:
+        """One pass; the next pass prints "of m" with this one's count. multiBuild passes until the contents
+        settle, and the layout (hence the count) only changes while they do, so the last pass has it right."""
+        super().build(flowables, **kw)
+        self._pages = str(self.page)
+
 
 def build(story_maker: Callable[[], list], *, title: str, subject: str, author: str, running: str,
           cancelled: Callable[[], bool]) -> bytes | None:
-    """The PDF bytes of the story (built until the TOC and page count settle), or None when cancelled."""
+    """The PDF bytes of the story (built until the TOC settles), or None when cancelled."""
     out = io.BytesIO()
     doc = PortfolioDoc(out, title=title, subject=subject, author=author, running=running, cancelled=cancelled)
     try:
-        doc.multiBuild(story_maker())
-        pages = doc.page
-        # second build so "of m" is right on every page (the TOC pass above already settled the layout)
-        out = io.BytesIO()
-        doc = PortfolioDoc(out, title=title, subject=subject, author=author, running=running, cancelled=cancelled)
-        doc._pages = str(pages)
         doc.multiBuild(story_maker())
     except Cancelled:
         return None

@@ -142,7 +142,8 @@ def test_the_pdf_has_page_numbers_contents_and_metadata(db, tmp_path, sampled):
     assert _report(db, target) == 0
     reader = PdfReader(target)
     pages = len(reader.pages)
-    assert f"Page {pages} of {pages}" in reader.pages[-1].extract_text()
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {pages}" in page.extract_text()
     assert reader.metadata.title == "Forced-labour due diligence: portfolio report"
     ctx = open_context(db)
     assert reader.metadata.author == ctx.user  # who prepared it, as the command line knows them
