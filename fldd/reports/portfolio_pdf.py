@@ -34,8 +34,8 @@ def render_portfolio_pdf(data: dict, *, cancelled: Callable[[], bool] | None = N
     st = styles()
     period = f"{day(data['since'])} to {day(data['until'])}"
     return build(lambda: story(data, st), title=data["title"], subject=f"Portfolio figures, {period}",
-                 author=data.get("prepared_by") or "fldd", running=f"{data['title']} - {period}",
-                 cancelled=cancelled or (lambda: False))
+                 author=data.get("prepared_by") or "fldd", running=f"Portfolio figures, {period}",
+                 cancelled=cancelled or (lambda: False), st=st, generated=day(data["generated"]))
 
 
 def story(data: dict, st: Styles) -> list:

@@ -1,8 +1,8 @@
-"""The page frame of the portfolio report: A4 pages with a running header and "page n of m", a table of
-contents and PDF bookmarks built from the headings, and the document's metadata.
+"""The portfolio report on the shared page frame (pdf_document.py): its styles, headings that become contents
+entries and bookmarks, and a build that stops when the job is cancelled.
 
-Self-contained on purpose: when a shared page template lands for the assessment report, this file is the one
-to swap for it (the renderer only uses `PortfolioDoc`, `styles()`, `heading()` and `build()`).
+The contents are laid out before the headings, so the renderer first makes the story, then the contents list
+is read off the headings it holds and put where the story asks for it.
 """
 
 from __future__ import annotations
@@ -12,18 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import Flowable, Spacer
 
-from fldd.reports import text
+from fldd.reports import pdf_document
+from fldd.reports.pdf_document import MARGIN, MUTED, RULE, Contents, Heading, Meta, ReportDocument
 
-MARGIN = 18 * mm
-INK = colors.HexColor("#1B2A3A")
-MUTED = colors.HexColor("#5B6770")
-RULE = colors.HexColor("#B8C2CC")
+__all__ = ["MARGIN", "MUTED", "RULE", "Cancelled", "Styles", "build", "contents", "heading", "styles"]
 
 
 class Cancelled(Exception):
@@ -32,7 +27,7 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class Styles:
-    """Paragraph styles of the report, set in the bundled fonts."""
+    """Paragraph styles of the report: the shared ones, and the few the portfolio adds."""
 
     title: ParagraphStyle
     subtitle: ParagraphStyle
@@ -44,112 +39,69 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
     statement: ParagraphStyle
-    toc1: ParagraphStyle
-    toc2: ParagraphStyle
+    shared: dict
 
 
 def styles() -> Styles:
-    """The report's styles (fonts registered first, so a script's font is at hand)."""
-    text.register_fonts()
-    sans, bold = text.SANS, text.SANS_BOLD
-    body = ParagraphStyle("body", fontName=sans, fontSize=9.5, leading=12.5, textColor=INK, spaceAfter=4)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0)
+    """The shared styles, with right-aligned figures and the shaded box a statement sentence sits in."""
+    st = pdf_document.styles()
+    body = st["body"].clone("portfolio_body", spaceAfter=4)
     return Styles(
-        title=ParagraphStyle("title", parent=body, fontName=bold, fontSize=22, leading=27, spaceAfter=10),
-        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=12, leading=16, textColor=MUTED, spaceAfter=16),
-        h1=ParagraphStyle("h1", parent=body, fontName=bold, fontSize=15, leading=19, spaceBefore=4, spaceAfter=8),
-        h2=ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11.5, leading=15, spaceBefore=10,
-                          spaceAfter=4),
-        body=body,
-        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
-        cell=cell,
-        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=bold),
-        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=2),
-        statement=ParagraphStyle("statement", parent=body, leftIndent=8, borderPadding=(4, 6, 4, 6),
-                                 backColor=colors.HexColor("#EEF3F7"), spaceBefore=4, spaceAfter=8),
-        toc1=ParagraphStyle("toc1", parent=body, fontName=bold, fontSize=10.5, leading=15),
-        toc2=ParagraphStyle("toc2", parent=body, fontSize=9.5, leading=13, leftIndent=14),
+        title=st["title"], subtitle=st["subtitle"], h1=st["h1"], h2=st["h2"], body=body,
+        small=st["muted"], cell=st["cell"], cell_bold=st["cell_bold"],
+        cell_right=st["cell"].clone("cell_right", alignment=2),
+        statement=body.clone("statement", fontSize=9.5, leading=12.5, leftIndent=6, rightIndent=6,
+                             borderPadding=(4, 6, 4, 6), backColor=colors.HexColor("#EEF3F7"),
+                             spaceBefore=6, spaceAfter=9),
+        shared=st,
     )
 
 
-def heading(label: str, level: int, st: Styles) -> Paragraph:
-    """A heading that becomes a TOC entry and a bookmark (level 0 = section, 1 = subsection)."""
-    flow = text.para(label, st.h1 if level == 0 else st.h2)
-    flow.toc_level = level  # type: ignore[attr-defined]
-    flow.toc_text = label  # type: ignore[attr-defined]
-    return flow
+def heading(label: str, level: int, st: Styles) -> Heading:
+    """A heading that becomes a contents entry and a bookmark (level 0 = section, 1 = subsection); its key is
+    given when the story is finished."""
+    return Heading(label, st.h1 if level == 0 else st.h2, key="", level=level)
 
 
-def contents(st: Styles) -> TableOfContents:
-    """The table of contents, filled in on the second pass of the build."""
-    toc = TableOfContents()
-    toc.levelStyles = [st.toc1, st.toc2]
-    toc.dotsMinLevel = 0
-    return toc
+class _ContentsSlot(Spacer):
+    """Where the contents go; replaced once the story's headings are known."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 0)
 
 
-class PortfolioDoc(BaseDocTemplate):
-    """A4 portrait; header with the report's title and period, footer with the page number."""
+def contents(st: Styles) -> Flowable:
+    """A placeholder for the table of contents."""
+    return _ContentsSlot()
 
-    def __init__(self, out, *, title: str, subject: str, author: str, running: str,
-                 cancelled: Callable[[], bool]) -> None:
-        super().__init__(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
-                         bottomMargin=MARGIN, title=title, subject=subject, author=author,
-                         creator="fldd", keywords="forced labour, due diligence, modern slavery statement")
-        self._running = running
+
+class _Document(ReportDocument):
+    """The shared document, asking on every page whether the job was cancelled."""
+
+    def __init__(self, buffer: io.BytesIO, meta: Meta, cancelled: Callable[[], bool]) -> None:
+        super().__init__(buffer, meta, cover=True)
         self._cancelled = cancelled
-        self._marks = 0
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        self.addPageTemplates([PageTemplate("page", frames=[frame], onPage=self._decorate)])
 
-    def _decorate(self, canvas, doc) -> None:
+    def _page(self, c, doc) -> None:
         if self._cancelled():
             raise Cancelled
-        width, height = A4
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        if doc.page > 1:
-            canvas.setFillColor(MUTED)
-            text.draw_string(canvas, MARGIN, height - MARGIN + 2, self._running, 8)
-            canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
-        canvas.line(MARGIN, MARGIN - 8, width - MARGIN, MARGIN - 8)
-        canvas.setFillColor(MUTED)
-        text.draw_string(canvas, width - MARGIN, MARGIN - 18, f"Page {doc.page} of {self._pages}", 8,
-                         align="right")
-        text.draw_string(canvas, MARGIN, MARGIN - 18, "fldd portfolio report", 8)
-        canvas.restoreState()
-
-    _pages = "?"
-
-    def afterFlowable(self, flowable) -> None:
-        level = getattr(flowable, "toc_level", None)
-        if level is None:
-            return
-        self._marks += 1
-        key = f"h{self._marks}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, text.markup(flowable.toc_text), self.page, key))
-
-    def handle_documentBegin(self) -> None:
-        self._marks = 0
-        super().handle_documentBegin()
-
-    def build(self, flowables, **kw) -> None:
-        """One pass; the next pass prints "of m" with this one's count. multiBuild passes until the contents
-        settle, and the layout (hence the count) only changes while they do, so the last pass has it right."""
-        super().build(flowables, **kw)
-        self._pages = str(self.page)
+        super()._page(c, doc)
 
 
 def build(story_maker: Callable[[], list], *, title: str, subject: str, author: str, running: str,
-          cancelled: Callable[[], bool]) -> bytes | None:
-    """The PDF bytes of the story (built until the TOC settles), or None when cancelled."""
-    out = io.BytesIO()
-    doc = PortfolioDoc(out, title=title, subject=subject, author=author, running=running, cancelled=cancelled)
+          cancelled: Callable[[], bool], st: Styles, generated: str = "") -> bytes | None:
+    """The PDF bytes of the story, laid out in one pass, or None when cancelled."""
+    story = story_maker()
+    entries = []
+    for number, flow in enumerate(f for f in story if isinstance(f, Heading)):
+        flow.key = f"s{number}"
+        entries.append((flow.level, flow.plain, flow.key))
+    story = [Contents(entries, st.shared) if isinstance(f, _ContentsSlot) else f for f in story]
+    meta = Meta(title=title, author=author, subject=subject, creator="fldd",
+                keywords="forced labour, due diligence, modern slavery statement", header=running,
+                page_words="Page {n} of {m}", footer=f"fldd portfolio report{', ' + generated if generated else ''}")
+    doc = _Document(io.BytesIO(), meta, cancelled)
     try:
-        doc.multiBuild(story_maker())
+        return doc.build_story([pdf_document.first_page_then("page")] + story)
     except Cancelled:
         return None
-    return out.getvalue()
