@@ -37,6 +37,7 @@ def heat_map(heat: dict, rating_words: dict[str, str], st: Styles, width: float)
     data = [[text.para("Country \\ goods", st.cell_bold.clone("heat_corner", fontSize=7.5, leading=9))]
             + [text.para(_goods_label(g), head) for g in goods]]
     commands = [("GRID", (0, 0), (-1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONTNAME", (0, 0), (-1, -1), text.SANS),
                 ("LEFTPADDING", (1, 0), (-1, -1), 2), ("RIGHTPADDING", (1, 0), (-1, -1), 2),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEF1F4")),
                 ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EEF1F4"))]
@@ -67,7 +68,8 @@ def _cell(count: int, rating: str, rating_words: dict[str, str], st: Styles):
 
 def legend(rating_words: dict[str, str], st: Styles, width: float) -> Table:
     """Swatches with the rating words; the note says what a cell counts."""
-    row, commands = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6)]
+    row, commands = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                         ("FONTNAME", (0, 0), (-1, -1), text.SANS)]  # the swatches are empty cells
     for i, key in enumerate(LEGEND_ORDER):
         row += ["", text.para(rating_words.get(key, key), st.small)]
         commands += [("BACKGROUND", (2 * i, 0), (2 * i, 0), SHADES[key]),

@@ -85,6 +85,7 @@ def headline(data: dict, st: Styles) -> Table:
     tiles = [[text.para(by_id[k]["value_text"], big), text.para(by_id[k]["label"], small)] for k in HEADLINE]
     table = Table([tiles], colWidths=[WIDTH / len(HEADLINE)] * len(HEADLINE), hAlign="LEFT")
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EEF3F7")),
+                               ("FONTNAME", (0, 0), (-1, -1), text.SANS),
                                ("LINEAFTER", (0, 0), (-2, 0), 2, colors.white),
                                ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
     return table

@@ -29,6 +29,7 @@ def grid(header: list[str] | None, rows: list[list[object]], widths: list[float]
     table = Table(data, colWidths=widths, repeatRows=0 if header is None else 1, hAlign="LEFT")
     commands = [] if header is None else [("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL)]
     commands += [
+        ("FONTNAME", (0, 0), (-1, -1), text.SANS),  # empty cells too: no unembedded Helvetica named
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),

@@ -24,7 +24,7 @@ from fldd.usecases.report_portfolio import write_portfolio_report
 from fldd.usecases.reporting_laws import kpi_word
 from fldd.usecases.suppliers import add_supplier
 
-from tests.reports.portfolio_sample import HOSTILE_GOODS, sample_figures
+from tests.reports.portfolio_sample import HOSTILE_GOODS, THAI_GOODS, sample_figures
 
 
 @pytest.fixture
@@ -237,3 +237,19 @@ def test_cancelling_in_the_middle_of_the_pdf_leaves_no_half_file(db, tmp_path, s
         ctx.close()
     assert len(asks) > 5 and steps == [0, 1]
     assert list(tmp_path.glob("p.pdf*")) == [] and list(tmp_path.glob(".p.pdf*")) == []
+
+
+def test_every_font_is_embedded_and_thai_goods_read_back(db, tmp_path, sampled):
+    target = tmp_path / "p.pdf"
+    assert _report(db, target) == 0
+    reader = PdfReader(target)
+    fonts = {}
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            font = ref.get_object()
+            fonts[str(font["/BaseFont"])] = font
+    assert fonts and not any("Helvetica" in name for name in fonts)  # a table's empty cell named none
+    for name, font in fonts.items():
+        assert "/FontFile2" in font["/FontDescriptor"], name
+    heat_page = next(p for p in reader.pages if "Country \\ goods" in (p.extract_text() or ""))
+    assert THAI_GOODS in heat_page.extract_text()
