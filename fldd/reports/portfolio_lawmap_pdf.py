@@ -43,11 +43,11 @@ def item_block(item: dict, st: Styles, width: float, label) -> list:
     head = [text.para(item["title"], st.h2.clone("item", fontSize=10.5, leading=13, spaceBefore=8)),
             text.para(item["asks"], st.small),
             text.para(item["statement"], st.statement)]
-    flow: list = [KeepTogether(head)]
-    if item["figures"]:
+    if item["figures"]:  # the sentence and the figures it quotes stay on one page
         rows = [[f["label"], f["value_text"], f["previous_text"] or "-"] for f in item["figures"]]
-        flow.append(grid(["Figure behind it", "This period", "Previous period"], rows,
+        head.append(grid(["Figure behind it", "This period", "Previous period"], rows,
                          [width - 2 * 28 * 2.835, 28 * 2.835, 28 * 2.835], st))
+    flow: list = [KeepTogether(head)]
     if item["datapoints"]:
         points = "; ".join(f"{d['id']} ({d['text']})" for d in item["datapoints"])
         flow.append(text.para(f"Data points: {points}", st.small.clone("points", spaceBefore=3)))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
 from fldd.reports import text
 from fldd.reports.portfolio_heatmap import heat_map
@@ -138,8 +138,7 @@ def method(data: dict, st: Styles) -> list:
     definitions = data.get("definitions") or {}
     if definitions:
         flow.append(heading("Definitions behind the tables", 1, st))
-        flow += [KeepTogether([text.para(key.replace("_", " ").capitalize(), st.cell_bold),
-                               text.para(str(sentence), st.body)]) for key, sentence in definitions.items()]
+        flow += [text.para(str(sentence), st.body) for sentence in definitions.values()]  # each names its term
     flow += [heading("What this report cannot show", 1, st),
              text.para("fldd counts what suppliers declared and auditors found. It holds no record of the "
                        "company's own policies, board approval, staff training, purchasing practices or "
