@@ -18,6 +18,7 @@ from fldd.exchange.workbook_write import put_text
 from fldd.reports.portfolio_labels import TABLES, cell
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")  # figures level with the first line of a wrapped label
 _TITLE = Font(bold=True, size=14)
 _BOLD = Font(bold=True)
 _STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
@@ -96,7 +97,7 @@ def sheet(wb: Workbook, title: str, header: list[str], rows: list[list[object]],
             if value is None or value == "":
                 continue
             if isinstance(value, _NUMBER) and not isinstance(value, bool):
-                ws.cell(row=r, column=col + 1, value=value)
+                ws.cell(row=r, column=col + 1, value=value).alignment = _TOP
             else:
                 put_text(ws, r, col, str(value), alignment=_WRAP)
     ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
