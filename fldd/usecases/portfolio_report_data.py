@@ -77,7 +77,7 @@ def law_sections(laws, figures: dict, shipped) -> list[dict]:
     words = figure_words(figures["kpis"])
     before = figures["previous_kpis"]
     questions = {q.id: (qn.id, pick(q.text, "en")) for qn in shipped.questionnaires.values() for q in qn.questions}
-    basis = {key: shipped.sources[key].citation for law in laws.laws for key in law.basis if key in shipped.sources}
+    basis = {key: _citation(shipped.sources[key]) for law in laws.laws for key in law.basis if key in shipped.sources}
     out = []
     for law in laws.laws:
         items = []
@@ -95,6 +95,12 @@ def law_sections(laws, figures: dict, shipped) -> list[dict]:
         out.append({"id": law.id, "name": law.name, "short": law.short, "applies_to": law.applies_to,
                     "status": law.status, "basis": [basis[k] for k in law.basis if k in basis], "items": items})
     return out
+
+
+def _citation(source) -> str:
+    """A source as cited, saying so when fldd's makers saw it only in secondary sources (check: true)."""
+    citation = " ".join(source.citation.split())
+    return f"{citation} (seen in secondary sources only: check it)" if source.check else citation
 
 
 def _number(value: object) -> bool:

@@ -128,6 +128,7 @@ def test_the_law_map_section_fills_in_every_statement(db, tmp_path, sampled):
     assert "Statement text by reporting law" in outline and "Method and definitions" in outline
     assert "The company adds" in text
     assert "applies from July 2029" in text and "Applies from 14 December 2027" in text
+    assert "(seen in secondary sources only: check it)" in text  # the 2025 UK guidance, S-211 questionnaire
 
 
 def _all_titles(outline) -> list[str]:
