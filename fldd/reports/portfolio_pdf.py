@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
 from fldd.reports import text
+from fldd.reports.portfolio_charts import monthly_chart, trend_chart
 from fldd.reports.portfolio_heatmap import heat_map
 from fldd.reports.portfolio_labels import TABLES, cell
 from fldd.reports.portfolio_lawmap_pdf import law_map_section
@@ -105,6 +106,8 @@ def summary(data: dict, st: Styles) -> list:
              [WIDTH - 3 * 30 * 2.835] + [30 * 2.835] * 3, st),
         heading(f"The portfolio on {day(data['as_of'])}", 1, st),
         grid(["Figure", "Value"], standing, [WIDTH - 30 * 2.835, 30 * 2.835], st),
+        CondPageBreak(220), heading("This period against the previous one", 1, st),
+        *_present(trend_chart(data["kpis"], WIDTH)),
         Spacer(1, 6),
         text.para("What each figure counts is in 'Method and definitions' at the end.", st.small),
     ]
@@ -114,6 +117,7 @@ def table_block(key: str, data: dict, st: Styles) -> list:
     """One breakdown table under its heading, kept with it on a page when it fits."""
     title, columns, kind = _TABLES[key]
     rows = data["tables"].get(key) or []
+    chart = monthly_chart(rows, WIDTH) if key == "assessments_by_month" else None
     words = data["rating_words"]
     shown = [[cell(r, col, i == 0, kind, words) for i, (col, _) in enumerate(columns)] for r in rows]
     fixed = 1 if key == "by_country" else 0  # the country's code, a narrow text column after its name
@@ -123,7 +127,12 @@ def table_block(key: str, data: dict, st: Styles) -> list:
     widths = [first_w] + [code_w] * fixed + [rest] * (len(columns) - 1 - fixed)
     numeric_from = 1 + fixed
     table = grid([h for _, h in columns], shown, widths, st, numeric_from=numeric_from)
-    return [CondPageBreak(60), heading(title, 1, st), table]
+    return [CondPageBreak(60), heading(title, 1, st), *_present(chart), table]
+
+
+def _present(drawing) -> list:
+    """The chart, when there is one to draw."""
+    return [drawing] if drawing is not None else []
 
 
 def method(data: dict, st: Styles) -> list:

@@ -97,6 +97,10 @@ def test_the_pdf_shows_the_kpis_against_the_previous_period(db, tmp_path, sample
     assert "Share of suppliers with a valid result 64.2%" in text
     assert "Median days to close a finding 36.5 n/a n/a" in text  # no previous median: no change claimed
     assert "Compared with 8 February 2025 to 31 December 2025" in text
+    chart_page = next(p for p in PdfReader(target).pages if "This period against the previous one" in p.extract_text()
+                      and "Contents" not in p.extract_text())
+    bars = " ".join(chart_page.extract_text().split())
+    assert "This period Previous period" in bars and "Corrective actions verified" in bars  # legend, a bar's label
 
 
 def test_the_pdf_draws_the_heat_map_with_its_labels_and_legend(db, tmp_path, sampled):
