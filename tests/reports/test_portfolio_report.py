@@ -258,3 +258,15 @@ def test_every_font_is_embedded_and_thai_goods_read_back(db, tmp_path, sampled):
         assert "/FontFile2" in font["/FontDescriptor"], name
     heat_page = next(p for p in reader.pages if "Country \\ goods" in (p.extract_text() or ""))
     assert THAI_GOODS in heat_page.extract_text()
+
+
+def test_a_buyers_goods_named_like_a_formula_stay_text_end_to_end(db, tmp_path):
+    target = tmp_path / "p.xlsx"
+    assert _report(db, target) == 0
+    book = load_workbook(target)
+    goods = [c for row in book["Suppliers by goods"].iter_rows(min_row=2) for c in row[:1]]
+    assert [(c.value, c.data_type) for c in goods if c.value == HOSTILE_GOODS] == [(HOSTILE_GOODS, "s")]
+    heat = [c.value for row in book["Heat map"].iter_rows(min_row=2) for c in row]
+    assert HOSTILE_GOODS in heat
+    for ws in book.worksheets:
+        assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), ws.title
