@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, T
 from fldd.reports import assessment_pdf_parts as parts
 from fldd.reports import charts, text
 from fldd.reports.pdf_document import Contents, Heading, Meta, ReportDocument, first_page_then, styles
-from fldd.reports.pdf_tables import cell, grid, pairs
+from fldd.reports.pdf_tables import cell, grid, in_report_font, pairs
 
 RATING_FILL = {"low": HexColor("#2f7d4f"), "medium": HexColor("#b7791f"), "high": HexColor("#c2402f"),
                "severe": HexColor("#7f1d1d"), None: HexColor("#5f6b7a")}
@@ -68,7 +68,7 @@ def rating_box(data: dict, st: dict, width: float) -> Table:
     """The rating in a coloured box (provisional ones say so in their words)."""
     style = st["h2"].clone("rating", textColor=white, spaceBefore=0, spaceAfter=0, fontSize=13, leading=16)
     box = Table([[text.para(data["result"]["rating_text"], style)]], colWidths=[width], hAlign="LEFT")
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), RATING_FILL.get(data["result"]["rating"],
+    box.setStyle(TableStyle([in_report_font(), ("BACKGROUND", (0, 0), (-1, -1), RATING_FILL.get(data["result"]["rating"],
                                                                             RATING_FILL[None])),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
@@ -112,22 +112,21 @@ def _summary(data: dict, st: dict, w: dict, title: str) -> list:
     out += [text.para(line, st["muted"]) for line in r["notes"]]
     out.append(text.para(w["h.red_flags"], st["h2"]))
     if r["red_flags"]:
-        rows = [[f["number"], f["text"], f["answer"], f["reason"]] for f in r["red_flags"]]
-        out.append(grid(["#", w["question"], w["answer"], w["because"]], rows,
-                        [11 * mm, 78 * mm, 45 * mm, 40 * mm], st))
+        rows = [[f["number"], f["text"], f["answer"]] for f in r["red_flags"]]
+        out.append(grid(["#", w["question"], w["answer"]], rows, [11 * mm, 103 * mm, 60 * mm], st))
     else:
         out.append(text.para(w["no_red_flags"], st["body"]))
-    out.append(text.para(w["h.triggers"], st["h2"]))
-    out += parts.triggers(data, st, w, WIDTH) or [text.para(w["no_triggers"], st["body"])]
     out.append(text.para(w["h.next"], st["h2"]))
     rows = [[s["what"], (s["by"] or "-") + (f" ({w['overdue']})" if s["overdue"] else "")] for s in data["next_steps"]]
     out.append(grid([w["what"], w["by"]], rows, [WIDTH - 36 * mm, 36 * mm], st) if rows
                else text.para(w["none"], st["body"]))
+    out.append(text.para(w["h.triggers"], st["h2"]))
+    out += parts.triggers(data, st, w, WIDTH) or [text.para(w["no_triggers"], st["body"])]
     return out
 
 
 def _results(data: dict, st: dict, w: dict, title: str) -> list:
-    risk_words = [_risk_word(data, n) for n in range(4)]
+    risk_words = data["risk_levels"]
     out = [PageBreak(), Heading(title, st["h1"], "results"), text.para(w["h.indicators"], st["h2"]),
            charts.indicator_chart(data["indicators"], WIDTH, risk_words), Spacer(1, 2 * mm)]
     rows = [[i["number"], i["name"], i["risk_text"] or "-", f"{i['answered']} / {i['visible']}"]
@@ -143,13 +142,6 @@ def _results(data: dict, st: dict, w: dict, title: str) -> list:
     out.append(Spacer(1, 3 * mm))
     out += [text.para(line, st["muted"]) for line in data["result"]["legend"]]
     return out
-
-
-def _risk_word(data: dict, n: int) -> str:
-    for row in data["indicators"] + data["modules"]:
-        if row["risk"] == n and row["risk_text"]:
-            return row["risk_text"]
-    return str(n)
 
 
 def _findings(data: dict, st: dict, w: dict, title: str) -> list:

@@ -11,21 +11,19 @@ from fldd.reports.pdf_tables import SEVERITY_FILL, cell, grid, pairs
 
 
 def triggers(data: dict, st: dict, w: dict, width: float) -> list:
-    """Each threshold that fired: title, what it leads to, and the answers behind it."""
+    """Each threshold that fired: title, what it leads to and by when, and the answers behind it in small type
+    (the remedy of a finding is in the action plan; an escalation's is said here)."""
     out = []
     for t in data["triggers"]:
         head = t["severity_text"] + " · " if t["severity_text"] else ""
-        block = [text.para(t["title"], st["h3"]),
-                 text.para(f"{head}{t['action_text']}" + (f" · {w['plan_due']}: {t['plan_due']}"
-                                                           if t["plan_due"] else ""), st["muted"])]
-        if t["answers"]:
-            rows = [[a["text"], a["answer"]] for a in t["answers"]]
-            block.append(grid([w["question"], w["answer"]], rows, [width * 0.62, width * 0.38], st))
-        if t["remedy"]:
+        due = f" · {w['plan_due']}: {t['plan_due']}" if t["plan_due"] else ""
+        block = [text.para(t["title"], st["h3"]), text.para(f"{head}{t['action_text']}{due}", st["muted"])]
+        rows = [[cell(a["text"], st["small"]), cell(a["answer"], st["small"])] for a in t["answers"]]
+        if rows:
+            block.append(grid([w["question"], w["answer"]], rows, [width * 0.64, width * 0.36], st))
+        if t["remedy"] and t["action"] != "finding":
             block.append(text.para(t["remedy"], st["small"]))
-        out.append(KeepTogether(block) if len(t["answers"]) < 8 else block[0])
-        if len(t["answers"]) >= 8:
-            out += block[1:]
+        out += [KeepTogether(block)] if len(rows) < 8 else block
     return out
 
 
@@ -60,16 +58,17 @@ def _finding(n: int, f: dict, st: dict, w: dict, width: float) -> list:
     if f["evidence"]:
         facts.append((w["evidence"], "\n".join(f"{e['name']} (sha256 {e['sha256']})" for e in f["evidence"])))
     if f["history"]:
-        facts.append((w["history"], "\n".join(_step(e) for e in f["history"])))
-    head = [text.para(f"{n}. {f['title']}", st["h3"])]
-    if f["detail"]:
-        head.append(text.para(f["detail"], st["muted"]))
+        facts.append((w["history"], "\n".join(_step(e, w) for e in f["history"])))
+    head = [text.para(f"{n}. {f['title']}", st["h3"])]  # the rule's expression stays in the data: "because" says it
     return [KeepTogether(head + [pairs(facts[:6], [32 * mm, width - 32 * mm], st)]),
             pairs(facts[6:], [32 * mm, width - 32 * mm], st) if facts[6:] else Spacer(1, 0), Spacer(1, 3 * mm)]
 
 
-def _step(e: dict) -> str:
-    move = f"{e['from'] or '-'} -> {e['to']}" if e["kind"] in ("created", "status") else e["kind"]
+def _step(e: dict, w: dict) -> str:
+    def said(status):
+        return w.get(f"action.{status}", status or "-")
+
+    move = {"created": said(e["to"]), "status": f"{said(e['from'])} -> {said(e['to'])}"}.get(e["kind"], e["kind"])
     line = f"{(e['at'] or '')[:10]} {move} · {e['by'] or '-'}"
     return f"{line}: {e['note']}" if e["note"] else line
 
@@ -102,12 +101,15 @@ def onsite(data: dict, st: dict, w: dict, width: float) -> list:
 
 
 def answer_table(module: dict, st: dict, w: dict, width: float) -> object:
-    """One module's questions: number, question, answer (with any correction), comment and files."""
+    """One module's questions: number, question, answer (with any correction), and comments and files when the
+    module has any (else the answers take the room)."""
     rows = []
     for q in module["questions"]:
         answer = q["answer"] + (f"\n({q['corrected']})" if q["corrected"] else "")
         notes = [q["comment"]] if q["comment"] else []
         notes += [f"{e['name']} · sha256 {e['sha256'][:16]}…" for e in q["evidence"]]
         rows.append([q["number"], q["text"], answer, cell("\n".join(notes), st["small"])])
+    if not any(q["comment"] or q["evidence"] for q in module["questions"]):
+        return grid(["#", w["question"], w["answer"]], [r[:3] for r in rows], [11 * mm, 95 * mm, width - 106 * mm], st)
     return grid(["#", w["question"], w["answer"], f"{w['comment']} / {w['evidence']}"], rows,
                 [11 * mm, 80 * mm, 45 * mm, width - 136 * mm], st)

@@ -19,6 +19,7 @@ def _chart(labels: list[str], values: list[float], colours: list, width: float, 
     label_room = min(200.0, width * 0.45)
     height = row * len(labels) + 24
     d = Drawing(width, height)
+    d.initialFontName = text.SANS  # the drawing starts in the report's font, not reportlab's Helvetica
     chart = HorizontalBarChart()
     chart.x, chart.y = label_room, 16
     chart.width, chart.height = width - label_room - 10, row * len(labels)
@@ -43,6 +44,7 @@ def _chart(labels: list[str], values: list[float], colours: list, width: float, 
     chart.valueAxis.gridStrokeColor = HexColor("#e3e8ee")
     chart.valueAxis.gridStrokeWidth = 0.5
     chart.bars.strokeWidth = 0
+    chart.bars.strokeColor = None
     for i, colour in enumerate(colours):
         chart.bars[(0, i)].fillColor = colour
     d.add(chart)

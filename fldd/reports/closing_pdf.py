@@ -12,7 +12,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from fldd.reports import text
 from fldd.reports.pdf_document import RULE, Heading, ReportDocument, styles
-from fldd.reports.pdf_tables import SEVERITY_FILL, cell, grid, pairs
+from fldd.reports.pdf_tables import SEVERITY_FILL, cell, grid, in_report_font, pairs
 
 WIDTH = 174 * mm
 
@@ -85,11 +85,11 @@ def _signatures(data: dict, st: dict, w: dict) -> KeepTogether:
         rows += [[cell(label, st["cell"]), cell(value, st["cell"])]
                  for label, value in ((w["name"], name), (w["role"], ""), (w["signature"], ""), (w["date"], ""))]
         t = Table(rows, colWidths=[24 * mm, half - 24 * mm], rowHeights=[14] + [24] * 4)
-        t.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (1, 1), (1, -1), 0.6, RULE),
+        t.setStyle(TableStyle([in_report_font(), ("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (1, 1), (1, -1), 0.6, RULE),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
         return t
 
     pair = Table([[block(w["auditor"], data["cover"]["assessor"]), block(w["site_rep"], "")]],
                  colWidths=[WIDTH / 2, WIDTH / 2], hAlign="LEFT")
-    pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    pair.setStyle(TableStyle([in_report_font(), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return KeepTogether([Heading(w["h.signatures"], st["h2"], "signatures"), pair])

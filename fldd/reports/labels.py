@@ -25,6 +25,8 @@ EN = {
     "next.revalidate": "Assess again: the result is valid until this date",
     "next.escalate": "{action}: {title}",
     "overdue": "overdue",
+    "band_reason": "The score, {score}, is in the band of {rating} ({minimum} and above); no red flag or finding "
+                   "makes it worse.",
     "send.plan": "Corrective action plan for finding {n}: {title}",
     "send.proof": "Proof that the action for finding {n} is finished: {title}",
     # headings
@@ -88,6 +90,8 @@ ES = {
     "next.revalidate": "Evaluar de nuevo: el resultado es válido hasta esta fecha",
     "next.escalate": "{action}: {title}",
     "overdue": "vencida",
+    "band_reason": "La puntuación, {score}, está en la banda de {rating} ({minimum} o más); ninguna señal de alerta "
+                   "ni hallazgo la empeora.",
     "send.plan": "Plan de acción correctiva del hallazgo {n}: {title}",
     "send.proof": "Prueba de que la acción del hallazgo {n} está terminada: {title}",
     "report.title": "Informe de evaluación de riesgo de trabajo forzoso",

@@ -121,7 +121,8 @@ class ReportDocument(BaseDocTemplate):
     """A4 report: a cover page without header, then pages with header and footer; bookmarks from Headings."""
 
     def __init__(self, buffer: io.BytesIO, meta: Meta, *, cover: bool = True) -> None:
-        super().__init__(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
+        text.register_fonts()  # the canvas starts each page in SANS, so no font but text.py's enters the file
+        super().__init__(buffer, pagesize=A4, initialFontName=text.SANS, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
                          bottomMargin=MARGIN + 4 * mm, title=meta.title, author=meta.author, subject=meta.subject,
                          keywords=meta.keywords, creator=meta.creator)
         self.meta = meta

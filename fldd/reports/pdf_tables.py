@@ -15,6 +15,12 @@ STRIPE = HexColor("#f7f9fb")
 SEVERITY_FILL = {"priority": HexColor("#f6d5d0"), "major": HexColor("#fbe7c2"), "minor": HexColor("#e4eef8")}
 
 
+def in_report_font() -> tuple:
+    """A table command setting the table's own font to the report's (reportlab starts a table in Helvetica,
+    which would enter the file unembedded even when every cell is a Paragraph)."""
+    return ("FONTNAME", (0, 0), (-1, -1), text.SANS)
+
+
 def cell(value, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
     """One cell: a value of any kind as user text."""
     return text.para("" if value is None else str(value), style, bold=bold)
@@ -28,7 +34,7 @@ def grid(header: list[str], rows: list[list], widths: list[float], st: dict[str,
     for row in rows:
         data.append([v if not isinstance(v, (str, int, float, type(None))) else cell(v, st["cell"]) for v in row])
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    commands = [("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    commands = [in_report_font(), ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
@@ -43,7 +49,8 @@ def pairs(rows: list[tuple[str, str]], widths: list[float], st: dict[str, Paragr
     data = [[cell(label, st["cell_bold"]), v if not isinstance(v, (str, int, float, type(None))) else cell(v, st["cell"])]
             for label, v in rows]
     table = Table(data, colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    table.setStyle(TableStyle([in_report_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
     return table

@@ -11,12 +11,13 @@ the assessment's language (`language`; the report's own words are `labels`, from
   goods: [str], chain_tier, questionnaire: {id, title, version, tier, tier_text}, assessment_id, uid, assessor,
   status, status_text, source, started, submitted, assessed, closed, valid_until (ISO dates or None),
   rating, rating_text, provisional}.
-- `result`: {rating, rating_text, provisional, reasons: [str], score (0-100 or None), red_flags: [{question,
+- `result`: {rating, rating_text, provisional, reasons: [str] (the engine's, else the score band), score (0-100 or None), red_flags: [{question,
   number, text, answer, reason}], completeness: {percent, answered_required, required, missing: [ids]}, notes,
   legend: [str]} -- figures as `fldd assessments show --json` prints them.
 - `triggers`: [{id, action, action_text, severity, severity_text, title, remedy, rule, plan_due, closure_due,
   answers: [{question, text, answer}]}].
 - `next_steps`: [{what, by (ISO date or None), overdue}] -- what must happen next and by when.
+- `risk_levels`: the words of risk 0, 1, 2 and 3.
 - `indicators`: [{number, name, risk (0-3 or None), risk_text, answered, visible}] for ILO indicators 1-11;
   `modules`: [{id, title, risk, risk_text, score, answered, visible}].
 - `findings`: [{id, severity, severity_text, title, detail, remedy, because: [{question, text, answer}],
@@ -84,7 +85,8 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
                  "creator": f"fldd {__version__}"},
         "cover": cover,
         "result": {"rating": result["rating"], "rating_text": rating_text, "provisional": shown["provisional"],
-                   "reasons": list(result["rating_reasons"]), "score": result["score"],
+                   "reasons": list(result["rating_reasons"]) or _band_reason(ctx, q, result, labels, lang),
+                   "score": result["score"],
                    "red_flags": [{"question": f["question"], "number": words.numbers.get(f["question"], ""),
                                   "text": words.question(f["question"]),
                                   "answer": words.answer(f["question"], f["value"]),
@@ -95,6 +97,7 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
                    "notes": list(result["notes"]), "legend": _legend(ctx, q, lang)},
         "triggers": sections.triggers(words, result),
         "next_steps": _next_steps(ctx, shown, found, labels),
+        "risk_levels": [ctx.standard.label("risk_levels", str(n), lang) for n in range(4)],
         "indicators": [_summary(ctx, lang, {"number": n, "name": ctx.standard.label("indicators", str(n), lang)},
                                 result["indicators"].get(str(n))) for n in range(1, 12)],
         "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id))
@@ -123,6 +126,15 @@ def _rating_text(ctx: AppContext, shown: dict, labels: dict, lang: str) -> str:
     if shown["status"] not in FINAL_STATUSES:
         detail.append(labels["not_submitted"])
     return labels["provisional"].format(rating=name, detail=", ".join(detail)) if detail else name
+
+
+def _band_reason(ctx: AppContext, q, result: dict, labels: dict, lang: str) -> list[str]:
+    """Why a rating that no floor raised is what it is: its score band."""
+    band = next((b for b in q.bands if b.rating == result["rating"]), None)
+    if band is None or result["score"] is None:
+        return []
+    return [labels["band_reason"].format(score=f"{result['score']:g}", minimum=f"{band.min_score:g}",
+                                         rating=ctx.standard.label("ratings", band.rating, lang))]
 
 
 def _cover(ctx: AppContext, session: AssessmentSession, shown: dict, labels: dict, lang: str, rating: str) -> dict:

@@ -5,6 +5,7 @@ and properties, every page numbered, no worker singled out, and user text printe
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -183,7 +184,8 @@ def test_names_and_answers_in_any_script_come_out_readable(ctx, tmp_path):
     whole = _flat(_text(PdfReader(write_assessment_pdf(ctx, assessment_id, tmp_path / "r.pdf"))))
     for written in ("深圳明亮电子有限公司", "ถนนสุขุมวิท", "Иван Петров"):
         assert written in whole
-    assert "عمال" in whole and "مهاجرون" in whole
+    # Arabic letters are drawn as their joined presentation forms: NFKC gives the letters typed
+    assert "عمال" in unicodedata.normalize("NFKC", whole) and "مهاجرون" in unicodedata.normalize("NFKC", whole)
 
 
 def test_a_cancelled_report_writes_nothing(ctx, tmp_path):
@@ -195,3 +197,40 @@ def test_a_cancelled_report_writes_nothing(ctx, tmp_path):
                                 cancelled=lambda: True) is None
     assert not target.exists() and list(tmp_path.glob("*.part")) == []
     assert seen and seen[0][1] == 3
+
+
+def test_evidence_files_are_listed_with_their_sha256_where_they_belong(ctx, tmp_path):
+    import hashlib
+
+    from fldd.usecases.evidence import attach_evidence
+    from fldd.usecases.findings import attach_evidence as attach_to_action
+    from fldd.usecases.findings import list_findings
+
+    assessment_id = onsite_with_counts(ctx, {"wi_interviewed": 12, "wi_paid_fees": 6})
+    contract = tmp_path / "contract-sample.pdf"
+    contract.write_bytes(b"%PDF-1.4 a contract")
+    receipt = tmp_path / "repayment-receipts.jpg"
+    receipt.write_bytes(b"\xff\xd8 receipts")
+    attach_evidence(ctx, assessment_id, "dr_documents_held", contract)
+    [finding] = [f for f in list_findings(ctx, assessment_id=assessment_id)][:1]
+    attach_to_action(ctx, finding["action_id"], receipt)
+    whole = _flat(_text(PdfReader(write_assessment_pdf(ctx, assessment_id, tmp_path / "r.pdf"))))
+    evidence = whole[whole.rindex("Evidence files"):whole.rindex("Glossary")]  # the section, not the contents
+    for path in (contract, receipt):
+        assert path.name in evidence
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in evidence.replace(" ", "")
+    assert finding["title"] in evidence  # the receipt is listed against its finding
+
+
+def test_each_contradiction_of_the_declaration_reads_disagree(demo_ctx, onsite):
+    from fldd.usecases.report_assessment import assessment_report_data
+
+    assessment_id, _, whole = onsite
+    mismatches = assessment_json(demo_ctx, assessment_id)["result"]["mismatches"]
+    assert mismatches
+    flat = _flat(whole)
+    section = flat[flat.rindex("On-site verification"):flat.rindex("Answers by module")]
+    rows = assessment_report_data(demo_ctx, assessment_id)["onsite"]["declared_vs_verified"]
+    disagree = {r["question"] for r in rows if not r["agree"]}
+    assert disagree == {m["question"] for m in mismatches}
+    assert section.count("Disagree") == len(disagree) and "Agree" in section

@@ -77,3 +77,15 @@ def test_too_few_interviews_show_no_count_at_all(ctx):
     interviews = data["onsite"]["interviews"]
     assert interviews["interviewed"] == "fewer than 3"
     assert {r["value"] for r in interviews["rows"]} == {"not shown (small group)"}
+
+
+def test_a_rating_no_floor_raised_is_explained_by_its_score_band(demo_ctx):
+    from fldd.usecases.assessments import list_assessments
+
+    clean = next(r for r in list_assessments(demo_ctx) if r["supplier"] == "Monterrey Auto Parts")
+    shown = assessment_json(demo_ctx, clean["id"])
+    assert shown["result"]["rating"] == "low" and shown["result"]["rating_reasons"] == []
+    reasons = assessment_report_data(demo_ctx, clean["id"])["result"]["reasons"]
+    said = (f"The score, {shown['result']['score']:g}, is in the band of Low risk (85 and above); no red flag or "
+            "finding makes it worse.")
+    assert reasons == [said]

@@ -43,3 +43,18 @@ def test_an_assessment_still_open_reads_its_rating_as_provisional(demo_ctx, tmp_
     assert "The rating is provisional until the assessment is closed" in under_review
     _, _, closed = _closing(demo_ctx, "Accra Cocoa Traders", tmp_path)
     assert "provisional" not in closed
+
+
+def test_the_command_writes_either_report(demo_ctx, tmp_path, capsys):
+    from fldd.cli import main
+
+    assessment_id = next(r["id"] for r in list_assessments(demo_ctx) if r["supplier"] == "Accra Cocoa Traders"
+                         and r["tier"] == "onsite")
+    database = str(demo_ctx.store.path)
+    assert main(["--db", database, "report", "pdf", str(assessment_id), "-o", str(tmp_path / "full.pdf")]) == 0
+    assert main(["--db", database, "report", "pdf", str(assessment_id), "-o", str(tmp_path / "short.pdf"),
+                 "--closing"]) == 0
+    assert f"wrote {tmp_path / 'short.pdf'}" in capsys.readouterr().out
+    assert len(PdfReader(tmp_path / "short.pdf").pages) < len(PdfReader(tmp_path / "full.pdf").pages)
+    assert main(["--db", database, "report", "pdf", "9999", "-o", str(tmp_path / "none.pdf")]) == 1
+    assert not (tmp_path / "none.pdf").exists()
