@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
 from fldd.reports import text
+from fldd.reports.pdf_tables import in_report_font
 from fldd.reports.portfolio_template import RULE, Styles
 
 # lightest to darkest: luminance falls with risk, so gray levels keep the order
@@ -37,7 +38,7 @@ def heat_map(heat: dict, rating_words: dict[str, str], st: Styles, width: float)
     data = [[text.para("Country \\ goods", st.cell_bold.clone("heat_corner", fontSize=7.5, leading=9))]
             + [text.para(_goods_label(g), head) for g in goods]]
     commands = [("GRID", (0, 0), (-1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONTNAME", (0, 0), (-1, -1), text.SANS),
+                in_report_font(),
                 ("LEFTPADDING", (1, 0), (-1, -1), 2), ("RIGHTPADDING", (1, 0), (-1, -1), 2),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEF1F4")),
                 ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EEF1F4"))]
@@ -69,7 +70,7 @@ def _cell(count: int, rating: str, rating_words: dict[str, str], st: Styles):
 def legend(rating_words: dict[str, str], st: Styles, width: float) -> Table:
     """Swatches with the rating words; the note says what a cell counts."""
     row, commands = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
-                         ("FONTNAME", (0, 0), (-1, -1), text.SANS)]  # the swatches are empty cells
+                         in_report_font()]
     for i, key in enumerate(LEGEND_ORDER):
         row += ["", text.para(rating_words.get(key, key), st.small)]
         commands += [("BACKGROUND", (2 * i, 0), (2 * i, 0), SHADES[key]),

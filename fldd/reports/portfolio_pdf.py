@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
 from fldd.reports import text
+from fldd.reports.pdf_tables import in_report_font
 from fldd.reports.portfolio_charts import monthly_chart, trend_chart
 from fldd.reports.portfolio_heatmap import heat_map
 from fldd.reports.portfolio_labels import TABLES, cell
@@ -86,7 +87,7 @@ def headline(data: dict, st: Styles) -> Table:
     tiles = [[text.para(by_id[k]["value_text"], big), text.para(by_id[k]["label"], small)] for k in HEADLINE]
     table = Table([tiles], colWidths=[WIDTH / len(HEADLINE)] * len(HEADLINE), hAlign="LEFT")
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EEF3F7")),
-                               ("FONTNAME", (0, 0), (-1, -1), text.SANS),
+                               in_report_font(),
                                ("LINEAFTER", (0, 0), (-2, 0), 2, colors.white),
                                ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
     return table

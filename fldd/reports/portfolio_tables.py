@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
 from fldd.reports import text
-from fldd.reports.pdf_tables import HEAD_FILL, STRIPE
+from fldd.reports.pdf_tables import HEAD_FILL, STRIPE, in_report_font
 from fldd.reports.portfolio_template import RULE, Styles
 
 
@@ -29,7 +29,7 @@ def grid(header: list[str] | None, rows: list[list[object]], widths: list[float]
     table = Table(data, colWidths=widths, repeatRows=0 if header is None else 1, hAlign="LEFT")
     commands = [] if header is None else [("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL)]
     commands += [
-        ("FONTNAME", (0, 0), (-1, -1), text.SANS),  # empty cells too: no unembedded Helvetica named
+        in_report_font(),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
