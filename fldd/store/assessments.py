@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from fldd.store import answer_corrections
+from fldd.store import answer_corrections, assessment_figures
 from fldd.store.clock import now
 from fldd.store.connection import Store
 from fldd.store.errors import NotFound
@@ -183,7 +183,7 @@ def revisions(store: Store, assessment_id: int, question_id: str | None = None) 
 
 
 def save_result(store: Store, assessment_id: int, result: dict) -> None:
-    """Keep the latest scoring result with the assessment, for lists and reports."""
+    """Keep the latest scoring result with the assessment, and its figures, for lists and reports."""
     with store.write() as db:
         db["assessments"].update(assessment_id, {
             "score": result.get("score"), "rating": result.get("rating"),
@@ -193,6 +193,7 @@ def save_result(store: Store, assessment_id: int, result: dict) -> None:
             "result": json.dumps(result, ensure_ascii=False, sort_keys=True),
             "valid_until": result.get("expires"), "assessed_on": result.get("as_of"),
         })
+        assessment_figures.keep(db, assessment_id, result)
 
 
 def set_status(store: Store, assessment_id: int, status: str, *, who: str = "") -> None:

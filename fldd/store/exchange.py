@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from fldd.store import answer_corrections
+from fldd.store import answer_corrections, assessment_figures
 from fldd.store.clock import now
 from fldd.store.connection import Store
 from fldd.store.errors import NotFound
@@ -131,6 +131,7 @@ def settle(store: Store, assessment_id: int, status: str, result: dict) -> None:
              result.get("completeness", {}).get("percent"), result.get("completeness", {}).get("answered_required"),
              result.get("completeness", {}).get("required"), _JSON(result),
              result.get("expires"), result.get("as_of"), stamp, assessment_id])
+        assessment_figures.keep(db, assessment_id, result)
 
 
 def data_checksum(store: Store, skip: tuple[str, ...] = ("imports",)) -> str:

@@ -16,7 +16,7 @@ SET_NAME = "fldd"
 # needs no sqlite-utils import; migrations() registers the functions under these names.
 NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
          "0005_reviewer_corrections", "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks",
-         "0009_questionnaire_moves", "0010_finding_dates")
+         "0009_questionnaire_moves", "0010_finding_dates", "0011_report_figures")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -41,6 +41,8 @@ def migrations() -> Migrations:
     """The sqlite-utils migration set, built when there is something to apply."""
     from sqlite_utils.migrations import Migrations
 
+    from fldd.store.migrations_reports import report_figures
+
     found = Migrations(SET_NAME)
     found(name="0001_initial")(initial)
     found(name="0002_import_details")(import_details)
@@ -52,6 +54,7 @@ def migrations() -> Migrations:
     found(name="0008_received_workbooks")(received_workbooks)
     found(name="0009_questionnaire_moves")(questionnaire_moves)
     found(name="0010_finding_dates")(finding_dates)
+    found(name="0011_report_figures")(report_figures)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 

@@ -1,0 +1,265 @@
+"""The portfolio figures a modern slavery statement asks for, as plain data: every KPI of portfolio_kpis.KPIS,
+for the period and the previous period of the same length, and the breakdown tables the portfolio report
+renders (PDF or xlsx). Counted in SQL over small per-assessment figures kept when a result is saved, so a
+portfolio of 100,000 assessments is never re-scored.
+
+`portfolio_figures(ctx, since=None, until=None)` returns (dates are ISO strings "YYYY-MM-DD"):
+
+    {
+      "since": "2026-01-01",            # first day of the period (inclusive); default: a year before `until`
+      "until": "2026-12-31",            # last day (inclusive); default: ctx.today()
+      "as_of": "2026-12-31",            # the day standing figures describe (= until)
+      "previous": {"since": "2025-01-01", "until": "2025-12-31"},   # same length, ending the day before since
+      "kpis": {"suppliers_total": 12, "suppliers_assessed_pct": 66.7, "days_to_close_median": 21.0, ...},
+      "previous_kpis": {"assessments_completed": 8, ...},   # only the KPIs with period=True
+      "tables": {...},                  # below
+      "definitions": {"latest_result": "...", "fees_found": "...", ...},   # plain sentences for the method page
+                                        # (keys: DEFINITIONS below)
+    }
+
+KPI values: kind "count" -> int; "percent" -> float rounded to 1 decimal, None when the denominator is 0;
+"days" -> float (a median may be a half day), None when nothing was counted. Every id of KPIS is present.
+
+Tables (lists of dicts in display order; every count an int; "rating" keys are RATING_KEYS below):
+
+    "by_country": [{"country": "VN", "name": "Viet Nam", "suppliers": 5, "assessed": 4, "high_or_severe": 2,
+                    "inherent_level": "high"}]          # most suppliers first; inherent level of the country's
+                                                        # suppliers at their worst; "assessed" = valid result
+    "by_goods": [{"goods": "Garments", "suppliers": 4, "assessed": 3, "high_or_severe": 1}]
+                    # a supplier making several goods counts under each; no goods recorded -> "(none)"
+    "by_chain_tier": [{"chain_tier": 1, "suppliers": 9, "assessed": 7, "high_or_severe": 2}]   # 1 = direct
+    "by_rating": [{"rating": "low", "suppliers": 3}, {"rating": "medium", ...}, {"rating": "high", ...},
+                  {"rating": "severe", ...}, {"rating": "not_assessed", "suppliers": 2}]
+                    # rating of the latest result (expired or not); all five rows always present
+    "by_inherent": [{"level": "high", "suppliers": 4}, {"level": "medium", ...}, {"level": "low", ...},
+                    {"level": "unknown", "suppliers": 0}]   # all four rows always present
+    "heat_map": {
+        "countries": ["VN", "TH", "other"],   # top HEAT_TOP countries by suppliers, then "other" if any left
+        "goods": ["Garments", "Seafood", "other"],
+        "cells": [{"country": "VN", "country_name": "Viet Nam", "goods": "Garments", "suppliers": 3,
+                   "worst_rating": "high",        # worst latest rating among them, None when none assessed
+                   "inherent_level": "high",      # highest inherent level among them, None when unknown
+                   "ratings": {"low": 1, "medium": 0, "high": 2, "severe": 0, "not_assessed": 0}}]
+                   # only cells with suppliers > 0; "other" stands for the rest summed (name "Other")
+    }
+    "assessments_by_tier": [{"tier": "desktop", "completed": 6, "previous": 4},
+                            {"tier": "onsite", "completed": 2, "previous": 1}]
+    "assessments_by_month": [{"month": "2026-01", "desktop": 1, "onsite": 0}]   # every month the period touches
+    "reassessment": [{"state": "overdue", "suppliers": 1}, {"state": "due_90_days", ...},
+                     {"state": "valid", ...}, {"state": "never_assessed", ...}]   # by the latest result
+    "findings_by_severity_status": [{"severity": "priority", "open": 1, "in_progress": 0, "done": 1,
+                                     "verified": 0, "total": 2}, ... "major", "minor"]
+                    # findings raised on or before as_of, by the status of their corrective action on as_of
+                    # (from its history); all three rows always present
+    "open_findings_by_age": [{"band": "0-30", "priority": 1, "major": 0, "minor": 2, "total": 3},
+                             ... "31-90", "91-180", "over 180"]   # open or under way, days since raised
+    "actions_overdue": [{"owed": "plan", "priority": 1, "major": 0, "minor": 0, "total": 1},
+                        {"owed": "closure", ...}, {"owed": "due", ...}]
+                    # open or under-way actions past what they owe on as_of (as usecases.findings.owed): the
+                    # plan, the closure, or "due" for actions recorded with one date; all three rows always present
+    "fees": [{"what": "found", "suppliers": 2}, {"what": "repaid", "suppliers": 1},
+             {"what": "found_not_repaid", "suppliers": 1}]   # by the latest result, see definitions
+    "grievance": [{"what": "assessed", "suppliers": 5}, {"what": "without_finding", "suppliers": 3},
+                  {"what": "with_finding", "suppliers": 2}]
+    "risk_data": [{"table": "dol-goods", "title": "US DOL List of Goods Produced by Child Labor or Forced
+                   Labor", "edition": 2022}, {"table": "dol-countries", ...}, {"table": "tip-tiers", ...}]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from statistics import median
+
+from fldd.risk.data import risk_data
+from fldd.store import portfolio_report
+from fldd.usecases import portfolio_tables as tables
+from fldd.usecases.context import AppContext
+from fldd.usecases.errors import Rejected
+from fldd.usecases.portfolio_kpis import KPIS
+from fldd.usecases.report_topics import topic_scope
+
+HEAT_TOP = tables.HEAT_TOP
+RATING_KEYS = tables.RATING_KEYS
+INHERENT_KEYS = tables.INHERENT_KEYS
+SEVERITIES = ("priority", "major", "minor")
+ACTION_STATUSES = ("open", "in_progress", "done", "verified")
+AGE_BANDS = (("0-30", 0, 30), ("31-90", 31, 90), ("91-180", 91, 180), ("over 180", 181, None))
+OWED = ("plan", "closure", "due")
+DUE_WITHIN_DAYS = 90
+RISK_TABLES = (("dol-goods", "US DOL List of Goods Produced by Child Labor or Forced Labor", "goods_edition"),
+               ("dol-countries", "US DOL Findings on the Worst Forms of Child Labor", "findings_edition"),
+               ("tip-tiers", "US State Department Trafficking in Persons Report, tier placements", "tip_edition"))
+
+DEFINITIONS = {
+    "period": "Period figures count what happened from the first to the last day of the period, both included; "
+              "the previous period has the same number of days and ends the day before.",
+    "register": "Suppliers in the register are those active or onboarding today (a supplier's status keeps no "
+                "history).",
+    "latest_result": "A supplier's latest result is its most recent submitted, under review or closed assessment "
+                     "of either tier dated on or before the as-of day (the assessment date, else the day it was "
+                     "submitted); its rating stands whether or not it has expired.",
+    "valid_result": "A result is valid through its valid-until day and has expired the day after.",
+    "findings_status": "Findings are counted by the status of their corrective action on the as-of day, from the "
+                       "action's history: open, in progress (under way), done, verified; a finding counts from its "
+                       "assessment date.",
+    "actions_overdue": "An open or in-progress action is overdue when the date it owes has passed: its plan while "
+                       "open, its closure once under way (or while open, once the closure date too has passed); "
+                       "actions recorded with one date owe that date.",
+    "fees_found": "Fees found: the latest result raised a finding on the fact 'workers paid recruitment fees or "
+                  "related costs' (desktop declaration or on-site sources).",
+    "fees_repaid": "Fees repaid: besides, the latest result shows the fees repaid to every affected worker in "
+                   "full within 90 days with records of each repayment (the standard's own test).",
+    "grievance": "Grievance mechanism rated: the latest result answered a question of the grievance module or a "
+                 "question about the grievance mechanism; without finding: no finding raised on it by a rule "
+                 "reading those questions, or by an auditor on one of them.",
+    "young_workers": "Child or young-worker findings: findings of the young-workers module, or of a rule reading "
+                     "a question about child labour or young workers, or an auditor's on such a question.",
+}
+
+
+def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
+                      until: str | dt.date | None = None) -> dict:
+    """The portfolio figures for the period (the shape is in the module docstring); Rejected for a date that is
+    not YYYY-MM-DD or a period that ends before it starts."""
+    end = _day(until, "until") or ctx.today()
+    start = _day(since, "since") or _year_before(end)
+    if start > end:
+        raise Rejected([f"since: {start.isoformat()} is after until ({end.isoformat()})"])
+    previous_end = start - dt.timedelta(days=1)
+    previous_start = previous_end - (end - start)
+    as_of = end.isoformat()
+    grievance = topic_scope(ctx.standard, "grievance")
+    young = topic_scope(ctx.standard, "young_workers")
+    rows = tables.annotate(portfolio_report.suppliers(
+        ctx.store, as_of, sorted(grievance.questions), sorted(grievance.findings)), as_of)
+    period = _period(ctx, start.isoformat(), as_of, young)
+    previous = _period(ctx, previous_start.isoformat(), previous_end.isoformat(), young)
+    standing = _standing(ctx, rows, end)
+    kpis = {**standing["kpis"], **period["kpis"]}
+    return {
+        "since": start.isoformat(), "until": as_of, "as_of": as_of,
+        "previous": {"since": previous_start.isoformat(), "until": previous_end.isoformat()},
+        "kpis": {k: kpis[k] for k in KPIS},
+        "previous_kpis": {k: previous["kpis"][k] for k in KPIS if KPIS[k].period},
+        "tables": {
+            "by_country": tables.by_country(rows), "by_goods": tables.by_goods(rows),
+            "by_chain_tier": tables.by_chain_tier(rows), "by_rating": tables.by_rating(rows),
+            "by_inherent": tables.by_inherent(rows), "heat_map": tables.heat_map(rows),
+            "assessments_by_tier": [{"tier": t, "completed": period["tiers"][t], "previous": previous["tiers"][t]}
+                                    for t in ("desktop", "onsite")],
+            "assessments_by_month": _months(start, end, period["months"]),
+            **standing["tables"],
+            "risk_data": [{"table": name, "title": title, "edition": getattr(risk_data(), edition)}
+                          for name, title, edition in RISK_TABLES],
+        },
+        "definitions": dict(DEFINITIONS),
+    }
+
+
+def _day(value: str | dt.date | None, name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise Rejected([f"{name}: '{value}' is not a date (YYYY-MM-DD)"]) from None
+
+
+def _year_before(end: dt.date) -> dt.date:
+    """The first day of the twelve months ending on `end` (2026-12-31 -> 2026-01-01)."""
+    try:
+        return end.replace(year=end.year - 1) + dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        return end.replace(year=end.year - 1, day=28) + dt.timedelta(days=1)
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _period(ctx: AppContext, since: str, until: str, young) -> dict:
+    """The period KPIs, assessments per tier and per month, counted in the store."""
+    months: dict[str, dict[str, int]] = {}
+    tiers = {"desktop": 0, "onsite": 0}
+    for tier, month, n in portfolio_report.assessments_by_month(ctx.store, since, until):
+        months.setdefault(month, {"desktop": 0, "onsite": 0})[tier] = n
+        tiers[tier] += n
+    raised = portfolio_report.findings_raised(ctx.store, since, until, sorted(young.questions),
+                                              sorted(young.findings))
+    closed = portfolio_report.closed_actions(ctx.store, since, until)
+    severity = raised["by_severity"]
+    kpis = {
+        "assessments_completed": tiers["desktop"] + tiers["onsite"], "assessments_desktop": tiers["desktop"],
+        "assessments_onsite": tiers["onsite"], "findings_priority": severity.get("priority", 0),
+        "findings_major": severity.get("major", 0), "findings_minor": severity.get("minor", 0),
+        "actions_closed": closed["closed"], "actions_verified": closed["verified"],
+        "days_to_close_median": float(median(closed["days"])) if closed["days"] else None,
+        "young_worker_findings": raised["young_workers"],
+    }
+    return {"kpis": kpis, "tiers": tiers, "months": months}
+
+
+def _months(start: dt.date, end: dt.date, counts: dict[str, dict[str, int]]) -> list[dict]:
+    """Every month the period touches, with its counts (zeros included)."""
+    out, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        key = f"{year:04d}-{month:02d}"
+        out.append({"month": key, **counts.get(key, {"desktop": 0, "onsite": 0})})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _standing(ctx: AppContext, rows: list[dict], end: dt.date) -> dict:
+    """The standing KPIs and tables on the as-of day."""
+    as_of = end.isoformat()
+    horizon = (end + dt.timedelta(days=DUE_WITHIN_DAYS)).isoformat()
+    latest = [r for r in rows if r["assessment_id"] is not None]
+    overdue_results = sum(1 for r in latest if r["valid_until"] and r["valid_until"] < as_of)
+    due_results = sum(1 for r in latest if r["valid_until"] and as_of <= r["valid_until"] <= horizon)
+    assessed = sum(r["valid"] for r in rows)
+    grievance_rated = [r for r in latest if r["grievance_answered"]]
+    fees_found = sum(1 for r in latest if r["fees_found"])
+    fees_repaid = sum(1 for r in latest if r["fees_repaid"])
+
+    today = end >= ctx.today()
+    status = {s: {a: 0 for a in ACTION_STATUSES} for s in SEVERITIES}
+    for severity, action_status, n in portfolio_report.findings_by_status(ctx.store, as_of, today=today):
+        status[severity][action_status] += n
+    outstanding = portfolio_report.outstanding(ctx.store, as_of, AGE_BANDS, today=today)
+    ages = {band: {s: 0 for s in SEVERITIES} for band, _, _ in AGE_BANDS}
+    for severity, band, n in outstanding["ages"]:
+        ages[band][severity] += n
+    owed = {kind: {s: 0 for s in SEVERITIES} for kind in OWED}
+    for kind, severity, n in outstanding["overdue"]:
+        owed[kind][severity] += n
+
+    kpis = {
+        "suppliers_total": len(rows), "countries_total": len({r["country"] for r in rows}),
+        "suppliers_high_inherent": sum(1 for r in rows if r["inherent_level"] == "high"),
+        "suppliers_assessed": assessed, "suppliers_assessed_pct": _pct(assessed, len(rows)),
+        "suppliers_high_or_severe": sum(r["high_or_severe"] for r in rows),
+        "suppliers_red_flags": sum(1 for r in latest if r["red_flags"]),
+        "suppliers_never_assessed": len(rows) - len(latest),
+        "reassessments_due": due_results, "reassessments_overdue": overdue_results,
+        "findings_open": sum(status[s]["open"] + status[s]["in_progress"] for s in SEVERITIES),
+        "actions_overdue": sum(sum(by.values()) for by in owed.values()),
+        "fees_found_suppliers": fees_found, "fees_repaid_suppliers": fees_repaid,
+        "grievance_assessed": len(grievance_rated),
+        "grievance_effective": sum(1 for r in grievance_rated if not r["grievance_finding"]),
+    }
+    return {"kpis": kpis, "tables": {
+        "reassessment": [{"state": "overdue", "suppliers": overdue_results},
+                         {"state": f"due_{DUE_WITHIN_DAYS}_days", "suppliers": due_results},
+                         {"state": "valid", "suppliers": assessed - due_results},
+                         {"state": "never_assessed", "suppliers": len(rows) - len(latest)}],
+        "findings_by_severity_status": [{"severity": s, **status[s], "total": sum(status[s].values())}
+                                        for s in SEVERITIES],
+        "open_findings_by_age": [{"band": band, **ages[band], "total": sum(ages[band].values())}
+                                 for band, _, _ in AGE_BANDS],
+        "actions_overdue": [{"owed": kind, **owed[kind], "total": sum(owed[kind].values())} for kind in OWED],
+        "fees": [{"what": "found", "suppliers": fees_found}, {"what": "repaid", "suppliers": fees_repaid},
+                 {"what": "found_not_repaid", "suppliers": fees_found - fees_repaid}],
+        "grievance": [{"what": "assessed", "suppliers": kpis["grievance_assessed"]},
+                      {"what": "without_finding", "suppliers": kpis["grievance_effective"]},
+                      {"what": "with_finding", "suppliers": kpis["grievance_assessed"] - kpis["grievance_effective"]}],
+    }}
