@@ -229,6 +229,6 @@ def _answer_text(q: Questionnaire | None, key: str, value: object, lang: str) ->
             option = question.option(str(item))
             words.append(pick(option.label, lang) if option else str(item))
         text = ", ".join(words)
-        unit = pick(question.unit, lang) if question.unit else ""
+        unit = pick(question.unit, lang) if question.unit else ("%" if question.type == "percent" else "")
         return f"{text} {unit}".strip() if unit and not question.options else text
     return ", ".join(str(v) for v in values)

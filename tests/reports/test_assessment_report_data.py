@@ -89,3 +89,12 @@ def test_a_rating_no_floor_raised_is_explained_by_its_score_band(demo_ctx):
     said = (f"The score, {shown['result']['score']:g}, is in the band of Low risk (85 and above); no red flag or "
             "finding makes it worse.")
     assert reasons == [said]
+
+
+def test_a_share_reads_as_a_percentage_and_an_amount_with_its_currency(demo_ctx):
+    from fldd.usecases.findings import _answer_text
+
+    q = demo_ctx.standard.get("fldd-onsite")
+    assert _answer_text(q, "dr_grievance_closed_pct", 93, "en") == "93 %"
+    assert _answer_text(q, "dr_grievance_closed_pct", None, "en") == "no answer"
+    assert _answer_text(q, "mi_fee_repay_days", {"amount": 1200, "currency": "USD"}, "en") == "1,200 USD"
