@@ -117,11 +117,12 @@ def by_inherent(rows: list[dict]) -> list[dict]:
     return [{"level": key, "suppliers": counts.get(key, 0)} for key in INHERENT_KEYS]
 
 
-def heat_map(rows: list[dict], top: int = HEAT_TOP) -> dict:
-    """Country x goods cells for the `top` countries and goods by suppliers, the rest summed as OTHER; a
-    supplier counts once per cell it falls in."""
-    countries = [r["country"] for r in by_country(rows)]
-    goods = [r["goods"] for r in by_goods(rows)]
+def heat_map(rows: list[dict], top: int = HEAT_TOP, *, countries: list[dict] | None = None,
+             goods: list[dict] | None = None) -> dict:
+    """Country x goods cells for the `top` countries and goods by suppliers (in the order of by_country and
+    by_goods, given when already counted), the rest summed as OTHER; a supplier counts once per cell."""
+    countries = [r["country"] for r in (by_country(rows) if countries is None else countries)]
+    goods = [r["goods"] for r in (by_goods(rows) if goods is None else goods)]
     shown_countries, shown_goods = countries[:top], goods[:top]
     column = {g.casefold(): g for g in shown_goods}
     cells: dict[tuple[str, str], list[dict]] = {}

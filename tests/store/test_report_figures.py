@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from fldd.store import assessment_figures, portfolio_report
+from fldd.store import assessment_figures
 from fldd.store import exchange as store_exchange
 from fldd.store.connection import open_store
-from fldd.store.migrations_reports import _REPORT_FIGURES
+from fldd.store.migrations_reports import FIGURES_BACKFILL, FIGURES_TABLE
+from fldd.store.portfolio_findings import findings_figures
 
 V1 = Path(__file__).resolve().parent.parent / "usecases" / "v1_database" / "v1.sqlite3"
 
@@ -77,8 +78,8 @@ def test_an_imported_result_writes_its_figures_and_the_migration_would_write_the
     assert written == {made[0]: (0, 1, 1), made[1]: (1, 1, 0), made[2]: (0, 0, 0)}
     with store.write() as db:  # the migration's back-fill, run again over the same results
         db.execute("DROP TABLE assessment_figures")
-        for statement in _REPORT_FIGURES:
-            db.execute(statement)
+        db.execute(FIGURES_TABLE)
+        db.execute(FIGURES_BACKFILL)
     assert kept(store) == written
 
 
@@ -95,10 +96,12 @@ def test_an_action_done_before_actions_kept_a_history_counts_from_its_done_day(s
                    "'2026-02-01', '2026-04-01', '2026-03-01T10:00:00Z', '2026-04-01T10:00:00Z')")
         db.execute("INSERT INTO action_history (uid, action_id, kind, to_status, changed_at) "
                    "VALUES ('h-1', 1, 'created', 'open', '2026-02-01T09:00:00Z')")
-    status = {day: portfolio_report.findings_by_status(store, day, today=False)
-              for day in ("2026-02-20", "2026-03-01", "2026-04-01")}
-    assert status == {"2026-02-20": [("major", "open", 1)], "2026-03-01": [("major", "done", 1)],
-                      "2026-04-01": [("major", "verified", 1)]}
-    overdue = portfolio_report.outstanding(store, "2026-02-20", (("all", 0, None),), today=False)["overdue"]
-    assert overdue == [("due", "major", 1)]  # one date, passed on 15 February
+    def on(day: str) -> list[tuple]:
+        rows = findings_figures(store, day, [("2026-01-01", day)], (("all", 0, None),), [], [], today=False)
+        assert [(r["severity"], r["status"], r["n"]) for r in rows if r["part"] == "all"] == \
+            [(r["severity"], r["status"], r["n"]) for r in rows if r["part"] == "open_or_recent"]
+        return [(r["severity"], r["status"], r["owed"], r["n"]) for r in rows if r["part"] == "open_or_recent"]
 
+    assert on("2026-02-20") == [("major", "open", "due", 1)]  # one date, passed on 15 February
+    assert on("2026-03-01") == [("major", "done", None, 1)]
+    assert on("2026-04-01") == [("major", "verified", None, 1)]
