@@ -14,17 +14,16 @@ from fldd.store.findings import DEADLINE_KIND_SQL, DEADLINE_SQL
 # A finding counts from its assessment's day, or from the day it was recorded if that is earlier (as
 # usecases.findings.raised_on).
 RAISED_SQL = "CASE WHEN a.assessed_on < f.created_at THEN a.assessed_on ELSE substr(f.created_at, 1, 10) END"
-# An action's status at the end of day :as_of, from its history: the last status step taken by then, else open.
-# An action moved before histories were kept (migration 0007) has no step: its status counts from the day it
-# was reached (verified_at, done_at, else its last change).
-STATUS_AT_SQL = """coalesce(
+# An action's status at the end of day :as_of: the present one when it has not changed since; else from its
+# history, the last status step taken by then, else open. An action moved before histories were kept (migration
+# 0007) has no step: its status counts from the day it was reached (verified_at, done_at, else its last change).
+STATUS_AT_SQL = """CASE WHEN substr(c.updated_at, 1, 10) <= :as_of THEN c.status ELSE coalesce(
     (SELECT h.to_status FROM action_history h WHERE h.action_id = c.id AND h.kind = 'status'
        AND substr(h.changed_at, 1, 10) <= :as_of ORDER BY h.id DESC LIMIT 1),
     CASE WHEN EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = c.id AND h.kind = 'status') THEN 'open'
          WHEN c.status = 'verified' AND substr(c.verified_at, 1, 10) <= :as_of THEN 'verified'
          WHEN c.status IN ('done', 'verified') AND substr(c.done_at, 1, 10) <= :as_of THEN 'done'
-         WHEN c.status = 'in_progress' AND substr(c.updated_at, 1, 10) <= :as_of THEN 'in_progress'
-         ELSE 'open' END)"""
+         ELSE 'open' END) END"""
 # What an outstanding action owes on :as_of, as usecases.findings.owed: the store's deadline (plan while open,
 # closure once under way), except that an open action whose closure date has passed owes the work itself.
 _LATE = "c.status = 'open' AND c.closure_date IS NOT NULL AND c.closure_date < :as_of"
@@ -38,10 +37,10 @@ PARTS = ("all", "open_or_recent")
 
 def _rows(today: bool) -> str:
     """One row per finding and action (a finding without one counts as open) raised on or before :as_of, with
-    the action's status that day: the present one when `today`, else STATUS_AT_SQL, worked out once per action
-    (materialized)."""
-    status, materialized = ("coalesce(c.status, 'open')", "") if today else (STATUS_AT_SQL, "MATERIALIZED")
-    return f"""WITH c AS {materialized} (
+    the action's status that day: the present one when `today`, else STATUS_AT_SQL. Materialized: each row is
+    worked out once for the two parts that read it."""
+    status = "coalesce(c.status, 'open')" if today else STATUS_AT_SQL
+    return f"""WITH c AS MATERIALIZED (
     SELECT f.severity, {RAISED_SQL} AS raised, f.threshold_id, f.question_id, c.id, c.due_date, c.closure_date,
            {status} AS status, c.done_at, c.verified_at
     FROM assessments a JOIN findings f ON f.assessment_id = a.id LEFT JOIN corrective_actions c ON c.finding_id = f.id
