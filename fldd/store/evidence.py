@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+from collections.abc import Iterator
 
 from fldd.store.clock import now
 from fldd.store.connection import Store
@@ -62,14 +63,37 @@ def list_for(store: Store, *, assessment_id: int | None = None, question_id: str
 def content(store: Store, evidence_id: int) -> tuple[str, bytes]:
     """The file name and bytes of one evidence record, checked against its sha256."""
     with store.read() as db:
-        row = db.execute("SELECT e.file_name, e.sha256, b.data FROM evidence e JOIN evidence_blobs b "
-                         "ON b.sha256 = e.sha256 WHERE e.id = ?", [evidence_id]).fetchone()
+        name, digest, data = _stored(db, evidence_id, "data")
+    _check(name, digest, hashlib.sha256(data))
+    return name, data
+
+
+def chunks(store: Store, evidence_id: int, size: int = 1024 * 1024) -> Iterator[bytes]:
+    """The bytes of one evidence record a chunk at a time, read from the blob in place (a dossier streams
+    hundreds of files; none is held whole); ValueError after the last chunk when they do not match their
+    sha256 (the caller throws away what it wrote)."""
+    with store.read() as db:
+        name, digest, rowid = _stored(db, evidence_id, "rowid")
+        sha = hashlib.sha256()
+        with db.conn.blobopen("evidence_blobs", "data", rowid, readonly=True) as blob:
+            while chunk := blob.read(size):
+                sha.update(chunk)
+                yield chunk
+    _check(name, digest, sha)
+
+
+def _stored(db, evidence_id: int, column: str) -> tuple:
+    """(file name, sha256, the blob's column) of one evidence record; NotFound when there is none."""
+    row = db.execute(f"SELECT e.file_name, e.sha256, b.{column} FROM evidence e JOIN evidence_blobs b "
+                     "ON b.sha256 = e.sha256 WHERE e.id = ?", [evidence_id]).fetchone()
     if row is None:
         raise NotFound(f"evidence {evidence_id}")
-    name, digest, data = row
-    if hashlib.sha256(data).hexdigest() != digest:
+    return row
+
+
+def _check(name: str, digest: str, sha) -> None:
+    if sha.hexdigest() != digest:
         raise ValueError(f"{name}: stored bytes do not match their sha256; the file is damaged")
-    return name, data
 
 
 def remove(store: Store, evidence_id: int) -> None:

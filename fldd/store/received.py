@@ -57,6 +57,14 @@ def latest(store: Store, assessment_id: int) -> Received | None:
     return _received(rows[0]) if rows else None
 
 
+def of_assessment(store: Store, assessment_id: int) -> list[Received]:
+    """Every workbook received for an assessment, oldest first (without their bytes)."""
+    with store.read() as db:
+        rows = list(db.query(f"SELECT {_COLUMNS} FROM received_workbooks WHERE assessment_id = ? ORDER BY id",
+                             [assessment_id]))
+    return [_received(row) for row in rows]
+
+
 def find(store: Store, assessment_id: int, sha256: str) -> Received | None:
     """The same file received before for this assessment, if it was."""
     with store.read() as db:

@@ -70,6 +70,18 @@ class Prompter:
         return next(iter(ask(parent, title, QFileDialog.FileMode.AnyFile, filters=filters, suggested=suggested,
                              save=True)), None)
 
+    def show_file(self, parent: QWidget | None, path, *, in_folder: bool = False) -> None:
+        """Open a file fldd wrote with the program the system uses for it, or show the folder that holds it."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        target = Path(path).parent if in_folder else Path(path)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.inform(parent, "Cannot open the file", f"No program on this computer opened {target}. "
+                        "The file is there: open it from your file manager.")
+
 
 class ScriptedPrompter(Prompter):
     """For tests: answers from a script and records what was asked."""
@@ -119,3 +131,6 @@ class ScriptedPrompter(Prompter):
     def save_file(self, parent, title, suggested, filters="All files (*)"):  # noqa: D102
         self.asked.append(("save_file", title, suggested))
         return self.files.pop(0) if self.files else None
+
+    def show_file(self, parent, path, *, in_folder=False):  # noqa: D102
+        self.asked.append(("show_file", str(path), "folder" if in_folder else "open"))

@@ -34,10 +34,15 @@ def list_questionnaires() -> list[dict]:
 
 
 def validate(paths: list[Path] | None = None) -> Loaded:
-    """Check questionnaire files (default: every shipped one); problems carry file, line and id."""
+    """Check questionnaire files (default: every shipped one, and the reporting-law map); problems carry file,
+    line and id."""
     from fldd.standard.loader import load
+    from fldd.usecases.reporting_laws import check_law_map
 
-    return load(paths=paths or None)
+    loaded = load(paths=paths or None)
+    if not paths:  # the law map names the shipped questionnaires' data points: checked with them
+        loaded.problems.extend(check_law_map(loaded.standard)[1].items)
+    return loaded
 
 
 def get(ref: str) -> Questionnaire:

@@ -35,6 +35,7 @@ from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
 from fldd.ui.rating_legend import legend_label
+from fldd.ui.reports.assessment_reports import AssessmentReportButton
 from fldd.ui.theme import STATUS_WORDS
 from fldd.usecases.assessments import list_assessments
 from fldd.usecases.errors import Rejected
@@ -76,6 +77,7 @@ class AssessmentsPage(Page):
         self.move_button.setToolTip("Move every assessment on an older questionnaire version to the current one, "
                                     "after reading what each move carries and changes (closed ones stay)")
         self.move_button.hide()
+        self.report = AssessmentReportButton(ctx, self.prompter)
         self.model = AssessmentsModel(ctx.today, self)
         self.proxy = AssessmentsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -99,8 +101,8 @@ class AssessmentsPage(Page):
         search_label.setBuddy(self.search)
         filters = QWidget()
         filters.setLayout(hbox(tier_label, self.tier, status_label, self.status, search_label, self.search,
-                               self.count, QWidget(), self.move_button, self.open_button,
-                               stretch=(0, 0, 0, 0, 0, 2, 0, 1, 0, 0)))
+                               self.count, QWidget(), self.move_button, self.report, self.open_button,
+                               stretch=(0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0)))
         filters.layout().setContentsMargins(0, 0, 0, 0)
         self.setLayout(vbox(self.heading, filters, self.table, self.empty, self.legend, stretch=(0, 0, 1, 0, 0)))
         self.setTabOrder(self.tier, self.status)
@@ -111,8 +113,7 @@ class AssessmentsPage(Page):
         self.status.currentIndexChanged.connect(lambda: self._filter(status=self.status.currentData()))
         self.search.textChanged.connect(lambda text: self._filter(text=text))
         self.table.activated.connect(self._open)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _: self.open_button.setEnabled(current.isValid()))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
         self.move_button.clicked.connect(self.move_all)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
@@ -176,6 +177,14 @@ class AssessmentsPage(Page):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total} assessments" if total else "")
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        self.open_button.setEnabled(current.isValid())
+        row = self.model.row(self.proxy.mapToSource(current).row()) if current.isValid() else None
+        if row is None:
+            self.report.show_assessment(None)
+        else:
+            self.report.show_assessment(row["id"], row["supplier"], row["tier"])
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -25,6 +25,7 @@ from fldd.ui.layout import MARGIN, SPACING, hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
 from fldd.ui.rating_legend import legend_label
+from fldd.ui.reports.portfolio_dialog import PortfolioReportDialog
 from fldd.ui.theme import OVERDUE_COLOUR, SEVERITY_WORDS, STATUS_WORDS
 from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
@@ -126,6 +127,11 @@ class HomePage(Page):
         role_label = QLabel("Working &as:")
         role_label.setBuddy(self.role)
         self.strip = PortfolioStrip()
+        self.report_button = QPushButton("&Portfolio report…")
+        self.report_button.setObjectName("portfolioReport")
+        self.report_button.setToolTip("The portfolio's figures for a board paper or a modern slavery statement, "
+                                      "as PDF or Excel, with the reporting-law map filled in")
+        self.report_dialog: PortfolioReportDialog | None = None
         cards_holder = QWidget()
         self.cards = {name: TodoCard(*CARDS[name][:4], parent=cards_holder) for name in SECTIONS}
         self.grid = QGridLayout()
@@ -160,7 +166,8 @@ class HomePage(Page):
         self.hint.setStyleSheet("color: #555;")
 
         top = QWidget()
-        top.setLayout(hbox(self.heading, QWidget(), role_label, self.role, stretch=(0, 1, 0, 0)))
+        top.setLayout(hbox(self.heading, QWidget(), self.report_button, role_label, self.role,
+                           stretch=(0, 1, 0, 0, 0)))
         top.layout().setContentsMargins(0, 0, 0, 0)
         self.content = QWidget()
         self.legend = legend_label()
@@ -188,11 +195,19 @@ class HomePage(Page):
             card.show_all.connect(lambda name=name: self.open_findings.emit(CARDS[name][4], 0))
         self.strip.show_overdue.connect(lambda: self.open_findings.emit("overdue", 0))
         self.demo_button.clicked.connect(self.load_demo)
+        self.report_button.clicked.connect(self.portfolio_report)
         self.refresh()
+
+    def portfolio_report(self) -> PortfolioReportDialog:
+        """Open the portfolio report dialog (period, format, file)."""
+        self.report_dialog = PortfolioReportDialog(self.ctx, self.prompter, self)
+        self.report_dialog.show()
+        return self.report_dialog
 
     def refresh(self) -> None:
         """Re-read what needs doing for the current role."""
         self.role.setCurrentIndex(max(0, self.role.findData(self.ctx.role)))
+        self.report_button.setVisible(self.ctx.role == "buyer")
         try:
             self.data = todo(self.ctx)
         except (Rejected, StoreError) as exc:

@@ -13,6 +13,8 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
+from fldd.ui.reports.report_dialog import ReportDialog, write_report_file
+from fldd.usecases.report_jobs import DOSSIER, FILTERS, file_name
 from fldd.ui.rating_legend import legend_label
 from fldd.ui.register.supplier_dialog import SUPPLIER_STATUSES, SupplierDialog
 from fldd.ui.register.supplier_filter import DUE_CHOICES, UNRATED, SupplierFilter
@@ -150,6 +152,7 @@ class RegisterPage(Page):
         self.panel.apply_correction.connect(self.apply_correction)
         self.panel.dismiss_correction.connect(self.dismiss_correction)
         self.panel.open_action.connect(lambda action_id: self.open_findings.emit("open", action_id))
+        self.panel.dossier_requested.connect(self.write_dossier)
 
         self.refresh()
 
@@ -454,3 +457,10 @@ class RegisterPage(Page):
                                   "Not in the list: the search and filters hide this supplier.")
         if not self.panel.corrections.focus_first():
             self.panel.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def write_dossier(self, supplier_id: int) -> ReportDialog | None:
+        """Ask where to save the supplier's dossier, then write it in the background (progress, Cancel)."""
+        name = self.panel.name.text()
+        self.report_dialog = write_report_file(self.ctx, self.prompter, self, DOSSIER, supplier_id,
+                                               file_name(DOSSIER, name, self.ctx.today()), FILTERS[DOSSIER])
+        return self.report_dialog

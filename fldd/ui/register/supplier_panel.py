@@ -59,6 +59,7 @@ class SupplierPanel(QWidget):
     apply_correction = Signal(int)  # suggested correction id
     dismiss_correction = Signal(int)
     open_action = Signal(int)  # corrective action id, to show in the Findings page
+    dossier_requested = Signal(int)  # supplier id
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,11 @@ class SupplierPanel(QWidget):
         self.notice.hide()
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setToolTip("Change this supplier's details")
+        self.dossier_button = QPushButton("&Dossier…")
+        self.dossier_button.setObjectName("dossierButton")
+        self.dossier_button.setToolTip("Write this supplier's due-diligence dossier: its assessment reports, data, "
+                                       "evidence, corrective actions and import log, in one zip with a signed "
+                                       "manifest")
         self.hide_button = QPushButton("Hide")
         self.hide_button.setToolTip("Hide the details (double-click a row or press Enter to show them again)")
         self.fields = {key: _value_label() for key in ("country", "address", "goods", "sector", "chain_tier",
@@ -99,6 +105,7 @@ class SupplierPanel(QWidget):
         column.addWidget(self.notice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.dossier_button)
         buttons.addWidget(self.hide_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
@@ -135,6 +142,8 @@ class SupplierPanel(QWidget):
 
         self.edit_button.clicked.connect(lambda: self.supplier_id and self.edit_requested.emit(self.supplier_id))
         self.hide_button.clicked.connect(self.hide_requested)
+        self.dossier_button.clicked.connect(
+            lambda: self.supplier_id and self.dossier_requested.emit(self.supplier_id))
         self.corrections.apply_requested.connect(self.apply_correction)
         self.corrections.dismiss_requested.connect(self.dismiss_correction)
         self.findings.open_action.connect(self.open_action)
@@ -154,6 +163,7 @@ class SupplierPanel(QWidget):
                 supplier = None
         self.supplier_id = supplier.id if supplier else None
         self.edit_button.setEnabled(supplier is not None)
+        self.dossier_button.setEnabled(supplier is not None and self.ctx.role != "supplier")
         self.facts.setVisible(supplier is not None)
         self.risk_heading.setVisible(supplier is not None)
         if supplier is None:

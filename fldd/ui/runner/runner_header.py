@@ -48,6 +48,7 @@ class RunnerHeader(QWidget):
         row.addWidget(self.status)
         row.addStretch(1)
         row.addWidget(self.language)
+        self.row = row  # the runner adds its Report button at the end
         layout = QVBoxLayout()
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, SPACING // 2)
         layout.setSpacing(SPACING // 2)

@@ -12,6 +12,7 @@ from fldd.standard.answers import AnswerError, coerce
 from fldd.standard.model import Question, pick
 from fldd.store.errors import StoreError
 from fldd.ui.page import Page
+from fldd.ui.reports.assessment_reports import AssessmentReportButton
 from fldd.ui.runner.correction_ui import Corrector
 from fldd.ui.runner.focus import focused_card, outline, skipped_follow_up
 from fldd.ui.runner.import_history import ImportHistoryPanel
@@ -71,6 +72,9 @@ class RunnerPage(Page):
         self.setStyleSheet(CARD_STYLE)
 
         self.header = RunnerHeader()
+        self.report = AssessmentReportButton(ctx, prompter)
+        self.report.before_write = self.flush
+        self.header.row.addWidget(self.report)
         self.version = VersionBar(ctx, prompter)
         self.received = ReceivedBar(ctx, prompter, self.flush)
         self.history = ImportHistoryPanel()
@@ -121,6 +125,7 @@ class RunnerPage(Page):
             session = AssessmentSession(self.ctx, assessment_id)
         except (*PROBLEMS, LookupError) as exc:
             self.empty.setText(f"Assessment {assessment_id} cannot be opened: {exc}")
+            self.report.show_assessment(None)
             self.stack.setCurrentWidget(self.empty)
             return
         self._clear()
@@ -153,6 +158,7 @@ class RunnerPage(Page):
         self.splitter.setSizes([nav, width - nav - result, result])
         self.header.show_session(session)
         self.header.say("")
+        self.report.show_assessment(session.id, session.supplier.name, q.tier)
         self.version.show_for(session)
         self.received.show_for(session)
         self._show_imports()

@@ -1,0 +1,147 @@
+"""The report's own words (headings, column names, fixed sentences), one dict per language.
+
+The questionnaire's content (questions, options, rating and severity names) comes translated from the standard;
+these are the words around it. A language missing here falls back to English, key by key, so a new
+questionnaire language prints a readable report before its report words are translated. No reportlab here:
+the use cases and the Excel report read these too.
+"""
+
+from __future__ import annotations
+
+EN = {
+    # data words
+    "no_answer": "no answer", "yes": "Yes", "no": "No",
+    "fewer_than": "fewer than {n}", "more_than": "more than {n}", "not_shown": "not shown (small group)",
+    "status.draft": "Draft", "status.submitted": "Submitted", "status.under_review": "Under review",
+    "status.closed": "Closed",
+    "action.open": "Open", "action.in_progress": "In progress", "action.done": "Done", "action.verified": "Verified",
+    "tier.desktop": "Desktop self-assessment", "tier.onsite": "On-site assessment",
+    "provisional": "{rating}, provisional ({detail})", "provisional_detail": "{answered} of {required} answered",
+    "not_submitted": "not submitted", "not_rated": "Not rated yet",
+    "agree": "Agree", "disagree": "Disagree",
+    "next.plan": "Send the corrective action plan for: {title}",
+    "next.closure": "Finish the corrective action: {title}",
+    "next.submit": "Answer every required question and submit the assessment ({missing} still open)",
+    "next.revalidate": "Assess again: the result is valid until this date",
+    "next.escalate": "{action}: {title}",
+    "overdue": "overdue",
+    "band_reason": "The score, {score}, is in the band of {rating} ({minimum} and above); no red flag or finding "
+                   "makes it worse.",
+    "send.plan": "Corrective action plan for finding {n}: {title}",
+    "send.proof": "Proof that the action for finding {n} is finished: {title}",
+    # headings
+    "report.title": "Forced-labour risk assessment report",
+    "closing.title": "Closing meeting summary",
+    "h.contents": "Contents", "h.summary": "Executive summary", "h.results": "Results by indicator and module",
+    "h.findings": "Findings and corrective action plan", "h.answers": "Answers by module",
+    "h.evidence": "Evidence files", "h.onsite": "On-site verification", "h.declared": "Declared and verified",
+    "h.interviews": "Worker interviews (aggregates)", "h.glossary": "Glossary", "h.method": "Method and sources",
+    "h.indicators": "ILO forced-labour indicators", "h.modules": "Modules", "h.triggers": "Triggered thresholds",
+    "h.next": "What happens next", "h.red_flags": "Red flags", "h.reasons": "Why this rating",
+    "h.signatures": "Signatures", "h.agreed": "Corrective actions agreed", "h.to_send": "What the site must send",
+    # cover and tables
+    "supplier": "Supplier", "identifiers": "Identifiers", "os_id": "OS ID", "country": "Country",
+    "address": "Site address", "goods": "Goods", "chain_tier": "Tier in the supply chain",
+    "questionnaire": "Questionnaire", "version": "Version", "tier": "Assessment type", "assessor": "Assessor",
+    "assessment": "Assessment", "started": "Started", "assessed": "Assessment date", "submitted": "Submitted",
+    "closed": "Closed", "valid_until": "Valid until", "status": "Status", "rating": "Rating", "score": "Score",
+    "completeness": "Required questions answered", "generated": "Report written on",
+    "severity": "Severity", "title": "Finding", "plan_due": "Plan due", "closure_due": "Closure due",
+    "owner": "Owner", "evidence": "Evidence", "action": "Corrective action", "seen_in": "Seen in",
+    "because": "Answers behind it", "history": "History", "question": "Question", "answer": "Answer",
+    "comment": "Comment", "file": "File", "sha256": "SHA-256", "size": "Size", "attached_to": "Attached to",
+    "indicator": "Indicator", "module": "Module", "risk": "Risk", "answered": "Answered", "declared": "Declared",
+    "verified": "Verified on site", "result": "Result", "workers": "Workers", "term": "Term",
+    "definition": "Definition", "what": "What", "by": "By", "name": "Name", "role": "Role",
+    "signature": "Signature", "date": "Date", "site": "Site", "auditor": "Auditor",
+    "site_rep": "Site management representative", "page": "Page {n} of {m}", "none": "None",
+    "corrected": "declared {declared}; corrected: {reason}", "workers_interviewed": "Workers interviewed",
+    "no_findings": "No findings were raised.", "no_triggers": "No threshold was triggered.",
+    "no_red_flags": "No red flags.", "no_evidence": "No evidence files are attached.",
+    "no_declared": "No desktop declaration to compare with.",
+    "interviews_note": "Counts of fewer than {n} workers, and any count that would reveal one, are not printed, "
+                       "so that no worker can be singled out. Interview codes, dates and notes are not included.",
+    "closing_privacy": "Worker-interview details are not included in this summary; results appear only as "
+                       "aggregates in the full report.",
+    "closing_provisional": "The rating is provisional until the assessment is closed.",
+    "method.text": "The answers were scored against the fldd standard named below. Each answer carries 0 to 3 risk "
+                   "points; the score is 100 x (1 - risk found / most risk the answered questions could carry), "
+                   "so 100 means no risk was found. The rating starts from the score's band and is never better "
+                   "than the red flags and findings beside it. Thresholds turn answers into findings with "
+                   "corrective-action deadlines, or into an escalation. A finding is a sign that calls for a "
+                   "closer look; only a court or competent authority decides that a case is legally forced labour.",
+    "standard": "Standard", "content_hash": "Content fingerprint", "sources": "Sources",
+    "software": "Software",
+}
+
+ES = {
+    "no_answer": "sin respuesta", "yes": "Sí", "no": "No",
+    "fewer_than": "menos de {n}", "more_than": "más de {n}", "not_shown": "no se muestra (grupo pequeño)",
+    "status.draft": "Borrador", "status.submitted": "Enviada", "status.under_review": "En revisión",
+    "status.closed": "Cerrada",
+    "action.open": "Abierta", "action.in_progress": "En curso", "action.done": "Hecha", "action.verified": "Verificada",
+    "tier.desktop": "Autoevaluación documental", "tier.onsite": "Evaluación in situ",
+    "provisional": "{rating}, provisional ({detail})", "provisional_detail": "{answered} de {required} respondidas",
+    "not_submitted": "sin enviar", "not_rated": "Sin calificar aún",
+    "agree": "Coincide", "disagree": "No coincide",
+    "next.plan": "Enviar el plan de acción correctiva de: {title}",
+    "next.closure": "Completar la acción correctiva: {title}",
+    "next.submit": "Responder todas las preguntas obligatorias y enviar la evaluación ({missing} pendientes)",
+    "next.revalidate": "Evaluar de nuevo: el resultado es válido hasta esta fecha",
+    "next.escalate": "{action}: {title}",
+    "overdue": "vencida",
+    "band_reason": "La puntuación, {score}, está en la banda de {rating} ({minimum} o más); ninguna señal de alerta "
+                   "ni hallazgo la empeora.",
+    "send.plan": "Plan de acción correctiva del hallazgo {n}: {title}",
+    "send.proof": "Prueba de que la acción del hallazgo {n} está terminada: {title}",
+    "report.title": "Informe de evaluación de riesgo de trabajo forzoso",
+    "closing.title": "Resumen de la reunión de cierre",
+    "h.contents": "Índice", "h.summary": "Resumen ejecutivo", "h.results": "Resultados por indicador y módulo",
+    "h.findings": "Hallazgos y plan de acción correctiva", "h.answers": "Respuestas por módulo",
+    "h.evidence": "Archivos de evidencia", "h.onsite": "Verificación in situ", "h.declared": "Declarado y verificado",
+    "h.interviews": "Entrevistas a trabajadores (agregados)", "h.glossary": "Glosario",
+    "h.method": "Método y fuentes", "h.indicators": "Indicadores de trabajo forzoso de la OIT",
+    "h.modules": "Módulos", "h.triggers": "Umbrales activados", "h.next": "Próximos pasos",
+    "h.red_flags": "Señales de alerta", "h.reasons": "Por qué esta calificación", "h.signatures": "Firmas",
+    "h.agreed": "Acciones correctivas acordadas", "h.to_send": "Lo que el centro debe enviar",
+    "supplier": "Proveedor", "identifiers": "Identificadores", "os_id": "OS ID", "country": "País",
+    "address": "Dirección del centro", "goods": "Productos", "chain_tier": "Nivel en la cadena de suministro",
+    "questionnaire": "Cuestionario", "version": "Versión", "tier": "Tipo de evaluación", "assessor": "Evaluador",
+    "assessment": "Evaluación", "started": "Iniciada", "assessed": "Fecha de evaluación", "submitted": "Enviada",
+    "closed": "Cerrada", "valid_until": "Válida hasta", "status": "Estado", "rating": "Calificación",
+    "score": "Puntuación", "completeness": "Preguntas obligatorias respondidas", "generated": "Informe emitido el",
+    "severity": "Gravedad", "title": "Hallazgo", "plan_due": "Plan para", "closure_due": "Cierre para",
+    "owner": "Responsable", "evidence": "Evidencia", "action": "Acción correctiva", "seen_in": "Visto en",
+    "because": "Respuestas que lo originan", "history": "Historial", "question": "Pregunta", "answer": "Respuesta",
+    "comment": "Comentario", "file": "Archivo", "sha256": "SHA-256", "size": "Tamaño", "attached_to": "Adjunto a",
+    "indicator": "Indicador", "module": "Módulo", "risk": "Riesgo", "answered": "Respondidas",
+    "declared": "Declarado", "verified": "Verificado in situ", "result": "Resultado", "workers": "Trabajadores",
+    "term": "Término", "definition": "Definición", "what": "Qué", "by": "Para", "name": "Nombre", "role": "Cargo",
+    "signature": "Firma", "date": "Fecha", "site": "Centro", "auditor": "Auditor",
+    "site_rep": "Representante de la dirección del centro", "page": "Página {n} de {m}", "none": "Ninguno",
+    "corrected": "declarado {declared}; corregido: {reason}", "workers_interviewed": "Trabajadores entrevistados",
+    "no_findings": "No se registraron hallazgos.", "no_triggers": "No se activó ningún umbral.",
+    "no_red_flags": "Sin señales de alerta.", "no_evidence": "No hay archivos de evidencia adjuntos.",
+    "no_declared": "No hay declaración documental con la que comparar.",
+    "interviews_note": "Los recuentos de menos de {n} trabajadores, y cualquier recuento que permitiera deducirlos, "
+                       "no se imprimen, para que ningún trabajador pueda ser identificado. No se incluyen códigos, "
+                       "fechas ni notas de las entrevistas.",
+    "closing_privacy": "Este resumen no incluye detalles de las entrevistas a trabajadores; sus resultados solo "
+                       "aparecen como agregados en el informe completo.",
+    "closing_provisional": "La calificación es provisional hasta que se cierre la evaluación.",
+    "method.text": "Las respuestas se puntuaron según el estándar fldd indicado abajo. Cada respuesta suma de 0 a 3 "
+                   "puntos de riesgo; la puntuación es 100 x (1 - riesgo encontrado / riesgo máximo de las "
+                   "preguntas respondidas), así que 100 significa que no se encontró riesgo. La calificación parte "
+                   "de la banda de la puntuación y nunca es mejor que las señales de alerta y los hallazgos. Los "
+                   "umbrales convierten respuestas en hallazgos con plazos de acción correctiva, o en una derivación. "
+                   "Un hallazgo es una señal que pide una revisión más detallada; solo un tribunal o autoridad "
+                   "competente decide que un caso es legalmente trabajo forzoso.",
+    "standard": "Estándar", "content_hash": "Huella del contenido", "sources": "Fuentes", "software": "Programa",
+}
+
+LABELS = {"en": EN, "es": ES}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The report words in `lang`, English where a word is not translated."""
+    return {**EN, **LABELS.get(lang, {})}
