@@ -37,7 +37,10 @@ Tables (lists of dicts in display order; every count an int; "rating" keys are R
         "countries": ["VN", "TH", "other"],   # top HEAT_TOP countries by suppliers, then "other" if any left
         "goods": ["Garments", "Seafood", "other"],
         "cells": [{"country": "VN", "country_name": "Viet Nam", "goods": "Garments", "suppliers": 3,
+                   "high_or_severe": 2, "high_or_severe_pct": 66.7,   # latest result rated high or severe
                    "worst_rating": "high",        # worst latest rating among them, None when none assessed
+                                                  # (in a large portfolio nearly every cell has a severe one:
+                                                  # the share above tells the cells apart)
                    "inherent_level": "high",      # highest inherent level among them, None when unknown
                    "ratings": {"low": 1, "medium": 0, "high": 2, "severe": 0, "not_assessed": 0}}]
                    # only cells with suppliers > 0; "other" stands for the rest summed (name "Other")

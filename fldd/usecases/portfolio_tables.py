@@ -136,8 +136,10 @@ def heat_map(rows: list[dict], top: int = HEAT_TOP, *, countries: list[dict] | N
     for (country, good), members in sorted(cells.items(),
                                            key=lambda kv: (country_order[kv[0][0]], goods_order[kv[0][1]])):
         ratings = Counter(r["rating_key"] for r in members)
+        high = sum(r["high_or_severe"] for r in members)
         out.append({"country": country, "country_name": "Other" if country == OTHER else _country_name(country),
-                    "goods": good, "suppliers": len(members),
+                    "goods": good, "suppliers": len(members), "high_or_severe": high,
+                    "high_or_severe_pct": round(100 * high / len(members), 1),
                     "worst_rating": _worst_rating(r["rating_key"] for r in members),
                     "inherent_level": _worst_inherent(r["inherent_level"] for r in members),
                     "ratings": {key: ratings.get(key, 0) for key in RATING_KEYS}})

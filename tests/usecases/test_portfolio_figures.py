@@ -246,6 +246,8 @@ def test_heat_map_keeps_the_top_countries_and_goods_and_sums_the_rest(ctx):
     assert cells["other", "Textiles"]["suppliers"] == 1 and cells["other", "Textiles"]["country_name"] == "Other"
     assert cells["other", "other"]["suppliers"] == 4  # Klang, Penang, Bangkok, Chiang Mai
     assert cells["other", "other"]["worst_rating"] == "high"
+    assert (cells["other", "other"]["high_or_severe"], cells["other", "other"]["high_or_severe_pct"]) == (1, 25.0)
+    assert (cells["PL", "other"]["high_or_severe"], cells["PL", "other"]["high_or_severe_pct"]) == (0, 0.0)
     assert sum(c["suppliers"] for c in heat["cells"]) == 8  # seven suppliers, Chiang Mai in two columns
 
 
