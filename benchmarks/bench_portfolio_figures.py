@@ -17,7 +17,6 @@ import json
 import os
 import platform
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -252,7 +251,7 @@ def machine() -> str:
     """nproc, the CPU model, Python and the load on this shared machine, for the heading."""
     models = [line.partition(":")[2].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
               if line.startswith("model name")]
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{platform.machine()}, nproc {nproc}, {models[0] if models else 'unknown CPU'}, Python "
             f"{platform.python_version()}, load average {load} at the end")

@@ -33,8 +33,8 @@ REPORT_INDEXES = (
     # alone, never from the rows (a result of 6-45 kB makes each assessment row a page or more to read).
     "CREATE INDEX assessments_report ON assessments (supplier_id, status, assessed_on, submitted_at, tier)",
     "CREATE INDEX findings_report ON findings (assessment_id, severity, created_at, threshold_id, question_id)",
-    "CREATE INDEX corrective_actions_report ON corrective_actions (finding_id, status, due_date, closure_date, "
-    "done_at, verified_at, updated_at)",
+    ("CREATE INDEX corrective_actions_report ON corrective_actions (finding_id, status, due_date, closure_date, "
+     "done_at, verified_at, updated_at)"),
 )
 
 

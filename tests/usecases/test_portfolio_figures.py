@@ -16,7 +16,11 @@ import yaml
 from fldd.cli import main
 from fldd.store import clock
 from fldd.store import findings as store_findings
-from fldd.usecases.assessments import AssessmentSession, add_auditor_finding, start_assessment
+from fldd.usecases.assessments import (
+    AssessmentSession,
+    add_auditor_finding,
+    start_assessment,
+)
 from fldd.usecases.context import AppContext, open_context
 from fldd.usecases.errors import Rejected
 from fldd.usecases.portfolio_figures import portfolio_figures
@@ -231,8 +235,8 @@ def test_supplier_breakdowns(figures):
 
 
 def test_heat_map_keeps_the_top_countries_and_goods_and_sums_the_rest(ctx):
-    from fldd.usecases import portfolio_tables
     from fldd.store import portfolio_report
+    from fldd.usecases import portfolio_tables
 
     supplier_rows = portfolio_tables.annotate(portfolio_report.suppliers(ctx.store, UNTIL, [], []), UNTIL)
     heat = portfolio_tables.heat_map(supplier_rows, top=1)
