@@ -37,7 +37,10 @@ Tables (lists of dicts in display order; every count an int; "rating" keys are R
         "countries": ["VN", "TH", "other"],   # top HEAT_TOP countries by suppliers, then "other" if any left
         "goods": ["Garments", "Seafood", "other"],
         "cells": [{"country": "VN", "country_name": "Viet Nam", "goods": "Garments", "suppliers": 3,
+                   "high_or_severe": 2, "high_or_severe_pct": 66.7,   # latest result rated high or severe
                    "worst_rating": "high",        # worst latest rating among them, None when none assessed
+                                                  # (in a large portfolio nearly every cell has a severe one:
+                                                  # the share above tells the cells apart)
                    "inherent_level": "high",      # highest inherent level among them, None when unknown
                    "ratings": {"low": 1, "medium": 0, "high": 2, "severe": 0, "not_assessed": 0}}]
                    # only cells with suppliers > 0; "other" stands for the rest summed (name "Other")
@@ -68,10 +71,9 @@ Tables (lists of dicts in display order; every count an int; "rating" keys are R
 from __future__ import annotations
 
 import datetime as dt
-from statistics import median
 
 from fldd.risk.data import risk_data
-from fldd.store import portfolio_report
+from fldd.store import portfolio_findings, portfolio_report
 from fldd.usecases import portfolio_tables as tables
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
@@ -132,19 +134,22 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
     young = topic_scope(ctx.standard, "young_workers")
     rows = tables.annotate(portfolio_report.suppliers(
         ctx.store, as_of, sorted(grievance.questions), sorted(grievance.findings)), as_of)
-    period = _period(ctx, start.isoformat(), as_of, young)
-    previous = _period(ctx, previous_start.isoformat(), previous_end.isoformat(), young)
-    standing = _standing(ctx, rows, end)
+    periods = [(start.isoformat(), as_of), (previous_start.isoformat(), previous_end.isoformat())]
+    found = _findings(ctx, as_of, periods, young, today=end >= ctx.today())
+    period, previous = (_period(ctx, since_, until_, found["periods"][i]) for i, (since_, until_) in enumerate(periods))
+    standing = _standing(rows, end, found)
     kpis = {**standing["kpis"], **period["kpis"]}
+    by_country, by_goods = tables.by_country(rows), tables.by_goods(rows)
     return {
         "since": start.isoformat(), "until": as_of, "as_of": as_of,
         "previous": {"since": previous_start.isoformat(), "until": previous_end.isoformat()},
         "kpis": {k: kpis[k] for k in KPIS},
         "previous_kpis": {k: previous["kpis"][k] for k in KPIS if KPIS[k].period},
         "tables": {
-            "by_country": tables.by_country(rows), "by_goods": tables.by_goods(rows),
+            "by_country": by_country, "by_goods": by_goods,
             "by_chain_tier": tables.by_chain_tier(rows), "by_rating": tables.by_rating(rows),
-            "by_inherent": tables.by_inherent(rows), "heat_map": tables.heat_map(rows),
+            "by_inherent": tables.by_inherent(rows),
+            "heat_map": tables.heat_map(rows, countries=by_country, goods=by_goods),
             "assessments_by_tier": [{"tier": t, "completed": period["tiers"][t], "previous": previous["tiers"][t]}
                                     for t in ("desktop", "onsite")],
             "assessments_by_month": _months(start, end, period["months"]),
@@ -177,24 +182,68 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def _period(ctx: AppContext, since: str, until: str, young) -> dict:
-    """The period KPIs, assessments per tier and per month, counted in the store."""
+def _findings(ctx: AppContext, as_of: str, periods: list[tuple[str, str]], young, *, today: bool) -> dict:
+    """The findings and actions counted in one pass (store.portfolio_findings), sorted into the standing tables
+    and, per period, the findings raised (and on young workers), actions closed and verified, days to close."""
+    status = {s: {a: 0 for a in ACTION_STATUSES} for s in SEVERITIES}
+    ages = {band: {s: 0 for s in SEVERITIES} for band, _, _ in AGE_BANDS}
+    owed = {kind: {s: 0 for s in SEVERITIES} for kind in OWED}
+    per = [{"raised": dict.fromkeys(SEVERITIES, 0), "young": 0, "closed": 0, "verified": 0, "days": {}}
+           for _ in periods]
+    for row in portfolio_findings.findings_figures(ctx.store, as_of, periods, AGE_BANDS, sorted(young.questions),
+                                                   sorted(young.findings), today=today):
+        n, severity = row["n"], row["severity"]
+        if row["part"] == "all":
+            status[severity][row["status"]] += n
+            continue
+        if row["band"] is not None:
+            ages[row["band"]][severity] += n
+        if row["owed"] is not None:
+            owed[row["owed"]][severity] += n
+        if row["raised_in"] is not None:
+            per[row["raised_in"]]["raised"][severity] += n
+            per[row["raised_in"]]["young"] += n if row["topic"] else 0
+        if row["done_in"] is not None:
+            per[row["done_in"]]["days"][row["days"]] = per[row["done_in"]]["days"].get(row["days"], 0) + n
+        closed_in = {row["done_in"], row["verified_in"]} - {None}
+        for i in closed_in:
+            per[i]["closed"] += n
+        if row["verified_in"] is not None:
+            per[row["verified_in"]]["verified"] += n
+    return {"status": status, "ages": ages, "owed": owed, "periods": per}
+
+
+def _median(histogram: dict[int, int]) -> float | None:
+    """The median of values given as {value: how many}; None for none."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+
+    def nth(k: int) -> int:  # the k-th smallest value, from 0
+        seen = 0
+        for value in sorted(histogram):
+            seen += histogram[value]
+            if k < seen:
+                return value
+        raise AssertionError("k is below the total")
+
+    return (nth((total - 1) // 2) + nth(total // 2)) / 2
+
+
+def _period(ctx: AppContext, since: str, until: str, found: dict) -> dict:
+    """The period KPIs: assessments per tier and per month (counted in the store), and the findings' figures."""
     months: dict[str, dict[str, int]] = {}
     tiers = {"desktop": 0, "onsite": 0}
     for tier, month, n in portfolio_report.assessments_by_month(ctx.store, since, until):
         months.setdefault(month, {"desktop": 0, "onsite": 0})[tier] = n
         tiers[tier] += n
-    raised = portfolio_report.findings_raised(ctx.store, since, until, sorted(young.questions),
-                                              sorted(young.findings))
-    closed = portfolio_report.closed_actions(ctx.store, since, until)
-    severity = raised["by_severity"]
+    raised = found["raised"]
     kpis = {
         "assessments_completed": tiers["desktop"] + tiers["onsite"], "assessments_desktop": tiers["desktop"],
-        "assessments_onsite": tiers["onsite"], "findings_priority": severity.get("priority", 0),
-        "findings_major": severity.get("major", 0), "findings_minor": severity.get("minor", 0),
-        "actions_closed": closed["closed"], "actions_verified": closed["verified"],
-        "days_to_close_median": float(median(closed["days"])) if closed["days"] else None,
-        "young_worker_findings": raised["young_workers"],
+        "assessments_onsite": tiers["onsite"], "findings_priority": raised["priority"],
+        "findings_major": raised["major"], "findings_minor": raised["minor"],
+        "actions_closed": found["closed"], "actions_verified": found["verified"],
+        "days_to_close_median": _median(found["days"]), "young_worker_findings": found["young"],
     }
     return {"kpis": kpis, "tiers": tiers, "months": months}
 
@@ -209,7 +258,7 @@ def _months(start: dt.date, end: dt.date, counts: dict[str, dict[str, int]]) -> 
     return out
 
 
-def _standing(ctx: AppContext, rows: list[dict], end: dt.date) -> dict:
+def _standing(rows: list[dict], end: dt.date, found: dict) -> dict:
     """The standing KPIs and tables on the as-of day."""
     as_of = end.isoformat()
     horizon = (end + dt.timedelta(days=DUE_WITHIN_DAYS)).isoformat()
@@ -221,17 +270,7 @@ def _standing(ctx: AppContext, rows: list[dict], end: dt.date) -> dict:
     fees_found = sum(1 for r in latest if r["fees_found"])
     fees_repaid = sum(1 for r in latest if r["fees_repaid"])
 
-    today = end >= ctx.today()
-    status = {s: {a: 0 for a in ACTION_STATUSES} for s in SEVERITIES}
-    for severity, action_status, n in portfolio_report.findings_by_status(ctx.store, as_of, today=today):
-        status[severity][action_status] += n
-    outstanding = portfolio_report.outstanding(ctx.store, as_of, AGE_BANDS, today=today)
-    ages = {band: {s: 0 for s in SEVERITIES} for band, _, _ in AGE_BANDS}
-    for severity, band, n in outstanding["ages"]:
-        ages[band][severity] += n
-    owed = {kind: {s: 0 for s in SEVERITIES} for kind in OWED}
-    for kind, severity, n in outstanding["overdue"]:
-        owed[kind][severity] += n
+    status, ages, owed = found["status"], found["ages"], found["owed"]
 
     kpis = {
         "suppliers_total": len(rows), "countries_total": len({r["country"] for r in rows}),

@@ -60,11 +60,13 @@ KPIS: dict[str, Kpi] = {k.id: k for k in (
     Kpi("fees_found_suppliers", "Suppliers where workers paid recruitment fees",
         "suppliers whose latest result found recruitment fees or related costs paid by workers"),
     Kpi("fees_repaid_suppliers", "Suppliers that repaid recruitment fees",
-        "suppliers whose latest result shows fees repaid to workers in full"),
+        "suppliers whose latest result shows those fees repaid to every affected worker in full within 90 days, "
+        "with records of each repayment"),
     Kpi("grievance_assessed", "Grievance mechanisms assessed",
-        "suppliers whose latest result answered the grievance module"),
+        "suppliers whose latest result answered the grievance module or, on site, the questions on the "
+        "grievance mechanism"),
     Kpi("grievance_effective", "Grievance mechanisms without finding",
-        "of those, suppliers whose grievance module raised no finding"),
+        "of those, suppliers with no finding on their grievance mechanism in that result"),
     Kpi("young_worker_findings", "Child or young-worker findings",
         "findings about child labour or young workers' conditions raised in the period", period=True),
 )}

@@ -117,11 +117,12 @@ def by_inherent(rows: list[dict]) -> list[dict]:
     return [{"level": key, "suppliers": counts.get(key, 0)} for key in INHERENT_KEYS]
 
 
-def heat_map(rows: list[dict], top: int = HEAT_TOP) -> dict:
-    """Country x goods cells for the `top` countries and goods by suppliers, the rest summed as OTHER; a
-    supplier counts once per cell it falls in."""
-    countries = [r["country"] for r in by_country(rows)]
-    goods = [r["goods"] for r in by_goods(rows)]
+def heat_map(rows: list[dict], top: int = HEAT_TOP, *, countries: list[dict] | None = None,
+             goods: list[dict] | None = None) -> dict:
+    """Country x goods cells for the `top` countries and goods by suppliers (in the order of by_country and
+    by_goods, given when already counted), the rest summed as OTHER; a supplier counts once per cell."""
+    countries = [r["country"] for r in (by_country(rows) if countries is None else countries)]
+    goods = [r["goods"] for r in (by_goods(rows) if goods is None else goods)]
     shown_countries, shown_goods = countries[:top], goods[:top]
     column = {g.casefold(): g for g in shown_goods}
     cells: dict[tuple[str, str], list[dict]] = {}
@@ -135,8 +136,10 @@ def heat_map(rows: list[dict], top: int = HEAT_TOP) -> dict:
     for (country, good), members in sorted(cells.items(),
                                            key=lambda kv: (country_order[kv[0][0]], goods_order[kv[0][1]])):
         ratings = Counter(r["rating_key"] for r in members)
+        high = sum(r["high_or_severe"] for r in members)
         out.append({"country": country, "country_name": "Other" if country == OTHER else _country_name(country),
-                    "goods": good, "suppliers": len(members),
+                    "goods": good, "suppliers": len(members), "high_or_severe": high,
+                    "high_or_severe_pct": round(100 * high / len(members), 1),
                     "worst_rating": _worst_rating(r["rating_key"] for r in members),
                     "inherent_level": _worst_inherent(r["inherent_level"] for r in members),
                     "ratings": {key: ratings.get(key, 0) for key in RATING_KEYS}})
