@@ -65,7 +65,7 @@ def change_words(kind: str, change: float | int | None) -> str:
 
 def editions(shipped, law_edition: str, risk_data: list[dict]) -> list[str]:
     """The editions the figures rest on, for the cover: the standard's versions, the law map, the risk data."""
-    lines = [f"Standard: " + ", ".join(f"{q.id} {q.version}" for q in shipped.questionnaires.values())]
+    lines = ["Standard: " + ", ".join(f"{q.id} {q.version}" for q in shipped.questionnaires.values())]
     lines.append(f"Reporting-law map: edition {law_edition}")
     lines += [f"Risk data: {row.get('title', row.get('table', ''))} ({row.get('edition', 'edition unknown')})"
               for row in risk_data]
