@@ -8,6 +8,7 @@ database), so an id that is not computed or asked is refused before a report pri
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,9 +74,16 @@ def placeholders(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
 
-def fill(template: str, words: dict[str, str]) -> str:
-    """The statement with each {kpi_id} replaced by its figure, already put in words by the caller."""
-    return template.format_map(words)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def fill(template: str, words: dict[str, str | None]) -> str:
+    """The statement with each {kpi_id} replaced by its figure, already put in words by the caller. A sentence
+    reading a figure that could not be counted (None: no action was closed, so no median) is left out whole:
+    a statement a company lifts into its report must never say "a median of n/a days"."""
+    kept = [s for s in _SENTENCE_END.split(template.strip())
+            if all(words.get(name) is not None for name in placeholders(s))]
+    return " ".join(s.format_map(words) for s in kept)
 
 
 def read(path: Path, *, kpi_ids: set[str], datapoint_ids: set[str], source_keys: set[str],

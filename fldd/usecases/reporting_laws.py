@@ -38,9 +38,10 @@ def law_map(standard: Standard | None = None, path: Path | None = None) -> LawMa
     return found
 
 
-def figure_words(kpis: dict[str, object]) -> dict[str, str]:
-    """Each KPI's value as it reads in a sentence: counts as numbers, percentages with %, missing as 'n/a'."""
-    return {kid: kpi_word(kid, kpis.get(kid)) for kid in KPIS}
+def figure_words(kpis: dict[str, object]) -> dict[str, str | None]:
+    """Each KPI's value as it reads in a sentence: counts as numbers, percentages with %; None where nothing
+    could be counted (fill leaves out the sentence that reads it)."""
+    return {kid: None if kpis.get(kid) is None else kpi_word(kid, kpis.get(kid)) for kid in KPIS}
 
 
 def kpi_word(kid: str, value: object) -> str:

@@ -62,6 +62,24 @@ def test_every_statement_fills_in_without_a_brace_left():
     assert "62.5% of our suppliers" in fill(uk_dd.statement, words)
 
 
+def test_a_figure_that_could_not_be_counted_leaves_its_sentence_out_never_n_a():
+    counted = figure_words({kid: 3 for kid in KPIS})
+    uncounted = figure_words({kid: 3 for kid in KPIS} | {"days_to_close_median": None})
+    dropped = 0
+    for law in law_map().laws:
+        for item in law.items:
+            full, short = fill(item.statement, counted), fill(item.statement, uncounted)
+            assert "n/a" not in short and "None" not in short, (law.id, item.id)
+            if "{days_to_close_median}" in item.statement:
+                assert "median" in full and "median" not in short, (law.id, item.id)
+                assert short and short in full.replace("  ", " ") or set(short.split(". ")) <= set(full.split(". "))
+                dropped += 1
+            else:
+                assert short == full
+    assert dropped >= 4
+    assert fill("We did {a}. It took {b} days. Then {a} more.", {"a": "2", "b": None}) == "We did 2. Then 2 more."
+
+
 def test_placeholders_are_read_in_order():
     assert placeholders("We did {a} of {b}.") == ["a", "b"]
 
