@@ -144,9 +144,10 @@ class ReportDocument(BaseDocTemplate):
     def _page(self, c: Canvas, doc: BaseDocTemplate) -> None:
         c.saveState()
         width, height = self.pagesize
-        text.draw_string(c, MARGIN, height - MARGIN + 1 * mm, self.meta.header, 7.5)
-        text.draw_string(c, width - MARGIN, height - MARGIN + 1 * mm, self.meta.title.split(":")[0], 7.5,
-                         align="right")
+        title = self.meta.title.split(":")[0]
+        room = width - 2 * MARGIN - text.width(title, FOOT) - 6 * mm  # a long supplier name stops short of it
+        text.draw_string(c, MARGIN, height - MARGIN + 1 * mm, text.clipped(self.meta.header, FOOT, room), FOOT)
+        text.draw_string(c, width - MARGIN, height - MARGIN + 1 * mm, title, FOOT, align="right")
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
         c.line(MARGIN, height - MARGIN - 1 * mm, width - MARGIN, height - MARGIN - 1 * mm)

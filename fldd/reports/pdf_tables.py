@@ -1,5 +1,8 @@
 """Tables as the reports draw them: a header row that repeats on every page, light rules, every cell a
-Paragraph built through text.py (so user text wraps, prints literally and renders in any script)."""
+Paragraph built through text.py (so user text wraps, prints literally and renders in any script).
+
+Rows split inside themselves at a page end (splitInRow): a cell may hold more text than a page (a comment of
+thousands of characters), and a table whose row cannot split stops the whole report."""
 
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def grid(header: list[str], rows: list[list], widths: list[float], st: dict[str,
     data = [[cell(h, st["cell_bold"]) for h in header]]
     for row in rows:
         data.append([v if not isinstance(v, (str, int, float, type(None))) else cell(v, st["cell"]) for v in row])
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     commands = [in_report_font(), ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -48,7 +51,7 @@ def pairs(rows: list[tuple[str, str]], widths: list[float], st: dict[str, Paragr
     """A two-column label / value table (cover facts, a finding's details)."""
     data = [[cell(label, st["cell_bold"]), v if not isinstance(v, (str, int, float, type(None))) else cell(v, st["cell"])]
             for label, v in rows]
-    table = Table(data, colWidths=widths, hAlign="LEFT")
+    table = Table(data, colWidths=widths, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([in_report_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

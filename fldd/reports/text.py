@@ -196,3 +196,26 @@ def draw_string(canvas, x: float, y: float, text: str, size: float, *, bold: boo
         for piece, _ in pieces:
             line_object.textOut(piece)
     canvas.drawText(line_object)
+
+
+def width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width draw_string gives one line of text at size (runs in their own fonts, shaped words as drawn)."""
+    line = _clean(text).replace("\n", " ")
+    return sum(piece_width for face, chunk in visual_runs(line)
+               for _, piece_width in _drawn_pieces(chunk, _font_name(face, bold), size))
+
+
+def clipped(text: str, size: float, room: float, *, bold: bool = False) -> str:
+    """One line of text cut to fit room at size, ending in an ellipsis when cut (a running header beside the
+    report's title): the longest start that fits, found by halving."""
+    line = " ".join(_clean(text).split())
+    if width(line, size, bold=bold) <= room:
+        return line
+    low, high = 0, len(line)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if width(line[:middle].rstrip() + "…", size, bold=bold) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return line[:low].rstrip() + "…"
