@@ -63,7 +63,9 @@ EN = {
                        "so that no worker can be singled out. Interview codes, dates and notes are not included.",
     "closing_privacy": "Worker-interview details are not included in this summary; results appear only as "
                        "aggregates in the full report.",
-    "closing_provisional": "The rating is provisional until the assessment is closed.",
+    "closing_pending": "Provisional: raised when the assessment is submitted, with plan and closure dates counted "
+                       "from that day (shown here from {date}).",
+    "provisional_mark": "provisional",
     "method.text": "The answers were scored against the fldd standard named below. Each answer carries 0 to 3 risk "
                    "points; the score is 100 x (1 - risk found / most risk the answered questions could carry), "
                    "so 100 means no risk was found. The rating starts from the score's band and is never better "
@@ -128,7 +130,9 @@ ES = {
                        "fechas ni notas de las entrevistas.",
     "closing_privacy": "Este resumen no incluye detalles de las entrevistas a trabajadores; sus resultados solo "
                        "aparecen como agregados en el informe completo.",
-    "closing_provisional": "La calificación es provisional hasta que se cierre la evaluación.",
+    "closing_pending": "Provisional: se registran al enviar la evaluación, con plazos contados desde ese día "
+                       "(aquí desde {date}).",
+    "provisional_mark": "provisional",
     "method.text": "Las respuestas se puntuaron según el estándar fldd indicado abajo. Cada respuesta suma de 0 a 3 "
                    "puntos de riesgo; la puntuación es 100 x (1 - riesgo encontrado / riesgo máximo de las "
                    "preguntas respondidas), así que 100 significa que no se encontró riesgo. La calificación parte "

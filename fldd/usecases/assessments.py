@@ -277,33 +277,47 @@ def _inputs(supplier: store_suppliers.Supplier) -> dict[str, Any]:
     return inherent_risk(supplier.country, supplier.goods).inputs()
 
 
+def pending_findings(ctx: AppContext, session: AssessmentSession, start: dt.date | None = None) -> list[dict]:
+    """The findings sync_findings would raise now, with their actions' owner and dates, written nowhere: what a
+    draft's result will raise at submission (the closing-meeting summary shows them before the auditor submits).
+    Deadlines count from the assessment date (today for a draft), or from `start`."""
+    known = store_findings.threshold_ids(ctx.store, session.id)
+    as_of = start or session.as_of()
+    contacts = session.supplier.contacts
+    owner = contacts[0]["name"] if contacts else ""  # the supplier's contact until someone names another
+    out = []
+    for trigger in session.result.triggers:
+        if trigger.action != "finding" or trigger.id in known or not trigger.severity \
+                or known & {e.threshold for e in trigger.sources}:
+            continue
+        plan_days = trigger.plan_days or 30
+        closure = as_of + dt.timedelta(days=trigger.closure_days) if trigger.closure_days else None
+        out.append({"trigger": trigger, "severity": trigger.severity, "title": trigger.title, "plan_days": plan_days,
+                    "due_date": (as_of + dt.timedelta(days=plan_days)).isoformat(),
+                    "closure_date": closure.isoformat() if closure else None, "owner": owner,
+                    "description": trigger.remedy or trigger.title})
+    return out
+
+
 def sync_findings(ctx: AppContext, session: AssessmentSession, start: dt.date | None = None) -> list[int]:
     """Turn each triggered finding rule into a finding with a corrective action due by its deadline; once. A fact
     already on record through one of its sources (a finding an older version raised per threshold) is not raised
     again. Deadlines count from the assessment date, or from `start` (the day a move to a newer version applied
     its rules)."""
-    known = store_findings.threshold_ids(ctx.store, session.id)
-    as_of = start or session.as_of()
-    contacts = session.supplier.contacts
-    owner = contacts[0]["name"] if contacts else ""  # the supplier's contact until someone names another
     created = []
     with ctx.store.write() as db:
-        for trigger in session.result.triggers:
-            if trigger.action != "finding" or trigger.id in known or not trigger.severity \
-                    or known & {e.threshold for e in trigger.sources}:
-                continue
-            plan_days = trigger.plan_days or 30
-            closure = as_of + dt.timedelta(days=trigger.closure_days) if trigger.closure_days else None
+        for pending in pending_findings(ctx, session, start):
+            trigger = pending["trigger"]
             finding_id = store_findings.add_finding(
-                db, session.id, severity=trigger.severity, title=trigger.title, due_days=plan_days,
+                db, session.id, severity=trigger.severity, title=trigger.title, due_days=pending["plan_days"],
                 source="trigger", threshold_id=trigger.id, detail=trigger.rule,
                 because={k: to_json(v) for k, v in trigger.values.items()}, who=ctx.user,
                 closure_days=trigger.closure_days, fact=trigger.fact,
                 sources=[{"threshold": e.threshold, "title": e.title, "severity": e.severity, "module": e.module}
                          for e in trigger.sources])
-            store_findings.add_action(db, finding_id, description=trigger.remedy or trigger.title, owner=owner,
-                                      due_date=(as_of + dt.timedelta(days=plan_days)).isoformat(), who=ctx.user,
-                                      closure_date=closure.isoformat() if closure else None)
+            store_findings.add_action(db, finding_id, description=pending["description"], owner=pending["owner"],
+                                      due_date=pending["due_date"], who=ctx.user,
+                                      closure_date=pending["closure_date"])
             created.append(finding_id)
     return created
 

@@ -20,6 +20,9 @@ the assessment's language (`language`; the report's own words are `labels`, from
 - `risk_levels`: the words of risk 0, 1, 2 and 3.
 - `indicators`: [{number, name, risk (0-3 or None), risk_text, answered, visible}] for ILO indicators 1-11;
   `modules`: [{id, title, risk, risk_text, score, answered, visible}].
+- `pending_findings`: for an assessment not yet submitted, the findings its result will raise at submission
+  (severity, severity_text, title, plan_due, closure_due, owner, action, status "open", provisional True), dated
+  from today as submission would date them; [] once submitted (the stored `findings` are then the record).
 - `findings`: [{id, severity, severity_text, title, detail, remedy, because: [{question, text, answer}],
   seen_in: [str], action, owner, plan_due, closure_due, status, status_text, overdue, deadline, deadline_kind,
   source, evidence: [{name, sha256, size}], history: [{at, by, kind, from, to, note}]}].
@@ -103,6 +106,7 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
         "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id))
                     for m in q.modules if m.id in result["modules"]],
         "findings": found,
+        "pending_findings": _pending(ctx, session, labels, lang) if record.status not in FINAL_STATUSES else [],
         "answers": sections.answers(words, shown["answers"], shown["comments"], shown["corrections"], visible,
                                     by_question),
         "evidence": listed,
@@ -110,6 +114,17 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
         "glossary": _glossary(ctx, q, visible, lang),
         "method": _method(ctx, q, visible, result, lang, labels),
     }
+
+
+def _pending(ctx: AppContext, session: AssessmentSession, labels: dict, lang: str) -> list[dict]:
+    """The findings a draft's result will raise at submission, dated as submission would date them (from today),
+    shaped like `findings` for the closing summary; marked provisional."""
+    from fldd.usecases.assessments import pending_findings
+
+    return [{"severity": p["severity"], "severity_text": ctx.standard.label("severities", p["severity"], lang),
+             "title": p["title"], "plan_due": p["due_date"], "closure_due": p["closure_date"], "owner": p["owner"],
+             "action": p["description"], "status": "open", "status_text": labels.get("action.open", "open"),
+             "provisional": True} for p in pending_findings(ctx, session)]
 
 
 def _rating_text(ctx: AppContext, shown: dict, labels: dict, lang: str) -> str:
@@ -237,6 +252,9 @@ def write_assessment_pdf(ctx: AppContext, assessment_id: int, target: Path | str
     if progress:
         progress(0, 3, "gathering the assessment")
     data = assessment_report_data(ctx, assessment_id)
+    if closing and data["kind"] != "onsite":
+        raise Rejected([f"assessment {assessment_id} is a desktop self-assessment: the closing-meeting summary "
+                        "is made for on-site assessments only"])
     if cancelled and cancelled():
         return None
     if progress:
