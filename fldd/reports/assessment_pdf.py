@@ -60,6 +60,8 @@ def _sections(data: dict) -> list[tuple[int, str, str]]:
         out.append((0, w["h.onsite"], "onsite"))
     out.append((0, w["h.answers"], "answers"))
     out += [(1, f"{i}. {m['title']}", f"m_{m['id']}") for i, m in enumerate(data["answers"], start=1)]
+    if data.get("retired_answers"):
+        out.append((0, w["h.retired"], "retired"))
     out += [(0, w["h.evidence"], "evidence"), (0, w["h.glossary"], "glossary"), (0, w["h.method"], "method")]
     return out
 
@@ -161,6 +163,17 @@ def _answers(data: dict, st: dict, w: dict, title: str) -> list:
     return out
 
 
+def _retired(data: dict, st: dict, w: dict, title: str) -> list:
+    """Answers kept from an earlier version to questions no longer asked: shown apart, never scored."""
+    rows = [[r["text"], r["answer"], r["asked_in"],
+             cell("\n".join(x for x in (r["comment"], f"{r['answered_by']} {r['answered_at']}".strip()) if x),
+                  st["small"])] for r in data["retired_answers"]]
+    return [CondPageBreak(60 * mm), Heading(title, st["h1"], "retired"), text.para(w["retired_note"], st["muted"]),
+            Spacer(1, 2 * mm),
+            grid([w["question"], w["answer"], w["asked_in"], f"{w['comment']} / {w['answered_by']}"], rows,
+                 [70 * mm, 50 * mm, 18 * mm, WIDTH - 138 * mm], st)]
+
+
 def _evidence(data: dict, st: dict, w: dict, title: str) -> list:
     out = [CondPageBreak(60 * mm), Heading(title, st["h1"], "evidence")]
     if not data["evidence"]:
@@ -190,11 +203,17 @@ def _method(data: dict, st: dict, w: dict, title: str) -> list:
            Spacer(1, 3 * mm),
            pairs([(w["standard"], f"{s['title']} ({s['id']})"), (w["version"], s["version"]),
                   (w["content_hash"], cell(s["content_hash"], st["small"])), (w["software"], m["software"])],
-                 [46 * mm, WIDTH - 46 * mm], st),
-           text.para(w["sources"], st["h2"])]
+                 [46 * mm, WIDTH - 46 * mm], st)]
+    if data.get("moves"):  # the versions this assessment was answered under, before the sources they cite
+        rows = [[v["from"], v["to"], v["by"] or "-", v["at"], v["rating_before"] or "-", v["rating_after"] or "-"]
+                for v in data["moves"]]
+        out += [text.para(w["h.versions"], st["h2"]),
+                grid([w["from_version"], w["to_version"], w["moved_by"], w["moved_on"], w["rating_before"],
+                      w["rating_after"]], rows, [20 * mm, 20 * mm, 26 * mm, 22 * mm, 43 * mm, 43 * mm], st)]
+    out.append(text.para(w["sources"], st["h2"]))
     out += [text.para(f"[{src['key']}] {src['citation']}", st["small"]) for src in m["sources"]]
     return out
 
 
 BUILDERS = {"summary": _summary, "results": _results, "findings": _findings, "onsite": _onsite,
-            "answers": _answers, "evidence": _evidence, "glossary": _glossary, "method": _method}
+            "answers": _answers, "retired": _retired, "evidence": _evidence, "glossary": _glossary, "method": _method}

@@ -46,7 +46,9 @@ WORDS = {
            "number": "No.", "id": "ID", "why": "Why", "desktop_question": "Declared in answer to",
            "risk_points": "Risk (0-3)", "percent": "{answered_required} of {required} ({percent:.0f}%)",
            "red_flag": "Red flag", "trigger": "Action", "next": "What happens next", "key": "Key",
-           "citation": "Citation", "correction": "Correction", "interview_note": "Worker interviews"},
+           "citation": "Citation", "correction": "Correction", "interview_note": "Worker interviews",
+           "sheet.retired": "Kept answers", "sheet.moves": "Version moves", "answered_on": "Answered on",
+           "score_before": "Score before", "score_after": "Score after"},
     "es": {"sheet.summary": "Resumen", "sheet.answers": "Respuestas", "sheet.findings": "Hallazgos y acciones",
            "sheet.indicators": "Indicadores", "sheet.modules": "Módulos", "sheet.evidence": "Evidencia",
            "sheet.declared": "Declarado vs verificado", "sheet.interviews": "Entrevistas",
@@ -59,7 +61,9 @@ WORDS = {
            "percent": "{answered_required} de {required} ({percent:.0f} %)", "red_flag": "Señal de alerta",
            "trigger": "Acción", "next": "Próximos pasos", "key": "Clave", "citation": "Cita",
            "correction": "Corrección",
-           "interview_note": "Entrevistas a trabajadores"},
+           "interview_note": "Entrevistas a trabajadores",
+           "sheet.retired": "Respuestas conservadas", "sheet.moves": "Cambios de versión",
+           "answered_on": "Respondida el", "score_before": "Puntuación antes", "score_after": "Puntuación después"},
 }
 
 
@@ -91,6 +95,7 @@ def render_assessment_xlsx(data: dict, stored: dict[str, Any]) -> bytes:
            [(e["name"], e["sha256"], e["size"], e["attached_to"]) for e in data["evidence"]])
     if data["onsite"] is not None:
         _onsite(wb, data["onsite"], lab)
+    _history(wb, data, lab)
     _table(wb, lab["sheet.glossary"], [(lab["term"], 30), (lab["definition"], 100)],
            [(g["term"], g["definition"]) for g in data["glossary"]])
     _table(wb, lab["sheet.sources"], [(lab["key"], 24), (lab["citation"], 110)],
@@ -164,6 +169,22 @@ def _step(e: dict, lab: dict) -> str:
     move = {"created": said(e["to"]), "status": f"{said(e['from'])} -> {said(e['to'])}"}.get(e["kind"], e["kind"])
     line = f"{e['at'] or ''} {move}, {e['by'] or '-'}"
     return f"{line}: {e['note']}" if e["note"] else line
+
+
+def _history(wb: Workbook, data: dict, lab: dict) -> None:
+    """For an assessment moved to a newer version: the answers kept from the earlier one, and each move."""
+    if data.get("retired_answers"):
+        _table(wb, lab["sheet.retired"], [(lab["question_id"], 26), (lab["question"], 50), (lab["answer"], 30),
+                                          (lab["comment"], 40), (lab["asked_in"], 12), (lab["answered_by"], 16),
+                                          (lab["answered_on"], 12)],
+               [(r["question"], r["text"], r["answer"], r["comment"], r["asked_in"], r["answered_by"],
+                 r["answered_at"]) for r in data["retired_answers"]])
+    if data.get("moves"):
+        _table(wb, lab["sheet.moves"], [(lab["from_version"], 12), (lab["to_version"], 12), (lab["moved_by"], 16),
+                                        (lab["moved_on"], 12), (lab["rating_before"], 30), (lab["score_before"], 10),
+                                        (lab["rating_after"], 30), (lab["score_after"], 10)],
+               [(m["from"], m["to"], m["by"], m["at"], m["rating_before"], _round(m["score_before"]),
+                 m["rating_after"], _round(m["score_after"])) for m in data["moves"]])
 
 
 def _onsite(wb: Workbook, onsite: dict, lab: dict) -> None:

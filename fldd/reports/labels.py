@@ -66,6 +66,12 @@ EN = {
     "closing_pending": "Provisional: raised when the assessment is submitted, with plan and closure dates counted "
                        "from that day (shown here from {date}).",
     "provisional_mark": "provisional",
+    "h.retired": "Answers kept from an earlier version",
+    "retired_note": "Answers given to questions an earlier version of the questionnaire asked and this one no "
+                    "longer does. They are kept as given and are not scored.",
+    "h.versions": "Version history", "asked_in": "Asked in version", "answered_by": "Answered by",
+    "from_version": "From version", "to_version": "To version", "moved_by": "Moved by", "moved_on": "Moved on",
+    "rating_before": "Rating before", "rating_after": "Rating after",
     "method.text": "The answers were scored against the fldd standard named below. Each answer carries 0 to 3 risk "
                    "points; the score is 100 x (1 - risk found / most risk the answered questions could carry), "
                    "so 100 means no risk was found. The rating starts from the score's band and is never better "
@@ -133,6 +139,12 @@ ES = {
     "closing_pending": "Provisional: se registran al enviar la evaluación, con plazos contados desde ese día "
                        "(aquí desde {date}).",
     "provisional_mark": "provisional",
+    "h.retired": "Respuestas conservadas de una versión anterior",
+    "retired_note": "Respuestas a preguntas que hacía una versión anterior del cuestionario y esta ya no hace. "
+                    "Se conservan tal como se dieron y no se puntúan.",
+    "h.versions": "Historial de versiones", "asked_in": "Preguntada en la versión", "answered_by": "Respondida por",
+    "from_version": "De la versión", "to_version": "A la versión", "moved_by": "Movida por", "moved_on": "Fecha",
+    "rating_before": "Calificación antes", "rating_after": "Calificación después",
     "method.text": "Las respuestas se puntuaron según el estándar fldd indicado abajo. Cada respuesta suma de 0 a 3 "
                    "puntos de riesgo; la puntuación es 100 x (1 - riesgo encontrado / riesgo máximo de las "
                    "preguntas respondidas), así que 100 significa que no se encontró riesgo. La calificación parte "

@@ -28,6 +28,9 @@ the assessment's language (`language`; the report's own words are `labels`, from
   source, evidence: [{name, sha256, size}], history: [{at, by, kind, from, to, note}]}].
 - `answers`: [{id, title, questions: [{id, number, text, answer, comment, corrected, evidence: [{name, sha256,
   size}]}]}] -- the questions shown, module by module.
+- `retired_answers`: [{question, text, answer, comment, asked_in, answered_by, answered_at}] -- answers kept from
+  an earlier version to questions this version no longer asks (not scored); worker-interview figures left out.
+- `moves`: [{from, to, by, at, rating_before, rating_after, score_before, score_after}] -- moves to newer versions.
 - `evidence`: [{name, sha256, size, attached_to}] -- every file of the assessment, its findings and actions.
 - `onsite`: None for a desktop assessment, else {declared_vs_verified: [{question, number, text, declared_text,
   declared, verified, agree}], interviews: {threshold, interviewed, rows: [{question, number, text, value}],
@@ -110,10 +113,50 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
         "answers": sections.answers(words, shown["answers"], shown["comments"], shown["corrections"], visible,
                                     by_question),
         "evidence": listed,
+        "retired_answers": _retired(ctx, session, words, labels, lang),
+        "moves": _moves(ctx, shown, lang),
         "onsite": onsite,
         "glossary": _glossary(ctx, q, visible, lang),
         "method": _method(ctx, q, visible, result, lang, labels),
     }
+
+
+def _retired(ctx: AppContext, session: AssessmentSession, words, labels: dict, lang: str) -> list[dict]:
+    """Answers kept from an earlier version to questions this version no longer asks (never scored), as read;
+    a figure about interviewed workers is left out (its count could single a worker out)."""
+    from fldd.usecases.version_moves import retired_answers
+
+    out = []
+    for r in retired_answers(ctx, session.id, session.questionnaire):
+        if r.question is not None and (r.question.tally is not None or r.question.id.startswith("wi_")):
+            continue
+        value = r.value
+        if isinstance(value, bool):
+            answer = labels["yes" if value else "no"]
+        elif isinstance(value, (list, tuple)):
+            answer = ", ".join(str(v) for v in value)
+        else:
+            answer = labels["no_answer"] if value is None else str(value)
+        out.append({"question": r.question_id, "text": pick(r.question.text, lang) if r.question else r.question_id,
+                    "answer": answer, "comment": r.comment or "", "asked_in": r.version or "",
+                    "answered_by": r.answered_by or "", "answered_at": _day(r.answered_at) or ""})
+    return out
+
+
+def _moves(ctx: AppContext, shown: dict, lang: str) -> list[dict]:
+    """Each move to a newer version: from, to, who, when, and the rating and score just before and after."""
+    def rating(side: dict) -> str:
+        if lang == "en" or not side.get("rating"):
+            return side.get("rating_text") or ""
+        return ctx.standard.label("ratings", side["rating"], lang)
+
+    out = []
+    for m in shown.get("moves", []):
+        before, after = m["report"].get("before", {}), m["report"].get("after", {})
+        out.append({"from": m["from_version"], "to": m["to_version"], "by": m["moved_by"] or "",
+                    "at": _day(m["moved_at"]) or "", "rating_before": rating(before), "rating_after": rating(after),
+                    "score_before": before.get("score"), "score_after": after.get("score")})
+    return out
 
 
 def _pending(ctx: AppContext, session: AssessmentSession, labels: dict, lang: str) -> list[dict]:
