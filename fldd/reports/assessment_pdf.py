@@ -130,13 +130,13 @@ def _summary(data: dict, st: dict, w: dict, title: str) -> list:
 def _results(data: dict, st: dict, w: dict, title: str) -> list:
     risk_words = data["risk_levels"]
     out = [PageBreak(), Heading(title, st["h1"], "results"), text.para(w["h.indicators"], st["h2"]),
-           charts.indicator_chart(data["indicators"], WIDTH, risk_words), Spacer(1, 2 * mm)]
+           charts.indicator_chart(data["indicators"], WIDTH, risk_words, w["chart.indicators"]), Spacer(1, 2 * mm)]
     rows = [[i["number"], i["name"], i["risk_text"] or "-", f"{i['answered']} / {i['visible']}"]
             for i in data["indicators"]]
     out.append(grid(["#", w["indicator"], w["risk"], w["answered"]], rows,
                     [12 * mm, 100 * mm, 34 * mm, 28 * mm], st))
     out += [CondPageBreak(90 * mm), text.para(w["h.modules"], st["h2"]),
-            charts.module_chart(data["modules"], WIDTH), Spacer(1, 2 * mm)]
+            charts.module_chart(data["modules"], WIDTH, data["bands"], w["chart.modules"]), Spacer(1, 2 * mm)]
     rows = [[m["title"], f"{m['score']:g}" if m["score"] is not None else "-", m["risk_text"] or "-",
              f"{m['answered']} / {m['visible']}"] for m in data["modules"]]
     out.append(grid([w["module"], w["score"], w["risk"], w["answered"]], rows,

@@ -78,8 +78,12 @@ def onsite(data: dict, st: dict, w: dict, width: float) -> list:
     part = data["onsite"]
     out = [text.para(w["h.declared"], st["h2"])]
     rows, fills = [], {}
+    asked = st["small"].clone("asked", textColor=st["muted"].textColor, spaceBefore=2)
     for i, r in enumerate(part["declared_vs_verified"]):
-        rows.append([r["number"], r["text"], cell(r["declared"], st["cell"]), r["verified"],
+        question = [cell(r["text"], st["cell"])]
+        if r.get("declared_text"):  # the desktop question the declaration answered, as the Excel report has it
+            question.append(cell(f"{w['declared_in']}: {r['declared_text']}", asked))
+        rows.append([r["number"], question, cell(r["declared"], st["cell"]), r["verified"],
                      w["agree"] if r["agree"] else w["disagree"]])
         if not r["agree"]:
             fills[i] = SEVERITY_FILL["priority"]

@@ -67,6 +67,9 @@ EN = {
                        "from that day (shown here from {date}).",
     "provisional_mark": "provisional",
     "h.retired": "Answers kept from an earlier version",
+    "chart.indicators": "Risk level (a longer bar means more risk)",
+    "chart.modules": "Score, 0-100 (a longer bar means less risk found; colour: the score's rating band)",
+    "declared_in": "Declared in answer to",
     "retired_note": "Answers given to questions an earlier version of the questionnaire asked and this one no "
                     "longer does. They are kept as given and are not scored.",
     "h.versions": "Version history", "asked_in": "Asked in version", "answered_by": "Answered by",
@@ -140,6 +143,9 @@ ES = {
                        "(aquí desde {date}).",
     "provisional_mark": "provisional",
     "h.retired": "Respuestas conservadas de una versión anterior",
+    "chart.indicators": "Nivel de riesgo (una barra más larga indica más riesgo)",
+    "chart.modules": "Puntuación, 0-100 (una barra más larga indica menos riesgo; color: banda de la puntuación)",
+    "declared_in": "Declarado en respuesta a",
     "retired_note": "Respuestas a preguntas que hacía una versión anterior del cuestionario y esta ya no hace. "
                     "Se conservan tal como se dieron y no se puntúan.",
     "h.versions": "Historial de versiones", "asked_in": "Preguntada en la versión", "answered_by": "Respondida por",

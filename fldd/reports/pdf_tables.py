@@ -2,7 +2,9 @@
 Paragraph built through text.py (so user text wraps, prints literally and renders in any script).
 
 Rows split inside themselves at a page end (splitInRow): a cell may hold more text than a page (a comment of
-thousands of characters), and a table whose row cannot split stops the whole report."""
+thousands of characters), and a table whose row cannot split stops the whole report. reportlab first tries to
+move whole rows; a row is cut only when at least SPLIT_IN_ROW points of it fit, so a short row goes whole to
+the next page rather than leaving a stub under a repeated header."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from fldd.reports.pdf_document import RULE
 
 HEAD_FILL = HexColor("#e8eef5")
 STRIPE = HexColor("#f7f9fb")
+SPLIT_IN_ROW = 60  # points: a row splits at a page end only if this much of it fits (no three-line stubs)
 SEVERITY_FILL = {"priority": HexColor("#f6d5d0"), "major": HexColor("#fbe7c2"), "minor": HexColor("#e4eef8")}
 
 
@@ -36,7 +39,7 @@ def grid(header: list[str], rows: list[list], widths: list[float], st: dict[str,
     data = [[cell(h, st["cell_bold"]) for h in header]]
     for row in rows:
         data.append([v if not isinstance(v, (str, int, float, type(None))) else cell(v, st["cell"]) for v in row])
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
     commands = [in_report_font(), ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -51,7 +54,7 @@ def pairs(rows: list[tuple[str, str]], widths: list[float], st: dict[str, Paragr
     """A two-column label / value table (cover facts, a finding's details)."""
     data = [[cell(label, st["cell_bold"]), v if not isinstance(v, (str, int, float, type(None))) else cell(v, st["cell"])]
             for label, v in rows]
-    table = Table(data, colWidths=widths, hAlign="LEFT", splitInRow=1)
+    table = Table(data, colWidths=widths, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
     table.setStyle(TableStyle([in_report_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

@@ -23,6 +23,7 @@ the assessment's language (`language`; the report's own words are `labels`, from
 - `pending_findings`: for an assessment not yet submitted, the findings its result will raise at submission
   (severity, severity_text, title, plan_due, closure_due, owner, action, status "open", provisional True), dated
   from today as submission would date them; [] once submitted (the stored `findings` are then the record).
+- `bands`: [{rating, min_score}] -- the questionnaire's score bands, best first (the module chart's colours).
 - `findings`: [{id, severity, severity_text, title, detail, remedy, because: [{question, text, answer}],
   seen_in: [str], action, owner, plan_due, closure_due, status, status_text, overdue, deadline, deadline_kind,
   source, evidence: [{name, sha256, size}], history: [{at, by, kind, from, to, note}]}].
@@ -108,6 +109,7 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
                                 result["indicators"].get(str(n))) for n in range(1, 12)],
         "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id))
                     for m in q.modules if m.id in result["modules"]],
+        "bands": [{"rating": b.rating, "min_score": b.min_score} for b in q.bands],
         "findings": found,
         "pending_findings": _pending(ctx, session, labels, lang) if record.status not in FINAL_STATUSES else [],
         "answers": sections.answers(words, shown["answers"], shown["comments"], shown["corrections"], visible,
