@@ -28,20 +28,26 @@ def triggers(data: dict, st: dict, w: dict, width: float) -> list:
 
 
 def findings(data: dict, st: dict, w: dict, width: float) -> list:
-    """The corrective action plan as one table, then each finding in full."""
+    """The corrective action plan as one table (a draft's findings-to-be marked provisional), then each finding
+    on record in full."""
     found = data["findings"]
-    if not found:
+    pending = data.get("pending_findings", [])
+    if not found and not pending:
         return [text.para(w["no_findings"], st["body"])]
     rows, fills = [], {}
-    for i, f in enumerate(found):
-        status = f["status_text"] + (f" ({w['overdue']})" if f["overdue"] else "")
+    for i, f in enumerate(found + pending):
+        if f.get("provisional"):
+            status, files = w["provisional_mark"], "-"
+        else:
+            status, files = f["status_text"] + (f" ({w['overdue']})" if f["overdue"] else ""), str(len(f["evidence"]))
         rows.append([f["severity_text"], f["title"], f["plan_due"] or "-", f["closure_due"] or "-",
-                     f["owner"] or "-", status, str(len(f["evidence"]))])
+                     f["owner"] or "-", status, files])
         fills[i] = SEVERITY_FILL.get(f["severity"])
-    out = [grid([w["severity"], w["title"], w["plan_due"], w["closure_due"], w["owner"], w["status"],
-                 w["evidence"]], rows,
-                [17 * mm, 58 * mm, 19 * mm, 19 * mm, 24 * mm, 22 * mm, 15 * mm], st, fills=fills),
-           Spacer(1, 4 * mm)]
+    out = [text.para(w["closing_pending"].format(date=data["generated_on"]), st["muted"])] if pending else []
+    out += [grid([w["severity"], w["title"], w["plan_due"], w["closure_due"], w["owner"], w["status"],
+                  w["evidence"]], rows,
+                 [17 * mm, 58 * mm, 19 * mm, 19 * mm, 24 * mm, 22 * mm, 15 * mm], st, fills=fills),
+            Spacer(1, 4 * mm)]
     for n, f in enumerate(found, start=1):
         out += _finding(n, f, st, w, width)
     return out

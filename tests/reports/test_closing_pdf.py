@@ -85,6 +85,10 @@ def test_a_draft_on_site_summary_lists_the_findings_its_result_will_raise_as_pro
         assert p["due_date"] == (today + dt.timedelta(days=p["plan_days"])).isoformat() and p["due_date"] in whole
         assert p["closure_date"] is None or p["closure_date"] in whole
     assert assessment_json(demo_ctx, assessment_id)["findings"] == []  # printing raised nothing
+    full = PdfReader(write_assessment_pdf(demo_ctx, assessment_id, tmp_path / "full.pdf"))
+    plan = " ".join("\n".join(p.extract_text() for p in full.pages).split()).split("Findings and corrective action plan")
+    assert "No findings were raised" not in plan[-1] and "Provisional: raised when" in plan[-1]
+    assert all(" ".join(p["title"].split()) in plan[-1] for p in pending)
 
 
 def test_the_summary_of_a_desktop_assessment_is_refused(demo_ctx, tmp_path, capsys):
