@@ -39,9 +39,23 @@ ARABIC = Face("FlddArabic", "FlddArabic-Bold", "NotoSansArabic-Regular.ttf", "No
 HEBREW = Face("FlddHebrew", "FlddHebrew-Bold", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf",
               rtl=True, shaped=True)
 CJK = Face("FlddCJK", "FlddCJK", "DroidSansFallbackFull.ttf", None)
+KOREAN = Face("FlddKorean", "FlddKorean-Bold", "NanumSquareR.ttf", "NanumSquareB.ttf")
+
+
+def _noto(script: str, *, shaped: bool = True) -> Face:
+    """A Noto Sans face of one script, regular and bold (Indic, South-East Asian: shaped, as Thai)."""
+    return Face(f"Fldd{script}", f"Fldd{script}-Bold", f"NotoSans{script}-Regular.ttf",
+                f"NotoSans{script}-Bold.ttf", shaped=shaped)
+
+
+BENGALI, DEVANAGARI, TAMIL, SINHALA = _noto("Bengali"), _noto("Devanagari"), _noto("Tamil"), _noto("Sinhala")
+KHMER, MYANMAR, LAO = _noto("Khmer"), _noto("Myanmar"), _noto("Lao")
+ETHIOPIC = _noto("Ethiopic", shaped=False)  # a syllabary: one glyph per character, nothing to place
+EMOJI = Face("FlddEmoji", "FlddEmoji", "Symbola_hint.ttf", None)  # monochrome: reportlab embeds no colour
 
 # searched in this order for a character no script rule placed (Latin first: it is the body text face)
-FACES = (SANS, CJK, THAI, ARABIC, HEBREW)
+FACES = (SANS, CJK, THAI, ARABIC, HEBREW, KOREAN, BENGALI, DEVANAGARI, TAMIL, SINHALA, KHMER, MYANMAR, LAO,
+         ETHIOPIC, EMOJI)
 BY_NAME = {name: face for face in FACES for name in (face.name, face.bold_name)}
 
 _lock = threading.Lock()
@@ -83,7 +97,8 @@ def covers(face: Face, char: str) -> bool:
 
 
 def needs_harfbuzz(font_name: str, text: str) -> bool:
-    """Whether a run of text in font_name must be shaped: Thai always; Arabic and Hebrew only to place vowel
+    """Whether a run of text in font_name must be shaped: Thai, Lao, Khmer, Myanmar and the Indic scripts
+    always (conjuncts, vowel signs before or around their consonant); Arabic and Hebrew only to place vowel
     marks (their letters arrive joined, arabic.py, and in drawing order, direction.py)."""
     face = BY_NAME.get(font_name)
     if face is None or not face.shaped:
