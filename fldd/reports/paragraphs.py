@@ -26,10 +26,12 @@ from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragW
 from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as _paragraph
 
+from fldd.reports import extractable
+
 _reportlab_shaper = _paragraph.shapeFragWord
 # reportlab also asks for discretionary ligatures (dlig), which turn Hebrew's "יו" into the Yiddish "ױ" and
 # Arabic "في" into one glyph that text extraction reads as another character
-FEATURES = {"kern": True, "liga": True}
+FEATURES = extractable.FEATURES
 _reportlab_break_lines = _paragraph.Paragraph.breakLines
 _reportlab_wrap = _paragraph.Paragraph.wrap
 
@@ -50,6 +52,8 @@ def shape_runs_separately(word, needs_harfbuzz: Callable[[str, str], bool]):
             continue
         single = [stringWidth(text, frag.fontName, frag.fontSize), (frag, text)]
         shaped = _reportlab_shaper(single, features=FEATURES)
+        if shaped is not single:
+            extractable.learn_from_shaped(text, shaped)
         changed = changed or shaped is not single
         pieces.extend(shaped[1:])
         width += shaped[0]
@@ -62,6 +66,8 @@ def shape_word(word: str, font: str, size: float) -> tuple[str, float]:
     """One word (no white space) shaped in font for drawing on a canvas, and its width."""
     single = [stringWidth(word, font, size), (ABag(fontName=font, fontSize=size), word)]
     shaped = _reportlab_shaper(single, features=FEATURES)
+    if shaped is not single:
+        extractable.learn_from_shaped(word, shaped)
     return shaped[1][1], shaped[0]
 
 
