@@ -82,9 +82,7 @@ def _printable(char: str) -> str:
 
 @lru_cache(maxsize=None)  # a report repeats a few thousand characters; fonts never change in a process
 def _script_face(char: str) -> fonts.Face | None:
-    """The face a character's script asks for, or None for characters any run may carry (digits, marks...).
-
-    Called only once register_fonts() has run (runs and needs_shaping see to it)."""
+    """The face a character's script asks for, or None for characters any run may carry (digits, marks...)."""
     code = ord(char)
     for low, high, face in _SCRIPT_RANGES:
         if low <= code <= high:
@@ -109,6 +107,7 @@ def runs(text: str) -> list[tuple[fonts.Face, str]]:
         if out and out[-1][0] is face:
             out[-1][1] += char
         else:
+            fonts.ensure(face)  # registered once a run names it (a Latin report parses no other font)
             out.append([face, char])
     return [(face, chunk) for face, chunk in out]
 

@@ -343,6 +343,26 @@ print("\\n".join(p for p in opened if p.lower().endswith((".ttf", ".ttc", ".otf"
     assert all(path.resolve().parent == (ROOT / "resources" / "fonts").resolve() for path in opened), opened
 
 
+def test_a_report_in_latin_letters_reads_no_other_font():
+    # the other scripts' 12 MB of fonts are parsed only when a run needs them: a Latin report pays nothing
+    script = """
+import io, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import SimpleDocTemplate
+from fldd.reports import text
+style = ParagraphStyle("b", fontName=text.SANS)
+SimpleDocTemplate(io.BytesIO()).build([text.para("Café Łódź – 1,200 € • «fee» repaid: 93 %", style, bold=True)])
+print("\\n".join(p for p in opened if p.lower().endswith(".ttf")))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert {Path(line).name for line in result.stdout.split("\n") if line} == {
+        fonts.SANS.regular_file, fonts.SANS.bold_file}
+
+
 def test_nothing_in_fldd_reports_names_a_system_font_folder():
     for path in (ROOT / "fldd" / "reports").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
