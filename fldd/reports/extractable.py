@@ -40,22 +40,26 @@ def text_of_glyph_name(name: str) -> str:
 def learn_from_shaped(text: str, shaped) -> None:
     """Let the font of a run reportlab shaped (shaped: [width, (frag, ShapedStr), ...] for text) learn what
     its unmapped glyphs stand for, and redraw a mapped glyph standing in another character's place (Noto
-    Sinhala draws the u of "රු" with the glyph of "ැ") under a code of its own, that reads as the typed one."""
-    pieces = [(n, item[0], item[1], getattr(item[1], "__shapeData__", None))
-              for n, item in enumerate(shaped) if n]
-    font = getFont(pieces[0][1].fontName) if pieces else None
+    Sinhala draws the u of "රු" with the glyph of "ැ") under a code of its own, that reads as the typed one.
+    Each run's text is studied once (a report repeats its words; harfbuzz shapes a text alike every time)."""
+    pieces = [(item[0], item[1], getattr(item[1], "__shapeData__", None)) for item in shaped[1:]]
+    font = getFont(pieces[0][0].fontName) if pieces else None
     if not isinstance(font, ExtractableTTFont) or any(data is None or len(data) != len(piece)
-                                                         for _, _, piece, data in pieces):
+                                                         for _, piece, data in pieces):
         return
-    glyphs = [(n, i, font.face.charToGlyph[ord(char)], data[i].cluster)
-              for n, _, piece, data in pieces for i, char in enumerate(piece)]
-    stand_ins = font.learn(text, [gid for _, _, gid, _ in glyphs], [cluster for *_, cluster in glyphs])
-    for index, typed in stand_ins.items():
-        n, i, gid, _ = glyphs[index]
-        _, frag, piece, data = pieces[n - 1]
-        redrawn = piece[:i] + chr(font.alias(gid, typed)) + piece[i + 1:]
-        pieces[n - 1] = (n, frag, ShapedStr(redrawn, shapeData=data), data)
-        shaped[n] = (frag, pieces[n - 1][2])
+    redraw = font.lessons.get(text)
+    if redraw is None:
+        glyphs = [(n, i, font.face.charToGlyph[ord(char)], data[i].cluster)
+                  for n, (_, piece, data) in enumerate(pieces, 1) for i, char in enumerate(piece)]
+        stand_ins = font.learn(text, [gid for _, _, gid, _ in glyphs], [cluster for *_, cluster in glyphs])
+        redraw = [(glyphs[index][0], glyphs[index][1], font.alias(glyphs[index][2], typed))
+                  for index, typed in stand_ins.items()]
+        if len(font.lessons) > 100_000:  # a long session's worth of words; start again rather than grow
+            font.lessons.clear()
+        font.lessons[text] = redraw
+    for n, i, code in redraw:
+        frag, piece = shaped[n]
+        shaped[n] = (frag, ShapedStr(piece[:i] + chr(code) + piece[i + 1:], shapeData=piece.__shapeData__))
 
 
 def _utf16_hex(text: str) -> str:
@@ -72,6 +76,7 @@ class ExtractableTTFont(TTFont):
         self._learnt: dict[int, str] = {}  # glyph id the cmap does not reach -> the text it draws
         self._aliases: dict[int, str] = {}  # code drawing a mapped glyph for another character -> that text
         self._alias_codes: dict[tuple[int, str], int] = {}
+        self.lessons: dict[str, list[tuple[int, int, int]]] = {}  # run text -> (piece, index, code) to redraw
 
     def _text_of(self, gid: int) -> str | None:
         """What a glyph stands for as far as is known: its character in the cmap, or what was learnt."""
