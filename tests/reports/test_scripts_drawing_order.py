@@ -117,3 +117,21 @@ def test_a_danda_stays_in_the_font_of_its_sentence():
 
     assert not any("Devanagari" in name for name in fonts_in(reader))
     assert "।" in lines_of(reader)[0]
+
+
+@pytest.mark.parametrize("typed", [
+    "រោងចក្រកាត់ដេរកម្មករបានបង់ថ្លៃជ្រើសរើសរោងចក្រកាត់ដេរកម្មករបានបង់ថ្លៃជ្រើសរើស",
+    "श्रमिकोंनेभर्तीशुल्कदियाश्रमिकोंनेभर्तीशुल्कदिया",
+    "ကုမ္ပဏီအလုပ်သမားများပွဲခပေးခဲ့ရသည်အလုပ်သမားများပွဲခပေးခဲ့ရသည်",
+], ids=["Khmer", "Devanagari", "Burmese"])
+def test_a_run_longer_than_its_cell_is_cut_between_letters_and_keeps_its_glyphs(typed):
+    # Khmer and Burmese put no spaces between words: a comment is cut where the line is full. reportlab
+    # cut the shaped run glyph code by glyph code and shaped the codes again: boxes, vowel signs lost
+    from reportlab.platypus import Table
+
+    reader = build([Table([[text.para(typed, BODY)]], colWidths=[120])])
+
+    lines = lines_of(reader)
+    assert len(lines) >= 2
+    assert letters("".join(lines)) == letters(typed)
+    assert not any("\ue000" <= char <= "\uf8ff" for char in "".join(lines))
