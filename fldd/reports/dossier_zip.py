@@ -6,7 +6,8 @@ manifest lists every file with its sha256 and size and names the public key that
 SHA256SUMS repeats the hashes, manifest.json's included, in the form `sha256sum -c` reads, and SHA256SUMS.sig
 is the Ed25519 signature of SHA256SUMS's bytes (dossier_signing), so one signature covers every file.
 
-Checking reads the zip's directory and hashes each member as a stream; it trusts nothing the zip says about itself but the manifest, and the manifest only as far as the signature
+Checking reads the zip's directory and hashes each member as a stream, never past the size the manifest gives
+it; it trusts nothing the zip says about itself but the manifest, and the manifest only as far as the signature
 (judged by the caller from what check() collects) holds.
 """
 
@@ -193,7 +194,11 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], root: str,
         if info is None:
             out.files.append(_line(path, "missing", "listed in the manifest, not in the zip (removed)"))
             continue
-        sha, size, damaged = _hash_member(zf, info)
+        if info.file_size != expected["size"]:  # known from the zip's directory: no need to read it
+            out.files.append(_line(path, "changed", f"{info.file_size:,} bytes, not the {expected['size']:,} the "
+                                                    "manifest gives (changed after the dossier was made)"))
+            continue
+        sha, size, damaged = _hash_member(zf, info, expected["size"])
         if damaged:
             out.files.append(_line(path, "damaged", f"the zip entry cannot be read ({damaged})"))
         elif sha != expected["sha256"] or size != expected["size"]:
@@ -239,14 +244,17 @@ def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo | None, limit: int) -
         return None
 
 
-def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, int, str]:
-    """sha256 and size of a member read as a stream; a reason when it cannot be read (bad CRC, damaged)."""
+def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> tuple[str, int, str]:
+    """sha256 and size of a member read as a stream, stopping as soon as it holds more than limit bytes (a
+    member bigger than the manifest says is changed, however big); a reason when it cannot be read (bad CRC)."""
     sha, size = hashlib.sha256(), 0
     try:
         with zf.open(info) as member:
-            while chunk := member.read(_CHUNK):
+            while chunk := member.read(min(_CHUNK, limit - size + 1)):
                 sha.update(chunk)
                 size += len(chunk)
+                if size > limit:
+                    break
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         return "", size, str(exc)
     return sha.hexdigest(), size, ""

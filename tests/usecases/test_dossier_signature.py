@@ -1,7 +1,8 @@
 """The dossier's signature, as a hostile sender would test it: a file changed and every hash recomputed, with the
 signature kept, emptied, removed or replaced by a made-up one, or the whole dossier re-signed with another key.
 Each must read INVALID (or name the other key) on the database that made the dossier and on a recipient's; a
-genuine dossier is INTACT on both, naming the key by its fingerprint."""
+genuine dossier is INTACT on both, naming the key by its fingerprint. Also what verify must never do: read on
+through a member far bigger than the manifest says."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fldd.cli import main
 from fldd.reports.dossier_signing import fingerprint, key_entry, public_key, public_pem
-from fldd.reports.dossier_zip import dumps, sums_text
+from fldd.reports.dossier_zip import _hash_member, dumps, sums_text
 from fldd.usecases.context import open_context
 from fldd.usecases.dossier import verify_dossier, write_dossier
 from fldd.usecases.dossier_key import own_fingerprint
@@ -174,6 +175,23 @@ def test_a_dossier_of_an_earlier_build_signed_with_an_hmac_reads_as_not_signed(c
     outcome = verify_dossier(ctx, dossier)
     assert outcome["signature"] == "missing" and not outcome["intact"]
     assert "the HMAC of an earlier build of fldd, which no recipient can check" in text(outcome)
+
+
+def test_a_member_far_bigger_than_the_manifest_says_is_not_read_through(ctx, dossier, monkeypatch):
+    name = next(n for n in members(dossier) if n.endswith("/supplier.json"))
+    rewrite(dossier, lambda files: {**files, name: bytes(16 * 1024 * 1024)})  # listed with its few bytes
+    read = []
+    original = zipfile.ZipExtFile.read
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", lambda self, n=-1: read.append(original(self, n)) or read[-1])
+    outcome = verify_dossier(ctx, dossier)
+    assert not outcome["intact"]
+    (bad,) = [f for f in outcome["files"] if f["status"] != "ok"]
+    assert bad["status"] == "changed" and "16,777,216 bytes, not the" in bad["message"]
+    assert sum(map(len, read)) < 1024 * 1024, "the zip's directory already told the size: nothing big is read"
+    with zipfile.ZipFile(dossier) as zf:  # and a member whose directory entry is trusted stops past the limit
+        read.clear()
+        _, size, damaged = _hash_member(zf, zf.getinfo(name), 10)
+    assert size == 11 and sum(map(len, read)) == 11 and not damaged
 
 
 def test_report_key_prints_the_fingerprint_verify_names(ctx, dossier, capsys):
