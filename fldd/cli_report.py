@@ -54,12 +54,13 @@ def cmd_report_dossier(args: argparse.Namespace) -> int:
 
 
 def cmd_report_verify(args: argparse.Namespace) -> int:
+    from fldd.terminal_text import json_shown
     from fldd.usecases.dossier import verify_dossier
 
     def action(ctx) -> int:
         outcome = verify_dossier(ctx, args.file)
-        if args.json:
-            _print_json(outcome)
+        if args.json:  # the dossier's own text may hold bidi or control characters: escaped, never raw
+            print(json_shown(outcome))
         else:
             for line in outcome["lines"]:
                 print(line)

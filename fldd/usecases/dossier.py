@@ -22,6 +22,7 @@ from fldd.reports.dossier_names import safe_name
 from fldd.reports.dossier_signing import KEY_FILE, SignatureCheck, check_signature, key_entry, public_key, public_pem
 from fldd.reports.dossier_zip import README, DossierZip, check
 from fldd.store.clock import now
+from fldd.terminal_text import shown
 from fldd.usecases.context import AppContext
 from fldd.usecases.dossier_verdict import HMAC_WORDS, signature_lines
 from fldd.usecases.errors import Rejected
@@ -95,7 +96,7 @@ def verify_dossier(ctx: AppContext, path: Path | str) -> dict[str, Any]:
     manifest, and the signature against the public key the manifest names. {"intact", "lines", "files",
     "problems", "signature" ('valid', 'missing', 'malformed', 'invalid' or 'none'), "signature_problem",
     "fingerprint" (of the key the manifest names), "this_database" (whether that is this database's key),
-    "own_fingerprint", "supplier", "made_at", "made_by"}.
+    "own_fingerprint", "supplier", "made_at", "made_by"}; the lines show no control or bidi character raw.
     Rejected for a file that is not a readable zip."""
     from fldd.usecases.dossier_key import own_fingerprint
 
@@ -118,7 +119,7 @@ def verify_dossier(ctx: AppContext, path: Path | str) -> dict[str, Any]:
     intact = checked.intact and signature.status == "valid"
     lines = signature_lines(path, checked, signature, own, intact)
     manifest = manifest or {}
-    return {"intact": intact, "lines": lines, "files": checked.files,
+    return {"intact": intact, "lines": [shown(line) for line in lines], "files": checked.files,
             "problems": checked.problems, "signature": signature.status, "signature_problem": signature.reason,
             "fingerprint": signature.fingerprint, "this_database": own, "own_fingerprint": ours,
             "supplier": manifest.get("supplier"), "made_at": manifest.get("made_at"),

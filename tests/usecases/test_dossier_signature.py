@@ -2,7 +2,7 @@
 signature kept, emptied, removed or replaced by a made-up one, or the whole dossier re-signed with another key.
 Each must read INVALID (or name the other key) on the database that made the dossier and on a recipient's; a
 genuine dossier is INTACT on both, naming the key by its fingerprint. Also what verify must never do: read on
-through a member far bigger than the manifest says."""
+through a member far bigger than the manifest says, or print a supplier's bidi override raw to the terminal."""
 
 from __future__ import annotations
 
@@ -192,6 +192,32 @@ def test_a_member_far_bigger_than_the_manifest_says_is_not_read_through(ctx, dos
         read.clear()
         _, size, damaged = _hash_member(zf, zf.getinfo(name), 10)
     assert size == 11 and sum(map(len, read)) == 11 and not damaged
+
+
+def test_bidi_and_control_characters_from_a_dossier_are_shown_escaped_never_raw(ctx, tmp_path, capsys):
+    add_supplier(ctx, "Acme\u202eslived Ltd", "VN", goods=["Shrimp"])
+    target = write_dossier(ctx, "Acme\u202eslived Ltd", tmp_path / "acme.zip")
+    root = root_of(target)
+
+    def hostile(files):  # a file slipped in, and a manifest made by someone whose name clears the screen
+        manifest = json.loads(files[f"{root}/manifest.json"])
+        manifest["made_by"] = "eve\x1b[2J\u2067"
+        return {**files, f"{root}/invoice\u202efdp.exe": b"x", f"{root}/manifest.json": dumps(manifest)}
+
+    rewrite(target, hostile)
+    outcome = verify_dossier(ctx, target)
+    shown = text(outcome)
+    assert "\u202e" not in shown and "\x1b" not in shown and "\u2067" not in shown
+    assert "dossier of Acme<U+202E>slived Ltd" in shown and "by eve<U+001B>[2J<U+2067> with" in shown
+    assert "ADDED    invoice<U+202E>fdp.exe: in the zip, not listed in the manifest" in shown
+    assert main(["--db", str(ctx.store.path), "report", "verify", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "<U+202E>" in out
+    assert main(["--db", str(ctx.store.path), "report", "verify", str(target), "--json"]) == 1
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\x1b" not in out
+    assert json.loads(out)["supplier"]["name"] == "Acme\u202eslived Ltd", "the JSON still means the name"
+    assert json.loads(out)["made_by"] == "eve\x1b[2J\u2067"
 
 
 def test_report_key_prints_the_fingerprint_verify_names(ctx, dossier, capsys):
