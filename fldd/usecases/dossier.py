@@ -46,6 +46,8 @@ def write_dossier(ctx: AppContext, supplier: str | int, target: Path | str, *, p
     from fldd.usecases.exchange import find_supplier
 
     target = Path(target)
+    if target.suffix.lower() != ".zip":
+        raise Rejected([f"{target}: a dossier is a zip file; give a name ending in .zip"])
     refuse_unwritable(target)
     plan = plan_dossier(ctx, find_supplier(ctx, supplier))
     key = private_key(ctx, create=True)

@@ -23,6 +23,7 @@ from fldd.reports.dossier_zip import _hash_member, dumps, sums_text
 from fldd.usecases.context import open_context
 from fldd.usecases.dossier import verify_dossier, write_dossier
 from fldd.usecases.dossier_key import own_fingerprint
+from fldd.usecases.errors import Rejected
 from fldd.usecases.suppliers import add_supplier
 from tests.usecases.test_dossier import members, rewrite, root_of
 
@@ -218,6 +219,17 @@ def test_bidi_and_control_characters_from_a_dossier_are_shown_escaped_never_raw(
     assert "\u202e" not in out and "\x1b" not in out
     assert json.loads(out)["supplier"]["name"] == "Acme\u202eslived Ltd", "the JSON still means the name"
     assert json.loads(out)["made_by"] == "eve\x1b[2J\u2067"
+
+
+def test_a_dossier_is_written_only_to_a_zip_name(ctx, tmp_path, capsys):
+    add_supplier(ctx, "Mekong Prawn Farm", "VN", goods=["Shrimp"])
+    with pytest.raises(Rejected, match=r"d\.txt: a dossier is a zip file; give a name ending in \.zip"):
+        write_dossier(ctx, "Mekong Prawn Farm", tmp_path / "d.txt")
+    assert main(["--db", str(ctx.store.path), "report", "dossier", "Mekong Prawn Farm", "-o",
+                 str(tmp_path / "d.pdf")]) == 1
+    assert "d.pdf: a dossier is a zip file" in capsys.readouterr().err
+    assert not list(tmp_path.glob("d.*"))
+    assert write_dossier(ctx, "Mekong Prawn Farm", tmp_path / "D.ZIP").exists()
 
 
 def test_report_key_prints_the_fingerprint_verify_names(ctx, dossier, capsys):
