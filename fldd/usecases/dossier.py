@@ -1,6 +1,6 @@
 """One supplier's due-diligence dossier: write it (one zip: README, the supplier's record, each assessment's
-reports, data, corrective actions and evidence, the workbook records, a signed manifest and SHA256SUMS) and
-verify one.
+reports, data, corrective actions and evidence, the workbook records, the public key, a manifest, SHA256SUMS
+and its signature) and verify one.
 
 The dossier is signed with this database's Ed25519 key (dossier_key), which any recipient can check with the
 public key the dossier carries (dossier_signing). A dossier is INTACT only when every file matches the manifest
