@@ -41,11 +41,14 @@ def _signature_line(signature: SignatureCheck, own: bool) -> str:
     key = signature.fingerprint
     if signature.status == "valid":
         return f"signed by key {key} ({'this database' if own else ANOTHER}): the signature is valid"
-    claim = f"; the manifest names this database's own key {key}, yet this signature does not hold" if own else ""
-    if signature.status == "missing":
-        return (f"NOT SIGNED: {signature.reason}: nothing shows who made this dossier or that its files are the ones "
-                f"signed{claim}")
     if signature.status == "none":
         return f"signature not checked: {signature.reason}"
+    if signature.status == "missing":
+        claim = f"; the manifest names this database's own key {key}, yet the dossier carries no signature" if own \
+            else ""
+        return (f"signature INVALID: not signed ({signature.reason}): nothing shows who made this dossier or that its "
+                f"files are the ones signed{claim}")
+    claim = f"; the manifest names this database's own key {key}, yet this signature does not hold" if own else ""
     named = f" (the manifest names key {key})" if key and not own else ""
-    return f"signature {signature.status.upper()}: {signature.reason}{named}{claim}"
+    word = "malformed: " if signature.status == "malformed" else ""
+    return f"signature INVALID: {word}{signature.reason}{named}{claim}"
