@@ -10,7 +10,9 @@ from fldd.store.connection import Store
 
 # An assessment's day: the assessment date set at submission (or by the import), else the day it was submitted.
 DAY_SQL = "coalesce({a}.assessed_on, substr({a}.submitted_at, 1, 10))"
-# Suppliers in the register (active or onboarding) with the latest result on or before :until: the most recent
+# Suppliers in the register on :until (created on or before it, or with a result dated on or before it: an
+# imported workbook may predate the supplier's row; the status is today's, a supplier's status keeps no history)
+# with the latest result on or before :until: the most recent
 # submitted, under review or closed assessment by its day, of either tier. Its kept figures (migration 0011),
 # and whether it answered a question of, or raised a finding on, the grievance topic (ids given as JSON arrays).
 SUPPLIERS_SQL = f"""
@@ -32,6 +34,7 @@ LEFT JOIN assessments l ON l.id = (
     ORDER BY {DAY_SQL.format(a='y')} DESC, y.id DESC LIMIT 1)
 LEFT JOIN assessment_figures g ON g.assessment_id = l.id
 WHERE s.status IN ('active', 'onboarding')
+  AND (substr(s.created_at, 1, 10) <= :until OR l.id IS NOT NULL)
 """
 
 

@@ -22,7 +22,9 @@ class Kpi:
 
 KPIS: dict[str, Kpi] = {k.id: k for k in (
     Kpi("suppliers_total", "Suppliers in the register",
-        "active or onboarding suppliers in the register on the as-of day"),
+        "suppliers in the register on the as-of day (added on or before it, or with a result dated on or "
+        "before it) whose status is active or onboarding today: the register keeps no history of a "
+        "supplier's status"),
     Kpi("countries_total", "Countries supplied from", "distinct countries of those suppliers"),
     Kpi("suppliers_high_inherent", "Suppliers at high inherent risk",
         "suppliers whose country and goods give a high inherent risk (public risk data)"),

@@ -204,6 +204,9 @@ def test_the_period_options_reach_the_figures(db, tmp_path, sampled):
     (["--until", "30/06/2026"], "--until '30/06/2026'"),
     (["--until", "2026-02-30"], "--until '2026-02-30'"),
     (["--since", "2026-07-01", "--until", "2026-06-30"], "--since 2026-07-01 is after --until 2026-06-30"),
+    (["--until", "9999-12-31"], "--until 9999-12-31: a report cannot describe days that have not happened; "
+                                "--until must be today or earlier"),
+    (["--since", "0001-01-01", "--until", "0001-12-31"], "--since 0001-01-01: give a day from 1900-01-01"),
 ])
 def test_bad_dates_are_refused_naming_the_option(db, tmp_path, capsys, options, named):
     target = tmp_path / "p.pdf"
