@@ -55,3 +55,14 @@ def assessments_by_month(store: Store, since: str, until: str) -> list[tuple[str
            f"WHERE a.status <> 'draft' AND {day} BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 2, 1")
     with store.read() as db:
         return [tuple(r) for r in db.execute(sql, [since, until]).fetchall()]
+
+
+def questionnaire_versions(store: Store, since: str, until: str, latest: list[int]) -> list[tuple[str, str, int]]:
+    """(questionnaire id, version, count) of the assessments the figures rest on: those done in the period
+    (submitted, under review or closed, dated since..until) and the latest results given by id."""
+    day = DAY_SQL.format(a="a")
+    sql = (f"SELECT a.questionnaire_id, a.questionnaire_version, count(*) FROM assessments a "
+           f"WHERE (a.status <> 'draft' AND {day} BETWEEN ? AND ?) "
+           f"OR a.id IN (SELECT value FROM json_each(?)) GROUP BY 1, 2")
+    with store.read() as db:
+        return [tuple(r) for r in db.execute(sql, [since, until, json.dumps(latest)]).fetchall()]

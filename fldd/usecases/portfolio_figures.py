@@ -13,6 +13,8 @@ portfolio of 100,000 assessments is never re-scored.
       "kpis": {"suppliers_total": 12, "suppliers_assessed_pct": 66.7, "days_to_close_median": 21.0, ...},
       "previous_kpis": {"assessments_completed": 8, ...},   # only the KPIs with period=True
       "tables": {...},                  # below
+      "questionnaire_versions": [{"questionnaire": "fldd-desktop", "version": "1.0.0", "assessments": 15}],
+                                        # the versions of the assessments counted (both periods, latest results)
       "definitions": {"latest_result": "...", "fees_found": "...", ...},   # plain sentences for the method page
                                         # (keys: DEFINITIONS below)
     }
@@ -156,8 +158,22 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
             "risk_data": [{"table": name, "title": title, "edition": getattr(risk_data(), edition)}
                           for name, title, edition in RISK_TABLES],
         },
+        "questionnaire_versions": _versions(ctx, periods[1][0], as_of, rows),
         "definitions": dict(DEFINITIONS),
     }
+
+
+def _versions(ctx: AppContext, since: str, until: str, rows: list[dict]) -> list[dict]:
+    """The questionnaire versions of the assessments counted (both periods and the latest results), oldest
+    version first: a portfolio kept over the years mixes them, and the cover must say so."""
+    found = portfolio_report.questionnaire_versions(
+        ctx.store, since, until, [r["assessment_id"] for r in rows if r["assessment_id"] is not None])
+    return [{"questionnaire": q, "version": v, "assessments": n}
+            for q, v, n in sorted(found, key=lambda t: (t[0], _version_key(t[1])))]
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
 
 
 EARLIEST = dt.date(1900, 1, 1)  # before any supplier register; keeps the previous period's dates computable
