@@ -17,7 +17,7 @@ DAY_SQL = "coalesce({a}.assessed_on, substr({a}.submitted_at, 1, 10))"
 # and whether it answered a question of, or raised a finding on, the grievance topic (ids given as JSON arrays).
 SUPPLIERS_SQL = f"""
 SELECT s.id, s.country, s.goods, s.chain_tier, s.inherent_level,
-       l.id AS assessment_id, l.tier, l.rating, l.valid_until, {DAY_SQL.format(a='l')} AS day,
+       l.id AS assessment_id, l.tier, l.rating, l.questionnaire_id, l.questionnaire_version, l.valid_until, {DAY_SQL.format(a='l')} AS day,
        coalesce(g.red_flags, 0) AS red_flags, coalesce(g.fees_found, 0) AS fees_found,
        coalesce(g.fees_repaid, 0) AS fees_repaid,
        l.id IS NOT NULL AND EXISTS (
@@ -47,22 +47,13 @@ def suppliers(store: Store, until: str, grievance_questions: list[str], grievanc
         return list(db.query(SUPPLIERS_SQL, params))
 
 
-def assessments_by_month(store: Store, since: str, until: str) -> list[tuple[str, str, int]]:
-    """(tier, 'YYYY-MM', count) of the assessments whose day falls in the period (submitted, under review or
-    closed: a draft is not done)."""
+def assessments_by_month(store: Store, since: str, until: str) -> list[tuple[str, str, str, str, int]]:
+    """(tier, 'YYYY-MM', questionnaire id, version, count) of the assessments whose day falls in the period
+    (submitted, under review or closed: a draft is not done)."""
     day = DAY_SQL.format(a="a")
-    sql = (f"SELECT a.tier, substr({day}, 1, 7), count(*) FROM assessments a "
-           f"WHERE a.status <> 'draft' AND {day} BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 2, 1")
+    sql = (f"SELECT a.tier, substr({day}, 1, 7), a.questionnaire_id, a.questionnaire_version, count(*) "
+           f"FROM assessments a WHERE a.status <> 'draft' AND {day} BETWEEN ? AND ? GROUP BY 1, 2, 3, 4 "
+           f"ORDER BY 2, 1")
     with store.read() as db:
         return [tuple(r) for r in db.execute(sql, [since, until]).fetchall()]
 
-
-def questionnaire_versions(store: Store, since: str, until: str, latest: list[int]) -> list[tuple[str, str, int]]:
-    """(questionnaire id, version, count) of the assessments the figures rest on: those done in the period
-    (submitted, under review or closed, dated since..until) and the latest results given by id."""
-    day = DAY_SQL.format(a="a")
-    sql = (f"SELECT a.questionnaire_id, a.questionnaire_version, count(*) FROM assessments a "
-           f"WHERE (a.status <> 'draft' AND {day} BETWEEN ? AND ?) "
-           f"OR a.id IN (SELECT value FROM json_each(?)) GROUP BY 1, 2")
-    with store.read() as db:
-        return [tuple(r) for r in db.execute(sql, [since, until, json.dumps(latest)]).fetchall()]

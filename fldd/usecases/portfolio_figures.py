@@ -13,7 +13,7 @@ portfolio of 100,000 assessments is never re-scored.
       "kpis": {"suppliers_total": 12, "suppliers_assessed_pct": 66.7, "days_to_close_median": 21.0, ...},
       "previous_kpis": {"assessments_completed": 8, ...},   # only the KPIs with period=True
       "tables": {...},                  # below
-      "questionnaire_versions": [{"questionnaire": "fldd-desktop", "version": "1.0.0", "assessments": 15}],
+      "questionnaire_versions": [{"questionnaire": "fldd-desktop", "version": "1.0.0"}, ...],
                                         # the versions of the assessments counted (both periods, latest results)
       "definitions": {"latest_result": "...", "fees_found": "...", ...},   # plain sentences for the method page
                                         # (keys: DEFINITIONS below)
@@ -158,18 +158,16 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
             "risk_data": [{"table": name, "title": title, "edition": getattr(risk_data(), edition)}
                           for name, title, edition in RISK_TABLES],
         },
-        "questionnaire_versions": _versions(ctx, periods[1][0], as_of, rows),
+        "questionnaire_versions": _versions(current["versions"] | previous["versions"], rows),
         "definitions": dict(DEFINITIONS),
     }
 
 
-def _versions(ctx: AppContext, since: str, until: str, rows: list[dict]) -> list[dict]:
+def _versions(counted: set[tuple[str, str]], rows: list[dict]) -> list[dict]:
     """The questionnaire versions of the assessments counted (both periods and the latest results), oldest
     version first: a portfolio kept over the years mixes them, and the cover must say so."""
-    found = portfolio_report.questionnaire_versions(
-        ctx.store, since, until, [r["assessment_id"] for r in rows if r["assessment_id"] is not None])
-    return [{"questionnaire": q, "version": v, "assessments": n}
-            for q, v, n in sorted(found, key=lambda t: (t[0], _version_key(t[1])))]
+    found = counted | {(r["questionnaire_id"], r["questionnaire_version"]) for r in rows if r["assessment_id"]}
+    return [{"questionnaire": q, "version": v} for q, v in sorted(found, key=lambda t: (t[0], _version_key(t[1])))]
 
 
 def _version_key(version: str) -> tuple:
@@ -271,9 +269,12 @@ def _period(ctx: AppContext, since: str, until: str, found: dict) -> dict:
     """The period KPIs: assessments per tier and per month (counted in the store), and the findings' figures."""
     months: dict[str, dict[str, int]] = {}
     tiers = {"desktop": 0, "onsite": 0}
-    for tier, month, n in portfolio_report.assessments_by_month(ctx.store, since, until):
-        months.setdefault(month, {"desktop": 0, "onsite": 0})[tier] = n
+    versions: set[tuple[str, str]] = set()
+    for tier, month, questionnaire, version, n in portfolio_report.assessments_by_month(ctx.store, since, until):
+        counts = months.setdefault(month, {"desktop": 0, "onsite": 0})
+        counts[tier] += n
         tiers[tier] += n
+        versions.add((questionnaire, version))
     raised = found["raised"]
     kpis = {
         "assessments_completed": tiers["desktop"] + tiers["onsite"], "assessments_desktop": tiers["desktop"],
@@ -282,7 +283,7 @@ def _period(ctx: AppContext, since: str, until: str, found: dict) -> dict:
         "actions_closed": found["closed"], "actions_verified": found["verified"],
         "days_to_close_median": _median(found["days"]), "young_worker_findings": found["young"],
     }
-    return {"kpis": kpis, "tiers": tiers, "months": months}
+    return {"kpis": kpis, "tiers": tiers, "months": months, "versions": versions}
 
 
 def _months(start: dt.date, end: dt.date, counts: dict[str, dict[str, int]]) -> list[dict]:
