@@ -110,6 +110,9 @@ def test_no_cell_is_a_formula_and_text_that_looks_like_one_reads_back_as_typed(c
         assert typed in texts or any(typed in t for t in texts), key
     with zipfile.ZipFile(target) as zf:  # nothing Excel or LibreOffice would evaluate: no <f> element at all
         assert not [n for n in zf.namelist() if n.startswith("xl/worksheets/") and b"<f>" in zf.read(n)]
+    # and a person who edits such a cell keeps it as text: Text format and Excel's typed-as-text mark
+    formula_like = [c for c in cells if isinstance(c.value, str) and c.value[:1] in "=+-@\t"]
+    assert formula_like and all(c.quotePrefix and c.number_format == "@" for c in formula_like)
 
 
 def test_the_same_assessment_gives_the_same_file(ctx, hostile, tmp_path):
