@@ -106,7 +106,7 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p = rsub.add_parser("portfolio", help="the portfolio report with the statement KPIs, as PDF or Excel")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
     p.add_argument("--since", metavar="DATE", help="first day of the period (default: a year before --until)")
-    p.add_argument("--until", metavar="DATE", help="last day of the period (default: today)")
+    p.add_argument("--until", metavar="DATE", help="last day of the period, today or earlier (default: today)")
     p.set_defaults(handler=cmd_report_portfolio)
 
     p = rsub.add_parser("dossier", help="one supplier's due-diligence dossier: reports, data, evidence, signed manifest")

@@ -161,3 +161,14 @@ def test_the_command_writes_the_report_and_an_unknown_assessment_is_rejected(ctx
     with pytest.raises(Rejected):
         write_assessment_xlsx(ctx, 999, tmp_path / "y.xlsx")
     assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "y.xlsx").exists()
+
+
+@pytest.mark.parametrize("name", ["x.pdf", "x.xls", "x", "x.csv"])
+def test_an_excel_report_is_never_written_under_another_suffix(ctx, hostile, tmp_path, capsys, name):
+    target = tmp_path / name
+    assert main(["--db", str(ctx.store.path), "report", "xlsx", str(hostile), "-o", str(target)]) == 1
+    assert f"{target}: the Excel report is an .xlsx workbook; give a file name ending in .xlsx" in \
+        capsys.readouterr().err
+    with pytest.raises(Rejected):
+        write_assessment_xlsx(ctx, hostile, target)
+    assert not target.exists()

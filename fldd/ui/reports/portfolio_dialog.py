@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from fldd.ui.reports.report_dialog import ReportDialog
+from fldd.usecases.portfolio_figures import EARLIEST
 from fldd.usecases.report_jobs import PORTFOLIO, ReportRequest, file_name
 
 FORMATS = {".pdf": ("PDF (board paper, statement figures)", "PDF files (*.pdf)"),
@@ -42,7 +43,8 @@ class PortfolioReportDialog(ReportDialog):
         since, until = default_period(ctx.today())
         self.since = QDateEdit(_qdate(since))
         self.until = QDateEdit(_qdate(until))
-        for edit in (self.since, self.until):
+        for edit in (self.since, self.until):  # a report describes days that have happened, none before EARLIEST
+            edit.setDateRange(_qdate(EARLIEST), _qdate(ctx.today()))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(DATE_FORMAT)
         self.format = QComboBox()
