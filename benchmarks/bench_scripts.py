@@ -1,10 +1,13 @@
 """Benchmark: a 20-page report whose user text mixes Chinese, Thai, Arabic, Hebrew, Cyrillic and Vietnamese,
-set through fldd.reports.text, against the same pages in Latin text and Helvetica with bare reportlab.
+set through fldd.reports.text, against the same pages in Latin text and Helvetica with bare reportlab; beside
+them the Latin pages set through fldd.reports.text, and pages mixing also Bengali, Hindi, Tamil, Sinhala,
+Khmer, Burmese, Amharic, Korean and emoji.
 
 Both documents have the same structure (a heading, a table of answers with comments and a paragraph per
 section; headers and footers drawn on the canvas); the fldd one embeds and subsets six bundled fonts, shapes
-its Thai, joins and reorders its Arabic. Reports the one-off font registration, the median build time of
-each document, their ratio and the file sizes; appends them to benchmarks/results.md.
+its Thai, joins and reorders its Arabic. Reports the one-off font registration (the body font; other faces
+are registered as a document first needs them, inside its first build), the median build time of each
+document, their ratios and the file sizes; appends them to benchmarks/results.md.
 
 Run: .venv/bin/python benchmarks/bench_scripts.py [--runs R] [--sections N] [--no-record]
 """
@@ -31,6 +34,12 @@ MIXED = [
     "ООО «Северная швейная фабрика»: рабочие заплатили сбор за трудоустройство",
     "Công ty May mặc Việt Tiến: công nhân đã trả phí tuyển dụng", "העובדים שילמו דמי גיוס לסוכן",
     "Supplier Acme Ltd: العمال دفعوا 1,200 دولار في 2024 (see page 4).",
+]
+WIDE = [
+    "ঢাকা গার্মেন্টস লিমিটেড: শ্রমিকরা নিয়োগ ফি দিয়েছেন।", "श्रमिकों ने भर्ती शुल्क दिया, कर्मचारी 👍",
+    "திருப்பூர் பருத்தி ஆலை: தொழிலாளர்கள் கட்டணம் செலுத்தினர்", "ශ්‍රී ලංකා ඇඟලුම් කම්හල: කම්කරුවන් ගාස්තු ගෙව්වා",
+    "រោងចក្រកាត់ដេរ: កម្មករបានបង់ថ្លៃជ្រើសរើស", "အလုပ်သမားများ ပွဲခ ပေးခဲ့ရသည်",
+    "የአበባ እርሻ: ሠራተኞች የቅጥር ክፍያ ከፍለዋል።", "서울전자 주식회사: 근로자들이 채용 수수료를 냈다",
 ]
 LATIN = [
     "Shenzhen Huaqiang Electronics Co., Ltd.", "Taiwan Manufacturing Co., Ltd.: labour rights and recruitment fees",
@@ -94,23 +103,30 @@ def main() -> None:
 
     text.register_fonts()
     register = time.perf_counter() - start
-    bare, fldd = [], []
-    for _ in range(args.runs):  # interleaved, so load on the machine hits both alike
+    bare, fldd, latin, wide = [], [], [], []
+    for _ in range(args.runs):  # interleaved, so load on the machine hits all alike
         bare.append(build(LATIN, bare_para, bare_draw, "Helvetica", "Helvetica-Bold", args.sections))
         fldd.append(build(MIXED, text.para, text.draw_string, text.SANS, text.SANS_BOLD, args.sections))
+        latin.append(build(LATIN, text.para, text.draw_string, text.SANS, text.SANS_BOLD, args.sections))
+        wide.append(build(MIXED[:4] + WIDE, text.para, text.draw_string, text.SANS, text.SANS_BOLD,
+                          args.sections))
     bare_s, fldd_s = statistics.median(r[0] for r in bare), statistics.median(r[0] for r in fldd)
+    latin_s, wide_s = statistics.median(r[0] for r in latin), statistics.median(r[0] for r in wide)
     lines = [
         f"## Any script in a report (issue 10): {args.sections} sections, median of {args.runs} runs",
         "",
         f"`benchmarks/bench_scripts.py`, {dt.date.today()}, {platform.machine()}, Python "
-        f"{platform.python_version()}. Font registration (once per process, 5.5 MB of fonts): {register:.2f} s.",
+        f"{platform.python_version()}. Font registration (once per process, the body font): {register:.2f} s.",
         "",
         "| document | pages | build s | size KB |",
         "|---|---:|---:|---:|",
         f"| bare reportlab, Latin text in Helvetica | {bare[0][1]} | {bare_s:.3f} | {bare[0][2] // 1024} |",
         f"| fldd.reports.text, mixed scripts in the bundled fonts | {fldd[0][1]} | {fldd_s:.3f} | {fldd[0][2] // 1024} |",
+        f"| fldd.reports.text, the Latin text | {latin[0][1]} | {latin_s:.3f} | {latin[0][2] // 1024} |",
+        f"| fldd.reports.text, also Indic, South-East Asian, Ethiopic, Korean, emoji | {wide[0][1]} | {wide_s:.3f} | "
+        f"{wide[0][2] // 1024} |",
         "",
-        f"Ratio fldd / bare: {fldd_s / bare_s:.2f}.",
+        f"Ratio fldd / bare: {fldd_s / bare_s:.2f} mixed, {latin_s / bare_s:.2f} Latin, {wide_s / bare_s:.2f} wider mix.",
         "",
     ]
     print("\n".join(lines))

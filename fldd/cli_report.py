@@ -1,4 +1,4 @@
-"""Command-line face of the reports: `fldd report pdf|xlsx|portfolio|dossier|verify`. Each command calls the
+"""Command-line face of the reports: `fldd report pdf|xlsx|portfolio|dossier|verify|key`. Each command calls the
 same use case as the app's report actions and prints the file it wrote."""
 
 from __future__ import annotations
@@ -54,16 +54,34 @@ def cmd_report_dossier(args: argparse.Namespace) -> int:
 
 
 def cmd_report_verify(args: argparse.Namespace) -> int:
+    from fldd.terminal_text import json_shown
     from fldd.usecases.dossier import verify_dossier
 
     def action(ctx) -> int:
         outcome = verify_dossier(ctx, args.file)
-        if args.json:
-            _print_json(outcome)
+        if args.json:  # the dossier's own text may hold bidi or control characters: escaped, never raw
+            print(json_shown(outcome))
         else:
             for line in outcome["lines"]:
                 print(line)
         return EXIT_OK if outcome["intact"] else EXIT_REJECTED
+
+    return _run(args, action)
+
+
+def cmd_report_key(args: argparse.Namespace) -> int:
+    from fldd.usecases.dossier_key import own_fingerprint
+
+    def action(ctx) -> int:
+        key = own_fingerprint(ctx, create=True)
+        if args.json:
+            _print_json({"fingerprint": key})
+        else:
+            print(f"This database signs its dossiers with the key {key}")
+            print("Give this fingerprint to the recipients of your dossiers by another channel than the dossier "
+                  "(your e-mail signature, your website, a letter): `fldd report verify` prints the fingerprint "
+                  "of the key that signed a dossier, for them to compare.")
+        return EXIT_OK
 
     return _run(args, action)
 
@@ -88,7 +106,7 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p = rsub.add_parser("portfolio", help="the portfolio report with the statement KPIs, as PDF or Excel")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
     p.add_argument("--since", metavar="DATE", help="first day of the period (default: a year before --until)")
-    p.add_argument("--until", metavar="DATE", help="last day of the period (default: today)")
+    p.add_argument("--until", metavar="DATE", help="last day of the period, today or earlier (default: today)")
     p.set_defaults(handler=cmd_report_portfolio)
 
     p = rsub.add_parser("dossier", help="one supplier's due-diligence dossier: reports, data, evidence, signed manifest")
@@ -100,3 +118,7 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="FILE.zip")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_report_verify)
+
+    p = rsub.add_parser("key", help="the fingerprint of the key that signs this database's dossiers, to give out")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_report_key)

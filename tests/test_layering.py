@@ -14,6 +14,7 @@ ALLOWED = {
     "openpyxl": ("exchange", "reports"),
     "python_calamine": ("exchange",),
     "reportlab": ("reports",),
+    "cryptography": ("reports",),  # only the dossier's signature (reports/dossier_signing.py)
 }
 
 

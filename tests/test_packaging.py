@@ -20,6 +20,8 @@ def test_wheel_ships_the_bundled_folders(tmp_path):
     (source / "questionnaires" / "sample.yaml").write_text("id: sample\n")
     (source / "resources" / "icons").mkdir(parents=True)
     (source / "resources" / "icons" / "app.svg").write_text("<svg/>")
+    # and the real report fonts, which fldd/reports/fonts.py names one by one
+    shutil.copytree(ROOT / "resources" / "fonts", source / "resources" / "fonts")
 
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
@@ -33,3 +35,10 @@ def test_wheel_ships_the_bundled_folders(tmp_path):
     assert "fldd/_data/questionnaires/sample.yaml" in names
     assert "fldd/_data/resources/icons/app.svg" in names
     assert "fldd/paths.py" in names
+    from fldd.reports import fonts
+
+    shipped = {name.removeprefix("fldd/_data/resources/fonts/") for name in names}
+    for face in fonts.FACES:
+        assert {face.regular_file, face.bold_file or face.regular_file} <= shipped, face.name
+    assert {"LICENSE-Noto.txt", "LICENSE-Nanum.txt", "LICENSE-Symbola.txt", "LICENSE-DroidSansFallback.txt",
+            "README.md"} <= shipped

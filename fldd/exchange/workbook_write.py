@@ -79,6 +79,9 @@ def write_workbook(target: Path | Any, lay: Layout, content: WorkbookContent) ->
     wb.save(target)
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r")  # what a spreadsheet may read as the start of a formula
+
+
 def put_text(ws: Worksheet, row: int, col: int, value: str, **style: Any):
     """A string cell that stays a string, whatever it starts with: written as a string, in a Text-formatted cell
     (so that it stays text when a person edits it), unless the caller names another number format."""
@@ -86,6 +89,8 @@ def put_text(ws: Worksheet, row: int, col: int, value: str, **style: Any):
     if value:
         cell.value = value
         cell.data_type = "s"  # openpyxl would make "=..." a formula
+        if value[0] in FORMULA_STARTS:
+            cell.quotePrefix = True  # Excel's own mark for "typed as text": kept when the cell is edited and saved
     style.setdefault("number_format", TEXT_FORMAT)
     for name, item in style.items():
         setattr(cell, name, item)

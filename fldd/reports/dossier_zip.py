@@ -2,12 +2,13 @@
 
 Written one entry at a time straight to the output (nothing is held whole but one member's buffer), in the
 order given, each with the same timestamp and permissions, so the same data gives the same entries. The
-manifest lists every file with its sha256 and size; it is sealed like an answer pack (a digest of its content
-and, keyed with the database's secret, an HMAC). SHA256SUMS repeats the hashes, manifest.json's included, in
-the form `sha256sum -c` reads, for a recipient without fldd.
+manifest lists every file with its sha256 and size and names the public key that signs the dossier.
+SHA256SUMS repeats the hashes, manifest.json's included, in the form `sha256sum -c` reads, and SHA256SUMS.sig
+is the Ed25519 signature of SHA256SUMS's bytes (dossier_signing), so one signature covers every file.
 
-Checking reads the zip's directory and hashes each member as a stream; it trusts nothing the zip says about
-itself but the manifest, whose own digest is checked first.
+Checking reads the zip's directory and hashes each member as a stream, never past the size the manifest gives
+it; it trusts nothing the zip says about itself but the manifest, and the manifest only as far as the signature
+(judged by the caller from what check() collects) holds.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fldd.exchange.answer_pack import digest, seal
+from fldd.reports.dossier_signing import KEY_FILE, SIGNATURE_FILE, sign
 
 FORMAT = "fldd-dossier"
 FORMAT_VERSION = 1
@@ -30,6 +31,7 @@ SUMS = "SHA256SUMS"
 README = "README.txt"
 MAX_MEMBERS = 200_000
 MAX_MANIFEST = 64 * 1024 * 1024
+MAX_SIGNATURE = 4096  # an Ed25519 signature is 64 bytes; a bigger file is read no further than this
 _CHUNK = 1024 * 1024
 _STORED = (".pdf", ".xlsx", ".docx", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".mp4", ".mov",
            ".mp3", ".m4a", ".7z", ".gz")  # already compressed: deflating them again costs time and saves nothing
@@ -83,18 +85,16 @@ class DossierZip:
         with source.open("rb") as handle:
             return self.add(path, iter(lambda: handle.read(_CHUNK), b""), what, size_hint=source.stat().st_size)
 
-    def finish(self, header: dict[str, Any], secret: str | None) -> dict[str, Any]:
-        """Write the sealed manifest and SHA256SUMS after every other entry; returns the manifest."""
-        manifest = seal({"format": FORMAT, "format_version": FORMAT_VERSION, **header, "root": self.root,
-                         "files": [e.to_json() for e in self.entries]}, secret)
+    def finish(self, header: dict[str, Any], private_key: bytes) -> dict[str, Any]:
+        """Write the manifest, SHA256SUMS and its signature after every other entry; returns the manifest."""
+        manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, **header, "root": self.root,
+                    "files": [e.to_json() for e in self.entries]}
         data = dumps(manifest)
-        info = zipfile.ZipInfo(f"{self.root}/{MANIFEST}", date_time=self._stamp)
-        info.create_system, info.external_attr = 3, 0o100644 << 16
-        self._zip.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-        info = zipfile.ZipInfo(f"{self.root}/{SUMS}", date_time=self._stamp)
-        info.create_system, info.external_attr = 3, 0o100644 << 16
-        self._zip.writestr(info, sums_text(manifest["files"], hashlib.sha256(data).hexdigest()),
-                           compress_type=zipfile.ZIP_DEFLATED)
+        sums = sums_text(manifest["files"], hashlib.sha256(data).hexdigest())
+        for name, content in ((MANIFEST, data), (SUMS, sums), (SIGNATURE_FILE, sign(private_key, sums))):
+            info = zipfile.ZipInfo(f"{self.root}/{name}", date_time=self._stamp)
+            info.create_system, info.external_attr = 3, 0o100644 << 16
+            self._zip.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
         self._zip.close()
         return manifest
 
@@ -124,6 +124,9 @@ class Checked:
     manifest: dict[str, Any] | None = None
     files: list[dict[str, str]] = field(default_factory=list)  # {"path", "status", "message"}
     problems: list[str] = field(default_factory=list)  # beyond single files: the manifest, SHA256SUMS
+    sums: bytes | None = None  # SHA256SUMS as found (what the signature covers)
+    signature: bytes | None = None  # SHA256SUMS.sig as found (at most MAX_SIGNATURE + 1 bytes)
+    pem: bytes | None = None  # signing-key.pem as found, when it matched the manifest
 
     @property
     def intact(self) -> bool:
@@ -162,7 +165,7 @@ def _read_manifest(zf: zipfile.ZipFile, info: zipfile.ZipInfo, out: Checked) -> 
     try:
         data = zf.read(info)
         manifest = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, zipfile.BadZipFile) as exc:
+    except (UnicodeDecodeError, ValueError, zipfile.BadZipFile, EOFError, OSError) as exc:
         out.problems.append(f"{MANIFEST}: cannot be read ({exc}): it was changed or damaged")
         return None, ""
     files = manifest.get("files") if isinstance(manifest, dict) else None
@@ -172,9 +175,6 @@ def _read_manifest(zf: zipfile.ZipFile, info: zipfile.ZipInfo, out: Checked) -> 
         out.problems.append(f"{MANIFEST}: not the manifest of an fldd dossier (its format or file list is not "
                             "as fldd writes them)")
         return None, ""
-    if manifest.get("digest") != digest(manifest):
-        out.problems.append(f"{MANIFEST}: changed after the dossier was made (its content does not match its "
-                            "digest)")
     return manifest, hashlib.sha256(data).hexdigest()
 
 
@@ -194,7 +194,11 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], root: str,
         if info is None:
             out.files.append(_line(path, "missing", "listed in the manifest, not in the zip (removed)"))
             continue
-        sha, size, damaged = _hash_member(zf, info)
+        if info.file_size != expected["size"]:  # known from the zip's directory: no need to read it
+            out.files.append(_line(path, "changed", f"{info.file_size:,} bytes, not the {expected['size']:,} the "
+                                                    "manifest gives (changed after the dossier was made)"))
+            continue
+        sha, size, damaged = _hash_member(zf, info, expected["size"])
         if damaged:
             out.files.append(_line(path, "damaged", f"the zip entry cannot be read ({damaged})"))
         elif sha != expected["sha256"] or size != expected["size"]:
@@ -202,25 +206,55 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], root: str,
                                                     "the dossier was made)"))
         else:
             out.files.append(_line(path, "ok", ""))
+            if path == KEY_FILE and size <= MAX_SIGNATURE:
+                out.pem = zf.read(info)
     for name in seen:
-        if name not in listed and name not in (MANIFEST, SUMS):
+        if name not in listed and name not in (MANIFEST, SUMS, SIGNATURE_FILE):
             out.files.append(_line(name, "added", "in the zip, not listed in the manifest (added after the "
                                                   "dossier was made)"))
-    sums = seen.get(SUMS)
-    if sums is None:
+    out.signature = _read_small(zf, seen.get(SIGNATURE_FILE), MAX_SIGNATURE)
+    _check_sums(zf, seen.get(SUMS), manifest, manifest_sha, out)
+
+
+def _check_sums(zf: zipfile.ZipFile, info: zipfile.ZipInfo | None, manifest: dict, manifest_sha: str,
+                out: Checked) -> None:
+    """SHA256SUMS against the manifest; what the signature covers is kept in out.sums."""
+    if info is None:
         out.problems.append(f"{SUMS}: not in the zip (removed)")
-    elif _hash_member(zf, sums)[0] != hashlib.sha256(sums_text(manifest["files"], manifest_sha)).hexdigest():
+        return
+    out.sums = _read_small(zf, info, MAX_MANIFEST)
+    if out.sums == sums_text(manifest["files"], manifest_sha):
+        return
+    if out.sums is not None and f"{manifest_sha}  {MANIFEST}\n".encode() not in out.sums:
+        out.problems.append(f"{MANIFEST}: its sha256 is not the one in {SUMS} (the manifest was changed after the "
+                            "dossier was made)")
+    else:
         out.problems.append(f"{SUMS}: does not match the manifest (changed after the dossier was made)")
 
 
-def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, int, str]:
-    """sha256 and size of a member read as a stream; a reason when it cannot be read (bad CRC, damaged)."""
+def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo | None, limit: int) -> bytes | None:
+    """A member's bytes, no more than limit + 1 of them (enough to tell it is too big); None when absent or
+    unreadable."""
+    if info is None:
+        return None
+    try:
+        with zf.open(info) as member:
+            return member.read(limit + 1)
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError):
+        return None
+
+
+def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> tuple[str, int, str]:
+    """sha256 and size of a member read as a stream, stopping as soon as it holds more than limit bytes (a
+    member bigger than the manifest says is changed, however big); a reason when it cannot be read (bad CRC)."""
     sha, size = hashlib.sha256(), 0
     try:
         with zf.open(info) as member:
-            while chunk := member.read(_CHUNK):
+            while chunk := member.read(min(_CHUNK, limit - size + 1)):
                 sha.update(chunk)
                 size += len(chunk)
+                if size > limit:
+                    break
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         return "", size, str(exc)
     return sha.hexdigest(), size, ""

@@ -1,6 +1,6 @@
 """reportlab's Paragraph taught to lay out fldd's font runs, whatever style it is given.
 
-text.markup() cuts a string into <font> runs by script. Three things reportlab 4.2-5.1 gets wrong with such
+text.markup() cuts a string into <font> runs by script. Four things reportlab 4.2-5.1 gets wrong with such
 runs are put right here, once per process, for every Paragraph (fldd is reportlab's only user in it), and
 LineByLineBidi breaks right-to-left text into lines before reordering it:
 - with ParagraphStyle(shaping=1) it shapes a whole word (text between spaces) with the font of its first
@@ -11,12 +11,15 @@ LineByLineBidi breaks right-to-left text into lines before reordering it:
   in reading order, for harfbuzz to reverse) print backwards: a Paragraph holding a run that needs
   harfbuzz is shaped whatever its style says;
 - <font name=...> resets bold, so a heading style in SANS_BOLD would print its Thai or Arabic in the
-  regular cut: runs in a fldd face take the bold cut when the paragraph's style font is bold.
+  regular cut: runs in a fldd face take the bold cut when the paragraph's style font is bold;
+- a word longer than its line (Khmer, Burmese, Lao and Thai put no spaces between words) is cut glyph code
+  by glyph code and the codes shaped again, printing boxes: shaped_units cuts it between letters instead.
 """
 
 from __future__ import annotations
 
 import copy
+import unicodedata
 from collections.abc import Callable
 
 from reportlab.lib.abag import ABag
@@ -26,11 +29,14 @@ from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragW
 from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as _paragraph
 
+from fldd.reports import extractable
+
 _reportlab_shaper = _paragraph.shapeFragWord
 # reportlab also asks for discretionary ligatures (dlig), which turn Hebrew's "יו" into the Yiddish "ױ" and
 # Arabic "في" into one glyph that text extraction reads as another character
-FEATURES = {"kern": True, "liga": True}
+FEATURES = extractable.FEATURES
 _reportlab_break_lines = _paragraph.Paragraph.breakLines
+_reportlab_frag_word_iter = _paragraph._fragWordIter
 _reportlab_wrap = _paragraph.Paragraph.wrap
 
 
@@ -50,6 +56,8 @@ def shape_runs_separately(word, needs_harfbuzz: Callable[[str, str], bool]):
             continue
         single = [stringWidth(text, frag.fontName, frag.fontSize), (frag, text)]
         shaped = _reportlab_shaper(single, features=FEATURES)
+        if shaped is not single:
+            extractable.learn_from_shaped(text, shaped)
         changed = changed or shaped is not single
         pieces.extend(shaped[1:])
         width += shaped[0]
@@ -62,6 +70,8 @@ def shape_word(word: str, font: str, size: float) -> tuple[str, float]:
     """One word (no white space) shaped in font for drawing on a canvas, and its width."""
     single = [stringWidth(word, font, size), (ABag(fontName=font, fontSize=size), word)]
     shaped = _reportlab_shaper(single, features=FEATURES)
+    if shaped is not single:
+        extractable.learn_from_shaped(word, shaped)
     return shaped[1][1], shaped[0]
 
 
@@ -92,6 +102,25 @@ def _prepare(paragraph, needs_harfbuzz: Callable[[str, str], bool], bold_cut: di
         style.wordWrap = None
 
 
+def shaped_units(word):
+    """reportlab's walk through an overlong word it must cut, (frag, width, text) piece by piece, with a
+    shaped run cut between letters only: whole harfbuzz clusters, a mark or a glyph of no width kept with the
+    one before, each piece still shaped (reportlab walks a shaped string character by character, and the
+    glyph codes it cuts out are shaped again: boxes and lost vowel signs)."""
+    for frag, text in word[1:]:
+        data = getattr(text, "__shapeData__", None)
+        if data is None or hasattr(frag, "cbDefn") or len(data) != len(text):
+            yield from _reportlab_frag_word_iter([0, (frag, text)])
+            continue
+        start = 0
+        for end in range(1, len(text) + 1):
+            if end < len(text) and (data[end].cluster == data[end - 1].cluster or data[end].x_advance <= 0
+                                    or unicodedata.category(text[end])[0] == "M"):
+                continue
+            yield frag, sum(item.x_advance for item in data[start:end]) * frag.fontSize / 1000, text[start:end]
+            start = end
+
+
 def install(needs_harfbuzz: Callable[[str, str], bool], bold_cut: dict[str, str], sans: tuple[str, str]) -> None:
     """Put the three corrections in place (idempotent). bold_cut: regular font name -> its bold cut; sans:
     the regular and bold body fonts."""
@@ -111,6 +140,7 @@ def install(needs_harfbuzz: Callable[[str, str], bool], bold_cut: dict[str, str]
 
     shaper.fldd_runs_separately = True
     _paragraph.shapeFragWord = shaper
+    _paragraph._fragWordIter = shaped_units
     _paragraph.Paragraph.wrap = wrap
     _paragraph.Paragraph.breakLines = break_lines
 

@@ -1,6 +1,8 @@
-"""The country x goods heat map: one cell per pair, coloured by the worst latest rating of the suppliers in it,
-with the count and the rating in words, so it reads on a grayscale printout too (the shades darken with the
-risk, and the word is there when the colour is not)."""
+"""The country x goods heat map: one cell per pair, shaded by the share of its suppliers whose latest result is
+rated high or severe, with the count, that share and the worst rating in words. In a large portfolio nearly
+every cell holds one severe supplier, so the worst rating alone would paint every cell alike; the share tells
+them apart. The shades darken as the share grows, so they keep their order on a grayscale printout, and the
+words are there when the colour is not."""
 
 from __future__ import annotations
 
@@ -12,16 +14,27 @@ from fldd.reports import text
 from fldd.reports.pdf_tables import in_report_font
 from fldd.reports.portfolio_template import RULE, Styles
 
-# lightest to darkest: luminance falls with risk, so gray levels keep the order
-SHADES = {
-    "not_assessed": colors.white,
-    "low": colors.HexColor("#C6E3BC"),
-    "medium": colors.HexColor("#EDB54A"),
-    "high": colors.HexColor("#C8562A"),
-    "severe": colors.HexColor("#7A1414"),
-}
-LEGEND_ORDER = ("low", "medium", "high", "severe", "not_assessed")
-_DARK = ("severe",)
+NOT_RATED = colors.white
+# (upper bound of the share in %, legend words, shade): lightest to darkest, luminance falling as the share grows
+BANDS = (
+    (0, "None", colors.HexColor("#EEF5E9")),
+    (20, "1-20%", colors.HexColor("#F8D9A0")),
+    (40, "21-40%", colors.HexColor("#EFAE6A")),
+    (60, "41-60%", colors.HexColor("#D9783F")),
+    (80, "61-80%", colors.HexColor("#A93A22")),
+    (100, "81-100%", colors.HexColor("#5E0B0B")),
+)
+_DARK = {BANDS[4][2], BANDS[5][2]}  # white words on these
+
+
+def shade(cell: dict):
+    """The cell's shade: white when none of its suppliers has a result, else the band of its high-or-severe share."""
+    if not cell.get("worst_rating"):
+        return NOT_RATED
+    if not cell.get("high_or_severe"):
+        return BANDS[0][2]
+    share = cell.get("high_or_severe_pct") or 0
+    return next(colour for bound, _, colour in BANDS[1:] if share <= bound or bound == 100)
 
 
 def heat_map(heat: dict, rating_words: dict[str, str], st: Styles, width: float) -> list:
@@ -50,36 +63,43 @@ def heat_map(heat: dict, rating_words: dict[str, str], st: Styles, width: float)
             if cell is None or not cell.get("suppliers"):
                 row.append(text.para("-", st.cell.clone("heat_empty", alignment=1, textColor=RULE)))
                 continue
-            rating = cell.get("worst_rating") or "not_assessed"
-            row.append(_cell(cell["suppliers"], rating, rating_words, st))
-            commands.append(("BACKGROUND", (c, r), (c, r), SHADES.get(rating, colors.white)))
+            colour = shade(cell)
+            row.append(_cell(cell, colour, rating_words, st))
+            commands.append(("BACKGROUND", (c, r), (c, r), colour))
         data.append(row)
     table = Table(data, colWidths=[label_w] + [col_w] * len(goods), repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return [table, legend(rating_words, st, width)]
 
 
-def _cell(count: int, rating: str, rating_words: dict[str, str], st: Styles):
-    colour = colors.white if rating in _DARK else colors.black
-    style = st.cell.clone("heat_cell", alignment=1, fontSize=7, leading=8.5, textColor=colour)
-    word = _short(rating, rating_words)
-    return [text.para(str(count), style.clone("heat_count", fontName=text.SANS_BOLD, fontSize=10, leading=11)),
-            text.para(word, style)]
+def _cell(cell: dict, colour, rating_words: dict[str, str], st: Styles):
+    style = st.cell.clone("heat_cell", alignment=1, fontSize=7, leading=8.5,
+                          textColor=colors.white if colour in _DARK else colors.black)
+    count = text.para(str(cell["suppliers"]), style.clone("heat_count", fontName=text.SANS_BOLD, fontSize=10,
+                                                          leading=11))
+    rating = cell.get("worst_rating")
+    if not rating:
+        return [count, text.para(_short("not_assessed", rating_words), style)]
+    share = f"{cell.get('high_or_severe_pct') or 0:.0f}%"
+    return [count, text.para(share, style), text.para(_short(rating, rating_words), style)]
 
 
 def legend(rating_words: dict[str, str], st: Styles, width: float) -> Table:
-    """Swatches with the rating words; the note says what a cell counts."""
+    """Swatches with the share bands; the note says what a cell counts and what its words say."""
+    keys = [(words, colour) for _, words, colour in BANDS] + [(rating_words.get("not_assessed", "Not rated"),
+                                                               NOT_RATED)]
     row, commands = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
                          in_report_font()]
-    for i, key in enumerate(LEGEND_ORDER):
-        row += ["", text.para(rating_words.get(key, key), st.small)]
-        commands += [("BACKGROUND", (2 * i, 0), (2 * i, 0), SHADES[key]),
+    for i, (words, colour) in enumerate(keys):
+        row += ["", text.para(words, st.small)]
+        commands += [("BACKGROUND", (2 * i, 0), (2 * i, 0), colour),
                      ("BOX", (2 * i, 0), (2 * i, 0), 0.5, colors.black)]
-    note = ("Each cell: suppliers of that country and goods (a supplier with several goods counts in each); "
-            "shade and word: the worst latest rating among them. '-': no supplier.")
-    swatch = 9
+    note = ("Each cell: the suppliers of that country and goods (a supplier with several goods counts in each); "
+            "the shade and the percentage: the share of them whose latest result is rated high or severe; the "
+            "word: the worst latest rating among them ('not rated': none has a result). '-': no supplier.")
+    swatch, n = 9, len(keys)
     table = Table([row, [text.para(note, st.small)] + [""] * (len(row) - 1)],
-                  colWidths=[swatch, (width - swatch * 5) / 5] * 5, hAlign="LEFT")
+                  colWidths=[swatch, (width - swatch * n) / n] * n, hAlign="LEFT")
     commands.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(commands))
     return table

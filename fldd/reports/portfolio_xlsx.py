@@ -40,12 +40,14 @@ def render_portfolio_xlsx(data: dict) -> bytes:
                 for r in data["tables"].get(key) or []]
         sheet(wb, title, [h for _, h in columns], rows, [34] + [16] * (len(columns) - 1), names)
     heat = data["tables"].get("heat_map", {}).get("cells", [])
-    sheet(wb, "Heat map", ["Country", "Country code", "Goods", "Suppliers", "Worst latest rating", "Inherent risk",
+    sheet(wb, "Heat map", ["Country", "Country code", "Goods", "Suppliers", "Rated high or severe",
+                           "Share rated high or severe (%)", "Worst latest rating", "Inherent risk",
                            *(words.get(r, r) for r in ("low", "medium", "high", "severe", "not_assessed"))],
           [[c.get("country_name") or c["country"], c["country"], c["goods"], c["suppliers"],
+            c.get("high_or_severe"), c.get("high_or_severe_pct"),
             words.get(c.get("worst_rating") or "not_assessed"), (c.get("inherent_level") or "unknown").capitalize(),
             *(c.get("ratings", {}).get(r, 0) for r in ("low", "medium", "high", "severe", "not_assessed"))]
-           for c in heat], [24, 12, 28, 11, 18, 13, 9, 9, 9, 9, 10], names)
+           for c in heat], [24, 12, 28, 11, 12, 14, 18, 13, 9, 9, 9, 9, 10], names)
     law_rows = []
     for law in data["laws"]:
         for item in law["items"]:

@@ -2,12 +2,14 @@
 
 reportlab has no font fallback, so a string is cut into runs by script and each run gets a bundled font
 that has its glyphs (fonts.py); Arabic letters are joined (arabic.py) and right-to-left stretches put in
-the order they are drawn (direction.py); harfbuzz shapes Thai, Arabic and Hebrew (paragraphs.py). Every
+the order they are drawn (direction.py); harfbuzz shapes Thai, Lao, Khmer, Myanmar, the Indic scripts,
+Arabic and Hebrew (paragraphs.py). Every
 function escapes the mini-markup reportlab's Paragraph parses, so a supplier's "<b>" or "&" prints as typed.
 
 markup() orders a right-to-left string as one line; para() breaks it into lines first, so text that may wrap
 (answers, comments) goes through para(). Known limits: Thai wraps inside a word when a run is longer than the
-line (reportlab breaks at spaces only and fldd has no Thai dictionary); Chinese has no bold cut.
+line (reportlab breaks at spaces only and fldd has no Thai dictionary), and so do Lao, Khmer and Burmese;
+Chinese has no bold cut; emoji print in black and white (a PDF font reportlab embeds has no colour).
 """
 
 from __future__ import annotations
@@ -41,7 +43,17 @@ _SCRIPT_RANGES = (
     (0x2E80, 0x2FDF, fonts.CJK), (0x3000, 0x30FF, fonts.CJK), (0x3100, 0x312F, fonts.CJK),
     (0x31A0, 0x31FF, fonts.CJK), (0x3400, 0x4DBF, fonts.CJK), (0x4E00, 0x9FFF, fonts.CJK),
     (0xF900, 0xFAFF, fonts.CJK), (0xFF00, 0xFFEF, fonts.CJK), (0x20000, 0x2FFFF, fonts.CJK),
+    (0xAC00, 0xD7FF, fonts.KOREAN), (0x1100, 0x11FF, fonts.KOREAN), (0x3130, 0x318F, fonts.KOREAN),
+    (0xA960, 0xA97F, fonts.KOREAN),
+    # the dandas (U+0964-5) end sentences in Bengali and other Indic scripts too: they stay in the run
+    (0x0900, 0x0963, fonts.DEVANAGARI), (0x0966, 0x097F, fonts.DEVANAGARI), (0xA8E0, 0xA8FF, fonts.DEVANAGARI),
+    (0x0980, 0x09FF, fonts.BENGALI), (0x0B80, 0x0BFF, fonts.TAMIL), (0x0D80, 0x0DFF, fonts.SINHALA),
+    (0x0E80, 0x0EFF, fonts.LAO), (0x1000, 0x109F, fonts.MYANMAR), (0xAA60, 0xAA7F, fonts.MYANMAR),
+    (0x1780, 0x17FF, fonts.KHMER), (0x19E0, 0x19FF, fonts.KHMER),
+    (0x1200, 0x139F, fonts.ETHIOPIC), (0x2D80, 0x2DDF, fonts.ETHIOPIC), (0xAB00, 0xAB2F, fonts.ETHIOPIC),
+    (0x1F000, 0x1FAFF, fonts.EMOJI),
 )
+_SHAPED = frozenset(face for face in fonts.FACES if face.shaped)
 
 
 def register_fonts() -> None:
@@ -61,6 +73,8 @@ def _clean(text) -> str:
 
 @lru_cache(maxsize=None)
 def _printable(char: str) -> str:
+    if 0xFE00 <= ord(char) <= 0xFE0F:  # variation selectors (emoji or text style): no glyph of their own
+        return ""
     if char == "\n" or any(fonts.covers(face, char) for face in fonts.FACES):
         return char
     return "" if unicodedata.category(char)[0] == "C" else "\ufffd"
@@ -68,9 +82,7 @@ def _printable(char: str) -> str:
 
 @lru_cache(maxsize=None)  # a report repeats a few thousand characters; fonts never change in a process
 def _script_face(char: str) -> fonts.Face | None:
-    """The face a character's script asks for, or None for characters any run may carry (digits, marks...).
-
-    Called only once register_fonts() has run (runs and needs_shaping see to it)."""
+    """The face a character's script asks for, or None for characters any run may carry (digits, marks...)."""
     code = ord(char)
     for low, high, face in _SCRIPT_RANGES:
         if low <= code <= high:
@@ -95,6 +107,7 @@ def runs(text: str) -> list[tuple[fonts.Face, str]]:
         if out and out[-1][0] is face:
             out[-1][1] += char
         else:
+            fonts.ensure(face)  # registered once a run names it (a Latin report parses no other font)
             out.append([face, char])
     return [(face, chunk) for face, chunk in out]
 
@@ -147,9 +160,9 @@ def markup(text: str, *, bold: bool = False) -> str:
 
 
 def needs_shaping(text: str) -> bool:
-    """Whether text holds a script that must be shaped to be readable (Thai, Arabic...)."""
+    """Whether text holds a script that must be shaped to be readable (Thai, Arabic, Devanagari...)."""
     register_fonts()
-    return any(_script_face(char) in (fonts.THAI, fonts.ARABIC) for char in str(text))
+    return any(_script_face(char) in _SHAPED for char in str(text))
 
 
 def para(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:

@@ -75,15 +75,60 @@ def placeholders(template: str) -> list[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A placeholder ({kpi_id}, or {kpi_id:base}: the sentence stands only when that figure is above 0) or a form
+# in brackets ([singular|plural]) that agrees with the nearest figure before it in its sentence.
+_TOKEN = re.compile(r"\{(\w+)(?::(\w*))?\}|\[([^\[\]|{}]*)\|([^\[\]|{}]*)\]")
+MARKS = ("", "base")
 
 
 def fill(template: str, words: dict[str, str | None]) -> str:
-    """The statement with each {kpi_id} replaced by its figure, already put in words by the caller. A sentence
-    reading a figure that could not be counted (None: no action was closed, so no median) is left out whole:
-    a statement a company lifts into its report must never say "a median of n/a days"."""
-    kept = [s for s in _SENTENCE_END.split(template.strip())
-            if all(words.get(name) is not None for name in placeholders(s))]
-    return " ".join(s.format_map(words) for s in kept)
+    """The statement with each {kpi_id} replaced by its figure, already put in words by the caller, and each
+    [singular|plural] form agreeing with the figure before it ('1' takes the singular). A sentence reading a
+    figure that could not be counted (None: no action was closed, so no median) is left out whole: a statement
+    a company lifts into its report must never say "a median of n/a days"; so is a sentence whose {kpi_id:base}
+    figure is 0 ("Of 0 mechanisms assessed, 0 raised no finding")."""
+    kept = []
+    for sentence in _SENTENCE_END.split(template.strip()):
+        names = [(m.group(1), m.group(2) or "") for m in _TOKEN.finditer(sentence) if m.group(1)]
+        if any(words.get(name) is None for name, _ in names):
+            continue
+        if any(mark == "base" and words[name] == "0" for name, mark in names):
+            continue
+        kept.append(_agree(sentence, words))
+    return " ".join(kept)
+
+
+def _agree(sentence: str, words: dict[str, str | None]) -> str:
+    last: list[str] = []
+
+    def put(m: re.Match) -> str:
+        if m.group(1):
+            last[:] = [str(words[m.group(1)])]
+            return last[0]
+        return m.group(3) if last and last[0] == "1" else m.group(4)
+
+    return _TOKEN.sub(put, sentence)
+
+
+def form_problems(statement: str) -> list[str]:
+    """What is wrong with the statement's forms and marks: a [singular|plural] that follows no figure in its
+    sentence, a bracket that does not hold two forms, a {kpi_id:mark} with an unknown mark."""
+    problems = []
+    for sentence in _SENTENCE_END.split(statement.strip()):
+        seen_figure = False
+        for m in _TOKEN.finditer(sentence):
+            if m.group(1):
+                seen_figure = True
+                if (m.group(2) or "") not in MARKS:
+                    problems.append(f"the placeholder {m.group(0)} has an unknown mark (known: "
+                                    f"{', '.join(repr(x) for x in MARKS if x)})")
+            elif not seen_figure:
+                problems.append(f"the form {m.group(0)} follows no figure in its sentence; put it after the "
+                                f"{{kpi_id}} it agrees with")
+        left = _TOKEN.sub("", sentence)
+        if "[" in left or "]" in left or "|" in left:
+            problems.append(f"a bracket must hold two forms, [singular|plural]: '{sentence}'")
+    return problems
 
 
 def read(path: Path, *, kpi_ids: set[str], datapoint_ids: set[str], source_keys: set[str],
@@ -169,6 +214,8 @@ def _item(path: Path, line: int, raw: object, lid: str, kpi_ids: set[str], datap
     except ValueError as exc:
         problems.error(path, raw.line_of("statement"), f"{where}: the statement has a broken brace ({exc})", lid)
         return None
+    for problem in form_problems(statement):
+        problems.error(path, raw.line_of("statement"), f"{where}: {problem}", lid)
     for name in names:
         if name not in kpi_ids:
             problems.error(path, raw.line_of("statement"),

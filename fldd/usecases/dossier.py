@@ -1,11 +1,13 @@
 """One supplier's due-diligence dossier: write it (one zip: README, the supplier's record, each assessment's
-reports, data, corrective actions and evidence, the workbook records, a signed manifest and SHA256SUMS) and
-verify one.
+reports, data, corrective actions and evidence, the workbook records, the public key, a manifest, SHA256SUMS
+and its signature) and verify one.
 
-The manifest is signed like the workbooks and answer packs: an HMAC keyed with this database's secret, which
-only this database can check. So verifying always checks every file against the manifest's sha256 (and that
-none was added or removed), and checks the signature only when this database made it; of a dossier made
-elsewhere it says plainly that the signature cannot be checked here.
+The dossier is signed with this database's Ed25519 key (dossier_key), which any recipient can check with the
+public key the dossier carries (dossier_signing). A dossier is INTACT only when every file matches the manifest
+and the signature holds; a signature that holds tells which key signed, so verifying names the key's
+fingerprint and whether it is this database's own: the recipient compares it with the one the sender gave.
+Dossiers of earlier builds, signed with an HMAC only their maker could check, were never released and read as
+not signed.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from fldd import __version__
-from fldd.exchange.answer_pack import check_signature, key_id
 from fldd.reports.dossier_names import safe_name
-from fldd.reports.dossier_zip import README, Checked, DossierZip, check
+from fldd.reports.dossier_signing import KEY_FILE, SignatureCheck, check_signature, key_entry, public_key, public_pem
+from fldd.reports.dossier_zip import README, DossierZip, check
 from fldd.store.clock import now
+from fldd.terminal_text import shown
 from fldd.usecases.context import AppContext
+from fldd.usecases.dossier_verdict import HMAC_WORDS, signature_lines
 from fldd.usecases.errors import Rejected
 from fldd.usecases.output_files import refuse_unwritable, write_atomically
 
@@ -37,20 +41,23 @@ def write_dossier(ctx: AppContext, supplier: str | int, target: Path | str, *, p
 
     progress(done, total, path) after each file; cancelled() is asked between files."""
     from fldd.usecases.dossier_contents import plan_dossier
+    from fldd.usecases.dossier_key import private_key
     from fldd.usecases.dossier_readme import readme_text
-    from fldd.usecases.exchange import find_supplier, workbook_secret
+    from fldd.usecases.exchange import find_supplier
 
     target = Path(target)
+    if target.suffix.lower() != ".zip":
+        raise Rejected([f"{target}: a dossier is a zip file; give a name ending in .zip"])
     refuse_unwritable(target)
     plan = plan_dossier(ctx, find_supplier(ctx, supplier))
-    secret = workbook_secret(ctx, create=True)
+    key = private_key(ctx, create=True)
     header: dict[str, Any] = {
         "made_at": now(), "made_by": ctx.user, "made_as": ctx.role, "fldd_version": __version__,
-        "key_id": key_id(secret), "supplier": {"uid": plan.supplier.uid, "id": plan.supplier.id,
+        "signing_key": key_entry(public_key(key)), "supplier": {"uid": plan.supplier.uid, "id": plan.supplier.id,
                                                "name": plan.supplier.name, "country": plan.supplier.country}}
     today = ctx.today()
     root = f"dossier {safe_name(plan.supplier.name, 'supplier')[:60].rstrip(' .')} {today.isoformat()}"
-    total = len(plan.items) + 2  # the README first, the manifest and SHA256SUMS last
+    total = len(plan.items) + 3  # the README first, the public key, then the manifest, SHA256SUMS and signature
 
     def write(handle) -> None:
         out = DossierZip(handle, root, today)
@@ -60,10 +67,13 @@ def write_dossier(ctx: AppContext, supplier: str | int, target: Path | str, *, p
             for done, item in enumerate(plan.items, start=2):
                 out.add(item.path, item.chunks(), item.what, size_hint=item.size_hint)
                 _step(progress, cancelled, done, total, item.path)
+            out.add_bytes(KEY_FILE, public_pem(public_key(key)), "The public key that signs this dossier (PEM, for "
+                                                                 "openssl)")
+            _step(progress, cancelled, total - 1, total, KEY_FILE)
         except BaseException:
             out.close()  # the half-written file is dropped by write_atomically
             raise
-        out.finish(header, secret)
+        out.finish(header, key)
         if progress:
             progress(total, total, "manifest.json")
 
@@ -85,9 +95,12 @@ def _step(progress: Progress | None, cancelled: Callable[[], bool] | None, done:
 
 def verify_dossier(ctx: AppContext, path: Path | str) -> dict[str, Any]:
     """Check a dossier: every file against the manifest (changed, added, removed), SHA256SUMS against the
-    manifest, and the signature when this database made it. {"intact", "lines", "files", "problems",
-    "signature", "supplier", "made_at", "made_by"}; Rejected for a file that is not a readable zip."""
-    from fldd.usecases.exchange import workbook_secret
+    manifest, and the signature against the public key the manifest names. {"intact", "lines", "files",
+    "problems", "signature" ('valid', 'missing', 'malformed', 'invalid' or 'none'), "signature_problem",
+    "fingerprint" (of the key the manifest names), "this_database" (whether that is this database's key),
+    "own_fingerprint", "supplier", "made_at", "made_by"}; the lines show no control or bidi character raw.
+    Rejected for a file that is not a readable zip."""
+    from fldd.usecases.dossier_key import own_fingerprint
 
     path = Path(path)
     try:
@@ -96,54 +109,20 @@ def verify_dossier(ctx: AppContext, path: Path | str) -> dict[str, Any]:
         raise Rejected([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise Rejected([f"{path}: not a dossier: the file is not a zip archive fldd can read ({exc})"]) from None
-    manifest = checked.manifest or {}
-    signature = _signature(manifest, workbook_secret(ctx)) if checked.manifest is not None else "none"
-    intact = checked.intact and signature != "invalid"
-    return {"intact": intact, "lines": _lines(path, checked, signature, intact), "files": checked.files,
-            "problems": checked.problems, "signature": signature, "supplier": manifest.get("supplier"),
-            "made_at": manifest.get("made_at"), "made_by": manifest.get("made_by"),
-            "key_id": (manifest.get("signature") or {}).get("key_id") if isinstance(manifest, dict) else None}
-
-
-def _signature(manifest: dict, secret: str | None) -> str:
-    """'valid' or 'invalid' (signed by this database), 'elsewhere' (another database's key) or 'unsigned'."""
-    sig = manifest.get("signature")
-    if not isinstance(sig, dict) or not isinstance(sig.get("key_id"), str) or not isinstance(sig.get("hmac"), str):
-        return "unsigned"
-    found = check_signature(manifest, secret)
-    if not found.ours:
-        return "elsewhere"
-    return "valid" if found.valid else "invalid"
-
-
-SIGNATURE_WORDS = {
-    "valid": "signed by this database (key {key}): valid",
-    "invalid": "signed by this database (key {key}): INVALID: the manifest was changed after it was signed",
-    "elsewhere": "signed by another database (key {key}): fldd cannot check a signature made elsewhere (only the "
-                 "database that made the dossier holds its key); the files were checked against the manifest's "
-                 "sha256 only",
-    "unsigned": "not signed: the files were checked against the manifest's sha256 only",
-    "none": "signature not checked: there is no readable manifest",
-}
-STATUS_WORDS = {"ok": "ok", "changed": "CHANGED", "missing": "REMOVED", "added": "ADDED", "damaged": "DAMAGED",
-                "twice": "TWICE"}
-
-
-def _lines(path: Path, checked: Checked, signature: str, intact: bool) -> list[str]:
-    manifest = checked.manifest or {}
-    lines = []
-    if checked.manifest is not None:
-        who = manifest.get("supplier") or {}
-        lines.append(f"{path.name}: dossier of {who.get('name', '?')} (uid {who.get('uid', '?')}), made "
-                     f"{manifest.get('made_at', '?')} by {manifest.get('made_by', '?')} with fldd "
-                     f"{manifest.get('fldd_version', '?')}; {len(manifest.get('files', []))} files listed")
-    for item in checked.files:
-        word = STATUS_WORDS.get(item["status"], item["status"].upper())
-        lines.append(f"{word:<8} {item['path']}" + (f": {item['message']}" if item["message"] else ""))
-    lines += [f"PROBLEM  {problem}" for problem in checked.problems]
-    key = (manifest.get("signature") or {}).get("key_id", "?") if isinstance(manifest.get("signature"), dict) else "?"
-    lines.append(SIGNATURE_WORDS[signature].format(key=key))
-    bad = sum(1 for f in checked.files if f["status"] != "ok") + len(checked.problems) + (signature == "invalid")
-    lines.append("INTACT: every file matches the manifest" if intact else
-                 f"NOT INTACT: {bad} problem{'s' if bad != 1 else ''} found")
-    return lines
+    manifest = checked.manifest
+    if manifest is None:
+        signature = SignatureCheck("none", None, "there is no readable manifest")
+    else:
+        signature = check_signature(manifest, checked.sums, checked.signature, checked.pem)
+        if signature.status == "missing" and isinstance(manifest.get("signature"), dict):
+            signature = SignatureCheck("missing", signature.fingerprint, signature.reason + HMAC_WORDS)
+    ours = own_fingerprint(ctx)
+    own = signature.fingerprint is not None and signature.fingerprint == ours
+    intact = checked.intact and signature.status == "valid"
+    lines = signature_lines(path, checked, signature, own, intact)
+    manifest = manifest or {}
+    return {"intact": intact, "lines": [shown(line) for line in lines], "files": checked.files,
+            "problems": checked.problems, "signature": signature.status, "signature_problem": signature.reason,
+            "fingerprint": signature.fingerprint, "this_database": own, "own_fingerprint": ours,
+            "supplier": manifest.get("supplier"), "made_at": manifest.get("made_at"),
+            "made_by": manifest.get("made_by")}

@@ -13,6 +13,8 @@ portfolio of 100,000 assessments is never re-scored.
       "kpis": {"suppliers_total": 12, "suppliers_assessed_pct": 66.7, "days_to_close_median": 21.0, ...},
       "previous_kpis": {"assessments_completed": 8, ...},   # only the KPIs with period=True
       "tables": {...},                  # below
+      "questionnaire_versions": [{"questionnaire": "fldd-desktop", "version": "1.0.0"}, ...],
+                                        # the versions of the assessments counted (both periods, latest results)
       "definitions": {"latest_result": "...", "fees_found": "...", ...},   # plain sentences for the method page
                                         # (keys: DEFINITIONS below)
     }
@@ -73,6 +75,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fldd.risk.data import risk_data
+from fldd.standard.conditions_parse import parse_date
 from fldd.store import portfolio_findings, portfolio_report
 from fldd.usecases import portfolio_tables as tables
 from fldd.usecases.context import AppContext
@@ -95,8 +98,9 @@ RISK_TABLES = (("dol-goods", "US DOL List of Goods Produced by Child Labor or Fo
 DEFINITIONS = {
     "period": "Period figures count what happened from the first to the last day of the period, both included; "
               "the previous period has the same number of days and ends the day before.",
-    "register": "Suppliers in the register are those active or onboarding today (a supplier's status keeps no "
-                "history).",
+    "register": "Suppliers in the register on the as-of day are those added on or before it (or with a result "
+                "dated on or before it) and active or onboarding today: the register keeps no history of a "
+                "supplier's status, country, goods or inherent risk, so those are today's.",
     "latest_result": "A supplier's latest result is its most recent submitted, under review or closed assessment "
                      "of either tier dated on or before the as-of day (the assessment date, else the day it was "
                      "submitted); its rating stands whether or not it has expired.",
@@ -123,10 +127,7 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
                       until: str | dt.date | None = None) -> dict:
     """The portfolio figures for the period (the shape is in the module docstring); Rejected for a date that is
     not YYYY-MM-DD or a period that ends before it starts."""
-    end = _day(until, "until") or ctx.today()
-    start = _day(since, "since") or _year_before(end)
-    if start > end:
-        raise Rejected([f"since: {start.isoformat()} is after until ({end.isoformat()})"])
+    start, end = period(ctx.today(), since, until)
     previous_end = start - dt.timedelta(days=1)
     previous_start = previous_end - (end - start)
     as_of = end.isoformat()
@@ -136,9 +137,9 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
         ctx.store, as_of, sorted(grievance.questions), sorted(grievance.findings)), as_of)
     periods = [(start.isoformat(), as_of), (previous_start.isoformat(), previous_end.isoformat())]
     found = _findings(ctx, as_of, periods, young, today=end >= ctx.today())
-    period, previous = (_period(ctx, since_, until_, found["periods"][i]) for i, (since_, until_) in enumerate(periods))
+    current, previous = (_period(ctx, since_, until_, found["periods"][i]) for i, (since_, until_) in enumerate(periods))
     standing = _standing(rows, end, found)
-    kpis = {**standing["kpis"], **period["kpis"]}
+    kpis = {**standing["kpis"], **current["kpis"]}
     by_country, by_goods = tables.by_country(rows), tables.by_goods(rows)
     return {
         "since": start.isoformat(), "until": as_of, "as_of": as_of,
@@ -150,24 +151,58 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
             "by_chain_tier": tables.by_chain_tier(rows), "by_rating": tables.by_rating(rows),
             "by_inherent": tables.by_inherent(rows),
             "heat_map": tables.heat_map(rows, countries=by_country, goods=by_goods),
-            "assessments_by_tier": [{"tier": t, "completed": period["tiers"][t], "previous": previous["tiers"][t]}
+            "assessments_by_tier": [{"tier": t, "completed": current["tiers"][t], "previous": previous["tiers"][t]}
                                     for t in ("desktop", "onsite")],
-            "assessments_by_month": _months(start, end, period["months"]),
+            "assessments_by_month": _months(start, end, current["months"]),
             **standing["tables"],
             "risk_data": [{"table": name, "title": title, "edition": getattr(risk_data(), edition)}
                           for name, title, edition in RISK_TABLES],
         },
+        "questionnaire_versions": _versions(current["versions"] | previous["versions"], rows),
         "definitions": dict(DEFINITIONS),
     }
 
 
-def _day(value: str | dt.date | None, name: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise Rejected([f"{name}: '{value}' is not a date (YYYY-MM-DD)"]) from None
+def _versions(counted: set[tuple[str, str]], rows: list[dict]) -> list[dict]:
+    """The questionnaire versions of the assessments counted (both periods and the latest results), oldest
+    version first: a portfolio kept over the years mixes them, and the cover must say so."""
+    found = counted | {(r["questionnaire_id"], r["questionnaire_version"]) for r in rows if r["assessment_id"]}
+    return [{"questionnaire": q, "version": v} for q, v in sorted(found, key=lambda t: (t[0], _version_key(t[1])))]
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
+
+
+EARLIEST = dt.date(1900, 1, 1)  # before any supplier register; keeps the previous period's dates computable
+
+
+def period(today: dt.date, since: str | dt.date | None, until: str | dt.date | None) -> tuple[dt.date, dt.date]:
+    """The period's first and last day (defaults: the twelve months ending today); Rejected, naming the option,
+    for a day that is not YYYY-MM-DD, before EARLIEST, after today, or a period that ends before it starts.
+    The one check behind the command line, the app's dialog and the figures."""
+    problems, days = [], {}
+    for option, value in (("--since", since), ("--until", until)):
+        if value is None:
+            continue
+        day = value if isinstance(value, dt.date) else parse_date(str(value).strip())
+        if day is None:
+            problems.append(f"{option} {value!r}: not a date; give the day as YYYY-MM-DD (e.g. 2026-01-31)")
+        elif day < EARLIEST:
+            problems.append(f"{option} {day.isoformat()}: give a day from {EARLIEST.isoformat()} on")
+        elif day > today:
+            problems.append(f"{option} {day.isoformat()}: a report cannot describe days that have not happened; "
+                            f"{option} must be today or earlier (today is {today.isoformat()})")
+        else:
+            days[option] = day
+    if problems:
+        raise Rejected(problems)
+    end = days.get("--until", today)
+    start = days.get("--since") or _year_before(end)
+    if start > end:
+        raise Rejected([f"--since {start.isoformat()} is after --until {end.isoformat()}: the period would be "
+                        f"empty"])
+    return start, end
 
 
 def _year_before(end: dt.date) -> dt.date:
@@ -234,9 +269,12 @@ def _period(ctx: AppContext, since: str, until: str, found: dict) -> dict:
     """The period KPIs: assessments per tier and per month (counted in the store), and the findings' figures."""
     months: dict[str, dict[str, int]] = {}
     tiers = {"desktop": 0, "onsite": 0}
-    for tier, month, n in portfolio_report.assessments_by_month(ctx.store, since, until):
-        months.setdefault(month, {"desktop": 0, "onsite": 0})[tier] = n
+    versions: set[tuple[str, str]] = set()
+    for tier, month, questionnaire, version, n in portfolio_report.assessments_by_month(ctx.store, since, until):
+        counts = months.setdefault(month, {"desktop": 0, "onsite": 0})
+        counts[tier] += n
         tiers[tier] += n
+        versions.add((questionnaire, version))
     raised = found["raised"]
     kpis = {
         "assessments_completed": tiers["desktop"] + tiers["onsite"], "assessments_desktop": tiers["desktop"],
@@ -245,7 +283,7 @@ def _period(ctx: AppContext, since: str, until: str, found: dict) -> dict:
         "actions_closed": found["closed"], "actions_verified": found["verified"],
         "days_to_close_median": _median(found["days"]), "young_worker_findings": found["young"],
     }
-    return {"kpis": kpis, "tiers": tiers, "months": months}
+    return {"kpis": kpis, "tiers": tiers, "months": months, "versions": versions}
 
 
 def _months(start: dt.date, end: dt.date, counts: dict[str, dict[str, int]]) -> list[dict]:

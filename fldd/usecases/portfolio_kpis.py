@@ -22,10 +22,12 @@ class Kpi:
 
 KPIS: dict[str, Kpi] = {k.id: k for k in (
     Kpi("suppliers_total", "Suppliers in the register",
-        "active or onboarding suppliers in the register on the as-of day"),
+        "suppliers in the register on the as-of day (added on or before it, or with a result dated on or "
+        "before it) whose status is active or onboarding today: the register keeps no history of a "
+        "supplier's status"),
     Kpi("countries_total", "Countries supplied from", "distinct countries of those suppliers"),
     Kpi("suppliers_high_inherent", "Suppliers at high inherent risk",
-        "suppliers whose country and goods give a high inherent risk (public risk data)"),
+        "suppliers whose country and goods (as recorded today) give a high inherent risk (public risk data)"),
     Kpi("suppliers_assessed", "Suppliers with a valid result",
         "suppliers whose latest result has not expired on the as-of day"),
     Kpi("suppliers_assessed_pct", "Share of suppliers with a valid result",

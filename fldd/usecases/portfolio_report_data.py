@@ -29,7 +29,8 @@ def portfolio_report_data(ctx: AppContext, *, since: str | None = None, until: s
         "previous": figures["previous"],
         "generated": ctx.today().isoformat(),
         "prepared_by": ctx.user,
-        "editions": editions(shipped, laws.edition, figures["tables"].get("risk_data", [])),
+        "editions": editions(shipped, laws.edition, figures["tables"].get("risk_data", []),
+                             figures.get("questionnaire_versions")),
         "kpis": kpis,
         "tables": figures["tables"],
         "definitions": figures.get("definitions", {}),
@@ -63,9 +64,18 @@ def change_words(kind: str, change: float | int | None) -> str:
     return f"{shown} pts" if kind == "percent" else shown
 
 
-def editions(shipped, law_edition: str, risk_data: list[dict]) -> list[str]:
-    """The editions the figures rest on, for the cover: the standard's versions, the law map, the risk data."""
-    lines = ["Standard: " + ", ".join(f"{q.id} {q.version}" for q in shipped.questionnaires.values())]
+def editions(shipped, law_edition: str, risk_data: list[dict], versions: list[dict] | None = None) -> list[str]:
+    """The editions the figures rest on, for the cover: every questionnaire version of the assessments counted
+    (else the shipped versions), the law map, the risk data."""
+    if versions:
+        by_id: dict[str, list[str]] = {}
+        for row in versions:
+            by_id.setdefault(row["questionnaire"], []).append(row["version"])
+        lines = ["Standard, the versions of the assessments counted: "
+                 + "; ".join(f"{qid} {', '.join(found)}" for qid, found in by_id.items())]
+    else:
+        lines = ["Standard: " + ", ".join(f"{q.id} {q.version}" for q in shipped.questionnaires.values())
+                 + " (no assessment counted)"]
     lines.append(f"Reporting-law map: edition {law_edition}")
     lines += [f"Risk data: {row.get('title', row.get('table', ''))} ({row.get('edition', 'edition unknown')})"
               for row in risk_data]

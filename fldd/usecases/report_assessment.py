@@ -293,7 +293,7 @@ def write_assessment_pdf(ctx: AppContext, assessment_id: int, target: Path | str
     from fldd.reports.assessment_pdf import render_assessment_pdf
     from fldd.usecases.output_files import write_bytes_atomically
 
-    target = Path(target)
+    target = refuse_other_suffix(target, ".pdf", "the assessment report is a PDF")
     if progress:
         progress(0, 3, "gathering the assessment")
     data = assessment_report_data(ctx, assessment_id)
@@ -312,4 +312,13 @@ def write_assessment_pdf(ctx: AppContext, assessment_id: int, target: Path | str
     write_bytes_atomically(target, pdf)
     if progress:
         progress(3, 3, "done")
+    return target
+
+
+def refuse_other_suffix(target: Path | str, suffix: str, what: str) -> Path:
+    """target as a Path; Rejected, naming the file and the suffix expected, when its name ends otherwise: a PDF
+    saved as report.txt opens in a text editor as garbage, and the recipient cannot tell what it is."""
+    target = Path(target)
+    if target.suffix.lower() != suffix:
+        raise Rejected([f"{target}: {what}; give a file name ending in {suffix}"])
     return target

@@ -14,9 +14,9 @@ from fldd.usecases.output_files import write_bytes_atomically
 def write_assessment_xlsx(ctx: AppContext, assessment_id: int, target: Path | str) -> Path:
     """Write the assessment's Excel report to target; Rejected when the assessment does not exist."""
     from fldd.reports.assessment_xlsx import render_assessment_xlsx
-    from fldd.usecases.report_assessment import assessment_report_data
+    from fldd.usecases.report_assessment import assessment_report_data, refuse_other_suffix
 
-    target = Path(target)
+    target = refuse_other_suffix(target, ".xlsx", "the Excel report is an .xlsx workbook")
     data = assessment_report_data(ctx, assessment_id)
     write_bytes_atomically(target, render_assessment_xlsx(data, stored_values(ctx, assessment_id)))
     return target

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from fldd.standard.conditions_parse import parse_date
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.output_files import refuse_unwritable, write_bytes_atomically
@@ -28,7 +27,7 @@ def write_portfolio_report(ctx: AppContext, target: Path | str, *, since: str | 
     if suffix not in FORMATS:
         raise Rejected([f"{target}: the portfolio report is written as .pdf or .xlsx; give a file name ending "
                         f"in one of them"])
-    check_period(since, until)
+    check_period(ctx, since, until)
     refuse_unwritable(target)
     stop = cancelled or (lambda: False)
     tell = progress or (lambda done, total, what: None)
@@ -53,13 +52,9 @@ def write_portfolio_report(ctx: AppContext, target: Path | str, *, since: str | 
     return target
 
 
-def check_period(since: str | None, until: str | None) -> None:
-    """Rejected, naming the option, when a date is not YYYY-MM-DD or the period ends before it starts."""
-    problems = []
-    for option, value in (("--since", since), ("--until", until)):
-        if value is not None and parse_date(str(value)) is None:
-            problems.append(f"{option} {value!r}: not a date; give the day as YYYY-MM-DD (e.g. 2026-01-31)")
-    if not problems and since and until and since > until:
-        problems.append(f"--since {since} is after --until {until}: the period would be empty")
-    if problems:
-        raise Rejected(problems)
+def check_period(ctx: AppContext, since: str | None, until: str | None) -> None:
+    """Rejected, naming the option, for a day that is not YYYY-MM-DD, out of range or after today, or a period
+    that ends before it starts (portfolio_figures.period: one check, one wording)."""
+    from fldd.usecases.portfolio_figures import period
+
+    period(ctx.today(), since, until)

@@ -41,6 +41,9 @@ def sample_figures(since: str = "2026-01-01", until: str = "2026-11-23") -> dict
         {"country": "other", "country_name": "Other", "goods": "other", "suppliers": 29, "worst_rating": "low",
          "inherent_level": "low", "ratings": {"low": 29, "medium": 0, "high": 0, "severe": 0, "not_assessed": 0}},
     ]
+    for c in cells:  # as portfolio_tables.heat_map counts them
+        c["high_or_severe"] = c["ratings"]["high"] + c["ratings"]["severe"]
+        c["high_or_severe_pct"] = round(100 * c["high_or_severe"] / c["suppliers"], 1)
     tables = {
         "by_country": [
             {"country": "VN", "name": "Viet Nam", "suppliers": 34, "assessed": 25, "high_or_severe": 8,

@@ -234,3 +234,22 @@ def test_each_contradiction_of_the_declaration_reads_disagree(demo_ctx, onsite):
     disagree = {r["question"] for r in rows if not r["agree"]}
     assert disagree == {m["question"] for m in mismatches}
     assert section.count("Disagree") == len(disagree) and "Agree" in section
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.xlsx", "report", "report.pdf.zip"])
+def test_a_pdf_is_never_written_under_another_suffix(ctx, tmp_path, capsys, name):
+    from fldd.cli import main
+
+    supplier = add_supplier(ctx, "Quiet Mill", "IN", goods=["Garments"])
+    assessment_id = start_assessment(ctx, supplier, "fldd-desktop")
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / name
+    assert main(["--db", str(ctx.store.path), "report", "pdf", str(assessment_id), "-o", str(target)]) == 1
+    assert f"{target}: the assessment report is a PDF; give a file name ending in .pdf" in capsys.readouterr().err
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_pdf_suffix_in_capitals_is_a_pdf(ctx, tmp_path):
+    supplier = add_supplier(ctx, "Quiet Mill", "IN", goods=["Garments"])
+    assessment_id = start_assessment(ctx, supplier, "fldd-desktop")
+    assert write_assessment_pdf(ctx, assessment_id, tmp_path / "R.PDF").read_bytes().startswith(b"%PDF")

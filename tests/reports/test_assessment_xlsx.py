@@ -110,6 +110,9 @@ def test_no_cell_is_a_formula_and_text_that_looks_like_one_reads_back_as_typed(c
         assert typed in texts or any(typed in t for t in texts), key
     with zipfile.ZipFile(target) as zf:  # nothing Excel or LibreOffice would evaluate: no <f> element at all
         assert not [n for n in zf.namelist() if n.startswith("xl/worksheets/") and b"<f>" in zf.read(n)]
+    # and a person who edits such a cell keeps it as text: Text format and Excel's typed-as-text mark
+    formula_like = [c for c in cells if isinstance(c.value, str) and c.value[:1] in "=+-@\t"]
+    assert formula_like and all(c.quotePrefix and c.number_format == "@" for c in formula_like)
 
 
 def test_the_same_assessment_gives_the_same_file(ctx, hostile, tmp_path):
@@ -158,3 +161,14 @@ def test_the_command_writes_the_report_and_an_unknown_assessment_is_rejected(ctx
     with pytest.raises(Rejected):
         write_assessment_xlsx(ctx, 999, tmp_path / "y.xlsx")
     assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "y.xlsx").exists()
+
+
+@pytest.mark.parametrize("name", ["x.pdf", "x.xls", "x", "x.csv"])
+def test_an_excel_report_is_never_written_under_another_suffix(ctx, hostile, tmp_path, capsys, name):
+    target = tmp_path / name
+    assert main(["--db", str(ctx.store.path), "report", "xlsx", str(hostile), "-o", str(target)]) == 1
+    assert f"{target}: the Excel report is an .xlsx workbook; give a file name ending in .xlsx" in \
+        capsys.readouterr().err
+    with pytest.raises(Rejected):
+        write_assessment_xlsx(ctx, hostile, target)
+    assert not target.exists()

@@ -109,11 +109,38 @@ def test_the_pdf_draws_the_heat_map_with_its_labels_and_legend(db, tmp_path, sam
     heat_page = next(p for p in PdfReader(target).pages if "Country \\ goods" in (p.extract_text() or ""))
     text = " ".join(heat_page.extract_text().split())
     for label in ("Viet Nam (VN)", "Thailand (TH)", "Bangladesh (BD)", "Other countries", "Garments",
-                  "Other goods", "17 Severe", "21 Medium", "29 Low", "2 not rated"):
+                  "Other goods", "17 35% Severe", "13 31% High",
+                  "21 0% Medium", "29 0% Low", "2 not rated"):
         assert label in text, label
     assert HOSTILE_GOODS in text.replace(" ", "")  # printed as typed (wrapped in its narrow column)
-    for legend in ("Low risk", "Medium risk", "High risk", "Severe risk", "Not rated"):
-        assert legend in text
+    for legend in ("None", "1-20%", "21-40%", "41-60%", "61-80%", "81-100%", "Not rated", "rated high or severe"):
+        assert legend in text, legend
+
+
+def test_the_heat_map_shades_by_the_share_rated_high_or_severe_darker_as_it_grows():
+    from fldd.reports.portfolio_heatmap import shade
+
+    def cell(high, suppliers=10, worst="severe"):
+        return {"suppliers": suppliers, "high_or_severe": high, "high_or_severe_pct": 100 * high / suppliers,
+                "worst_rating": worst}
+
+    def lightness(colour):
+        return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue
+
+    # at 10,000 suppliers nearly every cell holds one severe supplier: the share tells them apart
+    assert shade(cell(1)) != shade(cell(9))
+    shades = [shade(cell(n)) for n in (0, 1, 3, 5, 7, 9)]
+    assert [lightness(c) for c in shades] == sorted((lightness(c) for c in shades), reverse=True)
+    assert len(set(map(lightness, shades))) == 6
+    assert shade(cell(0, worst=None)) != shade(cell(0, worst="low"))  # not rated is not "none high"
+
+
+def test_the_cover_lists_every_questionnaire_version_in_the_figures(demo_ctx):
+    from fldd.usecases.portfolio_report_data import portfolio_report_data
+
+    data = portfolio_report_data(demo_ctx)
+    standard = data["editions"][0]
+    assert "fldd-desktop 1.0.0, 2.0.0" in standard and "fldd-onsite 1.0.0, 2.0.0" in standard, standard
 
 
 def test_the_law_map_section_fills_in_every_statement(db, tmp_path, sampled):
@@ -123,7 +150,8 @@ def test_the_law_map_section_fills_in_every_statement(db, tmp_path, sampled):
     text = _pdf_text(target)
     assert "In the reporting period we completed 73 supplier assessments: 58 desktop self-assessments and 15 " \
            "on-site assessments" in text
-    assert "64.2% of our suppliers hold a current assessment; 6 reassessments are overdue" in text
+    assert "64.2% of our suppliers hold a current assessment. 6 reassessments are overdue" in text
+    assert "and 1 on-site assessments" not in text and "[" not in text
     assert "{" not in text and "}" not in text
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     for law in ("UK Modern Slavery Act 2015", "Australia Modern Slavery Act 2018", "Canada, Fighting Against",
@@ -164,6 +192,8 @@ def test_the_excel_report_is_filterable_tables_and_never_a_formula(db, tmp_path,
     book = load_workbook(target)
     for ws in book.worksheets[1:]:
         assert len(ws.tables) == 1, ws.title
+        table = next(iter(ws.tables.values()))  # its filter buttons: the table's own autofilter, whole table
+        assert table.autoFilter is not None and table.autoFilter.ref == table.ref, ws.title
         assert ws.freeze_panes == "A2"
     goods = book["Suppliers by goods"]
     hostile = [c for row in goods.iter_rows() for c in row if c.value == HOSTILE_GOODS]
@@ -174,6 +204,8 @@ def test_the_excel_report_is_filterable_tables_and_never_a_formula(db, tmp_path,
     with zipfile.ZipFile(target) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert not any(re.search(rb"<f[ >]", archive.read(n)) for n in sheets)
+    heat = {(r[1], r[2]): r[3:6] for r in book["Heat map"].iter_rows(min_row=2, values_only=True)}
+    assert heat[("VN", "Garments")] == (17, 6, 35.3)  # suppliers, rated high or severe, share
     kpis = {row[6]: row[1:4] for row in book["KPIs"].iter_rows(min_row=2, values_only=True)}
     assert kpis["assessments_completed"] == (73, 61, 12)
     assert kpis["suppliers_assessed_pct"] == (64.2, None, None)
@@ -203,6 +235,9 @@ def test_the_period_options_reach_the_figures(db, tmp_path, sampled):
     (["--until", "30/06/2026"], "--until '30/06/2026'"),
     (["--until", "2026-02-30"], "--until '2026-02-30'"),
     (["--since", "2026-07-01", "--until", "2026-06-30"], "--since 2026-07-01 is after --until 2026-06-30"),
+    (["--until", "9999-12-31"], "--until 9999-12-31: a report cannot describe days that have not happened; "
+                                "--until must be today or earlier"),
+    (["--since", "0001-01-01", "--until", "0001-12-31"], "--since 0001-01-01: give a day from 1900-01-01"),
 ])
 def test_bad_dates_are_refused_naming_the_option(db, tmp_path, capsys, options, named):
     target = tmp_path / "p.pdf"

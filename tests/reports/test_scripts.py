@@ -7,6 +7,8 @@ pypdf. What comes back, per script:
 - Thai: the text as typed after NFKC (shaping splits SARA AM into NIKHAHIT + SARA AA, NFKC's own split),
   except that a tone mark over SARA AM comes back after the NIKHAHIT, and that pypdf (like pdftotext)
   reads a space into a word where harfbuzz moved a mark sideways (over a tall consonant: "ฝั่ง");
+- Korean, Amharic (Ethiopic), Lao, emoji (in black and white): the text as typed;
+- Bengali, Devanagari (Hindi, Nepali), Tamil, Sinhala, Khmer, Burmese: test_scripts_drawing_order.py;
 - Arabic (with or without vowel marks), Hebrew with vowel points: the text as typed after NFKC (letters are
   drawn as presentation forms; pypdf puts the words back in reading order);
 - a line mixing Latin, numbers and Arabic: pypdf's plain extraction interleaves the two directions, so the
@@ -41,6 +43,10 @@ AS_TYPED = {
     "Latin with diacritics": "Łódź, Ærøskøbing, São Paulo, Çatalhöyük, İstanbul, Dvořák",
     "Greek": "Οι εργαζόμενοι πλήρωσαν τέλη πρόσληψης",
     "Hebrew": "העובדים שילמו דמי גיוס",
+    "Korean": "서울전자 주식회사: 근로자들이 채용 수수료를 냈다",
+    "Amharic": "የአበባ እርሻ: ሠራተኞች የቅጥር ክፍያ ከፍለዋል።",
+    "Lao": "ໂຮງງານຕັດຫຍິບ: ກຳມະກອນຈ່າຍຄ່າທຳນຽມ",
+    "emoji": "OK 👍 ⚠ 😀 🏭 📦 ✅",
 }
 AFTER_NFKC = {
     "Thai": "คนงานต้องจ่ายค่าธรรมเนียมการจัดหางาน ทำงานที่นี่",
@@ -125,9 +131,19 @@ def test_thai_in_a_right_to_left_paragraph_keeps_its_tone_marks():
 
 
 def test_characters_no_bundled_font_has_print_as_replacement_marks():
-    reader = build([text.para("한국섬유 Ltd, नेपाली", BODY)])
+    # Gujarati and Telugu have no bundled font (yet): a reader sees that something could not be shown
+    reader = build([text.para("ગુજરાત Ltd, తెలుగు", BODY)])
 
-    assert page_lines(reader) == ["\ufffd\ufffd\ufffd\ufffd Ltd, \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd"]
+    assert page_lines(reader) == ["\ufffd" * 6 + " Ltd, " + "\ufffd" * 6]
+
+
+def test_an_emoji_prints_whatever_style_it_asks_for():
+    # U+FE0F asks for the colour style, U+FE0E for the text style: neither has a glyph, and a PDF font
+    # reportlab embeds has no colour, so both are dropped rather than shown as U+FFFD
+    reader = build([text.para("Done \u2705\ufe0f, fee \U0001f4b0\ufe0e repaid \U0001f44d", BODY)])
+
+    assert page_lines(reader) == ["Done \u2705, fee \U0001f4b0 repaid \U0001f44d"]
+    assert any("Symbola" in name for name in fonts_in(reader))
 
 
 def test_a_mixed_line_is_drawn_in_bidi_display_order():
@@ -222,7 +238,7 @@ def test_every_font_in_the_pdf_is_embedded_truetype():
     reader = build(flowables)
 
     used = fonts_in(reader)
-    assert len(used) == 5  # Sans, CJK, Thai, Arabic, Hebrew; no Helvetica from the canvas's start
+    assert len(used) == 9  # Sans, CJK, Thai, Arabic, Hebrew, Korean, Ethiopic, Lao, emoji; no Helvetica
     for name, font in used.items():
         assert font["/Subtype"] == "/TrueType", name
         assert "/FontFile2" in font["/FontDescriptor"], name
@@ -314,15 +330,37 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 from fldd.reports import text
 style = ParagraphStyle("b", fontName=text.SANS)
-SimpleDocTemplate(io.BytesIO()).build([text.para(s, style) for s in ("深圳 ทำงาน العمال Việt", "עובדים")])
+SimpleDocTemplate(io.BytesIO()).build([text.para(s, style) for s in (
+    "深圳 ทำงาน العمال Việt", "עובדים", "서울 ঢাকা दिया திருப்பூர் ශ්‍රී រោង ကုမ္ပဏီ ໂຮງງານ የአበባ 👍")])
 print("\\n".join(p for p in opened if p.lower().endswith((".ttf", ".ttc", ".otf", ".pfb", ".afm"))))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
                             timeout=120)
     assert result.returncode == 0, result.stderr
     opened = [Path(line) for line in result.stdout.split("\n") if line]
-    assert opened, "no font file was opened"
+    assert {path.name for path in opened} == {name for face in fonts.FACES
+                                              for name in (face.regular_file, face.bold_file) if name}
     assert all(path.resolve().parent == (ROOT / "resources" / "fonts").resolve() for path in opened), opened
+
+
+def test_a_report_in_latin_letters_reads_no_other_font():
+    # the other scripts' 12 MB of fonts are parsed only when a run needs them: a Latin report pays nothing
+    script = """
+import io, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import SimpleDocTemplate
+from fldd.reports import text
+style = ParagraphStyle("b", fontName=text.SANS)
+SimpleDocTemplate(io.BytesIO()).build([text.para("Café Łódź – 1,200 € • «fee» repaid: 93 %", style, bold=True)])
+print("\\n".join(p for p in opened if p.lower().endswith(".ttf")))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert {Path(line).name for line in result.stdout.split("\n") if line} == {
+        fonts.SANS.regular_file, fonts.SANS.bold_file}
 
 
 def test_nothing_in_fldd_reports_names_a_system_font_folder():

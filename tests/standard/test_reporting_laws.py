@@ -129,3 +129,60 @@ def test_questionnaires_validate_checks_the_shipped_map_and_does_not_take_it_for
     loaded = validate()
     assert loaded.errors == []
     assert not any("reporting_laws" in p.path for p in loaded.problems)
+
+
+def test_a_form_in_brackets_agrees_with_the_figure_before_it():
+    sentence = "We did {a} on-site [assessment|assessments] and {b} [was|were] closed."
+    assert fill(sentence, {"a": "1", "b": "20"}) == "We did 1 on-site assessment and 20 were closed."
+    assert fill(sentence, {"a": "0", "b": "1"}) == "We did 0 on-site assessments and 1 was closed."
+    assert fill(sentence, {"a": "1,001", "b": "2"}) == "We did 1,001 on-site assessments and 2 were closed."
+
+
+def test_a_sentence_whose_base_figure_is_zero_is_left_out():
+    template = "We assessed {a} mechanisms. Of the {a:base} assessed, {b} raised no finding."
+    assert fill(template, {"a": "0", "b": "0"}) == "We assessed 0 mechanisms."
+    assert fill(template, {"a": "3", "b": "2"}) == "We assessed 3 mechanisms. Of the 3 assessed, 2 raised no finding."
+
+
+def test_the_shipped_statements_agree_with_one_and_read_right_at_zero():
+    one = fill_all({kid: 1 for kid in KPIS} | {"suppliers_assessed_pct": 100.0, "days_to_close_median": 1.0})
+    many = fill_all({kid: 20 for kid in KPIS} | {"suppliers_assessed_pct": 50.0, "days_to_close_median": 3.0})
+    zero = fill_all({kid: 0 for kid in KPIS} | {"suppliers_assessed_pct": None, "days_to_close_median": None})
+    for text in one.values():
+        for wrong in (" 1 on-site assessments", " 1 findings", " 1 suppliers", " 1 countries", " 1 actions",
+                      " 1 corrective actions", " 1 reassessments", " 1 days", " 1 mechanisms", " were closed"):
+            assert wrong not in " " + text, text
+        assert "[" not in text and "|" not in text, text
+    assert "1 on-site assessment" in one["uk-msa/due_diligence"]
+    assert "20 on-site assessments" in many["uk-msa/due_diligence"]
+    for key, text in zero.items():
+        assert "Of 0" not in text and "0 raised no finding" not in text, key
+        assert "n/a" not in text and "None" not in text, key
+        assert text.strip(), key  # a statement never vanishes whole
+
+
+def fill_all(values: dict) -> dict[str, str]:
+    words = figure_words(values)
+    return {f"{law.id}/{item.id}": fill(item.statement, words) for law in law_map().laws for item in law.items}
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("We did [one|many] things with {assessments_completed}.",
+     "law uk-msa, item training: the form [one|many] follows no figure in its sentence"),
+    ("We did {assessments_completed}. Then [one|many] things.",
+     "law uk-msa, item training: the form [one|many] follows no figure in its sentence"),
+    ("We did {assessments_completed} [thing|things|stuff].",
+     "law uk-msa, item training: a bracket must hold two forms, [singular|plural]"),
+    ("We did {assessments_completed} [things.", "law uk-msa, item training: a bracket must hold two forms"),
+    ("We did {assessments_completed:many} things.",
+     "law uk-msa, item training: the placeholder {assessments_completed:many} has an unknown mark"),
+])
+def test_a_form_that_follows_no_figure_is_refused_naming_the_law_and_item(tmp_path, statement, expected):
+    def change(d):
+        item = _item(d, "uk-msa", "training")
+        item.update(statement=statement, kpis=item["kpis"] + ["assessments_completed"])
+    path = _broken(tmp_path, change)
+    with pytest.raises(ReportingLawsError) as caught:
+        law_map(path=path)
+    messages = [p.message for p in caught.value.problems.errors]
+    assert any(m.startswith(expected) for m in messages), messages

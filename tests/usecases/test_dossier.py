@@ -67,14 +67,16 @@ def test_the_dossier_verifies_and_holds_the_record_data_evidence_and_a_signed_ma
     files = members(dossier)
     root = root_of(dossier)
     names = [n.removeprefix(root + "/") for n in files]
-    assert names[0] == "README.txt" and names[-2:] == ["manifest.json", "SHA256SUMS"]
+    assert names[0] == "README.txt" and names[-4:] == ["signing-key.pem", "manifest.json", "SHA256SUMS",
+                                                       "SHA256SUMS.sig"]
     manifest = json.loads(files[f"{root}/manifest.json"])
-    assert [f["path"] for f in manifest["files"]] == names[:-2], "every file but the manifest and SHA256SUMS"
+    assert [f["path"] for f in manifest["files"]] == names[:-3], "every file but the manifest, SHA256SUMS and its " \
+                                                                 "signature"
     for entry in manifest["files"]:
         data = files[f"{root}/{entry['path']}"]
         assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["size"] == len(data)
     assert manifest["made_by"] == "amina" and manifest["supplier"]["name"] == "Klang Valley Gloves"
-    assert manifest["signature"]["key_id"] and manifest["fldd_version"]
+    assert manifest["signing_key"]["fingerprint"].startswith("fldd-ed25519:") and manifest["fldd_version"]
     folder = next(n for n in names if n.startswith("assessments/")).split("/")[:2]
     data = json.loads(files[f"{root}/{'/'.join(folder)}/assessment.json"])
     assert data["status"] == "submitted" and data["findings"]
@@ -90,7 +92,8 @@ def test_the_dossier_verifies_and_holds_the_record_data_evidence_and_a_signed_ma
     assert any(n.endswith(f"/evidence/findings/finding-{hours['id']}/rota.png") for n in names)
     outcome = verify_dossier(ctx, dossier)
     assert outcome["intact"] and outcome["signature"] == "valid"
-    assert "signed by this database" in "\n".join(outcome["lines"]) and outcome["lines"][-1].startswith("INTACT")
+    assert "(this database): the signature is valid" in "\n".join(outcome["lines"])
+    assert outcome["lines"][-1].startswith("INTACT")
     assert all(line.startswith("ok ") for line in outcome["lines"][1:-2])
 
 
@@ -98,7 +101,7 @@ def test_sha256sum_reads_the_checksums_file_and_every_line_matches(dossier, tmp_
     files = members(dossier)
     root = root_of(dossier)
     sums = files[f"{root}/SHA256SUMS"].decode("utf-8").splitlines()
-    assert len(sums) == len(files) - 1
+    assert len(sums) == len(files) - 2, "every file but SHA256SUMS and its signature"
     for line in sums:
         digest, path = line.split("  ", 1)
         assert hashlib.sha256(files[f"{root}/{path}"]).hexdigest() == digest, path
@@ -165,16 +168,15 @@ def test_a_changed_manifest_is_detected(ctx, dossier):
     outcome = verify_dossier(ctx, dossier)
     assert not outcome["intact"]
     text = "\n".join(outcome["lines"])
-    assert "manifest.json: changed after the dossier was made (its content does not match its digest)" in text
-    assert "SHA256SUMS: does not match the manifest" in text
-    assert "INVALID" in text
+    assert ("PROBLEM  manifest.json: its sha256 is not the one in SHA256SUMS (the manifest was changed after the "
+            "dossier was made)") in text
+    assert outcome["lines"][-1] == "NOT INTACT: 1 problem found"
 
 
-def test_a_file_swapped_with_a_manifest_made_to_match_fails_the_signature_here_and_the_checksums_elsewhere(
+def test_a_file_swapped_with_a_manifest_made_to_match_fails_the_signed_checksums_here_and_elsewhere(
         ctx, dossier, tmp_path):
-    """A forger who changes a file and rewrites its hash and the manifest's digest (neither is secret)."""
-    from fldd.exchange.answer_pack import digest
-
+    """A forger who changes a file and rewrites its hash in the manifest (not secret), but not SHA256SUMS, which
+    the signature covers. (test_dossier_signature forges SHA256SUMS and the signature too.)"""
     root = root_of(dossier)
     name = next(n for n in members(dossier) if n.endswith("/supplier.json"))
 
@@ -184,30 +186,30 @@ def test_a_file_swapped_with_a_manifest_made_to_match_fails_the_signature_here_a
         for entry in manifest["files"]:
             if entry["path"] == "supplier.json":
                 entry.update(sha256=hashlib.sha256(forged).hexdigest(), size=len(forged))
-        manifest["digest"] = digest(manifest)
         return {**files, name: forged, f"{root}/manifest.json": json.dumps(manifest).encode()}
 
     rewrite(dossier, forge)
     here = verify_dossier(ctx, dossier)
-    assert not here["intact"] and here["signature"] == "invalid"
-    assert any("INVALID: the manifest was changed after it was signed" in line for line in here["lines"])
+    assert not here["intact"]
+    assert any("manifest.json: its sha256 is not the one in SHA256SUMS" in line for line in here["lines"])
     elsewhere = open_context(tmp_path / "recipient.sqlite3", user="inspector")
     try:
         there = verify_dossier(elsewhere, dossier)
     finally:
         elsewhere.close()
-    assert there["signature"] == "elsewhere" and not there["intact"]
-    assert "PROBLEM  SHA256SUMS: does not match the manifest (changed after the dossier was made)" in there["lines"]
+    assert not there["intact"] and not there["this_database"]
+    assert ("PROBLEM  manifest.json: its sha256 is not the one in SHA256SUMS (the manifest was changed after the "
+            "dossier was made)") in there["lines"]
 
 
-def test_a_recipient_database_checks_every_file_and_says_it_cannot_check_the_signature(dossier, tmp_path):
+def test_a_recipient_database_checks_every_file_and_the_signature(dossier, tmp_path):
     elsewhere = open_context(tmp_path / "recipient.sqlite3", user="inspector")
     try:
         outcome = verify_dossier(elsewhere, dossier)
     finally:
         elsewhere.close()
-    assert outcome["intact"] and outcome["signature"] == "elsewhere"
-    assert any(line.startswith("signed by another database") and "cannot check a signature made elsewhere" in line
+    assert outcome["intact"] and outcome["signature"] == "valid" and not outcome["this_database"]
+    assert any(line.startswith("signed by key fldd-ed25519:") and "(another database: compare this fingerprint" in line
                for line in outcome["lines"])
 
 
@@ -302,7 +304,9 @@ def test_the_commands_exit_0_for_an_intact_dossier_and_1_for_a_changed_one(ctx, 
     assert main(["--db", db, "report", "dossier", str(submitted.supplier.id), "-o", str(target)]) == 0
     assert f"wrote {target}" in capsys.readouterr().out
     assert main(["--db", db, "report", "verify", str(target)]) == 0
-    assert capsys.readouterr().out.strip().endswith("INTACT: every file matches the manifest")
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("INTACT: every file matches the manifest, and the signature of key fldd-ed25519:")
+    assert last.endswith("(this database) holds")
     name = next(n for n in members(target) if n.endswith("/supplier.json"))
     rewrite(target, lambda files: {**files, name: files[name] + b" "})
     assert main(["--db", db, "report", "verify", str(target), "--json"]) == 1

@@ -294,10 +294,40 @@ def test_today_the_statuses_are_the_present_ones(ctx):
 
 
 def test_a_day_that_is_not_a_date_or_a_period_backwards_is_refused(ctx):
-    with pytest.raises(Rejected, match="since: '2026-13-01' is not a date"):
+    with pytest.raises(Rejected, match="--since '2026-13-01': not a date"):
         portfolio_figures(ctx, since="2026-13-01")
-    with pytest.raises(Rejected, match="since: 2026-10-01 is after until"):
+    with pytest.raises(Rejected, match="--since 2026-10-01 is after --until 2026-09-30: the period would be empty"):
         portfolio_figures(ctx, since="2026-10-01", until=UNTIL)
+
+
+@pytest.mark.parametrize(("since", "until", "named"), [
+    (None, "9999-12-31", "--until 9999-12-31: a report cannot describe days that have not happened; --until "
+                         "must be today or earlier"),
+    (None, "2026-11-24", "--until 2026-11-24: a report cannot describe days that have not happened"),
+    ("0001-01-01", "0001-12-31", "--since 0001-01-01: give a day from 1900-01-01"),
+    (None, "1899-12-31", "--until 1899-12-31: give a day from 1900-01-01"),
+    ("2026-11-24", None, "--since 2026-11-24: a report cannot describe days that have not happened"),
+    ("2026-11-20", "2026-11-19", "--since 2026-11-20 is after --until 2026-11-19: the period would be empty"),
+])
+def test_a_day_out_of_range_is_refused_naming_the_option_never_a_crash(ctx, since, until, named):
+    with pytest.raises(Rejected) as caught:
+        portfolio_figures(ctx, since=since, until=until)
+    assert any(m.startswith(named) for m in caught.value.messages), caught.value.messages
+
+
+def test_the_earliest_and_latest_days_allowed_give_figures(ctx):
+    f = portfolio_figures(ctx, since="1900-01-01", until=TODAY.isoformat())
+    assert f["previous"]["since"] < "1900-01-01" and f["kpis"]["suppliers_total"] == 7
+    assert portfolio_figures(ctx, until="1900-12-31")["kpis"]["suppliers_total"] == 0
+
+
+def test_a_past_day_counts_only_the_suppliers_registered_by_then(ctx):
+    before = portfolio_figures(ctx, since="2025-01-01", until="2025-04-30")["kpis"]
+    assert before["suppliers_total"] == before["countries_total"] == before["suppliers_never_assessed"] == 0
+    assert before["suppliers_assessed_pct"] is None
+    on_the_day = portfolio_figures(ctx, since="2025-01-01", until="2025-05-01")["kpis"]
+    assert on_the_day["suppliers_total"] == 7  # registered on 1 May 2025 (Ayutthaya is suspended today)
+    assert "status" in KPIS["suppliers_total"].counts and "today" in KPIS["suppliers_total"].counts
 
 
 def test_the_default_period_is_the_twelve_months_ending_today(ctx):

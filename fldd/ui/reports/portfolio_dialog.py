@@ -7,9 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from fldd.ui.reports.report_dialog import ReportDialog
+from fldd.usecases.portfolio_figures import EARLIEST
 from fldd.usecases.report_jobs import PORTFOLIO, ReportRequest, file_name
 
 FORMATS = {".pdf": ("PDF (board paper, statement figures)", "PDF files (*.pdf)"),
@@ -42,24 +43,27 @@ class PortfolioReportDialog(ReportDialog):
         since, until = default_period(ctx.today())
         self.since = QDateEdit(_qdate(since))
         self.until = QDateEdit(_qdate(until))
-        for edit in (self.since, self.until):
+        for edit in (self.since, self.until):  # a report describes days that have happened, none before EARLIEST
+            edit.setDateRange(_qdate(EARLIEST), _qdate(ctx.today()))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(DATE_FORMAT)
         self.format = QComboBox()
         for suffix, (words, _filter) in FORMATS.items():
             self.format.addItem(words, suffix)
-        self.write_button = QPushButton("&Write report…")
-        self.write_button.setObjectName("writePortfolio")
+        about = QLabel("The figures a modern slavery statement and a board paper ask for, with the previous period "
+                       "of the same length beside them, and the reporting-law map with the figures filled in.")
+        about.setWordWrap(True)
         form = QFormLayout(self.options)
         form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(about)
         form.addRow("Period &from:", self.since)
         form.addRow("&to:", self.until)
         form.addRow("&Format:", self.format)
-        form.addRow("", self.write_button)
         super().__init__(ctx, prompter, None, parent, options=self.options)
         self.setWindowTitle("Portfolio report")
-        self.status.setText("The figures a modern slavery statement asks for, with the previous period of the same "
-                            "length beside them, and the reporting-law map with the figures filled in.")
+        self.write_button = self.buttons.addButton("&Write report…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.write_button.setObjectName("writePortfolio")
+        self.write_button.setDefault(True)
         self.cancel_button.setText("C&lose")
         self.write_button.clicked.connect(self.choose_and_write)
 
@@ -82,9 +86,11 @@ class PortfolioReportDialog(ReportDialog):
         if target.suffix.lower() not in FORMATS:
             target = target.with_name(target.name + suffix)
         self.options.setEnabled(False)
+        self.write_button.setEnabled(False)
         self.cancel_button.setText("&Cancel")
         self.start(ReportRequest(PORTFOLIO, target, since=since, until=until))
 
     def _on_finished(self) -> None:
         super()._on_finished()
         self.options.setEnabled(True)
+        self.write_button.setEnabled(True)

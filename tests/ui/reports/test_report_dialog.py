@@ -141,17 +141,34 @@ def test_home_writes_the_portfolio_for_the_period_chosen(qtbot, ctx, prompter, d
     dialog = page.report_dialog
     assert dialog.period() == (TODAY.replace(year=2025, day=24), TODAY)  # the twelve months to today
     dialog.format.setCurrentIndex(dialog.format.findData(".xlsx"))
-    dialog.since.setDate(dialog.since.date().addYears(1).addDays(1))  # after the end: refused, nothing asked
+    dialog.until.setDate(dialog.since.date().addDays(-1))  # before the start: refused, nothing asked
     qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
     assert "starts after it ends" in dialog.error.text() and gated.requests == [] and not prompter.asked
-    dialog.since.setDate(dialog.since.date().addMonths(-6))
+    dialog.until.setDate(dialog.until.date().addYears(2))  # held at today: no report on days to come
+    assert dialog.period()[1] == TODAY
+    dialog.since.setDate(dialog.since.date().addMonths(6))
     prompter.files = [str(tmp_path / "board paper")]
     qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.written is not None)
     request = gated.requests[0]
     assert (request.kind, request.target) == (PORTFOLIO, tmp_path / "board paper.xlsx")
-    assert (request.since.isoformat(), request.until.isoformat()) == ("2026-05-25", "2026-11-23")
+    assert (request.since.isoformat(), request.until.isoformat()) == ("2026-05-24", "2026-11-23")
     assert not dialog.error.isVisible()
+
+
+def test_the_portfolio_dates_stop_at_today_and_at_the_earliest_day(qtbot, ctx, prompter):
+    from fldd.ui.reports.portfolio_dialog import PortfolioReportDialog
+    from fldd.usecases.portfolio_figures import EARLIEST
+
+    dialog = PortfolioReportDialog(ctx, prompter)
+    qtbot.addWidget(dialog)
+    for edit in (dialog.since, dialog.until):
+        assert edit.maximumDate().toPython() == TODAY
+        assert edit.minimumDate().toPython() == EARLIEST
+        edit.setDate(edit.date().addYears(5))
+        assert edit.date().toPython() == TODAY
+        edit.setDate(edit.date().addYears(-500))
+        assert edit.date().toPython() == EARLIEST
 
 
 def test_a_supplier_sees_no_portfolio_or_dossier_action(qtbot, ctx, prompter, supplier):

@@ -108,6 +108,33 @@ def write_both(ctx, assessment: int, out: Path, name: str) -> None:
         print(f"{stem}: {len(render(pdf, out, stem))} pages")
 
 
+def page_shots(ctx, out: Path, assessment: int, supplier: int) -> None:
+    """Where the report actions sit, at a small laptop's size: Home, the runner, a supplier's panel."""
+    from findings_home_screens import SIZES, _settle, _show  # run as a script: this folder is on the path
+    from PySide6.QtWidgets import QApplication
+
+    from fldd.ui.home.home_page import HomePage
+    from fldd.ui.prompter import ScriptedPrompter
+    from fldd.ui.register.register_page import RegisterPage
+    from fldd.ui.runner.runner_page import RunnerPage
+
+    app = QApplication.instance() or QApplication([])
+    width, height = SIZES[0]
+    _show(app, HomePage(ctx, ScriptedPrompter()), width, height).grab().save(str(out / "app-home.png"))
+    runner = _show(app, RunnerPage(ctx, ScriptedPrompter()), width, height)
+    runner.load(assessment)
+    runner.report.menu().popup(runner.report.mapToGlobal(runner.report.rect().bottomLeft()))
+    _settle(app)
+    runner.grab().save(str(out / "app-runner.png"))
+    runner.report.menu().grab().save(str(out / "app-runner-menu.png"))
+    runner.report.menu().hide()
+    register = _show(app, RegisterPage(ctx, ScriptedPrompter()), width, height)
+    register.panel.show_supplier(supplier)
+    register.panel.show()
+    _settle(app)
+    register.grab().save(str(out / "app-register.png"))
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
@@ -129,6 +156,7 @@ def main(out: Path) -> None:
         build_demo(demo)
         many = next(r["id"] for r in list_assessments(demo) if (r["supplier"], r["tier"]) == MANY_FINDINGS)
         write_both(demo, many, out, "many")
+        page_shots(demo, out, many, next(r["supplier_id"] for r in list_assessments(demo) if r["id"] == many))
         xlsx = write_assessment_xlsx(demo, many, out / "many.xlsx")
         if shutil.which("soffice"):
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(xlsx)],

@@ -6,7 +6,7 @@ of tables with plain Paragraphs (no text.py, no contents, bookmarks, forms, char
 "Page N" footer. Both are built from the same gathered data, alternately, 7 times; medians and their ratio are
 printed together (the target: the report within 2x). Gathering the data is timed apart.
 
-    python benchmarks/report_pdf.py
+    python benchmarks/bench_report_pdf.py
 """
 
 from __future__ import annotations
