@@ -80,8 +80,8 @@ def onsite(data: dict, st: dict, w: dict, width: float) -> list:
     rows, fills = [], {}
     for i, r in enumerate(part["declared_vs_verified"]):
         rows.append([r["number"], r["text"], cell(r["declared"], st["cell"]), r["verified"],
-                     w["agree"] if r["agree"] else w["disagree"]])
-        if not r["agree"]:
+                     r["agree_text"]])
+        if r["agree"] is False:
             fills[i] = SEVERITY_FILL["priority"]
     if rows:
         out.append(grid(["#", w["question"], w["declared"], w["verified"], w["result"]], rows,

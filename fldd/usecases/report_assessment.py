@@ -85,22 +85,24 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
                  "creator": f"fldd {__version__}"},
         "cover": cover,
         "result": {"rating": result["rating"], "rating_text": rating_text, "provisional": shown["provisional"],
-                   "reasons": list(result["rating_reasons"]) or _band_reason(ctx, q, result, labels, lang),
+                   "reasons": _reasons(words, list(result["rating_reasons"]))
+                   or _band_reason(ctx, q, result, labels, lang),
                    "score": result["score"],
                    "red_flags": [{"question": f["question"], "number": words.numbers.get(f["question"], ""),
                                   "text": words.question(f["question"]),
                                   "answer": words.answer(f["question"], f["value"]),
                                   "reason": words.discreet([f["question"]], f["reason"])}
-                                 for f in result["red_flags"]],
-                   "completeness": {k: result["completeness"][k]
-                                    for k in ("percent", "answered_required", "required", "missing")},
+                                 for f in result["red_flags"] if not words.counts.hidden(f["question"])],
+                   "completeness": words.counts.completeness(result["completeness"], visible, shown["answers"]),
                    "notes": list(result["notes"]), "legend": _legend(ctx, q, lang)},
         "triggers": sections.triggers(words, result),
-        "next_steps": _next_steps(ctx, shown, found, labels),
+        "next_steps": _next_steps(ctx, shown, found, labels, words),
         "risk_levels": [ctx.standard.label("risk_levels", str(n), lang) for n in range(4)],
         "indicators": [_summary(ctx, lang, {"number": n, "name": ctx.standard.label("indicators", str(n), lang)},
-                                result["indicators"].get(str(n))) for n in range(1, 12)],
-        "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id))
+                                result["indicators"].get(str(n)), words.counts.asked(visible, shown["answers"], n))
+                       for n in range(1, 12)],
+        "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id),
+                             words.counts.asked(visible, shown["answers"], module=m.id))
                     for m in q.modules if m.id in result["modules"]],
         "findings": found,
         "answers": sections.answers(words, shown["answers"], shown["comments"], shown["corrections"], visible,
@@ -167,15 +169,34 @@ def _day(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 
 
-def _summary(ctx: AppContext, lang: str, head: dict, s: dict | None) -> dict:
+def _summary(ctx: AppContext, lang: str, head: dict, s: dict | None, asked: tuple[int, int] | None) -> dict:
     risk = s["risk"] if s else None
+    answered, shown = asked if asked is not None else (s["answered"] if s else 0, s["visible"] if s else 0)
     return {**head, "risk": risk,
             "risk_text": ctx.standard.label("risk_levels", str(risk), lang) if risk is not None else "",
-            "score": s.get("score") if s else None,
-            "answered": s["answered"] if s else 0, "visible": s["visible"] if s else 0}
+            "score": s.get("score") if s else None, "answered": answered, "visible": shown}
 
 
-def _next_steps(ctx: AppContext, shown: dict, found: list[dict], labels: dict) -> list[dict]:
+def _reasons(words, reasons: list[str]) -> list[str]:
+    """The rating's reasons, a floor that rests on a worker-interview result worded without telling it (the
+    single-allegation floor would say that one worker spoke)."""
+    from fldd.usecases.report_privacy import names
+
+    q, counts = words.q, words.counts
+    private = {}
+    for floor in q.floors:
+        read = names(floor.condition.text)
+        if counts.reads(read) or any(counts.threshold_reads(t) for t in read):
+            private[pick(floor.reason, words.lang)] = True
+    out = []
+    for reason in reasons:
+        told = words.labels["interview_reason"] if reason in private else reason
+        if told not in out:
+            out.append(told)
+    return out
+
+
+def _next_steps(ctx: AppContext, shown: dict, found: list[dict], labels: dict, words) -> list[dict]:
     """What must happen next and by when: plans and closures owed, escalations, submission, reassessment."""
     today = ctx.today()
     steps = []
@@ -188,7 +209,8 @@ def _next_steps(ctx: AppContext, shown: dict, found: list[dict], labels: dict) -
     for t in shown["result"]["triggers"]:
         if t["action"] != "finding":
             action = ctx.standard.label("actions", t["action"], shown["language"] or "en")
-            steps.append({"what": labels["next.escalate"].format(action=action, title=t["title"]),
+            title = words.counts.title(t["id"], t.get("fact"), t["title"])
+            steps.append({"what": labels["next.escalate"].format(action=action, title=title),
                           "by": t["plan_due"], "overdue": False})
     missing = shown["result"]["completeness"]["missing"]
     if shown["status"] == "draft":
