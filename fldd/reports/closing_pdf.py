@@ -35,6 +35,8 @@ def render_closing_pdf(data: dict) -> bytes:
     if c["status"] != "closed":
         story.append(text.para(w["closing_provisional"], st["muted"]))
     story += _findings(data, st, w)
+    if (data["onsite"] or {}).get("withheld"):
+        story.append(text.para(data["onsite"]["withheld"], st["muted"]))
     story += _to_send(data, st, w)
     story += [Spacer(1, 3 * mm), text.para(w["closing_privacy"], st["muted"])]
     story.append(_signatures(data, st, w))

@@ -13,6 +13,9 @@ EN = {
     "no_answer": "no answer", "yes": "Yes", "no": "No",
     "fewer_than": "fewer than {n}", "more_than": "more than {n}", "not_shown": "not shown (small group)",
     "from_interviews": "Worker interviews",
+    "interviews_withheld": "Fewer than {n} workers were interviewed: findings and thresholds that rest on the "
+                           "worker interviews alone are not listed in this report (they stand in fldd, and the "
+                           "rating counts them), so that no worker can be singled out.",
     "interview_reason": "A result of the worker interviews sets this rating (not told further, so that no worker "
                         "can be singled out).", "interview_finding": "Worker interviews: {name}",
     "interviews_small": "Fewer than {n} workers were interviewed: no interview result is shown, so that no worker "
@@ -85,6 +88,9 @@ ES = {
     "no_answer": "sin respuesta", "yes": "Sí", "no": "No",
     "fewer_than": "menos de {n}", "more_than": "más de {n}", "not_shown": "no se muestra (grupo pequeño)",
     "from_interviews": "Entrevistas a trabajadores",
+    "interviews_withheld": "Se entrevistó a menos de {n} trabajadores: los hallazgos y umbrales que se basan solo "
+                           "en las entrevistas no se listan en este informe (constan en fldd y la calificación los "
+                           "cuenta), para que ningún trabajador pueda ser identificado.",
     "interview_reason": "Un resultado de las entrevistas a trabajadores fija esta calificación (sin más detalle, "
                         "para que ningún trabajador pueda ser identificado).", "interview_finding": "Entrevistas a trabajadores: {name}",
     "interviews_small": "Se entrevistó a menos de {n} trabajadores: no se muestra ningún resultado de las "

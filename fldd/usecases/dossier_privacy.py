@@ -40,7 +40,7 @@ def discreet_assessment_json(ctx: AppContext, assessment_id: int) -> dict[str, A
     private = disc.private
 
     def worded(qid: str, value: Any) -> Any:
-        if isinstance(value, bool) or (qid in disc.counts and not isinstance(value, (int, float))):
+        if qid in disc.counts and (isinstance(value, bool) or not isinstance(value, (int, float))):
             return value if not disc.small_sample or value is None else labels["not_shown"]
         told = disc.label(qid, value, _KEEP)
         return value if told is _KEEP else told
@@ -56,20 +56,39 @@ def discreet_assessment_json(ctx: AppContext, assessment_id: int) -> dict[str, A
                                **({"indicator": int(name)} if key == "indicators" else {"module": name}))
             if asked is not None:
                 entry["answered"], entry["visible"] = asked
-            entry["top"] = _once([labels["from_interviews"] if t in private else t for t in entry.get("top", [])])
+            entry["top"] = _once([labels["from_interviews"] if t in private else t for t in entry.get("top", [])
+                                  if not (disc.small_sample and t in private)])
+    if disc.small_sample and disc.module in result["modules"]:  # from fewer than K interviews, nothing at all
+        result["modules"][disc.module].update(risk=labels["not_shown"], score=labels["not_shown"])
     floors = {pick(f.reason, lang) for f in session.questionnaire.floors
               if disc.reads(names(f.condition.text)) or any(disc.threshold_reads(t) for t in names(f.condition.text))}
     result["rating_reasons"] = _once([labels["interview_reason"] if r in floors else r
                                       for r in result["rating_reasons"]])
+    result["triggers"] = [t for t in result["triggers"] if not disc.withheld(t)]
+    data["findings"] = [f for f in data["findings"] if not disc.withheld(f)]
+    for row in [*result["triggers"], *data["findings"]]:
+        for key in ("values", "because"):
+            if isinstance(row.get(key), dict):
+                row[key] = disc.behind(row, row[key])
+            elif isinstance(row.get(key), list) and disc.behind(row, {}) is not None:
+                row[key] = [k for k in row[key] if k in disc.behind(row, dict.fromkeys(row[key]))]
+        if disc.small_sample:  # even 'not shown' behind a rule would tell that a worker said it
+            for key in ("values", "because"):
+                if isinstance(row.get(key), dict):
+                    row[key] = {k: v for k, v in row[key].items() if k not in private}
+                elif isinstance(row.get(key), list):
+                    row[key] = [k for k in row[key] if k not in private]
     for t in result["triggers"]:
-        if disc.threshold_reads(t["id"]):
-            t.update(title=disc.title(t["id"], t.get("fact"), t["title"]), id=t.get("fact") or labels["not_shown"])
+        t["title"] = disc.finding_title(t)
+        if disc.threshold_reads(t["id"]) or any(disc.threshold_reads(s["threshold"]) for s in t.get("sources", [])):
+            t["id"] = t["fact"] = disc.public_id(t)
         for s in t.get("sources", []):
             _source(disc, s, labels)
     for f in data["findings"]:
         f["title"] = disc.finding_title(f)
-        if disc.threshold_reads(f.get("threshold_id")):
-            f["threshold_id"] = f.get("fact") or labels["not_shown"]
+        if disc.threshold_reads(f.get("threshold_id")) or any(disc.threshold_reads(s["threshold"])
+                                                               for s in f.get("sources") or []):
+            f["threshold_id"] = f["fact"] = disc.public_id(f)
         for s in f.get("sources") or []:
             _source(disc, s, labels)
     data = _walk(data, private, worded)
@@ -84,6 +103,8 @@ def discreet_assessment_json(ctx: AppContext, assessment_id: int) -> dict[str, A
 def _source(disc, s: dict, labels: dict) -> None:
     if disc.threshold_reads(s.get("threshold")):
         s.update(title=labels["from_interviews"], threshold=labels["from_interviews"])
+        if isinstance(s.get("because"), list):
+            s["because"] = [k for k in s["because"] if k != disc.total_id]
 
 
 def _tally(disc, n: Any, labels: dict) -> Any:

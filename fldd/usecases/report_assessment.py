@@ -27,8 +27,9 @@ the assessment's language (`language`; the report's own words are `labels`, from
   size}]}]}] -- the questions shown, module by module.
 - `evidence`: [{name, sha256, size, attached_to}] -- every file of the assessment, its findings and actions.
 - `onsite`: None for a desktop assessment, else {declared_vs_verified: [{question, number, text, declared_text,
-  declared, verified, agree}], interviews: {threshold, interviewed, rows: [{question, number, text, value}],
-  sample: [str], note} or None}.
+  declared, verified, agree (None when hidden), agree_text}], interviews: {threshold, interviewed, rows: [{question,
+  number, text, value}], sample: [str], note} or None, withheld: the note saying interview findings are left out
+  (fewer than 3 interviewed) or ""}.
 - `glossary`: [{id, term, definition}] of the terms the questions shown use.
 - `method`: {text, standard: {id, title, version, content_hash}, software, sources: [{key, citation}]}.
 
@@ -50,6 +51,7 @@ from fldd.usecases.assessments import AssessmentSession, assessment_json
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.rating_words import FINAL_STATUSES
+from fldd.usecases.report_privacy import K
 
 
 def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
@@ -75,7 +77,8 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
         declared = {k: to_json(v) for k, v in session.declared.items()}
         onsite = {"declared_vs_verified": sections.declared_vs_verified(ctx, words, shown["answers"], declared,
                                                                        result["mismatches"]),
-                  "interviews": sections.interviews(words, shown["answers"], shown["sampling"])}
+                  "interviews": sections.interviews(words, shown["answers"], shown["sampling"]),
+                  "withheld": labels["interviews_withheld"].format(n=K) if words.counts.small_sample else ""}
     return {
         "language": lang, "labels": labels, "kind": q.tier, "generated_on": ctx.today().isoformat(),
         "meta": {"title": f"{labels['report.title']}: {cover['supplier']}", "author": record.assessor or "",
@@ -94,14 +97,18 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
                                   "reason": words.discreet([f["question"]], f["reason"])}
                                  for f in result["red_flags"] if not words.counts.hidden(f["question"])],
                    "completeness": words.counts.completeness(result["completeness"], visible, shown["answers"]),
-                   "notes": list(result["notes"]), "legend": _legend(ctx, q, lang)},
+                   "notes": list(result["notes"]) + ([labels["interviews_withheld"].format(n=K)]
+                                                     if words.counts.small_sample else []),
+                   "legend": _legend(ctx, q, lang)},
         "triggers": sections.triggers(words, result),
         "next_steps": _next_steps(ctx, shown, found, labels, words),
         "risk_levels": [ctx.standard.label("risk_levels", str(n), lang) for n in range(4)],
         "indicators": [_summary(ctx, lang, {"number": n, "name": ctx.standard.label("indicators", str(n), lang)},
                                 result["indicators"].get(str(n)), words.counts.asked(visible, shown["answers"], n))
                        for n in range(1, 12)],
-        "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id),
+        "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)},
+                             None if m.id == words.counts.module and words.counts.small_sample
+                             else result["modules"].get(m.id),
                              words.counts.asked(visible, shown["answers"], module=m.id))
                     for m in q.modules if m.id in result["modules"]],
         "findings": found,
@@ -207,9 +214,9 @@ def _next_steps(ctx: AppContext, shown: dict, found: list[dict], labels: dict, w
             steps.append({"what": labels[key].format(title=f["title"]), "by": f["deadline"],
                           "overdue": f["deadline"] < today.isoformat()})
     for t in shown["result"]["triggers"]:
-        if t["action"] != "finding":
+        if t["action"] != "finding" and not words.counts.withheld(t):
             action = ctx.standard.label("actions", t["action"], shown["language"] or "en")
-            title = words.counts.title(t["id"], t.get("fact"), t["title"])
+            title = words.counts.finding_title(t)
             steps.append({"what": labels["next.escalate"].format(action=action, title=title),
                           "by": t["plan_due"], "overdue": False})
     missing = shown["result"]["completeness"]["missing"]

@@ -187,14 +187,31 @@ class Disclosure:
             return title
         return self.fact_title(fact, threshold_id)
 
+    def fact_of(self, fact: str | None, threshold_id: str | None) -> str | None:
+        """The fact a threshold establishes, or for one without a fact the fact of the figures it reads (the
+        single fee allegation and the graded fees then read alike) when they all establish one and the same."""
+        if fact in self.q.facts:
+            return fact
+        t = self._thresholds.get(threshold_id or "")
+        read = sorted(names(t.condition.text) & set(self.counts)) if t else []
+        facts = {self.counts[qid].fact for qid in read}
+        only = next(iter(facts)) if len(facts) == 1 else None
+        return only if only in self.q.facts else None
+
+    def public_id(self, row: dict) -> str:
+        """The id a finding or trigger resting on interviews goes by outside fldd: its fact, never a threshold
+        id such as 'thr_os_wi_threats_single'."""
+        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        return self.fact_of(row.get("fact"), ids[0]) or "worker_interviews"
+
     def fact_title(self, fact: str | None, threshold_id: str | None = None) -> str:
         from fldd.standard.model import pick
 
-        found = self.q.facts.get(fact or "")
-        if found is not None:
-            return pick(found.title, self.lang)
         t = self._thresholds.get(threshold_id or "")
         read = sorted(names(t.condition.text) & set(self.counts)) if t else []
+        found = self.q.facts.get(self.fact_of(fact, threshold_id) or "")
+        if found is not None:
+            return pick(found.title, self.lang)
         indicators = [i for qid in read for i in self.counts[qid].indicators]
         name = (self.standard.label("indicators", str(indicators[0]), self.lang)
                 if indicators and self.standard is not None else "")
@@ -203,13 +220,36 @@ class Disclosure:
     def finding_title(self, row: dict) -> str:
         """A finding's title as a report prints it (auditor's own findings as written)."""
         sources = row.get("sources") or []
-        ids = [s["threshold"] for s in sources] or [row.get("threshold_id")]
+        ids = [s["threshold"] for s in sources] or [row.get("threshold_id") or row.get("id")]
         if not any(self.threshold_reads(i) for i in ids):
             return row["title"]
         if all(self.threshold_reads(i) for i in ids) or row["title"] in [s["title"] for s in sources
                                                                          if self.threshold_reads(s["threshold"])]:
             return self.fact_title(row.get("fact"), ids[0])
         return row["title"]
+
+    def reads_row(self, row: dict) -> bool:
+        """Whether any source of a finding or trigger reads worker-interview figures."""
+        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        return any(self.threshold_reads(i) for i in ids)
+
+    def behind(self, row: dict, values: dict) -> dict:
+        """The answers behind a finding or trigger that rests on interview figures, without the number
+        interviewed (a graded fee finding lists it, the single allegation does not: which one it is would show)."""
+        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        if not any(self.threshold_reads(i) for i in ids):
+            return values
+        return {k: v for k, v in values.items() if k != self.total_id}
+
+    def rests_on_interviews(self, row: dict) -> bool:
+        """Whether a finding or trigger rests on worker-interview figures alone (every source reads them)."""
+        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        return all(self.threshold_reads(i) for i in ids)
+
+    def withheld(self, row: dict) -> bool:
+        """Whether a finding or trigger is left out of a report: it rests on the interviews alone and fewer than
+        K workers were interviewed (its mere presence would tell what one of them said)."""
+        return self.small_sample and row.get("source") != "auditor" and self.rests_on_interviews(row)
 
     def source_titles(self, sources: list[dict]) -> list[str]:
         """The 'seen in' lines: an interview source reads 'Worker interviews', never its threshold's title."""

@@ -51,24 +51,31 @@ class Words:
         tells it."""
         return self.counts.rule(qids, text)
 
-    def pairs(self, values: dict[str, Any]) -> list[dict]:
-        """[{'question', 'text', 'answer'}] for the answers behind a trigger or a finding."""
-        return [{"question": k, "text": self.question(k), "answer": self.answer(k, v)} for k, v in values.items()]
+    def pairs(self, values: dict[str, Any], row: dict | None = None) -> list[dict]:
+        """[{'question', 'text', 'answer'}] for the answers behind a trigger or a finding (from fewer than K
+        interviews, none of theirs: even 'not shown' there would tell that a worker said it)."""
+        quiet = self.counts.small_sample
+        values = self.counts.behind(row, values) if row is not None else values
+        return [{"question": k, "text": self.question(k), "answer": self.answer(k, v)} for k, v in values.items()
+                if not (quiet and k in self.counts.private)]
 
 
 def triggers(words: Words, result_json: dict) -> list[dict]:
     """Each threshold that fired, with its action, deadlines and the answers behind it."""
     out = []
     for t in result_json["triggers"]:
-        out.append({"id": t["id"], "action": t["action"],
+        if words.counts.withheld(t):
+            continue
+        out.append({"id": words.counts.public_id(t) if words.counts.reads_row(t) else t["id"],
+                    "action": t["action"],
                     "action_text": words.standard.label("actions", t["action"], words.lang),
                     "severity": t["severity"],
                     "severity_text": words.standard.label("severities", t["severity"], words.lang)
                     if t["severity"] else "",
-                    "title": words.counts.title(t["id"], t.get("fact"), t["title"]), "remedy": t["remedy"],
+                    "title": words.counts.finding_title(t), "remedy": t["remedy"],
                     "rule": words.discreet(t["values"], t["rule"]),
                     "plan_due": t["plan_due"], "closure_due": t["closure_due"],
-                    "answers": words.pairs(t["values"])})
+                    "answers": words.pairs(t["values"], t)})
     return out
 
 
@@ -78,6 +85,8 @@ def findings(ctx: AppContext, words: Words, rows: list[dict]) -> list[dict]:
     today = ctx.today()
     out = []
     for row in rows:
+        if words.counts.withheld(row):
+            continue
         told = describe_finding(ctx, row)
         status = row.get("status") or "open"
         deadline, kind = owed(row, today)
@@ -89,7 +98,7 @@ def findings(ctx: AppContext, words: Words, rows: list[dict]) -> list[dict]:
             "id": row["id"], "severity": row["severity"],
             "severity_text": words.standard.label("severities", row["severity"], words.lang),
             "title": words.counts.finding_title(row), "detail": words.discreet(row["because"], told["rule"]),
-            "remedy": told["remedy"], "because": words.pairs(row["because"]),
+            "remedy": told["remedy"], "because": words.pairs(row["because"], row),
             "seen_in": words.counts.source_titles(row.get("sources") or []),
             "action": row.get("description") or "", "owner": row.get("owner") or "",
             "plan_due": row.get("due_date"), "closure_due": row.get("closure_date"),
