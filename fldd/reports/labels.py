@@ -12,7 +12,7 @@ EN = {
     # data words
     "no_answer": "no answer", "yes": "Yes", "no": "No",
     "fewer_than": "fewer than {n}", "more_than": "more than {n}", "not_shown": "not shown (small group)",
-    "from_interviews": "Worker interviews",
+    "from_interviews": "Worker interviews", "hidden": "not shown",
     "interviews_withheld": "Fewer than {n} workers were interviewed: findings and thresholds that rest on the "
                            "worker interviews alone are not listed in this report (they stand in fldd, and the "
                            "rating counts them), so that no worker can be singled out.",
@@ -87,7 +87,7 @@ EN = {
 ES = {
     "no_answer": "sin respuesta", "yes": "Sí", "no": "No",
     "fewer_than": "menos de {n}", "more_than": "más de {n}", "not_shown": "no se muestra (grupo pequeño)",
-    "from_interviews": "Entrevistas a trabajadores",
+    "from_interviews": "Entrevistas a trabajadores", "hidden": "no se muestra",
     "interviews_withheld": "Se entrevistó a menos de {n} trabajadores: los hallazgos y umbrales que se basan solo "
                            "en las entrevistas no se listan en este informe (constan en fldd y la calificación los "
                            "cuenta), para que ningún trabajador pueda ser identificado.",

@@ -92,6 +92,8 @@ def discreet_assessment_json(ctx: AppContext, assessment_id: int) -> dict[str, A
         for s in f.get("sources") or []:
             _source(disc, s, labels)
     data = _walk(data, private, worded)
+    if disc.small_sample:  # which follow-ups hold an answer would tell that a count is above 0
+        data["answers"].update({qid: labels["not_shown"] for qid in disc.rows()})
     sampling = data.get("sampling", {}).get("interviews")
     if sampling and disc.total is not None:  # where and how interviews were held, told as any count of them
         for group in ("held", "interpreter"):

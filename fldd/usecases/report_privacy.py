@@ -163,13 +163,18 @@ class Disclosure:
         figures when the sample is not small: a count of 0 then reads 0, so which follow-ups were asked is told."""
         keys = ("percent", "answered_required", "required", "missing")
         if not self.small_sample:
-            return {k: done[k] for k in keys}
-        follow = [x for x in self.q.questions if x.id in self.gated() and x.required and x.id in visible]
+            return {k: done[k] for k in keys if k in done}
+        shown = [x for x in self.q.questions if x.id in self.gated() and x.id in visible]
+        follow = [x for x in shown if x.required]
         required = done["required"] - len(follow)
         answered = done["answered_required"] - sum(1 for x in follow if values.get(x.id) is not None)
-        return {"percent": round(100 * answered / required, 1) if required else 100.0,
-                "answered_required": answered, "required": required,
-                "missing": [m for m in done["missing"] if m not in self.gated()]}
+        out = {"percent": round(100 * answered / required, 1) if required else 100.0,
+               "answered_required": answered, "required": required,
+               "missing": [m for m in done["missing"] if m not in self.gated()]}
+        if "visible" in done:  # the dossier's data also counts every question shown and answered
+            out["visible"] = done["visible"] - len(shown)
+            out["answered"] = done["answered"] - sum(1 for x in shown if values.get(x.id) is not None)
+        return out
 
     # -- what is derived from the figures --------------------------------------------------------------------
     def rule(self, ids, text: str) -> str:

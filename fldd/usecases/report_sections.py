@@ -185,7 +185,7 @@ def _agreement(words: Words, qid: str, agree: bool) -> dict:
     """Agree/Disagree, or neither when the verified figure is hidden: 'Disagree' beside 'fewer than 3' tells
     which of 1 or 2 it is."""
     if words.counts.hidden(qid):
-        return {"agree": None, "agree_text": words.labels["not_shown"]}
+        return {"agree": None, "agree_text": words.labels["hidden"]}
     return {"agree": agree, "agree_text": words.labels["agree" if agree else "disagree"]}
 
 

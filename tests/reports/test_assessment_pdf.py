@@ -237,6 +237,6 @@ def test_each_contradiction_of_the_declaration_reads_disagree(demo_ctx, onsite):
     for r in rows:  # 'Disagree' beside 'fewer than 3' would tell 1 from 2
         assert (r["agree"] is None) == (r["verified"] in ("fewer than 3", "not shown (small group)")
                                         or r["verified"].startswith("more than"))
-        assert r["agree_text"] == ("not shown (small group)" if r["agree"] is None else
+        assert r["agree_text"] == ("not shown" if r["agree"] is None else
                                    "Agree" if r["agree"] else "Disagree")
     assert section.count("Disagree") == len(disagree) and "Agree" in section
