@@ -171,3 +171,11 @@ def test_follow_ups_are_listed_whatever_the_count_they_follow(tmp_path):
     told = {r["question"]: r["value"] for r in some["onsite"]["interviews"]["rows"]}
     assert told["wi_fee_repaid"] == told["wi_paid_fees"] == "not shown (small group)"
     assert told["wi_fee_typical_months"] == "not shown (small group)"
+
+
+@pytest.mark.xfail(strict=True, reason="known leak: a threshold on a share (over 20% do not know how to raise a "
+                   "grievance) fires at 2 of 5 but not at 1 of 5, both 'not shown'; fixing it means changing the "
+                   "standard's thresholds, not the reports")
+def test_a_threshold_on_a_share_does_not_split_a_hidden_group(tmp_path):
+    one, two = (outputs(tmp_path / str(n), {"wi_interviewed": 5, "wi_grievance_unknown": n}) for n in (1, 2))
+    assert differences(one, two) == {}
