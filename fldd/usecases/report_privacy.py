@@ -102,7 +102,7 @@ class Disclosure:
             return plain  # not asked: its condition count reads 0 (or no answer) too
         if any(not self.exact(g) for g in gates):
             return self.words["not_shown"]
-        if value is None or isinstance(value, str) or isinstance(value, bool):
+        if value is None or isinstance(value, (str, bool)):
             return plain  # no answer, or "don't know"
         base = min([int(self.values[g]) for g in gates] or [self.total if self.total is not None else 0])
         if question.type != "count":  # a median or a maximum over the workers its condition counts
@@ -185,13 +185,6 @@ class Disclosure:
         t = self._thresholds.get(threshold_id or "")
         return t is not None and self.reads(names(t.condition.text))
 
-    def title(self, threshold_id: str | None, fact: str | None, title: str) -> str:
-        """A finding's or trigger's title: its own unless its rule reads interview figures (the single-allegation
-        and the several-workers thresholds then read alike: the fact's title, or a neutral wording)."""
-        if not self.threshold_reads(threshold_id):
-            return title
-        return self.fact_title(fact, threshold_id)
-
     def fact_of(self, fact: str | None, threshold_id: str | None) -> str | None:
         """The fact a threshold establishes, or for one without a fact the fact of the figures it reads (the
         single fee allegation and the graded fees then read alike) when they all establish one and the same."""
@@ -206,7 +199,7 @@ class Disclosure:
     def public_id(self, row: dict) -> str:
         """The id a finding or trigger resting on interviews goes by outside fldd: its fact, never a threshold
         id such as 'thr_os_wi_threats_single'."""
-        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        ids = _thresholds_of(row)
         return self.fact_of(row.get("fact"), ids[0]) or "worker_interviews"
 
     def fact_title(self, fact: str | None, threshold_id: str | None = None) -> str:
@@ -225,7 +218,7 @@ class Disclosure:
     def finding_title(self, row: dict) -> str:
         """A finding's title as a report prints it (auditor's own findings as written)."""
         sources = row.get("sources") or []
-        ids = [s["threshold"] for s in sources] or [row.get("threshold_id") or row.get("id")]
+        ids = _thresholds_of(row)
         if not any(self.threshold_reads(i) for i in ids):
             return row["title"]
         if all(self.threshold_reads(i) for i in ids) or row["title"] in [s["title"] for s in sources
@@ -235,20 +228,20 @@ class Disclosure:
 
     def reads_row(self, row: dict) -> bool:
         """Whether any source of a finding or trigger reads worker-interview figures."""
-        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        ids = _thresholds_of(row)
         return any(self.threshold_reads(i) for i in ids)
 
     def behind(self, row: dict, values: dict) -> dict:
         """The answers behind a finding or trigger that rests on interview figures, without the number
         interviewed (a graded fee finding lists it, the single allegation does not: which one it is would show)."""
-        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        ids = _thresholds_of(row)
         if not any(self.threshold_reads(i) for i in ids):
             return values
         return {k: v for k, v in values.items() if k != self.total_id}
 
     def rests_on_interviews(self, row: dict) -> bool:
         """Whether a finding or trigger rests on worker-interview figures alone (every source reads them)."""
-        ids = [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
+        ids = _thresholds_of(row)
         return all(self.threshold_reads(i) for i in ids)
 
     def withheld(self, row: dict) -> bool:
@@ -268,6 +261,11 @@ class Disclosure:
 
 InterviewCounts = Disclosure  # the name the reports used before the rule covered more than the counts
 _PLAIN = object()
+
+
+def _thresholds_of(row: dict) -> list[str]:
+    """The thresholds behind a finding or trigger: its sources', else its own id."""
+    return [s["threshold"] for s in row.get("sources") or []] or [row.get("threshold_id") or row.get("id")]
 
 
 def _number(value: Any) -> bool:

@@ -14,7 +14,7 @@ from fldd.standard.model import Questionnaire, Standard, pick
 from fldd.store import evidence as store_evidence
 from fldd.usecases.context import AppContext
 from fldd.usecases.findings import _answer_text, describe_finding, owed
-from fldd.usecases.report_privacy import K, Disclosure
+from fldd.usecases.report_privacy import Disclosure, K
 
 
 class Words:
