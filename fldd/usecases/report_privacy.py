@@ -259,7 +259,6 @@ class Disclosure:
         return out if len(sources) > 1 else []
 
 
-InterviewCounts = Disclosure  # the name the reports used before the rule covered more than the counts
 _PLAIN = object()
 
 
