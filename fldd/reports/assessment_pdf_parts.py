@@ -89,9 +89,8 @@ def onsite(data: dict, st: dict, w: dict, width: float) -> list:
         question = [cell(r["text"], st["cell"])]
         if r.get("declared_text"):  # the desktop question the declaration answered, as the Excel report has it
             question.append(cell(f"{w['declared_in']}: {r['declared_text']}", asked))
-        rows.append([r["number"], question, cell(r["declared"], st["cell"]), r["verified"],
-                     w["agree"] if r["agree"] else w["disagree"]])
-        if not r["agree"]:
+        rows.append([r["number"], question, cell(r["declared"], st["cell"]), r["verified"], r["agree_text"]])
+        if r["agree"] is False:
             fills[i] = SEVERITY_FILL["priority"]
     if rows:
         out.append(grid(["#", w["question"], w["declared"], w["verified"], w["result"]], rows,

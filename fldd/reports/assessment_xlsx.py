@@ -191,7 +191,7 @@ def _onsite(wb: Workbook, onsite: dict, lab: dict) -> None:
     _table(wb, lab["sheet.declared"], [(lab["number"], 8), (lab["question"], 50), (lab["desktop_question"], 50),
                                        (lab["declared"], 30), (lab["verified"], 30), (lab["result"], 12)],
            [(d["number"], d["text"], d["declared_text"], d["declared"], d["verified"],
-             lab["agree"] if d["agree"] else lab["disagree"]) for d in onsite["declared_vs_verified"]])
+             d["agree_text"]) for d in onsite["declared_vs_verified"]])
     interviews = onsite.get("interviews")
     if interviews:
         rows = [("", lab["workers_interviewed"], interviews["interviewed"])]

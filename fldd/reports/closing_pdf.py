@@ -34,6 +34,8 @@ def render_closing_pdf(data: dict) -> bytes:
              (w["questionnaire"], f"{c['questionnaire']['title']} {c['questionnaire']['version']}")]
     story += [pairs(visit, [40 * mm, WIDTH - 40 * mm], st), Spacer(1, 4 * mm), rating_box(data, st, WIDTH)]
     story += _findings(data, st, w)
+    if (data["onsite"] or {}).get("withheld"):
+        story.append(text.para(data["onsite"]["withheld"], st["muted"]))
     story += _to_send(data, st, w)
     story += [Spacer(1, 3 * mm), text.para(w["closing_privacy"], st["muted"])]
     story.append(_signatures(data, st, w))

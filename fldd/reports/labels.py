@@ -12,6 +12,14 @@ EN = {
     # data words
     "no_answer": "no answer", "yes": "Yes", "no": "No",
     "fewer_than": "fewer than {n}", "more_than": "more than {n}", "not_shown": "not shown (small group)",
+    "from_interviews": "Worker interviews", "hidden": "not shown",
+    "interviews_withheld": "Fewer than {n} workers were interviewed: findings and thresholds that rest on the "
+                           "worker interviews alone are not listed in this report (they stand in fldd, and the "
+                           "rating counts them), so that no worker can be singled out.",
+    "interview_reason": "A result of the worker interviews sets this rating (not told further, so that no worker "
+                        "can be singled out).", "interview_finding": "Worker interviews: {name}",
+    "interviews_small": "Fewer than {n} workers were interviewed: no interview result is shown, so that no worker "
+                        "can be singled out.",
     "status.draft": "Draft", "status.submitted": "Submitted", "status.under_review": "Under review",
     "status.closed": "Closed",
     "action.open": "Open", "action.in_progress": "In progress", "action.done": "Done", "action.verified": "Verified",
@@ -59,8 +67,10 @@ EN = {
     "no_findings": "No findings were raised.", "no_triggers": "No threshold was triggered.",
     "no_red_flags": "No red flags.", "no_evidence": "No evidence files are attached.",
     "no_declared": "No desktop declaration to compare with.",
-    "interviews_note": "Counts of fewer than {n} workers, and any count that would reveal one, are not printed, "
-                       "so that no worker can be singled out. Interview codes, dates and notes are not included.",
+    "interviews_note": "Counts of fewer than {n} workers, the counts close to all of them, and every count of a "
+                       "group under twice {n} are not printed, nor is anything that would tell them (a rule, a "
+                       "title, a row), so that no worker can be singled out. Interview codes, dates and notes are "
+                       "not included.",
     "closing_privacy": "Worker-interview details are not included in this summary; results appear only as "
                        "aggregates in the full report.",
     "closing_pending": "Provisional: raised when the assessment is submitted, with plan and closure dates counted "
@@ -88,6 +98,14 @@ EN = {
 ES = {
     "no_answer": "sin respuesta", "yes": "Sí", "no": "No",
     "fewer_than": "menos de {n}", "more_than": "más de {n}", "not_shown": "no se muestra (grupo pequeño)",
+    "from_interviews": "Entrevistas a trabajadores", "hidden": "no se muestra",
+    "interviews_withheld": "Se entrevistó a menos de {n} trabajadores: los hallazgos y umbrales que se basan solo "
+                           "en las entrevistas no se listan en este informe (constan en fldd y la calificación los "
+                           "cuenta), para que ningún trabajador pueda ser identificado.",
+    "interview_reason": "Un resultado de las entrevistas a trabajadores fija esta calificación (sin más detalle, "
+                        "para que ningún trabajador pueda ser identificado).", "interview_finding": "Entrevistas a trabajadores: {name}",
+    "interviews_small": "Se entrevistó a menos de {n} trabajadores: no se muestra ningún resultado de las "
+                        "entrevistas, para que ningún trabajador pueda ser identificado.",
     "status.draft": "Borrador", "status.submitted": "Enviada", "status.under_review": "En revisión",
     "status.closed": "Cerrada",
     "action.open": "Abierta", "action.in_progress": "En curso", "action.done": "Hecha", "action.verified": "Verificada",
@@ -134,9 +152,10 @@ ES = {
     "no_findings": "No se registraron hallazgos.", "no_triggers": "No se activó ningún umbral.",
     "no_red_flags": "Sin señales de alerta.", "no_evidence": "No hay archivos de evidencia adjuntos.",
     "no_declared": "No hay declaración documental con la que comparar.",
-    "interviews_note": "Los recuentos de menos de {n} trabajadores, y cualquier recuento que permitiera deducirlos, "
-                       "no se imprimen, para que ningún trabajador pueda ser identificado. No se incluyen códigos, "
-                       "fechas ni notas de las entrevistas.",
+    "interviews_note": "Los recuentos de menos de {n} trabajadores, los cercanos al total y todo recuento de un "
+                       "grupo de menos del doble de {n}, y lo que permitiera deducirlos, no se imprimen, para que "
+                       "ningún trabajador pueda ser identificado. No se incluyen códigos, fechas ni notas de las "
+                       "entrevistas.",
     "closing_privacy": "Este resumen no incluye detalles de las entrevistas a trabajadores; sus resultados solo "
                        "aparecen como agregados en el informe completo.",
     "closing_pending": "Provisional: se registran al enviar la evaluación, con plazos contados desde ese día "

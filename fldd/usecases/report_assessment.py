@@ -34,8 +34,9 @@ the assessment's language (`language`; the report's own words are `labels`, from
 - `moves`: [{from, to, by, at, rating_before, rating_after, score_before, score_after}] -- moves to newer versions.
 - `evidence`: [{name, sha256, size, attached_to}] -- every file of the assessment, its findings and actions.
 - `onsite`: None for a desktop assessment, else {declared_vs_verified: [{question, number, text, declared_text,
-  declared, verified, agree}], interviews: {threshold, interviewed, rows: [{question, number, text, value}],
-  sample: [str], note} or None}.
+  declared, verified, agree (None when hidden), agree_text}], interviews: {threshold, interviewed, rows: [{question,
+  number, text, value}], sample: [str], note} or None, withheld: the note saying interview findings are left out
+  (fewer than 3 interviewed) or ""}.
 - `glossary`: [{id, term, definition}] of the terms the questions shown use.
 - `method`: {text, standard: {id, title, version, content_hash}, software, sources: [{key, citation}]}.
 
@@ -57,6 +58,7 @@ from fldd.usecases.assessments import AssessmentSession, assessment_json
 from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.rating_words import FINAL_STATUSES
+from fldd.usecases.report_privacy import K
 
 
 def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
@@ -82,7 +84,8 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
         declared = {k: to_json(v) for k, v in session.declared.items()}
         onsite = {"declared_vs_verified": sections.declared_vs_verified(ctx, words, shown["answers"], declared,
                                                                        result["mismatches"]),
-                  "interviews": sections.interviews(words, shown["answers"], shown["sampling"])}
+                  "interviews": sections.interviews(words, shown["answers"], shown["sampling"]),
+                  "withheld": labels["interviews_withheld"].format(n=K) if words.counts.small_sample else ""}
     return {
         "language": lang, "labels": labels, "kind": q.tier, "generated_on": ctx.today().isoformat(),
         "meta": {"title": f"{labels['report.title']}: {cover['supplier']}", "author": record.assessor or "",
@@ -92,22 +95,28 @@ def assessment_report_data(ctx: AppContext, assessment_id: int) -> dict:
                  "creator": f"fldd {__version__}"},
         "cover": cover,
         "result": {"rating": result["rating"], "rating_text": rating_text, "provisional": shown["provisional"],
-                   "reasons": list(result["rating_reasons"]) or _band_reason(ctx, q, result, labels, lang),
+                   "reasons": _reasons(words, list(result["rating_reasons"]))
+                   or _band_reason(ctx, q, result, labels, lang),
                    "score": result["score"],
                    "red_flags": [{"question": f["question"], "number": words.numbers.get(f["question"], ""),
                                   "text": words.question(f["question"]),
                                   "answer": words.answer(f["question"], f["value"]),
                                   "reason": words.discreet([f["question"]], f["reason"])}
-                                 for f in result["red_flags"]],
-                   "completeness": {k: result["completeness"][k]
-                                    for k in ("percent", "answered_required", "required", "missing")},
-                   "notes": list(result["notes"]), "legend": _legend(ctx, q, lang)},
+                                 for f in result["red_flags"] if not words.counts.hidden(f["question"])],
+                   "completeness": words.counts.completeness(result["completeness"], visible, shown["answers"]),
+                   "notes": list(result["notes"]) + ([labels["interviews_withheld"].format(n=K)]
+                                                     if words.counts.small_sample else []),
+                   "legend": _legend(ctx, q, lang)},
         "triggers": sections.triggers(words, result),
-        "next_steps": _next_steps(ctx, shown, found, labels),
+        "next_steps": _next_steps(ctx, shown, found, labels, words),
         "risk_levels": [ctx.standard.label("risk_levels", str(n), lang) for n in range(4)],
         "indicators": [_summary(ctx, lang, {"number": n, "name": ctx.standard.label("indicators", str(n), lang)},
-                                result["indicators"].get(str(n))) for n in range(1, 12)],
-        "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)}, result["modules"].get(m.id))
+                                result["indicators"].get(str(n)), words.counts.asked(visible, shown["answers"], n))
+                       for n in range(1, 12)],
+        "modules": [_summary(ctx, lang, {"id": m.id, "title": pick(m.title, lang)},
+                             None if m.id == words.counts.module and words.counts.small_sample
+                             else result["modules"].get(m.id),
+                             words.counts.asked(visible, shown["answers"], module=m.id))
                     for m in q.modules if m.id in result["modules"]],
         "bands": [{"rating": b.rating, "min_score": b.min_score} for b in q.bands],
         "findings": found,
@@ -227,15 +236,34 @@ def _day(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 
 
-def _summary(ctx: AppContext, lang: str, head: dict, s: dict | None) -> dict:
+def _summary(ctx: AppContext, lang: str, head: dict, s: dict | None, asked: tuple[int, int] | None) -> dict:
     risk = s["risk"] if s else None
+    answered, shown = asked if asked is not None else (s["answered"] if s else 0, s["visible"] if s else 0)
     return {**head, "risk": risk,
             "risk_text": ctx.standard.label("risk_levels", str(risk), lang) if risk is not None else "",
-            "score": s.get("score") if s else None,
-            "answered": s["answered"] if s else 0, "visible": s["visible"] if s else 0}
+            "score": s.get("score") if s else None, "answered": answered, "visible": shown}
 
 
-def _next_steps(ctx: AppContext, shown: dict, found: list[dict], labels: dict) -> list[dict]:
+def _reasons(words, reasons: list[str]) -> list[str]:
+    """The rating's reasons, a floor that rests on a worker-interview result worded without telling it (the
+    single-allegation floor would say that one worker spoke)."""
+    from fldd.usecases.report_privacy import names
+
+    q, counts = words.q, words.counts
+    private = {}
+    for floor in q.floors:
+        read = names(floor.condition.text)
+        if counts.reads(read) or any(counts.threshold_reads(t) for t in read):
+            private[pick(floor.reason, words.lang)] = True
+    out = []
+    for reason in reasons:
+        told = words.labels["interview_reason"] if reason in private else reason
+        if told not in out:
+            out.append(told)
+    return out
+
+
+def _next_steps(ctx: AppContext, shown: dict, found: list[dict], labels: dict, words) -> list[dict]:
     """What must happen next and by when: plans and closures owed, escalations, submission, reassessment."""
     today = ctx.today()
     steps = []
@@ -246,9 +274,10 @@ def _next_steps(ctx: AppContext, shown: dict, found: list[dict], labels: dict) -
             steps.append({"what": labels[key].format(title=f["title"]), "by": f["deadline"],
                           "overdue": f["deadline"] < today.isoformat()})
     for t in shown["result"]["triggers"]:
-        if t["action"] != "finding":
+        if t["action"] != "finding" and not words.counts.withheld(t):
             action = ctx.standard.label("actions", t["action"], shown["language"] or "en")
-            steps.append({"what": labels["next.escalate"].format(action=action, title=t["title"]),
+            title = words.counts.finding_title(t)
+            steps.append({"what": labels["next.escalate"].format(action=action, title=title),
                           "by": t["plan_due"], "overdue": False})
     missing = shown["result"]["completeness"]["missing"]
     if shown["status"] == "draft":

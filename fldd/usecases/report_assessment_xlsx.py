@@ -26,10 +26,10 @@ def stored_values(ctx: AppContext, assessment_id: int) -> dict[str, Any]:
     """Each answer's stored value (as `assessments show --json` prints it), worker-interview figures left out:
     a stored count of 1 beside a printed 'fewer than 3' would single the worker out."""
     from fldd.usecases.assessments import AssessmentSession, assessment_json
-    from fldd.usecases.report_privacy import InterviewCounts
+    from fldd.usecases.report_privacy import Disclosure
 
     answers = assessment_json(ctx, assessment_id)["answers"]
     q = AssessmentSession(ctx, assessment_id).questionnaire
-    counts = InterviewCounts(q, {}, {})
+    counts = Disclosure(q, {}, {})
     return {qid: value for qid, value in answers.items()
-            if not counts.covers(qid) and (q.question(qid) is None or q.question(qid).tally is None)}
+            if qid not in counts.private and (q.question(qid) is None or q.question(qid).tally is None)}

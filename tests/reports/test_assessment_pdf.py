@@ -18,7 +18,7 @@ from fldd.usecases.assessments import (
     start_assessment,
 )
 from fldd.usecases.interviews import record_interview
-from fldd.usecases.report_assessment import write_assessment_pdf
+from fldd.usecases.report_assessment import assessment_report_data, write_assessment_pdf
 from fldd.usecases.suppliers import add_supplier
 from tests.reports.report_builders import onsite_with_counts
 
@@ -95,10 +95,11 @@ def test_the_figures_are_those_assessments_show_prints(demo_ctx, onsite):
     assert f"{done['answered_required']} / {done['required']} ({done['percent']:g}%)" in flat
     for reason in result["rating_reasons"]:
         assert _flat(reason) in flat
-    for trigger in result["triggers"]:
+    data = assessment_report_data(demo_ctx, assessment_id)  # titles resting on interviews read as their fact
+    for trigger in data["triggers"]:
         assert _flat(trigger["title"]) in flat
-    for finding in shown["findings"]:
-        assert _flat(finding["title"]) in flat
+    for finding, told in zip(shown["findings"], data["findings"], strict=True):
+        assert _flat(told["title"]) in flat
         assert finding["due_date"] in flat and finding["closure_date"] in flat
     assert result["expires"] in flat and shown["assessor"] in flat
 
@@ -219,11 +220,10 @@ def test_evidence_files_are_listed_with_their_sha256_where_they_belong(ctx, tmp_
     for path in (contract, receipt):
         assert path.name in evidence
         assert hashlib.sha256(path.read_bytes()).hexdigest() in evidence.replace(" ", "")
-    assert finding["title"] in evidence  # the receipt is listed against its finding
+    assert "Workers paid recruitment fees or related costs" in evidence  # against its finding, by its fact
 
 
 def test_each_contradiction_of_the_declaration_reads_disagree(demo_ctx, onsite):
-    from fldd.usecases.report_assessment import assessment_report_data
 
     assessment_id, _, whole = onsite
     mismatches = assessment_json(demo_ctx, assessment_id)["result"]["mismatches"]
@@ -231,8 +231,14 @@ def test_each_contradiction_of_the_declaration_reads_disagree(demo_ctx, onsite):
     flat = _flat(whole)
     section = flat[flat.rindex("On-site verification"):flat.rindex("Answers by module")]
     rows = assessment_report_data(demo_ctx, assessment_id)["onsite"]["declared_vs_verified"]
-    disagree = {r["question"] for r in rows if not r["agree"]}
-    assert disagree == {m["question"] for m in mismatches}
+    disagree = {r["question"] for r in rows if r["agree"] is False}
+    hidden = {r["question"] for r in rows if r["agree"] is None}  # a hidden count tells no Agree/Disagree
+    assert disagree == {m["question"] for m in mismatches} - hidden
+    for r in rows:  # 'Disagree' beside 'fewer than 3' would tell 1 from 2
+        assert (r["agree"] is None) == (r["verified"] in ("fewer than 3", "not shown (small group)")
+                                        or r["verified"].startswith("more than"))
+        assert r["agree_text"] == ("not shown" if r["agree"] is None else
+                                   "Agree" if r["agree"] else "Disagree")
     assert section.count("Disagree") == len(disagree) and "Agree" in section
 
 
