@@ -57,6 +57,8 @@ def _finding(n: int, f: dict, st: dict, w: dict, width: float) -> list:
     facts = [(w["severity"], f["severity_text"]), (w["status"], f["status_text"]),
              (w["plan_due"], f["plan_due"] or "-"), (w["closure_due"], f["closure_due"] or "-"),
              (w["owner"], f["owner"] or "-"), (w["action"], f["action"] or "-")]
+    if f.get("source") == "auditor" and f["detail"]:  # the auditor's own words: what was seen on site
+        facts.insert(5, (w["observed"], f["detail"]))
     if f["seen_in"]:
         facts.append((w["seen_in"], "; ".join(f["seen_in"])))
     if f["because"]:

@@ -162,6 +162,18 @@ def test_user_text_with_markup_and_ampersands_prints_as_typed(ctx, tmp_path):
     assert reader.metadata.author == "Ana <i>Ruiz</i>"
 
 
+def test_an_auditors_own_finding_says_what_was_found(ctx, tmp_path):
+    from fldd.usecases.assessments import add_auditor_finding
+
+    supplier = add_supplier(ctx, "Penang Precision Electronics", "MY", goods=["Electronics"])
+    assessment_id = start_assessment(ctx, supplier, "fldd-onsite", assessor="K. Mensah")
+    seen = "Fire exit on level 2 chained shut during the night shift; photo taken at 02:10."
+    add_auditor_finding(ctx, assessment_id, severity="major", title="Fire exit locked", detail=seen,
+                        owner="Plant manager")
+    whole = _flat(_text(PdfReader(write_assessment_pdf(ctx, assessment_id, tmp_path / "r.pdf"))))
+    assert "Fire exit locked" in whole and f"What was found {seen}" in whole
+
+
 def test_a_spanish_assessment_is_reported_in_spanish(ctx, tmp_path):
     supplier = add_supplier(ctx, "Textiles del Norte", "MX", goods=["Garments"])
     assessment_id = start_assessment(ctx, supplier, "fldd-desktop", language="es", assessor="Ana")
