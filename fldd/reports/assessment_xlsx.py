@@ -34,43 +34,11 @@ _LEFT = Alignment(horizontal="left", vertical="top")
 _LINE = 15  # points per line of 11-point text
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
-# Words the PDF does not print, in the report's languages (English where a word is missing).
-WORDS = {
-    "en": {"sheet.summary": "Summary", "sheet.answers": "Answers", "sheet.findings": "Findings and actions",
-           "sheet.indicators": "Indicators", "sheet.modules": "Modules", "sheet.evidence": "Evidence",
-           "sheet.declared": "Declared vs verified", "sheet.interviews": "Worker interviews",
-           "sheet.glossary": "Glossary", "sheet.sources": "Sources", "sheet.triggers": "Triggered thresholds",
-           "rule": "Rule", "item": "Item", "value": "Value",
-           "detail": "Detail", "question_id": "Question ID", "raw": "Stored value", "files": "Evidence files",
-           "source": "Raised by", "overdue": "Overdue", "shown": "Questions shown", "bytes": "Size (bytes)",
-           "number": "No.", "id": "ID", "why": "Why", "desktop_question": "Declared in answer to",
-           "risk_points": "Risk (0-3)", "percent": "{answered_required} of {required} ({percent:.0f}%)",
-           "red_flag": "Red flag", "trigger": "Action", "next": "What happens next", "key": "Key",
-           "citation": "Citation", "correction": "Correction", "interview_note": "Worker interviews",
-           "sheet.retired": "Kept answers", "sheet.moves": "Version moves", "answered_on": "Answered on",
-           "score_before": "Score before", "score_after": "Score after"},
-    "es": {"sheet.summary": "Resumen", "sheet.answers": "Respuestas", "sheet.findings": "Hallazgos y acciones",
-           "sheet.indicators": "Indicadores", "sheet.modules": "Módulos", "sheet.evidence": "Evidencia",
-           "sheet.declared": "Declarado vs verificado", "sheet.interviews": "Entrevistas",
-           "sheet.glossary": "Glosario", "sheet.sources": "Fuentes", "sheet.triggers": "Umbrales activados",
-           "rule": "Regla", "item": "Dato", "value": "Valor",
-           "detail": "Detalle", "question_id": "ID de pregunta", "raw": "Valor guardado",
-           "files": "Archivos de evidencia", "source": "Originado por", "overdue": "Vencida",
-           "shown": "Preguntas mostradas", "bytes": "Tamaño (bytes)", "number": "N.º", "why": "Por qué",
-           "desktop_question": "Declarado en respuesta a", "risk_points": "Riesgo (0-3)",
-           "percent": "{answered_required} de {required} ({percent:.0f} %)", "red_flag": "Señal de alerta",
-           "trigger": "Acción", "next": "Próximos pasos", "key": "Clave", "citation": "Cita",
-           "correction": "Corrección",
-           "interview_note": "Entrevistas a trabajadores",
-           "sheet.retired": "Respuestas conservadas", "sheet.moves": "Cambios de versión",
-           "answered_on": "Respondida el", "score_before": "Puntuación antes", "score_after": "Puntuación después"},
-}
-
 
 def render_assessment_xlsx(data: dict, stored: dict[str, Any]) -> bytes:
     """The workbook's bytes. stored: question id -> the answer's stored value, for the questions whose value may
     be shown (worker-interview figures left out by the caller)."""
-    lab = {**data["labels"], **WORDS["en"], **WORDS.get(data["language"], {})}
+    lab = data["labels"]
     wb = Workbook()
     wb.remove(wb.active)
     _summary(wb, data, lab)
@@ -157,7 +125,7 @@ def _findings(wb: Workbook, data: dict, lab: dict) -> None:
     _table(wb, lab["sheet.findings"], [(lab["id"], 7), (lab["severity"], 11), (lab["title"], 40), (lab["why"], 40),
                                        (lab["because"], 44), (lab["seen_in"], 24), (lab["source"], 11),
                                        (lab["action"], 44), (lab["owner"], 18), (lab["plan_due"], 12),
-                                       (lab["closure_due"], 12), (lab["status"], 12), (lab["overdue"], 9),
+                                       (lab["closure_due"], 12), (lab["status"], 12), (lab["overdue_column"], 9),
                                        (lab["evidence"], 44), (lab["history"], 60)], rows)
 
 

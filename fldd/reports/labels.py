@@ -94,6 +94,20 @@ EN = {
                    "closer look; only a court or competent authority decides that a case is legally forced labour.",
     "standard": "Standard", "content_hash": "Content fingerprint", "sources": "Sources",
     "software": "Software",
+    # the Excel report's own words (sheet names, column headers the PDF does not print)
+    "sheet.summary": "Summary", "sheet.answers": "Answers", "sheet.findings": "Findings and actions",
+    "sheet.indicators": "Indicators", "sheet.modules": "Modules", "sheet.evidence": "Evidence",
+    "sheet.declared": "Declared vs verified", "sheet.interviews": "Worker interviews",
+    "sheet.glossary": "Glossary", "sheet.sources": "Sources", "sheet.triggers": "Triggered thresholds",
+    "rule": "Rule", "item": "Item", "value": "Value",
+    "detail": "Detail", "question_id": "Question ID", "raw": "Stored value", "files": "Evidence files",
+    "source": "Raised by", "overdue_column": "Overdue", "shown": "Questions shown", "bytes": "Size (bytes)",
+    "number": "No.", "id": "ID", "why": "Why", "desktop_question": "Declared in answer to",
+    "risk_points": "Risk (0-3)", "percent": "{answered_required} of {required} ({percent:.0f}%)",
+    "red_flag": "Red flag", "trigger": "Action", "next": "What happens next", "key": "Key",
+    "citation": "Citation", "correction": "Correction", "interview_note": "Worker interviews",
+    "sheet.retired": "Kept answers", "sheet.moves": "Version moves", "answered_on": "Answered on",
+    "score_before": "Score before", "score_after": "Score after",
 }
 
 ES = {
@@ -180,6 +194,22 @@ ES = {
                    "Un hallazgo es una señal que pide una revisión más detallada; solo un tribunal o autoridad "
                    "competente decide que un caso es legalmente trabajo forzoso.",
     "standard": "Estándar", "content_hash": "Huella del contenido", "sources": "Fuentes", "software": "Programa",
+    # the Excel report's own words (sheet names, column headers the PDF does not print)
+    "sheet.summary": "Resumen", "sheet.answers": "Respuestas", "sheet.findings": "Hallazgos y acciones",
+    "sheet.indicators": "Indicadores", "sheet.modules": "Módulos", "sheet.evidence": "Evidencia",
+    "sheet.declared": "Declarado vs verificado", "sheet.interviews": "Entrevistas",
+    "sheet.glossary": "Glosario", "sheet.sources": "Fuentes", "sheet.triggers": "Umbrales activados",
+    "rule": "Regla", "item": "Dato", "value": "Valor",
+    "detail": "Detalle", "question_id": "ID de pregunta", "raw": "Valor guardado",
+    "files": "Archivos de evidencia", "source": "Originado por", "overdue_column": "Vencida",
+    "shown": "Preguntas mostradas", "bytes": "Tamaño (bytes)", "number": "N.º", "why": "Por qué",
+    "desktop_question": "Declarado en respuesta a", "risk_points": "Riesgo (0-3)",
+    "percent": "{answered_required} de {required} ({percent:.0f} %)", "red_flag": "Señal de alerta",
+    "trigger": "Acción", "next": "Próximos pasos", "key": "Clave", "citation": "Cita",
+    "correction": "Corrección",
+    "interview_note": "Entrevistas a trabajadores",
+    "sheet.retired": "Respuestas conservadas", "sheet.moves": "Cambios de versión",
+    "answered_on": "Respondida el", "score_before": "Puntuación antes", "score_after": "Puntuación después",
 }
 
 LABELS = {"en": EN, "es": ES}
