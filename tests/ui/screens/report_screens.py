@@ -109,7 +109,7 @@ def write_both(ctx, assessment: int, out: Path, name: str) -> None:
 
 
 def page_shots(ctx, out: Path, assessment: int, supplier: int) -> None:
-    """Where the report actions sit, at a small laptop's size: Home, the runner, a supplier's panel."""
+    """Where the report actions sit, at 1366x768 and 1920x1080: Home, the runner, a supplier's panel."""
     from findings_home_screens import SIZES, _settle, _show  # run as a script: this folder is on the path
     from PySide6.QtWidgets import QApplication
 
@@ -119,20 +119,21 @@ def page_shots(ctx, out: Path, assessment: int, supplier: int) -> None:
     from fldd.ui.runner.runner_page import RunnerPage
 
     app = QApplication.instance() or QApplication([])
-    width, height = SIZES[0]
-    _show(app, HomePage(ctx, ScriptedPrompter()), width, height).grab().save(str(out / "app-home.png"))
-    runner = _show(app, RunnerPage(ctx, ScriptedPrompter()), width, height)
-    runner.load(assessment)
+    for width, height in SIZES:
+        _show(app, HomePage(ctx, ScriptedPrompter()), width, height).grab().save(str(out / f"app-home-{width}.png"))
+        runner = _show(app, RunnerPage(ctx, ScriptedPrompter()), width, height)
+        runner.load(assessment)
+        _settle(app)
+        runner.grab().save(str(out / f"app-runner-{width}.png"))
+        register = _show(app, RegisterPage(ctx, ScriptedPrompter()), width, height)
+        register.panel.show_supplier(supplier)
+        register.panel.show()
+        _settle(app)
+        register.grab().save(str(out / f"app-register-{width}.png"))
     runner.report.menu().popup(runner.report.mapToGlobal(runner.report.rect().bottomLeft()))
     _settle(app)
-    runner.grab().save(str(out / "app-runner.png"))
     runner.report.menu().grab().save(str(out / "app-runner-menu.png"))
     runner.report.menu().hide()
-    register = _show(app, RegisterPage(ctx, ScriptedPrompter()), width, height)
-    register.panel.show_supplier(supplier)
-    register.panel.show()
-    _settle(app)
-    register.grab().save(str(out / "app-register.png"))
 
 
 def main(out: Path) -> None:
