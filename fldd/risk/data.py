@@ -10,6 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 
 TIP_TIERS = ("Tier 2 Watch List", "Tier 3")  # the only placements the TIP file lists
+
+# The kinds of risk table fldd reads, bundled or loaded by the buyer (layouts: resources/risk/README.md).
+# Several lists of the last three kinds can be in force at once, told apart by their name.
+KINDS = ("dol_goods", "dol_countries", "tip_tiers", "eu_flr", "entity_list", "own_list")
 _FLAGS = {"Yes": True, "No": False}
 
 
@@ -40,6 +44,49 @@ class CountryFinding:
 
 
 @dataclass(frozen=True)
+class Edition:
+    """Which edition of one risk table is in force, and where it came from: shown beside every figure from it."""
+
+    kind: str  # one of KINDS
+    name: str  # the list's name: "US DOL List of Goods", "UFLPA Entity List", the buyer's own list's name
+    edition: str  # "2024", "2025", "2026-03": the publisher's edition (year, or year-month)
+    published: str | None = None  # ISO date the publisher released it, when known
+    source: str = ""  # publisher and title (bundled), or "loaded from FILE" words
+    complete: bool = True  # False for a partial reconstruction (the bundled DOL 2024 list)
+    note: str = ""  # what a reader must know: how it is incomplete, what it replaced
+    loaded_at: str | None = None  # None for the edition fldd ships
+    loaded_by: str | None = None
+    file_name: str | None = None
+    rows: int = 0
+
+
+@dataclass(frozen=True)
+class AreaListing:
+    """A row of an area-and-product list: the EU Forced Labour Regulation database of risk areas and products,
+    or the buyer's own high-risk list. Empty region or good means "any"."""
+
+    kind: str  # "eu_flr" or "own_list"
+    list_name: str
+    iso2: str
+    region: str = ""  # a sub-national area ("Xinjiang Uyghur Autonomous Region"), "" = the whole country
+    good: str = ""  # the product or good, "" = any good from the area
+    level: str = "high"  # "high" or "medium"
+    reason: str = ""  # why the list names it, in the list's words
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named company on an entity list (the US UFLPA Entity List, a buyer's own list), with its aliases."""
+
+    list_name: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    iso2: str | None = None
+    address: str = ""
+    reference: str = ""  # where the listing is published (e.g. the Federal Register notice and date)
+
+
+@dataclass(frozen=True)
 class RiskData:
     """Every risk table, with the edition year of each, indexed by country."""
 
@@ -51,6 +98,9 @@ class RiskData:
     findings_edition: int
     tip_edition: int
     goods_by_country: dict[str, tuple[GoodListing, ...]] = field(default_factory=dict, repr=False)
+    editions: tuple[Edition, ...] = ()  # every table in force, bundled or loaded
+    areas: tuple[AreaListing, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     def __post_init__(self) -> None:
         index: dict[str, list[GoodListing]] = {}

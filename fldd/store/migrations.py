@@ -16,7 +16,8 @@ SET_NAME = "fldd"
 # needs no sqlite-utils import; migrations() registers the functions under these names.
 NAMES = ("0001_initial", "0002_import_details", "0003_supplier_corrections", "0004_workbook_exports",
          "0005_reviewer_corrections", "0006_onsite_sampling", "0007_action_trail", "0008_received_workbooks",
-         "0009_questionnaire_moves", "0010_finding_dates", "0011_report_figures")
+         "0009_questionnaire_moves", "0010_finding_dates", "0011_report_figures", "0012_risk_editions", "0013_supplier_risk",
+         "0014_screening", "0015_queue_decisions")
 
 
 def pending_names(conn: sqlite3.Connection) -> list[str]:
@@ -41,7 +42,11 @@ def migrations() -> Migrations:
     """The sqlite-utils migration set, built when there is something to apply."""
     from sqlite_utils.migrations import Migrations
 
+    from fldd.store.migrations_queue_decisions import queue_decisions
     from fldd.store.migrations_reports import report_figures
+    from fldd.store.migrations_risk_editions import risk_editions
+    from fldd.store.migrations_screening import screening
+    from fldd.store.migrations_supplier_risk import supplier_risk
 
     found = Migrations(SET_NAME)
     found(name="0001_initial")(initial)
@@ -55,6 +60,10 @@ def migrations() -> Migrations:
     found(name="0009_questionnaire_moves")(questionnaire_moves)
     found(name="0010_finding_dates")(finding_dates)
     found(name="0011_report_figures")(report_figures)
+    found(name="0012_risk_editions")(risk_editions)
+    found(name="0013_supplier_risk")(supplier_risk)
+    found(name="0014_screening")(screening)
+    found(name="0015_queue_decisions")(queue_decisions)
     assert [m.name for m in found._migrations] == list(NAMES), "NAMES must list every migration in order"
     return found
 

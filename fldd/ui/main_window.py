@@ -29,15 +29,19 @@ NAV_ITEM_SPACING = 4
 PAGES = (
     ("Home", "fldd.ui.home.home_page", "HomePage"),
     ("Suppliers", "fldd.ui.register.register_page", "RegisterPage"),
+    ("Next steps", "fldd.ui.queue.queue_page", "QueuePage"),
+    ("Risk map", "fldd.ui.riskmap.risk_map_page", "RiskMapPage"),
     ("Assessments", "fldd.ui.assessments.assessments_page", "AssessmentsPage"),
     ("Findings", "fldd.ui.findings.findings_page", "FindingsPage"),
     ("Standard", "fldd.ui.standard_page", "StandardPage"),
 )
 RUNNER = ("fldd.ui.runner.runner_page", "RunnerPage")
 HISTORY = ("fldd.ui.exchange.history_page", "ImportHistoryPage")  # File > Import history; no navigation entry
-ROW_ASSESSMENTS = 2
-ROW_FINDINGS = 3
+ROW_ASSESSMENTS = 4
+ROW_FINDINGS = 5
 ROW_SUPPLIERS = 1
+ROW_QUEUE = 2
+ROW_RISK_MAP = 3
 
 
 def opening_geometry(available: QRect) -> QRect | None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, Qt
 
 from fldd.store import assessments as store_assessments
 from fldd.ui.assessments.assessments_model import COL_SUPPLIER, ID_ROLE
-from fldd.ui.main_window import PAGES, ROW_ASSESSMENTS, TITLE, MainWindow, opening_geometry
+from fldd.ui.main_window import PAGES, ROW_ASSESSMENTS, ROW_FINDINGS, TITLE, MainWindow, opening_geometry
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.usecases.assessments import start_assessment
 from fldd.usecases.context import open_context
@@ -96,14 +96,14 @@ def test_a_page_asking_to_open_an_assessment_shows_the_runner(window, qtbot, ctx
     assessment_id = start_assessment(ctx, supplier_id, "fldd-desktop")
     window.page(0).open_assessment.emit(assessment_id)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runner)
-    assert window.nav.currentRow() == 2
+    assert window.nav.currentRow() == ROW_ASSESSMENTS
     assert window.runner.session.id == assessment_id
 
 
 def test_home_asking_for_overdue_findings_shows_them_filtered(window, qtbot):
     window.page(0).open_findings.emit("overdue", 0)
-    qtbot.waitUntil(lambda: window.nav.currentRow() == 3)
-    assert window.stack.currentWidget() is window.page(3)
+    qtbot.waitUntil(lambda: window.nav.currentRow() == ROW_FINDINGS)
+    assert window.stack.currentWidget() is window.page(ROW_FINDINGS)
 
 
 def test_file_menu_opens_the_import_and_export_dialogs(window, qtbot):
@@ -137,7 +137,7 @@ def open_from_list(qtbot, window, assessment_id: int):
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
-@pytest.mark.parametrize("how", ["click", "ctrl+3"])
+@pytest.mark.parametrize("how", ["click", "ctrl+5"])
 def test_assessments_in_the_navigation_returns_from_an_assessment_to_the_list(qtbot, window, ctx, how):
     """Assessments stays highlighted inside an assessment; choosing it again goes back to the list, with the
     assessment just left selected."""
@@ -153,7 +153,7 @@ def test_assessments_in_the_navigation_returns_from_an_assessment_to_the_list(qt
     if how == "click":
         click_nav(qtbot, window, ROW_ASSESSMENTS)
     else:
-        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
 
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
     assert store_assessments.answers(ctx.store, wanted)["pr_workers_total"].value == 250

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from fldd.ui.main_window import MainWindow
+from fldd.ui.main_window import ROW_FINDINGS, MainWindow
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.ui.register.supplier_findings import SHOWN
 from fldd.ui.theme import OVERDUE_COLOUR
@@ -74,7 +74,7 @@ def test_the_buyer_who_opens_a_supplier_sees_its_open_priority_finding_first_and
     assert not any("Notice board" in text for text in texts(panel)), "a verified action is closed"
     assert findings.geometry().top() < panel.facts.geometry().top(), "above the profile: no hunting"
 
-    findings_page = window.page(3)
+    findings_page = window.page(ROW_FINDINGS)
     findings_page.search.setText("notice board")  # a search left from earlier, which hides the finding
     qtbot.mouseClick(first.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is findings_page)
