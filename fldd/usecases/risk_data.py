@@ -108,8 +108,13 @@ def risk_stamp(ctx: AppContext) -> str:
 
 def risk_refresh_pending(ctx: AppContext) -> bool:
     """True when the suppliers' stored risk was computed with other editions than those in force now (an edition
-    loaded or withdrawn and the refresh after it not finished, or fldd updated with newer shipped editions)."""
-    return settings.get(ctx.store, RISK_STAMP_SETTING) != risk_stamp(ctx)
+    loaded or withdrawn and the refresh after it not finished). A database that never loaded an edition has no
+    stamp: its suppliers' risk was computed with the shipped tables (the inherent-risk migration and each change
+    to a supplier compute it so)."""
+    stored = settings.get(ctx.store, RISK_STAMP_SETTING)
+    if not stored:
+        return bool(store_editions.generation(ctx.store)[0])
+    return stored != risk_stamp(ctx)
 
 
 def refresh_after_change(ctx: AppContext) -> int:
