@@ -17,7 +17,8 @@ def _line(edition) -> str:
     where = f"loaded {edition.loaded_at} by {edition.loaded_by} from {edition.file_name}" if edition.loaded_at \
         else "shipped with fldd"
     published = f", published {edition.published}" if edition.published else ""
-    return f"{edition.kind:<13} {edition.name}, {edition.shown()}{published}: {edition.rows} rows, {where}"
+    rows = f"{edition.rows:,} row{'' if edition.rows == 1 else 's'}"
+    return f"{edition.kind:<13} {edition.name}, {edition.shown()}{published}: {rows}, {where}"
 
 
 def cmd_risk_editions(args: argparse.Namespace) -> int:

@@ -129,8 +129,8 @@ def _no_heading(kind: str, sheets) -> Problem:
     """Why no sheet can be read as `kind`: another kind it looks like, or the columns missing from the best try."""
     for other in KINDS:
         if other != kind and other not in ("eu_flr", "own_list") and _heading(other, sheets):
-            return Problem(f"this file's headings are those of an {cols.KIND_NAMES[other]} ({other}), not of a "
-                           f"{cols.KIND_NAMES[kind]} ({kind}): load it as {other}, or choose the right file")
+            return Problem(f"this file's headings fit the layout of {other} ({cols.KIND_NAMES[other]}), not of "
+                           f"{kind} ({cols.KIND_NAMES[kind]}): load it as {other}, or choose the right file")
     best: tuple[int, str | None, int, Columns] | None = None
     for sheet, rows in sheets:
         for index, (number, cells) in enumerate(rows[:HEADING_ROWS]):
@@ -140,10 +140,15 @@ def _no_heading(kind: str, sheets) -> Problem:
     assert best is not None
     _, sheet, number, found = best
     missing = [need for need in cols.REQUIRED[kind] if not any(f in found for f in need)]
-    words = "; ".join(" or ".join(f"{cols.FIELD_WORDS.get(f, f)} ('{cols.COLUMNS[kind][f][0]}')" for f in need)
+    words = "; ".join(" or ".join(f"{cols.FIELD_WORDS.get(f, f)} ('{_documented(kind, f)}')" for f in need)
                       for need in missing)
     return Problem(f"no column for {words} among the headings of the first {HEADING_ROWS} rows; the layouts are "
                    "in resources/risk/README.md", sheet, number)
+
+
+def _documented(kind: str, name: str) -> str:
+    """The heading the README documents for a field: 'Forced Labor', 'ISO'."""
+    return "ISO" if name == "iso2" else cols.COLUMNS[kind][name][0].title()
 
 
 class _RowProblem(Exception):

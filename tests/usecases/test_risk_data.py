@@ -126,8 +126,8 @@ def test_the_wrong_kind_of_file_is_refused_saying_what_it_looks_like(ctx, tmp_pa
     with pytest.raises(Rejected) as refused:
         load_risk_file(ctx, "dol_goods", entities)
     assert refused.value.messages == [
-        "uflpa-2025.csv: this file's headings are those of an entity list (entity_list), not of a DOL List of Goods "
-        "(dol_goods): load it as entity_list, or choose the right file"]
+        "uflpa-2025.csv: this file's headings fit the layout of entity_list (entity list), not of dol_goods (DOL "
+        "List of Goods): load it as entity_list, or choose the right file"]
 
 
 def test_the_same_file_again_changes_nothing(ctx, tmp_path):
