@@ -24,15 +24,15 @@ _REGION = ("region", "area", "sub national area", "subnational area", "province"
            "risk area")
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "dol_goods": {
-        "good": _GOOD, "country": _COUNTRY, "iso2": _ISO,
+        "good": _GOOD + ("downstream good", "derived good"), "country": _COUNTRY, "iso2": _ISO,
         "sector": ("sector", "industry", "sector name"),
         "child_labor": ("child labor", "cl", "child"),
         "forced_labor": ("forced labor", "fl", "forced"),
         "forced_child_labor": ("forced child labor", "fcl", "forced child"),
         "exploitation": ("exploitation", "exploitations", "all exploitations", "exploitation type",
                          "exploitation types", "type of exploitation", "labor exploitation", "listed for"),
-        "derived": ("derived", "derived labor exploitation", "derived good", "downstream", "downstream good",
-                    "made with listed inputs", "produced with inputs"),
+        "derived": ("derived", "derived labor exploitation", "downstream", "made with listed inputs",
+                    "produced with inputs"),
         "derived_country": ("derived country", "derived iso2", "derived country iso", "input country",
                             "country of inputs", "inputs country", "input country iso2"),
     },

@@ -26,7 +26,7 @@ from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.tables import RowsModel, record_table
 from fldd.usecases.errors import Rejected
 from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, load_risk_edition, refresh_if_pending,
-                                     risk_editions, risk_refresh_pending)
+                                     risk_editions, risk_refresh_pending, withdraw_list)
 
 FILTERS = "Risk lists (*.csv *.xlsx *.txt);;All files (*)"
 LIST_KINDS = ("eu_flr", "entity_list", "own_list")
@@ -121,8 +121,13 @@ class RiskDataDialog(QDialog):
         box_layout = QVBoxLayout(load_box)
         box_layout.addLayout(form)
         box_layout.addWidget(self.outcome)
+        self.withdraw_button = QPushButton("Withdraw this list…")
+        self.withdraw_button.setToolTip("An EU FLR, entity or own list the buyer no longer uses: kept, no longer in "
+                                        "force")
+        self.withdraw_button.clicked.connect(self.withdraw)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        buttons.addButton(self.withdraw_button, QDialogButtonBox.ButtonRole.ActionRole)
         pending_row = QHBoxLayout()
         pending_row.addWidget(self.pending, 1)
         pending_row.addWidget(self.recompute)
@@ -150,6 +155,7 @@ class RiskDataDialog(QDialog):
         stale = risk_refresh_pending(self.ctx)
         self.pending.setVisible(stale)
         self.recompute.setVisible(stale)
+        self.withdraw_button.setEnabled(False)
         if self.in_force.rowCount():
             self.in_force_table.selectRow(0)
 
@@ -158,6 +164,7 @@ class RiskDataDialog(QDialog):
         if row < 0 or row >= model.rowCount():
             return
         e = model.row(row)
+        self.withdraw_button.setEnabled(table is self.in_force_table and e.kind in LIST_KINDS)
         parts = [f"<b>{e.name}, {e.shown()}</b>", e.source, e.note]
         self.details.setText("<br>".join(_escape(p) if i else p for i, p in enumerate(parts) if p))
 
@@ -191,6 +198,27 @@ class RiskDataDialog(QDialog):
         self.refresh()
         if not loaded.unchanged:
             self.data_changed.emit()
+
+    def withdraw(self) -> None:
+        """Take the selected list out of force, with the reason the buyer gives."""
+        row = self.in_force_table.currentIndex().row()
+        if row < 0:
+            return
+        e = self.in_force.row(row)
+        reason = self.prompter.reason(self, "Withdraw a list", f"Withdraw {e.name} ({e.shown()})? It is kept and "
+                                      "listed as withdrawn; supplier risk and screening no longer use it.",
+                                      label="&Why it is withdrawn", placeholder="For example: merged into the group "
+                                      "list", button="&Withdraw")
+        if reason is None:
+            return
+        try:
+            withdraw_list(self.ctx, e.kind, e.name, reason=reason)
+        except Rejected as exc:
+            self.outcome.setPlainText("\n".join(exc.messages))
+            return
+        self.outcome.setPlainText(f"{e.name} withdrawn: no longer in force.")
+        self.refresh()
+        self.data_changed.emit()
 
     def _recompute(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

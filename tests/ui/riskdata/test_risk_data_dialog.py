@@ -94,3 +94,23 @@ def test_a_list_of_the_buyers_own_takes_the_name_typed(qtbot, ctx, tmp_path):
     assert "Group watch list" in texts(dialog.in_force, 0)
     assert [(a.list_name, a.iso2, a.level) for a in current_risk_data(ctx).areas] == [
         ("Group watch list", "IN", "medium")]
+
+
+def test_a_list_is_withdrawn_with_a_reason_and_stays_listed(qtbot, ctx, tmp_path):
+    path = tmp_path / "watch-2026.csv"
+    path.write_text("Country,Good\nIN,Garments\n", encoding="utf-8")
+    from fldd.usecases.risk_data import load_risk_file
+
+    load_risk_file(ctx, "own_list", path, list_name="Group watch list")
+    window = MainWindow(ctx, ScriptedPrompter(reasons=["merged into the supplier code list"]))
+    qtbot.addWidget(window)
+    window.show()
+    window.risk_data_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, RiskDataDialog))
+    dialog = window.dialog
+    assert not dialog.withdraw_button.isEnabled()  # the DOL list is selected: it cannot be withdrawn
+    dialog.in_force_table.selectRow(texts(dialog.in_force, 0).index("Group watch list"))
+    with qtbot.waitSignal(dialog.data_changed):
+        qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    assert "Group watch list" not in texts(dialog.in_force, 0)
+    assert "Group watch list" in texts(dialog.replaced, 0) and current_risk_data(ctx).areas == ()
