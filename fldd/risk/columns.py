@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from fldd.risk.countries import code_for_name, is_country
 
@@ -145,6 +146,7 @@ _MORE_NAMES = {"kyrgyz republic": "KG", "slovak republic": "SK", "west bank and 
                "korea south": "KR", "burma myanmar": "MM", "turkiye turkey": "TR"}
 
 
+@lru_cache(maxsize=4096)
 def country(text: str) -> str:
     """The ISO code of a country given by its two-letter code or by name as DOL, the State Department or people
     write it ('Burma', "Côte d'Ivoire", 'Kyrgyz Republic', 'Gambia, The', 'Korea, South'); BadValue otherwise."""
