@@ -182,7 +182,8 @@ def _with_hash(q: Questionnaire) -> Questionnaire:
     return q
 
 
-_SHARED_FILES = ("glossary.yaml", "sources.yaml", "common.yaml", exchange_rates.FILE_NAME, reporting_laws.FILE_NAME)
+_SHARED_FILES = ("glossary.yaml", "sources.yaml", "common.yaml", exchange_rates.FILE_NAME, reporting_laws.FILE_NAME,
+                 "inherent_risk.yaml")  # fldd/risk/inherent_rules.py reads and checks the last one
 
 
 def questionnaire_files(folder: Path) -> list[Path]:
