@@ -86,7 +86,9 @@ def add_supplier(ctx: AppContext, name: str, country: str, *, address: str = "",
     data = {"name": name.strip(), "country": country, "address": address.strip(), "goods": goods,
             "sector": sector.strip(), "chain_tier": chain_tier, "status": status, "notes": notes,
             "uid": uid, **_inherent(country, goods)}
-    return store_suppliers.add(ctx.store, data, ids, contacts)
+    supplier_id = store_suppliers.add(ctx.store, data, ids, contacts)
+    _screen(ctx, supplier_id)
+    return supplier_id
 
 
 def update_supplier(ctx: AppContext, supplier_id: int, **changes) -> None:
@@ -99,6 +101,15 @@ def update_supplier(ctx: AppContext, supplier_id: int, **changes) -> None:
     merged["country"] = country
     merged.update(_inherent(country, merged["goods"]))
     store_suppliers.update(ctx.store, supplier_id, merged, ids if identifiers is not None else None)
+    if merged["name"] != current.name or "aliases" in changes:
+        _screen(ctx, supplier_id)
+
+
+def _screen(ctx: AppContext, supplier_id: int) -> None:
+    """Screen a new or renamed supplier against the entity lists in force (a match waits for a person)."""
+    from fldd.usecases.screening import screen_suppliers
+
+    screen_suppliers(ctx, [supplier_id])
 
 
 def get_supplier(ctx: AppContext, supplier_id: int) -> store_suppliers.Supplier:
