@@ -164,3 +164,11 @@ def step_counts(rows: list[dict]) -> dict[str, int]:
     for row in rows:
         counts[row["step"]] += 1
     return counts
+
+
+def select(rows: list[dict], *, step: str | None = None, country: str | None = None,
+           undecided: bool = False) -> list[dict]:
+    """The rows of one step, one country (ISO code, any case), or only those that need a decision."""
+    code = (country or "").strip().upper()
+    return [r for r in rows if (step is None or r["step"] == step) and (not code or r["country"] == code)
+            and (not undecided or r["needs_decision"])]
