@@ -107,29 +107,47 @@ def fill(template: str, word: Callable[[str], object]) -> str:
                    for text, name, _, _ in string.Formatter().parse(template))
 
 
-def recommend(rules: NextStepRules, facts: AbcMapping[str, object], word: Callable[[str], object]) -> Recommendation:
+def names_read(rules: NextStepRules) -> tuple[str, ...]:
+    """Every fact a condition of the rules reads, sorted."""
+    conditions = [r.condition for r in rules.rules] + [u.condition for u in rules.under_way]
+    return tuple(sorted({n.name for c in conditions for n in c.walk() if isinstance(n, Name)}))
+
+
+def _verdict(rules: NextStepRules, env: _Facts) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Positions of the rules that hold, and of the under-way entries that hold."""
+    return (tuple(i for i, rule in enumerate(rules.rules) if _holds(rule.condition, env)),
+            tuple(i for i, u in enumerate(rules.under_way) if _holds(u.condition, env)))
+
+
+def recommend(rules: NextStepRules, facts: AbcMapping[str, object], word: Callable[[str], object],
+              memo: dict | None = None) -> Recommendation:
     """Apply the rules to one supplier's facts; word(name) gives a placeholder's words (facts and the extra words
-    the caller knows, such as the inherent-risk factors with their editions)."""
+    the caller knows, such as the inherent-risk factors with their editions). With `memo` (one dict for a run
+    over many suppliers), the conditions are evaluated once per distinct set of the facts they read."""
     env = _Facts(facts)
-    chosen: Rule | None = None
-    rank = len(rules.rules)
-    matched, reasons = [], []
-    for index, rule in enumerate(rules.rules):
-        if not _holds(rule.condition, env):
-            continue
-        if chosen is None:
-            chosen, rank = rule, index
-        matched.append(rule.id)
-        if index == len(rules.rules) - 1 and chosen is not rule:
+    if memo is None:
+        held, going = _verdict(rules, env)
+    else:
+        names = memo.get(()) or memo.setdefault((), names_read(rules))
+        key = tuple(facts[n] for n in names)
+        if key not in memo:
+            memo[key] = _verdict(rules, env)
+        held, going = memo[key]
+    if not held:  # validation requires a last rule that always holds; a file loaded without it still works
+        return Recommendation("none", "", len(rules.rules), (), ("No rule applies",), None, ())
+    chosen = rules.rules[held[0]]
+    last = len(rules.rules) - 1
+    reasons: list[str] = []
+    for index in held:
+        if index == last and index != held[0]:
             continue  # the catch-all speaks only for itself ("nothing is open" is untrue when another rule held)
-        said = fill(rule.reason, word)
+        said = fill(rules.rules[index].reason, word)
         if said not in reasons:
             reasons.append(said)
-    if chosen is None:  # validation requires a last rule that always holds; a file loaded without it still works
-        return Recommendation("none", "", rank, (), ("No rule applies",), None, ())
-    under_way = next((fill(u.words, word) for u in rules.under_way
-                      if chosen.step in u.steps and _holds(u.condition, env)), None)
-    return Recommendation(chosen.step, chosen.id, rank, tuple(matched), tuple(reasons), under_way, chosen.basis)
+    under_way = next((fill(rules.under_way[i].words, word) for i in going if chosen.step in rules.under_way[i].steps),
+                     None)
+    return Recommendation(chosen.step, chosen.id, held[0], tuple(rules.rules[i].id for i in held), tuple(reasons),
+                          under_way, chosen.basis)
 
 
 def read(path: Path, *, facts: set[str], words: set[str], steps: tuple[str, ...], source_keys: set[str],

@@ -110,12 +110,12 @@ def queue_rows(ctx: AppContext, supplier_ids: list[int] | None = None) -> list[d
     pending, confirmed = _matches(ctx)
     decided = store_queue.latest_decisions(ctx.store)
     editions = f"DOL List of Goods {risk.goods_edition}, TIP report {risk.tip_edition}"
-    out, cache = [], {}
+    out, cache, memo = [], {}, {}
     for row in store_queue.supplier_facts(ctx.store, today.isoformat(), supplier_ids):
         sid = row["id"]
         facts = facts_of(row, today, awaited.get(sid), pending.get(sid, []), confirmed.get(sid, []))
         word = words_for(row, facts, risk, pending.get(sid, []), confirmed.get(sid, []), cache)
-        rec = next_steps.recommend(chosen, facts, word)
+        rec = next_steps.recommend(chosen, facts, word, memo)
         now_facts = material(facts, rec.step, row["assessment_id"])
         until = facts["valid_until"]
         decision = _decision(decided.get(sid), now_facts, today)

@@ -103,22 +103,42 @@ def _match_words(matches: list[dict]) -> str:
 
 
 def _inherent(risk: RiskData, country: str, goods: tuple[str, ...], cache: dict) -> tuple[str, ...]:
-    """The factors that raise a supplier's inherent risk, in words with their editions (worked out once per
-    country and goods in `cache`, however many suppliers share them)."""
-    if (country, goods) not in cache:
-        cache[(country, goods)] = _factors(risk, country, goods)
-    return cache[(country, goods)]
+    """The factors that raise a supplier's inherent risk, in words with their editions: the country's TIP tier
+    (when on the Watch List or Tier 3) and each of its goods the DOL list names for that country. Worked out once
+    per country and per country and good in `cache`, however many suppliers share them."""
+    key = (country, goods)
+    if key not in cache:
+        factors = []
+        if ("tip", country) not in cache:
+            tier = risk.tip.get(country)
+            name = risk.countries.get(country, country)
+            cache[("tip", country)] = (f"{name} is on {'Tier 3' if tier == 'Tier 3' else 'the ' + tier} of the "
+                                       f"{risk.tip_edition} TIP report") if tier else None
+        if cache[("tip", country)]:
+            factors.append(cache[("tip", country)])
+        for good in goods:
+            if (country, good) not in cache:
+                cache[(country, good)] = _listed(risk, country, good)
+            factors.extend(f for f in cache[(country, good)] if f not in factors)
+        cache[key] = tuple(factors)
+    return cache[key]
 
 
-def _factors(risk: RiskData, country: str, goods: tuple[str, ...]) -> tuple[str, ...]:
-    from fldd.risk.inherent import inherent_risk
+def _listed(risk: RiskData, country: str, good: str) -> list[str]:
+    """What the DOL list in force says of this good from this country, in words with its edition."""
+    from fldd.risk.goods import matching_listings
 
-    try:
-        found = inherent_risk(country, list(goods), risk)
-    except Exception:  # an unknown country code: the register refuses those, an old row may still hold one
-        return ()
-    factors = [r for r in found.reasons if "DOL list names" in r or ("TIP report" in r and found.tip_tier)]
-    return tuple(factors)
+    name = risk.countries.get(country, country)
+    out = []
+    for _, listing in matching_listings([good], risk.goods_by_country.get(country, ())):
+        kinds = [w for flag, w in ((listing.child_labour, "child labour"), (listing.forced_labour, "forced labour"),
+                                   (listing.forced_child_labour, "forced child labour")) if flag]
+        if kinds:
+            out.append(f"the {risk.goods_edition} DOL list names {listing.good} from {name} for {_phrase(kinds)}")
+        if listing.derived_from:
+            out.append(f"the {risk.goods_edition} DOL list names {listing.good} from {name} as made with listed "
+                       f"inputs from {risk.countries.get(listing.derived_from, listing.derived_from)}")
+    return out
 
 
 def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confirmed: list[dict],
