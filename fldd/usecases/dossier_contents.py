@@ -85,15 +85,16 @@ def plan_dossier(ctx: AppContext, supplier_id: int) -> Plan:
 
 def supplier_record(ctx: AppContext, supplier: store_suppliers.Supplier) -> dict[str, Any]:
     """The supplier as the dossier shows it: the register's fields (not its notes), contact names and roles,
-    and its inherent risk recomputed with the risk data in force for the database, whose editions are named."""
+    and its inherent risk with the risk data in force for this database, each factor with its source and the
+    edition it came from, and the editions named."""
+    from fldd.usecases.inherent import compute
     from fldd.usecases.risk_data import current_risk_data
 
-    from fldd.risk.inherent import inherent_risk
-
-    record = {k: v for k, v in dataclasses.asdict(supplier).items() if k not in ("notes", "contacts")}
+    keep = ("notes", "contacts", "inherent_factors", "inherent_inputs", "inherent_editions")
+    record = {k: v for k, v in dataclasses.asdict(supplier).items() if k not in keep}
     record["contacts"] = [{"name": c.get("name") or "", "role": c.get("role") or ""} for c in supplier.contacts]
     data = current_risk_data(ctx)
-    risk = inherent_risk(supplier.country, supplier.goods, data)
+    risk = compute(ctx, supplier)
     record["inherent_risk"] = {
         "country_name": risk.country_name, "score": risk.score, "level": risk.level,
         "country_points": risk.country_points,
@@ -101,6 +102,7 @@ def supplier_record(ctx: AppContext, supplier: store_suppliers.Supplier) -> dict
         "dol_advancement_level": risk.advancement_level,
         "listed_goods": [{"good": g.good, "supplier_good": g.supplier_good, "kinds": g.kinds,
                           "derived_from": g.derived_from} for g in risk.listed_goods],
+        "factors": [f.as_dict() for f in risk.factors], "rules_edition": risk.rules_edition,
         "data_editions": {e.name: e.shown() + (f", published {e.published}" if e.published else "")
                           for e in data.editions},
         "in_register": {"score": supplier.inherent_score, "level": supplier.inherent_level},

@@ -8,11 +8,19 @@ import pytest
 from fldd.risk.countries import UnknownCountryError, countries, country_name, is_country
 from fldd.risk.inherent import inherent_risk
 from fldd.risk.data import RiskDataError, load, risk_data, risk_folder
-from fldd.risk.inherent import COUNTRY_MAX, LEVELS, NOT_LISTED_TIER, WEIGHTS
+from fldd.risk.inherent import NOT_LISTED_TIER
+from fldd.risk.inherent_rules import shipped_rules
 from fldd.standard.engine import score
 from fldd.usecases.questionnaires import standard
 
 ROOT = Path(__file__).resolve().parents[2]
+RULES = shipped_rules()
+COUNTRY_MAX, LEVELS = RULES.group("country").max, RULES.levels
+
+
+def points(rule_id: str) -> int:
+    """The points questionnaires/inherent_risk.yaml gives a factor."""
+    return next(r.points for r in RULES.rules if r.id == rule_id)
 
 
 def test_malaysia_palm_fruit_is_listed_for_forced_labour():
@@ -67,13 +75,13 @@ def test_child_labour_listing_without_forced_labour():
     risk = inherent_risk("CO", ["bricks"])  # DOL lists "Bricks (clay)" for Colombia, child labour only
     assert risk.dol_child_labour and not risk.dol_forced_labour
     assert risk.listed_goods[0].good == "Bricks (clay)"
-    assert (risk.goods_points, risk.level) == (WEIGHTS["goods"]["child labour"], "medium")
+    assert (risk.goods_points, risk.level) == (points("goods.child_labour"), "medium")
 
 
 def test_poor_child_labour_findings_raise_the_country_component():
     risk = inherent_risk("YE", [])
     assert risk.advancement_level.startswith("Minimal Advancement")
-    assert risk.country_points == WEIGHTS["tip"]["other"] + WEIGHTS["ilab"]["minimal"]
+    assert risk.country_points == points("tip.other") + points("dol_country.minimal")
 
 
 @pytest.mark.parametrize("code", ["ZZ", "Malaysia", "", "M"])
