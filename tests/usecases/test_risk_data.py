@@ -13,7 +13,7 @@ from fldd.usecases import risk_data as rd
 from fldd.usecases.errors import Rejected
 from fldd.usecases.risk_data import (current_risk_data, load_risk_edition, load_risk_file, refresh_if_pending,
                                      risk_editions, risk_refresh_pending, withdraw_list)
-from fldd.usecases.suppliers import add_supplier
+from fldd.usecases.suppliers import add_supplier, get_supplier
 
 DOL_NAME = "US DOL List of Goods Produced by Child Labor or Forced Labor"
 # A newer DOL list as a buyer might save it: DOL's headings, X marks, countries by the names DOL uses.
@@ -64,7 +64,7 @@ def test_shipped_editions_say_the_dol_list_is_a_partial_reconstruction(ctx):
 
 def test_a_newer_dol_list_from_csv_changes_the_risk_of_a_supplier_of_a_newly_listed_good(ctx, tmp_path):
     supplier = add_supplier(ctx, "Campania Conserve", "IT", goods=["Tomatoes"])
-    assert inherent_risk("IT", ["Tomatoes"], current_risk_data(ctx)).level == "low"
+    assert get_supplier(ctx, supplier).inherent_level == "low"
     loaded = load_risk_edition(ctx, "dol_goods", write(tmp_path / "dol-2025.csv", DOL_2025), published="2025-09-04")
     assert loaded.summary().startswith(f"{DOL_NAME}, 2025 edition: 4 rows, replacing the 2024 edition (partial "
                                        "reconstruction); inherent risk changed for ")
@@ -78,7 +78,8 @@ def test_a_newer_dol_list_from_csv_changes_the_risk_of_a_supplier_of_a_newly_lis
     assert risk_editions(ctx)[0].published == "2025-09-04" and risk_editions(ctx)[0].file_name == "dol-2025.csv"
     assert [(e.edition, e.loaded_at is None) for e in risk_editions(ctx, include_replaced=True)
             if e.kind == "dol_goods"] == [("2025", False), ("2024", True), ("2022", True)]
-    assert supplier  # once refresh_inherent stores risk: get_supplier(ctx, supplier).inherent_level == "high"
+    assert get_supplier(ctx, supplier).inherent_level == "high"  # stored, as the register and the queue read it
+    assert loaded.suppliers_changed == 1
 
 
 def test_a_newer_dol_list_from_excel_as_dol_lays_it_out(ctx, tmp_path):
@@ -86,7 +87,9 @@ def test_a_newer_dol_list_from_excel_as_dol_lays_it_out(ctx, tmp_path):
         ["Italy", "Tomatoes", "Agriculture", None, "X", None],
         ["Congo, Democratic Republic of the", "Cobalt Ore", "Mining", "X", "X", None],
         ["Türkiye", "Hazelnuts", "Agriculture", "Yes", "No", "No"]])
+    supplier = add_supplier(ctx, "Campania Conserve", "IT", goods=["Tomatoes"])
     edition = load_risk_file(ctx, "dol_goods", path)
+    assert get_supplier(ctx, supplier).inherent_level == "high"
     assert (edition.edition, edition.rows, edition.file_name) == ("2025", 3, "List_of_Goods_2025.xlsx")
     data = current_risk_data(ctx)
     assert inherent_risk("IT", ["tomato"], data).level == "high"
@@ -94,6 +97,7 @@ def test_a_newer_dol_list_from_excel_as_dol_lays_it_out(ctx, tmp_path):
 
 
 def test_a_malformed_file_is_refused_naming_row_and_column_and_the_old_edition_stays(ctx, tmp_path):
+    supplier = add_supplier(ctx, "Campania Conserve", "IT", goods=["Tomatoes"])
     before = current_risk_data(ctx)
     bad = write(tmp_path / "dol-2025.csv", DOL_2025 + "Atlantis,Pearls,Mining,X,,\nItaly,Olives,Agriculture,maybe,X,\n")
     with pytest.raises(Rejected) as refused:
@@ -105,6 +109,7 @@ def test_a_malformed_file_is_refused_naming_row_and_column_and_the_old_edition_s
         "1, 0 or leave it blank)"]
     assert shown(ctx)[0] == ("dol_goods", DOL_NAME, "2024 edition (partial reconstruction)", None)
     assert current_risk_data(ctx).goods == before.goods
+    assert get_supplier(ctx, supplier).inherent_level == "low"
     with sqlite3.connect(ctx.store.path) as conn:
         assert conn.execute("SELECT count(*) FROM risk_editions").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM risk_rows").fetchone() == (0,)
