@@ -143,7 +143,12 @@ def flag(text: str) -> bool:
 _MORE_NAMES = {"kyrgyz republic": "KG", "slovak republic": "SK", "west bank and gaza": "PS",
                "palestinian territories": "PS", "west bank": "PS", "gaza": "PS", "mainland china": "CN",
                "federated states of micronesia": "FM", "cote d ivoire": "CI", "korea north": "KP",
-               "korea south": "KR", "burma myanmar": "MM", "turkiye turkey": "TR"}
+               "korea south": "KR", "burma myanmar": "MM", "turkiye turkey": "TR",
+               "people s republic of china": "CN", "prc": "CN", "west bank and the gaza strip": "PS",
+               "gaza strip": "PS", "saint helena ascension and tristan da cunha": "SH",
+               "micronesia federated states of": "FM", "republic of korea": "KR", "taiwan province of china": "TW",
+               "hong kong sar": "HK", "macau sar": "MO", "macao sar": "MO"}
+_BRACKETED = re.compile(r"^(?P<outside>.*?)\s*\((?P<inside>[^()]*)\)$")
 
 
 @lru_cache(maxsize=4096)
@@ -165,6 +170,13 @@ def country(text: str) -> str:
     code = _MORE_NAMES.get(simple) or _MORE_NAMES.get(simple.replace(" the", ""))
     if code:
         return code
+    bracketed = _BRACKETED.match(shown)  # 'Turkey (Türkiye)', 'Falkland Islands (Islas Malvinas)'
+    if bracketed:
+        for part in (bracketed.group("outside"), bracketed.group("inside")):
+            try:
+                return country(part)
+            except BadValue:
+                continue
     if not shown:
         raise BadValue("no country given")
     raise BadValue(f"'{shown}' is not a country fldd knows: use its two-letter ISO code (e.g. CN) or its English "

@@ -42,15 +42,22 @@ def loaded_words(edition) -> str:
     return f"{edition.loaded_at[:10]} by {edition.loaded_by}, from {edition.file_name}"
 
 
+def _coverage(e) -> str:
+    """Partial where fldd knows it is; a file the buyer loaded is as its publisher made it, which fldd cannot tell."""
+    if not e.complete:
+        return "partial (see the note)"
+    return "as published" if e.loaded_at is None else "as loaded"
+
+
 class EditionsModel(RowsModel):
     """One edition per row: list, edition, published, loaded, rows, complete or partial (with the note)."""
 
-    headers = ("List", "Edition", "Published", "Loaded", "Rows", "Complete")
+    headers = ("List", "Edition", "Published", "Loaded", "Rows", "Coverage")
 
     def cell(self, e, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return (e.name, e.shown(), e.published or "not known", loaded_words(e), f"{e.rows:,}",
-                    "complete" if e.complete else "partial (see the note)")[col]
+                    _coverage(e))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(t for t in (e.source, e.note) if t)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:

@@ -58,7 +58,8 @@ def test_loading_a_newer_dol_list_shows_what_changed(qtbot, ctx, tmp_path):
         qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome.toPlainText().startswith(
         "US DOL List of Goods Produced by Child Labor or Forced Labor, 2025 edition: 2 rows, replacing the 2024 "
-        "edition (partial reconstruction); inherent risk changed for ")
+        "edition (partial reconstruction), which had 512 rows (check this file holds the whole list); inherent risk "
+            "changed for ")
     assert texts(dialog.in_force, 1)[0] == "2025 edition"
     loaded_on = risk_editions(ctx)[0].loaded_at[:10]
     assert texts(dialog.in_force, 3)[0] == f"{loaded_on} by tester, from dol-goods-2025.csv"
