@@ -31,7 +31,7 @@ from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, load_risk_editio
 FILTERS = "Risk lists (*.csv *.xlsx *.txt);;All files (*)"
 LIST_KINDS = ("eu_flr", "entity_list", "own_list")
 MIN_SIZE = (960, 640)
-WIDTHS = (310, 250, 90, 250, 60, 170)
+WIDTHS = (310, 235, 90, 175, 60, 150)
 TABLE_ROWS = (5, 3)  # rows each table shows without scrolling: in force, replaced
 
 
@@ -76,6 +76,9 @@ class RiskDataDialog(QDialog):
         self.ctx, self.prompter = ctx, prompter
         self.setWindowTitle("Risk data editions")
         self.setMinimumSize(*MIN_SIZE)
+        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
+        # opens wide enough for every column (names and editions uncut) where the screen allows
+        self.resize(min(sum(WIDTHS) + 90, screen.width() - 60), min(780, screen.height() - 60))
         self.in_force = EditionsModel(self)
         self.replaced = EditionsModel(self)
         self.in_force_table = record_table(self.in_force, sortable=False)
@@ -178,6 +181,7 @@ class RiskDataDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.list_name.setText(DEFAULT_NAMES[kind])
+        self.list_name.setCursorPosition(0)  # the name from its start, not its cut-off end
         self.list_name.setEnabled(kind in LIST_KINDS)
 
     def load(self) -> None:
