@@ -32,7 +32,7 @@ class DecideDialog(QDialog):
         self.setMinimumWidth(520)
 
         self.heading = QLabel(f"Recommended: <b>{STEP_LABELS[row['step']]}</b>")
-        self.why = QLabel("; ".join(row["reasons"]))
+        self.why = QLabel("\n".join(f"• {reason}" for reason in row["reasons"]))
         self.why.setWordWrap(True)
         self.decision = QComboBox()
         for value in DECISIONS:

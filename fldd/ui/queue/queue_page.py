@@ -45,6 +45,7 @@ class QueuePage(Page):
         super().__init__(parent)
         self.ctx, self.prompter = ctx, prompter
         self.dialog: QWidget | None = None
+        self.chosen: int | None = None  # the supplier last chosen: chosen again when a filter shows it again
         self.model = QueueModel(self)
 
         self.heading = page_heading("Next steps")
@@ -134,7 +135,7 @@ class QueuePage(Page):
 
     def refresh(self) -> None:
         """Re-read the queue (the filter, the sort and the selected supplier stay)."""
-        keep = self.selected_id()
+        keep = self.chosen
         try:
             rows = queue_rows(self.ctx)
         except (Rejected, StoreError) as exc:
@@ -156,7 +157,7 @@ class QueuePage(Page):
         self.country.blockSignals(False)
 
     def _filter(self) -> None:
-        keep = self.selected_id()
+        keep = self.chosen
         self.model.set_filter(step=self.step.currentData(), country=self.country.currentData(),
                               level=self.level.currentData(), view=self.view.currentData(), text=self.search.text())
         if keep is not None:
@@ -208,6 +209,7 @@ class QueuePage(Page):
                 label.clear()
             self.action_button.hide()
             return
+        self.chosen = row["supplier_id"]
         self.name.setText(f"{row['supplier']} — {row['country_name']}")
         self.recommended.setText(f"Recommended: {row['step_label']}")
         decision = row["decision"]
