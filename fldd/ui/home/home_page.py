@@ -84,7 +84,8 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
                     f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {of_row(row).text}")
         return text, ("assessment", row["id"]), False
     if section == "reassess":
-        return (f"{row['supplier']} ({row['country']}) — {row['step_label']}: {'; '.join(row['reasons'])}",
+        more = f" (+{len(row['reasons']) - 1} more)" if len(row["reasons"]) > 1 else ""
+        return (f"{row['supplier']} ({row['country']}) — {row['step_label']}: {row['reasons'][0]}{more}",
                 ("supplier", row["supplier_id"]), row["urgent"])
     if section == "awaiting":
         tier = TIER_WORDS.get(row["tier"], row["questionnaire"])
