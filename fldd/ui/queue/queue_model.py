@@ -59,6 +59,9 @@ class QueueModel(QAbstractTableModel):
         self._display: list[tuple[str, ...]] = []
         self._keys: list[tuple] = []
         self._facts: list[tuple] = []  # (step, country, inherent level, view state, search text)
+        self._blobs: list[str] = []  # the search text of each row
+        self._by: dict[str, dict] = {}  # filter name -> value -> indexes of the rows holding it
+        self._sorted: dict[tuple, list[int]] = {}  # (column, order) -> every row in that order
         self._background: list[tuple] = []
         self._lapsed: list[bool] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -80,6 +83,12 @@ class QueueModel(QAbstractTableModel):
         self._display = [p[0] for p in prepared]
         self._keys = [p[1] for p in prepared]
         self._facts = [p[2] for p in prepared]
+        self._blobs = [f[4] for f in self._facts]
+        self._by = {name: {} for name in ("step", "country", "level", "view")}
+        for i, facts in enumerate(self._facts):
+            for name, value in zip(("step", "country", "level", "view"), facts):
+                self._by[name].setdefault(value, set()).add(i)
+        self._sorted = {}
         self._background = [p[3] for p in prepared]
         self._lapsed = [p[4] for p in prepared]
         self.order = self._arranged()
@@ -126,17 +135,36 @@ class QueueModel(QAbstractTableModel):
         self.order = self._arranged()
         self.endResetModel()
 
-    def _arranged(self) -> list[int]:
+    def _shown(self) -> set[int] | None:
+        """Indexes of the rows the filter lets through (None: every row), from the sets prepared in set_rows."""
         step, country, level, view, text = self._filter
+        chosen = None
+        for name, value in (("step", step), ("country", country), ("level", level),
+                            ("view", None if view == "all" else view)):
+            if value is not None:
+                found = self._by[name].get(value, set())
+                chosen = found if chosen is None else chosen & found
         words = text.split()
-        shown = [i for i, (s, c, lv, v, blob) in enumerate(self._facts)
-                 if (step is None or s == step) and (country is None or c == country)
-                 and (level is None or lv == level) and (view == "all" or v == view)
-                 and all(w in blob for w in words)]
-        if self._sort is not None:
+        if words:
+            blobs = self._blobs
+            chosen = {i for i in (range(len(blobs)) if chosen is None else chosen)
+                      if all(w in blobs[i] for w in words)}
+        return chosen
+
+    def _base(self) -> list[int]:
+        """Every row in the current sort's order, worked out once per column and direction."""
+        if self._sort is None:
+            return list(range(len(self.rows)))
+        if self._sort not in self._sorted:
             column, order = self._sort
-            shown.sort(key=lambda i: self._keys[i][column], reverse=order == Qt.SortOrder.DescendingOrder)
-        return shown
+            keys = [k[column] for k in self._keys]
+            self._sorted[self._sort] = sorted(range(len(keys)), key=keys.__getitem__,
+                                              reverse=order == Qt.SortOrder.DescendingOrder)
+        return self._sorted[self._sort]
+
+    def _arranged(self) -> list[int]:
+        shown, base = self._shown(), self._base()
+        return list(base) if shown is None else [i for i in base if i in shown]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the shown rows by the column's prepared key."""
@@ -145,11 +173,12 @@ class QueueModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()
         sources = [self.order[p.row()] if p.row() < len(self.order) else None for p in kept]
-        self._sort = (column, order)
+        self._sort = (column, Qt.SortOrder(order))
         self.order = self._arranged()
-        position = {source: shown for shown, source in enumerate(self.order)}
-        self.changePersistentIndexList(kept, [self.index(position[s], p.column()) if s in position else QModelIndex()
-                                              for s, p in zip(sources, kept)])
+        if kept:
+            position = {source: shown for shown, source in enumerate(self.order)}
+            self.changePersistentIndexList(kept, [self.index(position[s], p.column()) if s in position
+                                                  else QModelIndex() for s, p in zip(sources, kept)])
         self.layoutChanged.emit()
 
     # -- Qt model interface --------------------------------------------------------------------------------------
