@@ -271,7 +271,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def add_suppliers(sub: argparse._SubParsersAction) -> None:
-    """`fldd suppliers add|list|corrections|apply-correction|dismiss-correction|queue|decide`."""
+    """`fldd suppliers add|list|corrections|apply-correction|dismiss-correction|screening|screen|queue|decide`."""
     parser = sub.add_parser("suppliers", help="the supplier register")
     ssub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = ssub.add_parser("add", help="add a supplier")
@@ -297,10 +297,12 @@ def add_suppliers(sub: argparse._SubParsersAction) -> None:
         p = ssub.add_parser(f"{decision}-correction", help=words)
         p.add_argument("id", type=int, metavar="ID", help="as `fldd suppliers corrections` lists it")
         p.set_defaults(handler=cmd_suppliers_decide, decision=decision)
+    from fldd.cli_screening import add_screening
+
+    add_screening(ssub)
     from fldd.cli_queue import add_queue
 
     add_queue(ssub)
-
 
 def add_assessments(sub: argparse._SubParsersAction) -> None:
     """`fldd assessments list|show|submit|migrate`."""

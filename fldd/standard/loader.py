@@ -183,7 +183,7 @@ def _with_hash(q: Questionnaire) -> Questionnaire:
 
 
 _SHARED_FILES = ("glossary.yaml", "sources.yaml", "common.yaml", exchange_rates.FILE_NAME, reporting_laws.FILE_NAME,
-                 next_steps.FILE_NAME)
+                 "inherent_risk.yaml", next_steps.FILE_NAME)  # fldd/risk/inherent_rules.py checks inherent_risk.yaml
 
 
 def questionnaire_files(folder: Path) -> list[Path]:

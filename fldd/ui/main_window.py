@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
             page.show_findings(mode, action_id)
 
     def open_queue(self, step: str = "", view: str = "all") -> None:
-        """Show the Next steps page filtered to a step (every step when empty) and a view (all, undecided)."""
+        """Show the Next steps page filtered to a step (every step when empty) and a view (all, undecided): Home's
+        and the Risk map's counts by step ask for it."""
         self.nav.setCurrentRow(ROW_QUEUE)
         page = self.page(ROW_QUEUE)
         if hasattr(page, "show_filtered"):
