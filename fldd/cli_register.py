@@ -82,6 +82,10 @@ def cmd_suppliers_list(args: argparse.Namespace) -> int:
     from fldd.usecases.suppliers import register
 
     def action(ctx) -> int:
+        if args.json:
+            from fldd.usecases.inherent import ensure_current
+
+            ensure_current(ctx)  # the inherent risk and next step as of the editions in force
         rows = register(ctx)
         queue = {q["supplier_id"]: q for q in queue_rows(ctx)} if args.json else {}
         for row in rows:
