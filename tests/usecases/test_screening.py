@@ -154,3 +154,22 @@ def test_no_list_in_force_means_no_match_and_no_error(ctx, monkeypatch, refreshe
 def test_an_unknown_status_is_refused(ctx):
     with pytest.raises(Rejected, match="status"):
         screening_matches(ctx, status="open")
+
+
+@pytest.mark.parametrize("layout", ["column", "table"])
+def test_the_suppliers_own_alias_is_screened_where_the_register_keeps_aliases(ctx, monkeypatch, refreshed, layout):
+    """Aliases come with the inherent-risk migration; until then screening reads either layout it may take (a JSON
+    column on suppliers, or a supplier_aliases table), and the name alone without one."""
+    with_entities(monkeypatch, LISTED)
+    sid = add_supplier(ctx, "Mingtu Weaving", "CN")
+    assert screening_matches(ctx) == []
+    with ctx.store.write() as db:
+        if layout == "column":
+            db.execute("ALTER TABLE suppliers ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]'")
+            db.execute("UPDATE suppliers SET aliases = ? WHERE id = ?", ['["Brightway Textiles Kashgar"]', sid])
+        else:
+            db.execute("CREATE TABLE supplier_aliases (supplier_id INTEGER, alias TEXT)")
+            db.execute("INSERT INTO supplier_aliases VALUES (?, ?)", [sid, "Brightway Textiles Kashgar"])
+    assert screen_suppliers(ctx, [sid]) == 1
+    [match] = screening_matches(ctx)
+    assert (match["matched_on"], match["matched_to"]) == ("Brightway Textiles Kashgar", "Brightway Textiles Kashgar")
