@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
             page.open_findings.connect(self.open_findings)
         if hasattr(page, "role_changed"):
             page.role_changed.connect(self._role_changed)
+        if hasattr(page, "open_queue"):
+            page.open_queue.connect(self.open_queue)
 
     def go_to(self, row: int) -> None:
         """A navigation entry chosen by click or Ctrl+number, even the one highlighted already (Assessments
@@ -176,6 +178,13 @@ class MainWindow(QMainWindow):
         page = self.page(ROW_FINDINGS)
         if hasattr(page, "show_findings"):
             page.show_findings(mode, action_id)
+
+    def open_queue(self, step: str) -> None:
+        """Show Next steps filtered to one recommended step (the Risk map's counts by step ask for it)."""
+        self.nav.setCurrentRow(ROW_QUEUE)
+        page = self.page(ROW_QUEUE)
+        if hasattr(page, "show_step"):
+            page.show_step(step)
 
     def open_import_history(self) -> None:
         """Show every file ever imported (no navigation entry is highlighted while it is shown)."""
