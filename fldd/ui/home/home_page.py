@@ -60,8 +60,8 @@ CARDS = {
                      "them on the supplier's page."),
                     "No supplier has suggested a correction.", "", ""),
     "screening": ("Possible entity-list matches to decide",
-                  ("Suppliers whose name or alias resembles an entry on an entity list in force. Nothing about their "
-                   "risk changes until you confirm a match on the supplier's page."),
+                  ("Suppliers whose name or alias resembles an entry on an entity list in force: confirm or dismiss "
+                   "each match on the supplier's page. Inherent risk counts a listing only once confirmed."),
                   "No possible entity-list match waits for a decision.", "", ""),
     "awaiting": ("Workbooks awaiting return",
                  (f"Sent to suppliers and not back yet, the longest waiting first; over {CHASE_AFTER_DAYS} days in "

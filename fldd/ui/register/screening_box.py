@@ -39,7 +39,7 @@ def heading_text(pending: int, shown: int) -> str:
 def decision_text(match: dict) -> str:
     """'Waiting for a decision' or 'Confirmed by amina on 2026-11-23: same address'."""
     if match["status"] == "pending" and not match["decided_at"]:
-        return "Waiting for a decision: nothing about this supplier's risk changes until someone confirms."
+        return "Waiting for a decision: the inherent risk counts the listing only once it is confirmed."
     words = DECISION_WORDS.get(match["status"], match["status"])
     return f"{words} by {match['decided_by']} on {match['decided_at'][:10]}: {match['reason']}"
 
@@ -113,7 +113,7 @@ class ScreeningBox(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
         self.blurb = _label("Names alike on an entity list in force. A match is a question, not a verdict: the "
-                            "supplier's risk and next step change only when a buyer confirms it.",
+                            "supplier's inherent risk counts the listing only once a buyer confirms it.",
                             colour=QUIET_COLOUR)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, SPACING)
