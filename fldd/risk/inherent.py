@@ -51,11 +51,12 @@ class Factor:
     source_title: str
     edition: str  # "US DOL List of Goods, 2024 edition (partial reconstruction)"
     lifts_to: str | None = None
+    note: str = ""  # why it adds less than its rule gives
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "group": self.group, "words": self.words, "points": self.points,
                 "rule_points": self.rule_points, "source": self.source, "source_title": self.source_title,
-                "edition": self.edition, "lifts_to": self.lifts_to}
+                "edition": self.edition, "lifts_to": self.lifts_to, "note": self.note}
 
 
 @dataclass(frozen=True)
@@ -260,15 +261,21 @@ def _total(rules: Rules, found: _Found, code: str, name: str, tier: str | None, 
            listed: tuple[ListedGood, ...], advancement: str | None, notes: list[str]) -> InherentRisk:
     """Count each group as its rule says, cap the score, set the level and the questionnaire inputs."""
     counted: dict[int, int] = {}
+    notes_of: dict[int, str] = {}
     group_points: dict[str, int] = {}
     for group in rules.groups:
         members = [i for i, (rule, _, _) in enumerate(found.items) if rule.group == group.id]
         if group.combine == "worst" and members:
             best = max(members, key=lambda i: found.items[i][0].points)
+            for i in members:
+                if i != best and found.items[i][0].points:
+                    notes_of[i] = f"not added: only the highest of the {group.title.lower()} counts"
             members = [best]
         left = group.max if group.max is not None else None
         for i in members:
             points = found.items[i][0].points if left is None else min(left, found.items[i][0].points)
+            if points < found.items[i][0].points:
+                notes_of[i] = f"adds {points}: the {group.title.lower()} count at most {group.max}"
             counted[i] = points
             left = None if left is None else left - points
         group_points[group.id] = sum(counted.get(i, 0) for i in members)
@@ -285,7 +292,8 @@ def _total(rules: Rules, found: _Found, code: str, name: str, tier: str | None, 
     for i, (rule, words, edition) in enumerate(found.items):
         inputs.update(dict(rule.sets))
         factors.append(Factor(rule.id, rule.group, words, counted.get(i, 0), rule.points, rule.source,
-                              rules.source_titles.get(rule.source, rule.source), edition, rule.lifts_to))
+                              rules.source_titles.get(rule.source, rule.source), edition, rule.lifts_to,
+                              notes_of.get(i, "")))
     parts = [f"country {group_points.get('country', 0)}", f"goods {group_points.get('goods', 0)}"]
     parts += [f"{g.title.lower()} {group_points[g.id]}" for g in rules.groups
               if g.id not in ("country", "goods") and group_points.get(g.id)]

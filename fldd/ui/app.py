@@ -65,6 +65,9 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             from fldd.usecases.demo import build_demo
 
             build_demo(ctx)
+        from fldd.usecases.inherent import ensure_current
+
+        ensure_current(ctx)  # suppliers rated with other editions than those in force (a crash, a new fldd)
         window = MainWindow(ctx, prompter)
         window.show_on_screen()
         if os.environ.get(EXIT_WHEN_SHOWN):
