@@ -111,7 +111,7 @@ def editions_stamp(data: RiskData, rules: Rules) -> str:
     tables = sorted(f"{e.kind}:{e.name}:{e.edition}:{e.loaded_at or ''}" for e in data.editions) or [
         f"dol_goods:{data.goods_edition}", f"dol_countries:{data.findings_edition}", f"tip_tiers:{data.tip_edition}"]
     areas = len(data.areas)
-    return f"rules {rules.edition}; " + "; ".join(tables) + (f"; {areas} area rows" if areas else "")
+    return f"rules {rules.edition} {rules.digest}; " + "; ".join(tables) + (f"; {areas} area rows" if areas else "")
 
 
 def _ilab_key(level: str | None) -> str:

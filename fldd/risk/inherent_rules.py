@@ -82,6 +82,7 @@ class Rules:
     groups: tuple[Group, ...]
     rules: tuple[Rule, ...]
     source_titles: dict[str, str]
+    digest: str = ""  # of the file's text: an edit recomputes the suppliers even when the edition stays
 
     def find(self, kind: str, **when: str) -> Rule | None:
         """The rule of this kind whose condition is exactly `when`, or None (that fact then counts nothing)."""
@@ -127,7 +128,11 @@ def read(path: Path, *, source_titles: dict[str, str], problems: Problems) -> Ru
         seen[rule.id] = line
         conditions.add((rule.kind, rule.when))
         rules.append(rule)
-    return Rules(str(data.get("edition", "")), score_max, levels, tuple(groups), tuple(rules), dict(source_titles))
+    import hashlib
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return Rules(str(data.get("edition", "")), score_max, levels, tuple(groups), tuple(rules), dict(source_titles),
+                 digest)
 
 
 def _levels(path: Path, data: Mapping, problems: Problems) -> tuple[tuple[str, int], ...]:
