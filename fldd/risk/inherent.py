@@ -137,6 +137,20 @@ def _region_in(region: str, address: str) -> bool:
     return bool(name) and (name in place or (len(first) >= 4 and first in place.split()))
 
 
+# The DOL listings matched by each (country, goods) of the last tables asked about: a refresh of 10,000 suppliers
+# matches each combination once (the tables in force change only when an edition is loaded).
+_MATCHED: dict[str, Any] = {"data": None, "found": {}}
+
+
+def _matching(data: RiskData, code: str, goods: tuple[str, ...]) -> list:
+    if _MATCHED["data"] is not data:
+        _MATCHED.update(data=data, found={})
+    found = _MATCHED["found"]
+    if (code, goods) not in found:
+        found[(code, goods)] = matching_listings(goods, data.goods_by_country.get(code, ()))
+    return found[(code, goods)]
+
+
 class _Found:
     """The factors found so far, each built from its rule with its words filled in."""
 
@@ -177,7 +191,7 @@ def inherent_risk(country: str, goods: list[str], data: RiskData | None = None, 
     listed = tuple(
         ListedGood(listing.good, mine, listing.child_labour, listing.forced_labour, listing.forced_child_labour,
                    listing.derived_from)
-        for mine, listing in matching_listings(goods, data.goods_by_country.get(code, ())))
+        for mine, listing in _matching(data, code, tuple(goods)))
     forced = any(g.forced_labour or g.forced_child_labour for g in listed)
     child = any(g.child_labour or g.forced_child_labour for g in listed)
     year, goods_label = edition_year(data, "dol_goods"), edition_label(data, "dol_goods")
@@ -228,7 +242,7 @@ def _materials(found: _Found, data: RiskData, materials: list[dict], year: str, 
     for item in materials:
         material, origin = (item.get("material") or "").strip(), normalise_country(item.get("country") or "")
         where = data.countries[origin]
-        for _, listing in matching_listings([material], data.goods_by_country.get(origin, ())):
+        for _, listing in _matching(data, origin, (material,)):
             kinds = [w for f, w in ((listing.child_labour, "child labour"), (listing.forced_labour, "forced labour"),
                                     (listing.forced_child_labour, "forced child labour")) if f]
             if kinds:
@@ -263,8 +277,11 @@ def _total(rules: Rules, found: _Found, code: str, name: str, tier: str | None, 
     counted: dict[int, int] = {}
     notes_of: dict[int, str] = {}
     group_points: dict[str, int] = {}
+    by_group: dict[str, list[int]] = {}
+    for i, (rule, _, _) in enumerate(found.items):
+        by_group.setdefault(rule.group, []).append(i)
     for group in rules.groups:
-        members = [i for i, (rule, _, _) in enumerate(found.items) if rule.group == group.id]
+        members = by_group.get(group.id, [])
         if group.combine == "worst" and members:
             best = max(members, key=lambda i: found.items[i][0].points)
             for i in members:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from fldd.standard.problems import Problems
@@ -86,8 +86,11 @@ class Rules:
 
     def find(self, kind: str, **when: str) -> Rule | None:
         """The rule of this kind whose condition is exactly `when`, or None (that fact then counts nothing)."""
-        wanted = tuple(sorted(when.items()))
-        return next((r for r in self.rules if r.kind == kind and r.when == wanted), None)
+        return self._index.get((kind, tuple(sorted(when.items()))))
+
+    @cached_property
+    def _index(self) -> dict[tuple, Rule]:
+        return {(r.kind, r.when): r for r in self.rules}
 
     def group(self, gid: str) -> Group:
         return next(g for g in self.groups if g.id == gid)
