@@ -289,7 +289,7 @@ def _total(rules: Rules, found: _Found, code: str, name: str, tier: str | None, 
                     notes_of[i] = f"not added: only the highest of the {group.title.lower()} counts"
             members = [best]
         left = group.max if group.max is not None else None
-        for i in members:
+        for i in sorted(members, key=lambda i: -found.items[i][0].points):  # under a cap, the weightiest first
             points = found.items[i][0].points if left is None else min(left, found.items[i][0].points)
             if points < found.items[i][0].points:
                 notes_of[i] = f"adds {points}: the {group.title.lower()} count at most {group.max}"
