@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.history_action = file_menu.addAction("Import &history", self.open_import_history)
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         file_menu.addSeparator()
+        self.risk_data_action = file_menu.addAction("&Risk data editions…", self.open_risk_data)
+        file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
         self.dialog: QWidget | None = None
 
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
             page.open_findings.connect(self.open_findings)
         if hasattr(page, "role_changed"):
             page.role_changed.connect(self._role_changed)
+        if hasattr(page, "open_queue"):
+            page.open_queue.connect(self.open_queue)
 
     def go_to(self, row: int) -> None:
         """A navigation entry chosen by click or Ctrl+number, even the one highlighted already (Assessments
@@ -176,6 +180,13 @@ class MainWindow(QMainWindow):
         page = self.page(ROW_FINDINGS)
         if hasattr(page, "show_findings"):
             page.show_findings(mode, action_id)
+
+    def open_queue(self, step: str) -> None:
+        """Show Next steps filtered to one recommended step (the Risk map's counts by step ask for it)."""
+        self.nav.setCurrentRow(ROW_QUEUE)
+        page = self.page(ROW_QUEUE)
+        if hasattr(page, "show_step"):
+            page.show_step(step)
 
     def open_import_history(self) -> None:
         """Show every file ever imported (no navigation entry is highlighted while it is shown)."""
@@ -223,6 +234,14 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.ctx, self.prompter, self, supplier_id=register.selected_id() if found else None,
                               selected_ids=register.selected_ids() if found else None,
                               shown_ids=register.shown_ids() if found else None)
+        dialog.data_changed.connect(self._data_changed_everywhere)
+        self._show_dialog(dialog)
+
+    def open_risk_data(self) -> None:
+        """The editions of the risk data in force and the replaced ones; load a newer edition."""
+        from fldd.ui.riskdata.editions_dialog import RiskDataDialog
+
+        dialog = RiskDataDialog(self.ctx, self.prompter, self)
         dialog.data_changed.connect(self._data_changed_everywhere)
         self._show_dialog(dialog)
 

@@ -87,7 +87,6 @@ def supplier_record(ctx: AppContext, supplier: store_suppliers.Supplier) -> dict
     """The supplier as the dossier shows it: the register's fields (not its notes), contact names and roles,
     and its inherent risk with the risk data in force for this database, each factor with its source and the
     edition it came from, and the editions named."""
-    from fldd.risk.inherent import edition_year
     from fldd.usecases.inherent import compute
     from fldd.usecases.risk_data import current_risk_data
 
@@ -104,9 +103,8 @@ def supplier_record(ctx: AppContext, supplier: store_suppliers.Supplier) -> dict
         "listed_goods": [{"good": g.good, "supplier_good": g.supplier_good, "kinds": g.kinds,
                           "derived_from": g.derived_from} for g in risk.listed_goods],
         "factors": [f.as_dict() for f in risk.factors], "rules_edition": risk.rules_edition,
-        "data_editions": {"US DOL List of Goods Produced by Child Labor or Forced Labor": edition_year(data, "dol_goods"),
-                          "US DOL Findings on the Worst Forms of Child Labor": edition_year(data, "dol_countries"),
-                          "US State Department Trafficking in Persons Report": edition_year(data, "tip_tiers")},
+        "data_editions": {e.name: e.shown() + (f", published {e.published}" if e.published else "")
+                          for e in data.editions},
         "in_register": {"score": supplier.inherent_score, "level": supplier.inherent_level},
     }
     return record

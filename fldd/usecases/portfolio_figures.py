@@ -67,14 +67,15 @@ Tables (lists of dicts in display order; every count an int; "rating" keys are R
     "grievance": [{"what": "assessed", "suppliers": 5}, {"what": "without_finding", "suppliers": 3},
                   {"what": "with_finding", "suppliers": 2}]
     "risk_data": [{"table": "dol-goods", "title": "US DOL List of Goods Produced by Child Labor or Forced
-                   Labor", "edition": 2022}, {"table": "dol-countries", ...}, {"table": "tip-tiers", ...}]
+                   Labor", "edition": "2024 edition (partial reconstruction), published 2024-09-05"},
+                  {"table": "dol-countries", ...}, {"table": "tip-tiers", ...}, {"table": "entity-list", ...}]
+                    # the editions in force for this database (usecases.risk_data), loaded ones with when and who
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from fldd.risk.data import risk_data
 from fldd.standard.conditions_parse import parse_date
 from fldd.store import portfolio_findings, portfolio_report
 from fldd.usecases import portfolio_tables as tables
@@ -82,6 +83,7 @@ from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.portfolio_kpis import KPIS
 from fldd.usecases.report_topics import topic_scope
+from fldd.usecases.risk_data import risk_editions
 
 HEAT_TOP = tables.HEAT_TOP
 RATING_KEYS = tables.RATING_KEYS
@@ -91,9 +93,6 @@ ACTION_STATUSES = ("open", "in_progress", "done", "verified")
 AGE_BANDS = (("0-30", 0, 30), ("31-90", 31, 90), ("91-180", 91, 180), ("over 180", 181, None))
 OWED = ("plan", "closure", "due")
 DUE_WITHIN_DAYS = 90
-RISK_TABLES = (("dol-goods", "US DOL List of Goods Produced by Child Labor or Forced Labor", "goods_edition"),
-               ("dol-countries", "US DOL Findings on the Worst Forms of Child Labor", "findings_edition"),
-               ("tip-tiers", "US State Department Trafficking in Persons Report, tier placements", "tip_edition"))
 
 DEFINITIONS = {
     "period": "Period figures count what happened from the first to the last day of the period, both included; "
@@ -155,12 +154,22 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
                                     for t in ("desktop", "onsite")],
             "assessments_by_month": _months(start, end, current["months"]),
             **standing["tables"],
-            "risk_data": [{"table": name, "title": title, "edition": getattr(risk_data(), edition)}
-                          for name, title, edition in RISK_TABLES],
+            "risk_data": risk_data_rows(ctx),
         },
         "questionnaire_versions": _versions(current["versions"] | previous["versions"], rows),
         "definitions": dict(DEFINITIONS),
     }
+
+
+def risk_data_rows(ctx: AppContext) -> list[dict]:
+    """The editions in force, as the report's table of public risk data and its cover name them."""
+    rows = []
+    for e in risk_editions(ctx):
+        edition = e.shown() + (f", published {e.published}" if e.published else "")
+        if e.loaded_at:
+            edition += f", loaded {e.loaded_at[:10]} by {e.loaded_by}"
+        rows.append({"table": e.kind.replace("_", "-"), "title": e.name, "edition": edition})
+    return rows
 
 
 def _versions(counted: set[tuple[str, str]], rows: list[dict]) -> list[dict]:

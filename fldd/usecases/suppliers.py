@@ -95,6 +95,7 @@ def add_supplier(ctx: AppContext, name: str, country: str, *, address: str = "",
     with ctx.store.write():
         supplier_id = store_suppliers.add(ctx.store, data, ids, contacts)
         refresh_inherent(ctx, [supplier_id])
+    _screen(ctx, supplier_id)
     return supplier_id
 
 
@@ -122,6 +123,15 @@ def update_supplier(ctx: AppContext, supplier_id: int, **changes) -> None:
     with ctx.store.write():
         store_suppliers.update(ctx.store, supplier_id, merged, ids if identifiers is not None else None)
         refresh_inherent(ctx, [supplier_id])
+    if merged["name"] != current.name or "aliases" in changes:
+        _screen(ctx, supplier_id)
+
+
+def _screen(ctx: AppContext, supplier_id: int) -> None:
+    """Screen a new or renamed supplier against the entity lists in force (a match waits for a person)."""
+    from fldd.usecases.screening import screen_suppliers
+
+    screen_suppliers(ctx, [supplier_id])
 
 
 def get_supplier(ctx: AppContext, supplier_id: int) -> store_suppliers.Supplier:

@@ -280,7 +280,8 @@ def test_assessments_findings_and_actions_tables(figures):
     assert t["grievance"] == [{"what": "assessed", "suppliers": 6}, {"what": "without_finding", "suppliers": 4},
                               {"what": "with_finding", "suppliers": 2}]
     assert [(r["table"], r["edition"]) for r in t["risk_data"]] == [
-        ("dol-goods", 2022), ("dol-countries", 2022), ("tip-tiers", 2025)]
+        ("dol-goods", "2024 edition (partial reconstruction), published 2024-09-05"),
+        ("dol-countries", "2022 edition"), ("tip-tiers", "2025 edition")]
     assert set(figures["definitions"]) >= {"latest_result", "fees_found", "fees_repaid", "grievance"}
 
 
