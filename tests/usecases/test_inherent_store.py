@@ -10,6 +10,7 @@ import pytest
 
 from fldd.cli import main
 from fldd.risk.data import Edition, risk_data
+from fldd.risk.inherent import edition_label
 from fldd.usecases import inherent as uc_inherent
 from fldd.usecases import risk_data as uc_risk_data
 from fldd.usecases import screening
@@ -25,7 +26,8 @@ TIP_2026 = Edition("tip_tiers", "US TIP Report", "2026", "2026-06-24")
 def _tip_2026(ctx):
     """A newer TIP edition that puts Germany on Tier 3 (the buyer loaded it)."""
     base = risk_data()
-    return dataclasses.replace(base, tip={**base.tip, "DE": "Tier 3"}, tip_edition=2026, editions=(TIP_2026,))
+    others = tuple(e for e in base.editions if e.kind != "tip_tiers")
+    return dataclasses.replace(base, tip={**base.tip, "DE": "Tier 3"}, tip_edition=2026, editions=(*others, TIP_2026))
 
 
 def _factor(supplier, fid):
@@ -39,7 +41,7 @@ def test_a_new_supplier_stores_its_factors_inputs_and_editions(ctx):
     assert (s.corridors, s.materials, s.aliases) == (["MM", "NP"], [{"material": "Cotton", "country": "CN"}],
                                                      ["DK Ltd"])  # the name itself is no alias
     assert s.inherent_level == "high" and s.inherent_inputs["inherent.dol_forced_labour"] == "yes"
-    assert _factor(s, "goods.forced_labour")["edition"].startswith("US DOL List of Goods, ")
+    assert _factor(s, "goods.forced_labour")["edition"] == edition_label(risk_data(), "dol_goods")
     assert _factor(s, "corridor.tier_3")["points"] == 2 and _factor(s, "material.forced_labour")
     assert s.inherent_editions and "rules " in s.inherent_editions
 
@@ -136,6 +138,6 @@ def test_cli_adds_corridors_materials_and_aliases_and_shows_the_factors(tmp_path
                  "--corridor", "NP", "--material", "Cotton@CN", "--alias", "YS Co"])
     out = capsys.readouterr().out
     assert code == 0 and "inherent risk high" in out
-    assert "Workers come from Nepal" in out and "[us-tip-2025; US TIP Report, 2025 edition]" in out
+    assert "Workers come from Nepal" in out and f"[us-tip-2025; {edition_label(risk_data(), 'tip_tiers')}]" in out
     code = main(["--db", db, "suppliers", "add", "--name", "Bad Co", "--country", "DE", "--material", "cotton"])
     assert code == 1 and "raw materials: 'cotton' needs a material" in capsys.readouterr().err

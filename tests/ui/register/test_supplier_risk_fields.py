@@ -7,6 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from fldd.risk.inherent import edition_label
+from fldd.usecases.risk_data import current_risk_data
 from fldd.usecases.suppliers import get_supplier, register
 from tests.ui.register.conftest import OFFSCREEN_LIMITS
 from tests.ui.register.test_add_supplier import _open_dialog
@@ -48,7 +50,7 @@ def test_corridors_materials_and_other_names_by_keyboard_reach_the_store_and_the
     lines = panel.reasons.text().splitlines()
     material = next(i for i, line in enumerate(lines) if "uses Cotton from China" in line)
     assert lines[material].startswith("• +4 ") and "(at least high risk)" in lines[material]
-    assert lines[material + 1].strip().startswith("US DOL List of Goods, ")
+    assert lines[material + 1].strip().startswith(edition_label(current_risk_data(ctx), "dol_goods") + " · ")
     assert lines[material + 1].endswith("source: us-dol-tvpra-2024")
     assert any(line.startswith("• +2 Workers come from Myanmar (Burma)") for line in lines)
     assert panel.risk_badge.text().startswith("High (")
