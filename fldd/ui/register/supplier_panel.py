@@ -118,8 +118,8 @@ class SupplierPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, caption in (("country", "Country"), ("address", "Address"), ("goods", "Goods"),
                              ("aliases", "Other names"), ("corridors", "Workers from"),
-                             ("materials", "Raw materials"), ("sector", "Sector"), ("chain_tier", "Tier in chain"), ("status", "Status"),
-                             ("identifiers", "Identifiers"), ("contacts", "Contacts")):
+                             ("materials", "Raw materials"), ("sector", "Sector"), ("chain_tier", "Tier in chain"),
+                             ("status", "Status"), ("identifiers", "Identifiers"), ("contacts", "Contacts")):
             form.addRow(caption, self.fields[key])
         column.addWidget(self.facts)
         self.risk_heading = _heading("Inherent risk")
