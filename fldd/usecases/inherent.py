@@ -9,6 +9,7 @@ editions, so a crash between loading an edition and refreshing cannot leave stal
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fldd.store import suppliers as store_suppliers
@@ -81,7 +82,8 @@ def refresh_inherent(ctx: AppContext, supplier_ids: list[int] | None = None) -> 
             except UnknownCountryError:  # the store checks the code's length only; the register says so
                 continue
             memo[key] = {"inherent_score": risk.score, "inherent_level": risk.level,
-                         "inherent_factors": [f.as_dict() for f in risk.factors], "inherent_inputs": risk.inputs()}
+                         "inherent_factors": json.dumps([f.as_dict() for f in risk.factors], ensure_ascii=False),
+                         "inherent_inputs": json.dumps(risk.inputs(), ensure_ascii=False)}
         new = memo[key]
         same = all(p[k] == new[k] for k in new)
         if same and p["inherent_editions"] == stamp:
