@@ -24,6 +24,7 @@ from fldd.usecases.risk_map import MAX_GOODS, Filters, edition_lines, map_suppli
 
 MIN_GOODS = 5
 MAX_SHOWN_GOODS = 24
+ROW_LABEL_WIDTH = 110  # a guess at the country names' width before the first grid is shown
 SIDE_WIDTH = 300  # the chosen cell's suppliers, beside the map; the map takes the rest
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -94,7 +95,7 @@ class RiskMapPage(Page):
         self.splitter.setStretchFactor(1, 0)
         self.sized = False  # the splitter given its first sizes (after that, the person's)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.splitterMoved.connect(lambda *_: self.resizeEvent(None))
+        self.splitter.splitterMoved.connect(lambda *_: self._fit())
         top = QHBoxLayout()
         top.setSpacing(SPACING)
         top.addWidget(self.heading)
@@ -160,7 +161,8 @@ class RiskMapPage(Page):
         self.suppliers, self.labels = map_suppliers(self.ctx)
         self.by_id = {s.id: s for s in self.suppliers}
         self.editions = edition_lines(self.ctx)
-        self.regrid()
+        if self.isVisible():  # else the first showEvent counts them, at the size the page is shown
+            self.regrid()
 
     def filters(self) -> Filters:
         """The filters as chosen."""
@@ -173,6 +175,9 @@ class RiskMapPage(Page):
                          filters=self.filters(), max_goods=self.max_goods)
         self.grid = grid
         self.model.set_grid(grid)
+        self._fit()  # the row labels' width may have changed (regions are longer than countries)
+        if self.grid is not grid:  # _fit counted them again for the room left
+            return
         self.tiles.set_counts(grid.by_step)
         total = grid.total
         self.count.setText(f"{grid.shown:,} of {total:,} supplier{'' if total == 1 else 's'}")
@@ -203,17 +208,24 @@ class RiskMapPage(Page):
     def _measure_clicked(self, button) -> None:
         self.set_measure("inherent" if button is self.inherent_button else "assessed")
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit(force=self.model.grid is None)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self, force: bool = False) -> None:
         """Show as many goods columns as the map has room for (the rest are summed as Other goods)."""
-        if event is not None:
-            super().resizeEvent(event)
-        if not self.sized:
+        if not self.sized and self.isVisible():
             self.splitter.setSizes([max(1, self.width() - SIDE_WIDTH), SIDE_WIDTH])
             self.sized = True
-        room = self.splitter.sizes()[0] - self.view.verticalHeader().width() - \
-            self.view.verticalScrollBar().sizeHint().width() - 2 * self.view.frameWidth()
+        header = self.view.verticalHeader().sizeHint().width() if self.model.grid is not None else ROW_LABEL_WIDTH
+        room = self.splitter.sizes()[0] if self.sized else self.width() - SIDE_WIDTH
+        room -= header + self.view.verticalScrollBar().sizeHint().width() + 2 * self.view.frameWidth()
         fits = max(MIN_GOODS, min(MAX_SHOWN_GOODS, room // CELL_SIZE.width() - 1))  # one for Other goods
-        if fits != self.max_goods:
+        if (fits != self.max_goods or force) and self.isVisible():
             self.max_goods = fits
             self.regrid()
 
