@@ -66,15 +66,20 @@ Tables (lists of dicts in display order; every count an int; "rating" keys are R
              {"what": "found_not_repaid", "suppliers": 1}]   # by the latest result, see definitions
     "grievance": [{"what": "assessed", "suppliers": 5}, {"what": "without_finding", "suppliers": 3},
                   {"what": "with_finding", "suppliers": 2}]
-    "risk_data": [{"table": "dol-goods", "title": "US DOL List of Goods Produced by Child Labor or Forced
-                   Labor", "edition": 2022}, {"table": "dol-countries", ...}, {"table": "tip-tiers", ...}]
+    "by_next_step": [{"step": "relationship", "suppliers": 0}, {"step": "enhanced", ...}, {"step": "onsite", ...},
+                     {"step": "desktop", ...}, {"step": "none", ...}]
+                    # the suppliers counted above by the next step the queue recommends TODAY (queue.STEPS order,
+                    # every step present): a report of an earlier period still shows today's recommendations
+    "risk_data": [{"table": "dol_goods", "title": "US DOL List of Goods", "edition": "2024",
+                   "published": "2024-09-05", "complete": False, "note": "...", "loaded_at": None}, ...]
+                    # the risk-data editions in force (usecases.risk_data.risk_editions); before any are recorded
+                    # the bundled tables' years: tables "dol-goods", "dol-countries", "tip-tiers"
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from fldd.risk.data import risk_data
 from fldd.standard.conditions_parse import parse_date
 from fldd.store import portfolio_findings, portfolio_report
 from fldd.usecases import portfolio_tables as tables
@@ -118,6 +123,9 @@ DEFINITIONS = {
     "grievance": "Grievance mechanism rated: the latest result answered a question of the grievance module or a "
                  "question about the grievance mechanism; without finding: no finding raised on it by a rule "
                  "reading those questions, or by an auditor on one of them.",
+    "next_step": "Suppliers by recommended next step: the step fldd's queue recommends for each supplier today "
+                 "(from its inherent risk, latest result and its triggers, open findings and expiry, or a decision "
+                 "a buyer recorded against the recommendation); it is today's recommendation whatever the period.",
     "young_workers": "Child or young-worker findings: findings of the young-workers module, or of a rule reading "
                      "a question about child labour or young workers, or an auditor's on such a question.",
 }
@@ -155,12 +163,38 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
                                     for t in ("desktop", "onsite")],
             "assessments_by_month": _months(start, end, current["months"]),
             **standing["tables"],
-            "risk_data": [{"table": name, "title": title, "edition": getattr(risk_data(), edition)}
-                          for name, title, edition in RISK_TABLES],
+            "by_next_step": next_steps(ctx, rows),
+            "risk_data": risk_data_rows(ctx),
         },
         "questionnaire_versions": _versions(current["versions"] | previous["versions"], rows),
         "definitions": dict(DEFINITIONS),
     }
+
+
+def next_steps(ctx: AppContext, rows: list[dict]) -> list[dict]:
+    """The suppliers the report counts, by the next step the queue recommends for them today."""
+    from fldd.usecases.queue import STEPS, queue_rows
+
+    counted = {r["id"] for r in rows}
+    by_step = dict.fromkeys(STEPS, 0)
+    for row in queue_rows(ctx):
+        if row["supplier_id"] in counted and row["step"] in by_step:
+            by_step[row["step"]] += 1
+    return [{"step": step, "suppliers": n} for step, n in by_step.items()]
+
+
+def risk_data_rows(ctx: AppContext) -> list[dict]:
+    """The risk-data editions in force, as the report lists them (every figure from a risk table names its
+    edition); the bundled tables' years until the editions are recorded."""
+    from fldd.usecases.risk_data import current_risk_data, risk_editions
+
+    found = risk_editions(ctx)
+    if found:
+        return [{"table": e.kind, "title": e.name, "edition": e.edition, "published": e.published,
+                 "complete": e.complete, "note": e.note, "loaded_at": e.loaded_at} for e in found]
+    data = current_risk_data(ctx)
+    return [{"table": name, "title": title, "edition": getattr(data, edition), "published": None, "complete": True,
+             "note": "", "loaded_at": None} for name, title, edition in RISK_TABLES]
 
 
 def _versions(counted: set[tuple[str, str]], rows: list[dict]) -> list[dict]:
