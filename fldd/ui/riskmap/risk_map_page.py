@@ -45,6 +45,8 @@ class RiskMapPage(Page):
         self.measure = "inherent"
         self.max_goods = MAX_GOODS
         self.chosen: tuple[str, str] | None = None  # (row key, column key) of the cell listed
+        self.stale = True  # suppliers read since the grid was last counted
+        self.grid = None
 
         self.heading = page_heading(self.title)
         self.count = QLabel()
@@ -161,7 +163,8 @@ class RiskMapPage(Page):
         self.suppliers, self.labels = map_suppliers(self.ctx)
         self.by_id = {s.id: s for s in self.suppliers}
         self.editions = edition_lines(self.ctx)
-        if self.isVisible():  # else the first showEvent counts them, at the size the page is shown
+        self.stale = not self.isVisible()  # then showEvent counts them, at the size the page is shown
+        if not self.stale:
             self.regrid()
 
     def filters(self) -> Filters:
@@ -174,6 +177,7 @@ class RiskMapPage(Page):
         grid = risk_grid(self.suppliers, self.labels, measure=self.measure, rows_by=self.rows_by.currentData(),
                          filters=self.filters(), max_goods=self.max_goods)
         self.grid = grid
+        self.stale = False
         self.model.set_grid(grid)
         self._fit()  # the row labels' width may have changed (regions are longer than countries)
         if self.grid is not grid:  # _fit counted them again for the room left
@@ -210,7 +214,7 @@ class RiskMapPage(Page):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self._fit(force=self.model.grid is None)
+        self._fit(force=self.stale)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -163,3 +163,18 @@ def test_a_large_cell_gives_the_share_at_high_risk_and_an_unassessed_one_says_so
     assert cell_lines(big, "assessed") == ("12", "20% high+", "2 not assessed")  # of the 10 assessed
     nobody = Cell(ids=[1, 2], levels=Counter(low=2), ratings=Counter(not_assessed=2))
     assert cell_lines(nobody, "assessed") == ("2", "not assessed", "") and cell_lines(nobody, "inherent")[1] == "low"
+
+
+def test_back_on_the_map_a_supplier_added_meanwhile_is_counted(qtbot, ctx):
+    window = MainWindow(ctx, ScriptedPrompter())
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to(ROW_RISK_MAP)
+    page = window.page(ROW_RISK_MAP)
+    assert page.count.text() == "4 of 4 suppliers"
+    window.go_to(ROW_SUPPLIERS)
+    add_supplier(ctx, "Saigon Stitch", "VN", goods=["Garments"])
+    window.go_to(ROW_RISK_MAP)
+    assert page.count.text() == "5 of 5 suppliers"
+    click(qtbot, page, "Vietnam", "Garments")
+    assert listed_names(page) == in_db(ctx, "VN", "Garments") == {"Hanoi Wear", "Saigon Stitch"}
