@@ -74,12 +74,18 @@ def cmd_suppliers_add(args: argparse.Namespace) -> int:
 
 
 def cmd_suppliers_list(args: argparse.Namespace) -> int:
+    from fldd.usecases.queue import queue_rows
     from fldd.usecases.rating_words import rating_text
     from fldd.usecases.suppliers import register
 
     def action(ctx) -> int:
         rows = register(ctx)
+        queue = {q["supplier_id"]: q for q in queue_rows(ctx)} if args.json else {}
         for row in rows:
+            if args.json:  # the recommended next step and why (fldd suppliers queue has the rest)
+                q = queue[row["id"]]
+                row.update(recommendation=q["step"], recommendation_label=q["step_label"], reasons=q["reasons"],
+                           under_way=q["under_way"], risk_editions=q["risk_editions"])
             row["goods"] = json.loads(row["goods"])
             words = None
             if row["assessment_id"] is not None:  # the latest assessment's rating, provisional until submitted
@@ -265,7 +271,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def add_suppliers(sub: argparse._SubParsersAction) -> None:
-    """`fldd suppliers add|list|corrections|apply-correction|dismiss-correction`."""
+    """`fldd suppliers add|list|corrections|apply-correction|dismiss-correction|screening|screen|queue|decide`."""
     parser = sub.add_parser("suppliers", help="the supplier register")
     ssub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = ssub.add_parser("add", help="add a supplier")
@@ -291,7 +297,12 @@ def add_suppliers(sub: argparse._SubParsersAction) -> None:
         p = ssub.add_parser(f"{decision}-correction", help=words)
         p.add_argument("id", type=int, metavar="ID", help="as `fldd suppliers corrections` lists it")
         p.set_defaults(handler=cmd_suppliers_decide, decision=decision)
+    from fldd.cli_screening import add_screening
 
+    add_screening(ssub)
+    from fldd.cli_queue import add_queue
+
+    add_queue(ssub)
 
 def add_assessments(sub: argparse._SubParsersAction) -> None:
     """`fldd assessments list|show|submit|migrate`."""

@@ -66,8 +66,7 @@ TABLES = (
     ("fees", "Recruitment fees found and repaid", [("what", "Suppliers where"), ("suppliers", "Suppliers")],
      "word"),
     ("grievance", "Grievance mechanisms", [("what", "Grievance mechanism"), ("suppliers", "Suppliers")], "word"),
-    ("risk_data", "Public risk data used", [("title", "Source"), ("edition", "Edition"), ("published", "Published"),
-                                             ("note", "Note")], "text"),
+    ("risk_data", "Public risk data used", [("title", "Source"), ("edition", "Edition")], "text"),
 )
 
 

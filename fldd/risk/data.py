@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,7 +32,8 @@ class GoodListing:
     child_labour: bool
     forced_labour: bool
     forced_child_labour: bool
-    derived_from: str | None = None  # ISO code of the inputs' country when listed as a derived good
+    derived_from: str | None = None  # ISO code of the inputs' country when listed as a derived good and known
+    derived: bool = False  # a downstream good (made with listed inputs), also when the inputs' country is unknown
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ class Edition:
     loaded_by: str | None = None
     file_name: str | None = None
     rows: int = 0
+
+    def shown(self) -> str:
+        """'2024 edition (partial reconstruction)': how every place that shows a figure names the edition."""
+        return f"{self.edition} edition" + ("" if self.complete else " (partial reconstruction)")
 
 
 @dataclass(frozen=True)
@@ -170,12 +176,15 @@ def load(folder: Path) -> RiskData:
         derived = _flag(goods_path, line, row, "derived")
         if not row["good"]:
             raise RiskDataError(f"{goods_path}:{line}: empty good")
+        # A downstream good whose inputs' country the source does not name stays listed as derived, with no
+        # country of inputs (the 2024 edition's Cigarettes from Ukraine).
+        derived_iso2 = row["derived_iso2"] and _code(goods_path, line, row["derived_iso2"], countries)
         goods.append(GoodListing(
             good=row["good"], sector=row["sector"], iso2=_code(goods_path, line, row["iso2"], countries),
             child_labour=_flag(goods_path, line, row, "child_labor"),
             forced_labour=_flag(goods_path, line, row, "forced_labor"),
             forced_child_labour=_flag(goods_path, line, row, "forced_child_labor"),
-            derived_from=_code(goods_path, line, row["derived_iso2"], countries) if derived else None))
+            derived_from=(derived_iso2 or None) if derived else None, derived=derived))
     findings_path, findings_year = _newest(folder, "dol-countries")
     findings = {}
     for line, row in rows(findings_path, ("iso2", "region", "advancement_level")):
@@ -187,7 +196,16 @@ def load(folder: Path) -> RiskData:
         if row["tier"] not in TIP_TIERS:
             raise RiskDataError(f"{tip_path}:{line}: tier must be one of {', '.join(TIP_TIERS)}, not '{row['tier']}'")
         tip[_code(tip_path, line, row["iso2"], countries)] = row["tier"]
-    return RiskData(countries, tuple(goods), findings, tip, goods_year, findings_year, tip_year)
+    from fldd.risk.bundled import bundled_editions
+
+    in_force = {(e.kind, e.file_name): e for e in bundled_editions(folder)}
+    files = (("dol_goods", goods_path, len(goods)), ("dol_countries", findings_path, len(findings)),
+             ("tip_tiers", tip_path, len(tip)))
+    editions = tuple(dataclasses.replace(in_force[(kind, path.name)], rows=count)
+                     if (kind, path.name) in in_force else
+                     Edition(kind, path.stem, str(year), file_name=path.name, rows=count)
+                     for (kind, path, count), year in zip(files, (goods_year, findings_year, tip_year)))
+    return RiskData(countries, tuple(goods), findings, tip, goods_year, findings_year, tip_year, editions=editions)
 
 
 def risk_folder() -> Path:

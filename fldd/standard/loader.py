@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fldd.standard import checks, exchange_rates, reporting_laws, translations
+from fldd.standard import checks, exchange_rates, next_steps, reporting_laws, translations
 from fldd.standard.build import Builder
 from fldd.standard.model import Questionnaire, Source, Standard, Term, Text
 from fldd.standard.normalise import content_hash
@@ -182,7 +182,8 @@ def _with_hash(q: Questionnaire) -> Questionnaire:
     return q
 
 
-_SHARED_FILES = ("glossary.yaml", "sources.yaml", "common.yaml", exchange_rates.FILE_NAME, reporting_laws.FILE_NAME)
+_SHARED_FILES = ("glossary.yaml", "sources.yaml", "common.yaml", exchange_rates.FILE_NAME, reporting_laws.FILE_NAME,
+                 "inherent_risk.yaml", next_steps.FILE_NAME)  # fldd/risk/inherent_rules.py checks inherent_risk.yaml
 
 
 def questionnaire_files(folder: Path) -> list[Path]:

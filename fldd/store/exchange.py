@@ -72,13 +72,6 @@ def next_revision(store: Store, assessment_id: int) -> int:
     return row[0] + 1
 
 
-def supplier_profiles(store: Store) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Every supplier's uid with its country and goods (what its inherent risk, and so scoring, reads)."""
-    with store.read() as db:
-        return {uid: (country, tuple(json.loads(goods or "[]")))
-                for uid, country, goods in db.execute("SELECT uid, country, goods FROM suppliers")}
-
-
 def create_assessment(store: Store, *, uid: str, supplier_id: int, questionnaire_id: str, version: str, tier: str,
                       assessor: str, language: str, source: str) -> int:
     """A new draft assessment under a given uid (the export id of the workbook that creates it)."""

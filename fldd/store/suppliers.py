@@ -10,7 +10,10 @@ from fldd.store.connection import Store
 from fldd.store.errors import NotFound
 
 FIELDS = ("name", "country", "address", "goods", "sector", "chain_tier", "status", "notes",
-          "inherent_score", "inherent_level")
+          "inherent_score", "inherent_level", "aliases", "corridors", "materials", "inherent_factors",
+          "inherent_inputs", "inherent_editions")
+JSON_FIELDS = ("goods", "aliases", "corridors", "materials", "inherent_factors", "inherent_inputs")
+RISK_FIELDS = ("inherent_score", "inherent_level", "inherent_factors", "inherent_inputs", "inherent_editions")
 
 
 @dataclass
@@ -33,12 +36,26 @@ class Supplier:
     contacts: list[dict] = field(default_factory=list)
     created_at: str = ""
     updated_at: str = ""
+    aliases: list[str] = field(default_factory=list)  # other names: trading names, names in another script
+    corridors: list[str] = field(default_factory=list)  # ISO codes of the migrant workers' countries of origin
+    materials: list[dict] = field(default_factory=list)  # [{"material": "Cotton", "country": "CN"}]
+    inherent_factors: list[dict] | None = None  # the factors behind the score (fldd.risk.inherent.Factor)
+    inherent_inputs: dict | None = None  # the inherent.* inputs the questionnaires are scored with
+    inherent_editions: str | None = None  # the rules and tables they were computed with
 
 
 def _row(data: dict) -> dict:
     row = {k: data[k] for k in FIELDS if k in data}
-    if "goods" in row:
-        row["goods"] = json.dumps(list(row["goods"]), ensure_ascii=False)
+    for key in JSON_FIELDS:
+        if key in row and row[key] is not None:
+            row[key] = json.dumps(row[key], ensure_ascii=False)
+    return row
+
+
+def _decoded(row: dict) -> dict:
+    for key in JSON_FIELDS:
+        if key in row and row[key] is not None:
+            row[key] = json.loads(row[key])
     return row
 
 
@@ -93,8 +110,7 @@ def get(store: Store, supplier_id: int) -> Supplier:
             "SELECT scheme, value FROM supplier_identifiers WHERE supplier_id = ? ORDER BY scheme", [supplier_id])}
         contacts = list(db.query("SELECT name, role, email, phone FROM supplier_contacts WHERE supplier_id = ? "
                                  "ORDER BY id", [supplier_id]))
-    row["goods"] = json.loads(row["goods"])
-    return Supplier(**row, identifiers=ids, contacts=contacts)
+    return Supplier(**_decoded(row), identifiers=ids, contacts=contacts)
 
 
 def find_by_uid(store: Store, uid: str) -> int | None:
@@ -153,3 +169,46 @@ def replace_contacts(store: Store, supplier_id: int, contacts: list[dict]) -> No
         db.execute("DELETE FROM supplier_contacts WHERE supplier_id = ?", [supplier_id])
         for contact in contacts:
             db["supplier_contacts"].insert({**contact, "supplier_id": supplier_id})
+
+
+def risk_profiles(store: Store, supplier_ids: list[int] | None = None) -> list[dict]:
+    """What inherent risk is computed from, with what is stored, for these suppliers (all when None): one pass."""
+    sql = ("SELECT id, uid, country, address, goods, corridors, materials, inherent_score, inherent_level, "
+           "inherent_factors, inherent_inputs, inherent_editions FROM suppliers")
+    with store.read() as db:
+        if supplier_ids is None:
+            rows = db.execute(sql).fetchall()
+        else:
+            rows = []
+            for start in range(0, len(supplier_ids), 500):  # SQLite caps the parameters of one statement
+                chunk = list(supplier_ids[start:start + 500])
+                rows += db.execute(f"{sql} WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+    keys = ("id", "uid", "country", "address", "goods", "corridors", "materials", *RISK_FIELDS)
+    return [_decoded(dict(zip(keys, row))) for row in rows]
+
+
+def stale_risk_ids(store: Store, stamp: str) -> list[int]:
+    """Suppliers whose inherent risk was computed with other rules or editions than `stamp` (or never)."""
+    with store.read() as db:
+        return [r[0] for r in db.execute(
+            "SELECT id FROM suppliers WHERE inherent_editions IS NULL OR inherent_editions != ?", [stamp])]
+
+
+def put_risks(store: Store, risks: list[dict]) -> None:
+    """Store computed inherent risks ({id, inherent_score, ...}) in one transaction, without touching updated_at
+    (the supplier did not change; the data it is rated with did)."""
+    if not risks:
+        return
+    with store.write() as db:
+        db.conn.executemany(
+            "UPDATE suppliers SET inherent_score = ?, inherent_level = ?, inherent_factors = ?, inherent_inputs = ?, "
+            "inherent_editions = ? WHERE id = ?",
+            [(r["inherent_score"], r["inherent_level"], json.dumps(r["inherent_factors"], ensure_ascii=False),
+              json.dumps(r["inherent_inputs"], ensure_ascii=False), r["inherent_editions"], r["id"]) for r in risks])
+
+
+def inputs_by_uid(store: Store) -> dict[str, dict | None]:
+    """Every supplier's uid with its stored scoring inputs (None when not computed yet)."""
+    with store.read() as db:
+        return {uid: json.loads(inputs) if inputs else None
+                for uid, inputs in db.execute("SELECT uid, inherent_inputs FROM suppliers")}

@@ -262,11 +262,11 @@ def _assessment(ctx: AppContext, uid: str, supplier: store_suppliers.Supplier, q
 def _missing(ctx: AppContext, q: Questionnaire, values: dict[str, Any], supplier: store_suppliers.Supplier,
              path: Path) -> list[Issue]:
     from fldd.exchange.layout import numbering
-    from fldd.risk.inherent import inherent_risk
     from fldd.standard.engine import score
+    from fldd.usecases.inherent import scoring_inputs
 
     numbers = numbering(q)
-    result = score(q, values, inputs=inherent_risk(supplier.country, supplier.goods).inputs(), as_of=ctx.today())
+    result = score(q, values, inputs=scoring_inputs(ctx, supplier), as_of=ctx.today())
     missing = [Issue(NOT_ANSWERED, question=f"{numbers.get(qid, '?')} ({qid})", file=path.name)
                for qid in result.completeness.missing]
     missing += short_sample_issues(q, values, result.derived, numbers, path.name)

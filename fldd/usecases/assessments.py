@@ -62,7 +62,7 @@ class AssessmentSession:
         self.values: dict[str, Any] = {}  # the values in force: the declaration, or a reviewer's correction
         self.corrections: dict[str, dict] = {}
         self._apply_corrections()
-        self.inputs = _inputs(self.supplier)
+        self.inputs = _inputs(ctx, self.supplier)
         self.declared = self._declared()
         self.result: Result = self.rescore()
 
@@ -271,10 +271,10 @@ def corrections_note(ctx: AppContext, assessment_id: int, writes: dict[str, tupl
     return "; ".join(parts)
 
 
-def _inputs(supplier: store_suppliers.Supplier) -> dict[str, Any]:
-    from fldd.risk.inherent import inherent_risk
+def _inputs(ctx: AppContext, supplier: store_suppliers.Supplier) -> dict[str, Any]:
+    from fldd.usecases.inherent import scoring_inputs
 
-    return inherent_risk(supplier.country, supplier.goods).inputs()
+    return scoring_inputs(ctx, supplier)
 
 
 def pending_findings(ctx: AppContext, session: AssessmentSession, start: dt.date | None = None) -> list[dict]:

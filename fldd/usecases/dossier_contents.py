@@ -73,7 +73,7 @@ def plan_dossier(ctx: AppContext, supplier_id: int) -> Plan:
     from fldd.usecases.assessments import list_assessments
 
     supplier = store_suppliers.get(ctx.store, supplier_id)
-    plan = Plan(supplier, supplier_record(supplier))
+    plan = Plan(supplier, supplier_record(ctx, supplier))
     plan.add_json("supplier.json", "The supplier's register entry: profile, identifiers, contact names, inherent "
                   "risk with the editions of the data it rests on", plan.record)
     rows = sorted(list_assessments(ctx, supplier_id), key=lambda r: r["id"])
@@ -83,16 +83,18 @@ def plan_dossier(ctx: AppContext, supplier_id: int) -> Plan:
     return plan
 
 
-def supplier_record(supplier: store_suppliers.Supplier) -> dict[str, Any]:
+def supplier_record(ctx: AppContext, supplier: store_suppliers.Supplier) -> dict[str, Any]:
     """The supplier as the dossier shows it: the register's fields (not its notes), contact names and roles,
-    and its inherent risk recomputed with the shipped data, whose editions are named."""
-    from fldd.risk.data import risk_data
-    from fldd.risk.inherent import inherent_risk
+    and its inherent risk with the risk data in force for this database, each factor with its source and the
+    edition it came from, and the editions named."""
+    from fldd.usecases.inherent import compute
+    from fldd.usecases.risk_data import current_risk_data
 
-    record = {k: v for k, v in dataclasses.asdict(supplier).items() if k not in ("notes", "contacts")}
+    keep = ("notes", "contacts", "inherent_factors", "inherent_inputs", "inherent_editions")
+    record = {k: v for k, v in dataclasses.asdict(supplier).items() if k not in keep}
     record["contacts"] = [{"name": c.get("name") or "", "role": c.get("role") or ""} for c in supplier.contacts]
-    data = risk_data()
-    risk = inherent_risk(supplier.country, supplier.goods, data)
+    data = current_risk_data(ctx)
+    risk = compute(ctx, supplier)
     record["inherent_risk"] = {
         "country_name": risk.country_name, "score": risk.score, "level": risk.level,
         "country_points": risk.country_points,
@@ -100,9 +102,9 @@ def supplier_record(supplier: store_suppliers.Supplier) -> dict[str, Any]:
         "dol_advancement_level": risk.advancement_level,
         "listed_goods": [{"good": g.good, "supplier_good": g.supplier_good, "kinds": g.kinds,
                           "derived_from": g.derived_from} for g in risk.listed_goods],
-        "data_editions": {"US DOL List of Goods Produced by Child Labor or Forced Labor": data.goods_edition,
-                          "US DOL Findings on the Worst Forms of Child Labor": data.findings_edition,
-                          "US State Department Trafficking in Persons Report": data.tip_edition},
+        "factors": [f.as_dict() for f in risk.factors], "rules_edition": risk.rules_edition,
+        "data_editions": {e.name: e.shown() + (f", published {e.published}" if e.published else "")
+                          for e in data.editions},
         "in_register": {"score": supplier.inherent_score, "level": supplier.inherent_level},
     }
     return record

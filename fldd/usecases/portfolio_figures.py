@@ -70,10 +70,10 @@ Tables (lists of dicts in display order; every count an int; "rating" keys are R
                      {"step": "desktop", ...}, {"step": "none", ...}]
                     # the suppliers counted above by the next step the queue recommends TODAY (queue.STEPS order,
                     # every step present): a report of an earlier period still shows today's recommendations
-    "risk_data": [{"table": "dol_goods", "title": "US DOL List of Goods", "edition": "2024",
-                   "published": "2024-09-05", "complete": False, "note": "...", "loaded_at": None}, ...]
-                    # the risk-data editions in force (usecases.risk_data.risk_editions); before any are recorded
-                    # the bundled tables' years: tables "dol-goods", "dol-countries", "tip-tiers"
+    "risk_data": [{"table": "dol-goods", "title": "US DOL List of Goods Produced by Child Labor or Forced
+                   Labor", "edition": "2024 edition (partial reconstruction), published 2024-09-05"},
+                  {"table": "dol-countries", ...}, {"table": "tip-tiers", ...}, {"table": "entity-list", ...}]
+                    # the editions in force for this database (usecases.risk_data), loaded ones with when and who
 """
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 from fldd.usecases.portfolio_kpis import KPIS
 from fldd.usecases.report_topics import topic_scope
+from fldd.usecases.risk_data import risk_editions
 
 HEAT_TOP = tables.HEAT_TOP
 RATING_KEYS = tables.RATING_KEYS
@@ -96,9 +97,6 @@ ACTION_STATUSES = ("open", "in_progress", "done", "verified")
 AGE_BANDS = (("0-30", 0, 30), ("31-90", 31, 90), ("91-180", 91, 180), ("over 180", 181, None))
 OWED = ("plan", "closure", "due")
 DUE_WITHIN_DAYS = 90
-RISK_TABLES = (("dol-goods", "US DOL List of Goods Produced by Child Labor or Forced Labor", "goods_edition"),
-               ("dol-countries", "US DOL Findings on the Worst Forms of Child Labor", "findings_edition"),
-               ("tip-tiers", "US State Department Trafficking in Persons Report, tier placements", "tip_edition"))
 
 DEFINITIONS = {
     "period": "Period figures count what happened from the first to the last day of the period, both included; "
@@ -184,17 +182,14 @@ def next_steps(ctx: AppContext, rows: list[dict]) -> list[dict]:
 
 
 def risk_data_rows(ctx: AppContext) -> list[dict]:
-    """The risk-data editions in force, as the report lists them (every figure from a risk table names its
-    edition); the bundled tables' years until the editions are recorded."""
-    from fldd.usecases.risk_data import current_risk_data, risk_editions
-
-    found = risk_editions(ctx)
-    if found:
-        return [{"table": e.kind, "title": e.name, "edition": e.edition, "published": e.published,
-                 "complete": e.complete, "note": e.note, "loaded_at": e.loaded_at} for e in found]
-    data = current_risk_data(ctx)
-    return [{"table": name, "title": title, "edition": getattr(data, edition), "published": None, "complete": True,
-             "note": "", "loaded_at": None} for name, title, edition in RISK_TABLES]
+    """The editions in force, as the report's table of public risk data and its cover name them."""
+    rows = []
+    for e in risk_editions(ctx):
+        edition = e.shown() + (f", published {e.published}" if e.published else "")
+        if e.loaded_at:
+            edition += f", loaded {e.loaded_at[:10]} by {e.loaded_by}"
+        rows.append({"table": e.kind.replace("_", "-"), "title": e.name, "edition": edition})
+    return rows
 
 
 def _versions(counted: set[tuple[str, str]], rows: list[dict]) -> list[dict]:

@@ -77,20 +77,9 @@ def editions(shipped, law_edition: str, risk_data: list[dict], versions: list[di
         lines = ["Standard: " + ", ".join(f"{q.id} {q.version}" for q in shipped.questionnaires.values())
                  + " (no assessment counted)"]
     lines.append(f"Reporting-law map: edition {law_edition}")
-    lines += [f"Risk data: {row.get('title', row.get('table', ''))} ({edition_words(row)})" for row in risk_data]
+    lines += [f"Risk data: {row.get('title', row.get('table', ''))} ({row.get('edition', 'edition unknown')})"
+              for row in risk_data]
     return lines
-
-
-def edition_words(row: dict) -> str:
-    """'2024 edition, published 2024-09-05, partial reconstruction, loaded 2026-11-02' (what is known of it)."""
-    words = [f"{row['edition']} edition" if row.get("edition") is not None else "edition unknown"]
-    if row.get("published"):
-        words.append(f"published {row['published']}")
-    if row.get("complete") is False:
-        words.append("partial reconstruction")
-    if row.get("loaded_at"):
-        words.append(f"loaded {str(row['loaded_at'])[:10]}")
-    return ", ".join(words)
 
 
 def law_sections(laws, figures: dict, shipped) -> list[dict]:

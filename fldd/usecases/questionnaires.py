@@ -34,15 +34,33 @@ def list_questionnaires() -> list[dict]:
 
 
 def validate(paths: list[Path] | None = None) -> Loaded:
-    """Check questionnaire files (default: every shipped one, and the reporting-law map); problems carry file,
-    line and id."""
+    """Check questionnaire files (default: every shipped one, the reporting-law map, the inherent-risk rules and
+    the next-step rules);
+    problems carry file, line and id."""
     from fldd.standard.loader import load
+    from fldd.usecases.queue import check_rules
     from fldd.usecases.reporting_laws import check_law_map
 
     loaded = load(paths=paths or None)
     if not paths:  # the law map names the shipped questionnaires' data points: checked with them
         loaded.problems.extend(check_law_map(loaded.standard)[1].items)
+        loaded.problems.extend(check_inherent_rules(loaded.standard).items)
+        loaded.problems.extend(check_rules(set(loaded.standard.sources))[1].items)  # the next-step rules
     return loaded
+
+
+def check_inherent_rules(standard: Standard, path: Path | None = None):
+    """Every problem of the inherent-risk rules (questionnaires/inherent_risk.yaml), their sources checked
+    against the standard's sources.yaml."""
+    from fldd.paths import questionnaires_dir
+    from fldd.risk import inherent_rules
+    from fldd.standard.problems import Problems
+
+    problems = Problems()
+    titles = {key: source.citation for key, source in standard.sources.items()}
+    inherent_rules.read(path or questionnaires_dir() / inherent_rules.FILE_NAME, source_titles=titles,
+                        problems=problems)
+    return problems
 
 
 def get(ref: str) -> Questionnaire:

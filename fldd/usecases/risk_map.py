@@ -249,23 +249,12 @@ def worst(cell: Cell, measure: str) -> str | None:
 
 
 def edition_lines(ctx: AppContext) -> list[str]:
-    """The risk-data editions the inherent risk rests on, one line each ("US DOL List of Goods: 2024 edition,
-    published 2024-09-05, partial reconstruction")."""
-    from fldd.usecases.risk_data import current_risk_data, risk_editions
+    """The risk-data editions the inherent risk rests on, one line each ("US DOL List of Goods: 2024 edition
+    (partial reconstruction), published 2024-09-05"), loaded ones saying when."""
+    from fldd.usecases.risk_data import risk_editions
 
     lines = []
     for e in risk_editions(ctx):
-        if e.kind == "entity_list":
-            continue
-        line = f"{e.name}: {e.edition} edition" + (f", published {e.published}" if e.published else "")
-        if not e.complete:
-            line += " (partial)"
-        if e.loaded_at:
-            line += f", loaded {e.loaded_at[:10]}"
-        lines.append(line)
-    if not lines:  # the editions as the bundled tables' years say (before the risk-data helper's editions)
-        data = current_risk_data(ctx)
-        lines = [f"US DOL List of Goods: {data.goods_edition} edition",
-                 f"US DOL Findings on the Worst Forms of Child Labor: {data.findings_edition} edition",
-                 f"US State Department TIP report: {data.tip_edition} edition"]
+        line = f"{e.name}: {e.shown()}" + (f", published {e.published}" if e.published else "")
+        lines.append(line + (f", loaded {e.loaded_at[:10]}" if e.loaded_at else ""))
     return lines

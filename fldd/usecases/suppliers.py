@@ -65,40 +65,73 @@ def _refuse_unwritable(fields: dict) -> None:
         raise Rejected(problems)
 
 
-def _inherent(country: str, goods: list[str]) -> dict:
-    from fldd.risk.inherent import inherent_risk
-
-    risk = inherent_risk(country, goods)
-    return {"inherent_score": risk.score, "inherent_level": risk.level}
-
-
 def add_supplier(ctx: AppContext, name: str, country: str, *, address: str = "", goods: list[str] | None = None,
                  sector: str = "", chain_tier: int = 1, status: str = "active", notes: str = "",
                  identifiers: dict[str, str] | None = None, contacts: list[dict] | None = None,
-                 uid: str | None = None) -> int:
-    """Add a supplier to the register, with its inherent (country x goods) risk; returns its id."""
+                 uid: str | None = None, aliases: list[str] | None = None, corridors: list[str] | None = None,
+                 materials: list | None = None) -> int:
+    """Add a supplier to the register, with its inherent risk (fldd.usecases.inherent); returns its id."""
+    from fldd.usecases.inherent import refresh_inherent
+    from fldd.usecases.supplier_profile import checked_profile
+
     goods = [g.strip() for g in goods or [] if g.strip()]
     _refuse_unwritable({"name": name, "address": address, "sector": sector, "notes": notes, "goods": goods,
-                        "identifiers": identifiers or {}, "contacts": contacts or []})
-    country, ids = _check(name, country, identifiers or {}, ctx)
+                        "identifiers": identifiers or {}, "contacts": contacts or [], "aliases": aliases or [],
+                        "materials": materials or []})
+    problems = []
+    try:
+        country, ids = _check(name, country, identifiers or {}, ctx)
+    except Rejected as exc:
+        problems, country, ids = exc.messages, country, {}
+    profile, more = checked_profile(aliases, corridors, materials, name)
+    problems += more
     if chain_tier < 1:
-        raise Rejected([f"tier in the chain: {chain_tier} is not 1 (direct supplier) or more"])
+        problems.append(f"tier in the chain: {chain_tier} is not 1 (direct supplier) or more")
+    if problems:
+        raise Rejected(problems)
     data = {"name": name.strip(), "country": country, "address": address.strip(), "goods": goods,
             "sector": sector.strip(), "chain_tier": chain_tier, "status": status, "notes": notes,
-            "uid": uid, **_inherent(country, goods)}
-    return store_suppliers.add(ctx.store, data, ids, contacts)
+            "uid": uid, **profile}
+    with ctx.store.write():
+        supplier_id = store_suppliers.add(ctx.store, data, ids, contacts)
+        refresh_inherent(ctx, [supplier_id])
+    _screen(ctx, supplier_id)
+    return supplier_id
 
 
 def update_supplier(ctx: AppContext, supplier_id: int, **changes) -> None:
-    """Change a supplier; identifiers, when given, replace the old ones."""
+    """Change a supplier; identifiers, when given, replace the old ones. Its inherent risk follows."""
+    from fldd.usecases.inherent import refresh_inherent
+    from fldd.usecases.supplier_profile import checked_profile
+
     current = store_suppliers.get(ctx.store, supplier_id)
     merged = {**asdict(current), **changes}
     _refuse_unwritable(changes)
     identifiers = changes.get("identifiers")
-    country, ids = _check(merged["name"], merged["country"], identifiers or {}, ctx, supplier_id)
+    problems = []
+    try:
+        country, ids = _check(merged["name"], merged["country"], identifiers or {}, ctx, supplier_id)
+    except Rejected as exc:
+        problems, country, ids = exc.messages, merged["country"], {}
+    profile, more = checked_profile(merged["aliases"], merged["corridors"], merged["materials"], merged["name"])
+    if problems or more:
+        raise Rejected(problems + more)
     merged["country"] = country
-    merged.update(_inherent(country, merged["goods"]))
-    store_suppliers.update(ctx.store, supplier_id, merged, ids if identifiers is not None else None)
+    merged.update(profile)
+    for key in ("inherent_score", "inherent_level", "inherent_factors", "inherent_inputs", "inherent_editions"):
+        merged.pop(key, None)  # refresh_inherent works them out from what is stored now
+    with ctx.store.write():
+        store_suppliers.update(ctx.store, supplier_id, merged, ids if identifiers is not None else None)
+        refresh_inherent(ctx, [supplier_id])
+    if merged["name"] != current.name or "aliases" in changes:
+        _screen(ctx, supplier_id)
+
+
+def _screen(ctx: AppContext, supplier_id: int) -> None:
+    """Screen a new or renamed supplier against the entity lists in force (a match waits for a person)."""
+    from fldd.usecases.screening import screen_suppliers
+
+    screen_suppliers(ctx, [supplier_id])
 
 
 def get_supplier(ctx: AppContext, supplier_id: int) -> store_suppliers.Supplier:

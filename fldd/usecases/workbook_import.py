@@ -20,7 +20,8 @@ from fldd.usecases.context import AppContext
 from fldd.usecases.corrections import record_suggestions
 from fldd.usecases.exchange import changes_between, log_import, revisable_assessment, with_file, workbook_secret
 from fldd.usecases.sampling import short_sample_issues
-from fldd.usecases.workbook_reading import Loaded, Scoring, file_sha256, inherent_inputs, load, loaded_files
+from fldd.usecases.inherent import inputs_by_uid, scoring_inputs
+from fldd.usecases.workbook_reading import Loaded, Scoring, file_sha256, load, loaded_files
 
 
 @dataclass
@@ -171,7 +172,7 @@ class Importer:
             self._log(report, loaded.saved_at)
             return report
         today = self.ctx.today()
-        inputs = inherent_inputs(target.supplier.country, tuple(target.supplier.goods))
+        inputs = scoring_inputs(self.ctx, target.supplier)
         result = loaded.result  # scored by a worker, with the same supplier inputs and day
         if result is None:
             result = score(q, checked.values, inputs=inputs, as_of=today, lang=lay.lang)
@@ -212,7 +213,7 @@ class Importer:
 
     def _scoring(self) -> Scoring:
         """What worker processes need to score files as this importer would."""
-        return Scoring(self.ctx.today(), store_exchange.supplier_profiles(self.ctx.store))
+        return Scoring(self.ctx.today(), inputs_by_uid(self.ctx))
 
     def _missing(self, lay, qid: str, path: Path) -> Issue:
         place = lay.answer_place(qid)

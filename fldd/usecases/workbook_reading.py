@@ -38,33 +38,20 @@ class Loaded:
 @dataclass(frozen=True)
 class Scoring:
     """What a worker needs to score a checked file as the importer would: the assessment day, and each
-    supplier's country and goods by uid (its inherent risk is an input of the scoring)."""
+    supplier's scoring inputs by uid, as stored in the database (its inherent risk, computed with the risk data
+    in force there): a worker never works them out from the files it was installed with."""
 
     day: dt.date
-    suppliers: dict[str, tuple[str, tuple[str, ...]]]
+    suppliers: dict[str, dict]
 
     def result(self, checked: Any) -> Any:
         """The Result of a checked workbook without problems (None when the supplier is unknown)."""
         from fldd.standard.engine import score
 
-        profile = self.suppliers.get(checked.meta.get("supplier_uid", ""))
-        if checked.issues or checked.questionnaire is None or profile is None:
+        inputs = self.suppliers.get(checked.meta.get("supplier_uid", ""))
+        if checked.issues or checked.questionnaire is None or inputs is None:
             return None
-        return score(checked.questionnaire, checked.values, inputs=inherent_inputs(*profile), as_of=self.day,
-                     lang=checked.layout.lang)
-
-
-_INPUTS: dict[tuple[str, tuple[str, ...]], dict] = {}
-
-
-def inherent_inputs(country: str, goods: tuple[str, ...]) -> dict:
-    """The scoring inputs of a supplier's inherent (country x goods) risk, worked out once per combination."""
-    key = (country, tuple(goods))
-    if key not in _INPUTS:
-        from fldd.risk.inherent import inherent_risk
-
-        _INPUTS[key] = inherent_risk(country, list(goods)).inputs()
-    return _INPUTS[key]
+        return score(checked.questionnaire, checked.values, inputs=inputs, as_of=self.day, lang=checked.layout.lang)
 
 
 def load(path: Path, standard: Standard, secret: str | None, scoring: Scoring | None = None) -> Loaded:

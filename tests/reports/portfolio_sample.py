@@ -83,12 +83,8 @@ def sample_figures(since: str = "2026-01-01", until: str = "2026-11-23") -> dict
                       {"what": "with_finding", "suppliers": 17}],
         "by_next_step": [{"step": s, "suppliers": n} for s, n in zip(
             ("relationship", "enhanced", "onsite", "desktop", "none"), (2, 3, 17, 44, 71))],
-        "risk_data": [{"table": "dol_goods", "title": "US DOL List of Goods Produced by Child Labor or Forced Labor",
-                       "edition": "2024", "published": "2024-09-05", "complete": False,
-                       "note": "rebuilt from DOL's country pages", "loaded_at": None},
-                      {"table": "tip_tiers", "title": "US State Department Trafficking in Persons Report",
-                       "edition": "2026", "published": "2026-06-24", "complete": True, "note": "",
-                       "loaded_at": "2026-07-02T10:00:00"}],
+        "risk_data": [{"table": "dol-goods", "title": "US DOL List of Goods Produced by Child Labor or Forced Labor",
+                       "edition": 2024}],
     }
     return {"since": since, "until": until, "as_of": until,
             "previous": {"since": "2025-02-08", "until": "2025-12-31"},

@@ -8,11 +8,19 @@ import pytest
 from fldd.risk.countries import UnknownCountryError, countries, country_name, is_country
 from fldd.risk.inherent import inherent_risk
 from fldd.risk.data import RiskDataError, load, risk_data, risk_folder
-from fldd.risk.inherent import COUNTRY_MAX, LEVELS, NOT_LISTED_TIER, WEIGHTS
+from fldd.risk.inherent import NOT_LISTED_TIER
+from fldd.risk.inherent_rules import shipped_rules
 from fldd.standard.engine import score
 from fldd.usecases.questionnaires import standard
 
 ROOT = Path(__file__).resolve().parents[2]
+RULES = shipped_rules()
+COUNTRY_MAX, LEVELS = RULES.group("country").max, RULES.levels
+
+
+def points(rule_id: str) -> int:
+    """The points questionnaires/inherent_risk.yaml gives a factor."""
+    return next(r.points for r in RULES.rules if r.id == rule_id)
 
 
 def test_malaysia_palm_fruit_is_listed_for_forced_labour():
@@ -23,7 +31,7 @@ def test_malaysia_palm_fruit_is_listed_for_forced_labour():
     (listed,) = risk.listed_goods
     assert (listed.good, listed.supplier_good, listed.forced_labour, listed.child_labour) == \
         ("Palm Fruit", "Palm Fruit", True, True)
-    assert "The 2022 DOL list names Palm Fruit from Malaysia for child labour and forced labour" in risk.reasons
+    assert "The 2024 DOL list names Palm Fruit from Malaysia for child labour and forced labour" in risk.reasons
     assert risk.level == "high"
     assert risk.inputs() == {"inherent.dol_forced_labour": "yes", "inherent.tip_tier": "Tier 1 or Tier 2",
                              "inherent.uflpa_link": None}
@@ -32,7 +40,7 @@ def test_malaysia_palm_fruit_is_listed_for_forced_labour():
 def test_palm_oil_is_not_a_dol_name_and_the_reasons_say_so():
     risk = inherent_risk("my", [" palm oil "])
     assert not risk.dol_forced_labour and risk.listed_goods == ()
-    assert any("'palm oil' is not a good name on the 2022 DOL list" in r for r in risk.reasons)
+    assert any("'palm oil' is not a good name on the 2024 DOL list" in r for r in risk.reasons)
 
 
 def test_tier_1_country_with_unlisted_goods_is_low():
@@ -41,7 +49,7 @@ def test_tier_1_country_with_unlisted_goods_is_low():
     assert (risk.score, risk.level) == (1, "low")
     assert risk.reasons[0] == ("Germany is not on the Tier 2 Watch List or Tier 3 of the 2025 TIP report "
                                "(so it is Tier 1, Tier 2 or a special case)")
-    assert "None of the goods (Garments, Machinery) is on the 2022 DOL list for Germany" in risk.reasons
+    assert "None of the goods (Garments, Machinery) is on the 2024 DOL list for Germany" in risk.reasons
     assert risk.reasons[-1] == "Score 1/10 = country 1 + goods 0: low inherent risk"
 
 
@@ -67,13 +75,13 @@ def test_child_labour_listing_without_forced_labour():
     risk = inherent_risk("CO", ["bricks"])  # DOL lists "Bricks (clay)" for Colombia, child labour only
     assert risk.dol_child_labour and not risk.dol_forced_labour
     assert risk.listed_goods[0].good == "Bricks (clay)"
-    assert (risk.goods_points, risk.level) == (WEIGHTS["goods"]["child labour"], "medium")
+    assert (risk.goods_points, risk.level) == (points("goods.child_labour"), "medium")
 
 
 def test_poor_child_labour_findings_raise_the_country_component():
     risk = inherent_risk("YE", [])
     assert risk.advancement_level.startswith("Minimal Advancement")
-    assert risk.country_points == WEIGHTS["tip"]["other"] + WEIGHTS["ilab"]["minimal"]
+    assert risk.country_points == points("tip.other") + points("dol_country.minimal")
 
 
 @pytest.mark.parametrize("code", ["ZZ", "Malaysia", "", "M"])
@@ -111,10 +119,10 @@ def test_the_tip_tier_input_for_unlisted_countries_is_not_an_escalating_value():
 
 def test_shipped_tables_and_editions():
     data = risk_data()
-    assert (data.goods_edition, data.findings_edition, data.tip_edition) == (2022, 2022, 2025)
-    assert len(data.goods) == 467 and len(data.findings) == 143 and len(data.tip) == 45
+    assert (data.goods_edition, data.findings_edition, data.tip_edition) == (2024, 2022, 2025)
+    assert len(data.goods) == 512 and len(data.findings) == 143 and len(data.tip) == 45
     assert sorted(set(data.tip.values())) == ["Tier 2 Watch List", "Tier 3"]
-    assert len({g.iso2 for g in data.goods}) == 78
+    assert len({g.iso2 for g in data.goods}) == 80  # DOL's 2024 list has 82: the shipped file is partial
 
 
 def test_countries():

@@ -1,0 +1,192 @@
+"""The supplier facts the next-step rules read (questionnaires/next_steps.yaml), and the words their reasons fill
+in: built for every supplier from one grouped read of the store, the workbooks awaited and the screening matches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from fldd.risk.data import RiskData
+
+EXPIRING_WITHIN_DAYS = 60
+
+# name -> what it is; the rules file may name only these (checked by `fldd questionnaires validate`).
+FACTS = {
+    "status": "the supplier's status in the register: active, onboarding, suspended, inactive",
+    "inherent_level": "inherent risk stored on the supplier: low, medium, high (null when not computed)",
+    "inherent_score": "inherent risk score stored on the supplier, 1-10",
+    "assessed": "how many assessments that count (submitted, under review or closed) the supplier has",
+    "result_tier": "tier of the latest assessment that counts: desktop or onsite (null: none)",
+    "rating": "rating of that result: low, medium, high, severe (null: none)",
+    "assessed_on": "its assessment date",
+    "valid_until": "the day it expires (the questionnaire's validity_months after the assessment date)",
+    "expired": "true when that result expired before today",
+    "expires_in_days": f"days until it expires, when it expires within {EXPIRING_WITHIN_DAYS} days (else null)",
+    "onsite_valid": "true when an on-site result that counts has not expired",
+    "escalate_onsite": "how many thresholds of the latest result ask for an on-site assessment",
+    "enhanced_dd": "how many thresholds of the latest result ask for enhanced due diligence",
+    "actions_overdue": "open or in-progress corrective actions past their plan or closure date",
+    "serious_overdue": "of those, the actions of Priority or Major findings",
+    "priority_overdue": "of those, the actions of Priority findings",
+    "priority_past_closure": "actions of Priority findings not done by their closure date",
+    "screening_pending": "possible entity-list matches waiting for a person to confirm or dismiss",
+    "screening_confirmed": "entity-list matches a person confirmed",
+    "desktop_draft": "true when a desktop self-assessment is in progress (a draft)",
+    "onsite_draft": "true when an on-site assessment is in progress (a draft)",
+    "desktop_awaited_days": "days since the desktop workbook sent to the supplier and awaited went out (null: none)",
+}
+# name -> what it says; reasons may fill these in beside the facts.
+WORDS = {
+    "supplier": "the supplier's name",
+    "country_name": "the supplier's country",
+    "goods": "the supplier's goods",
+    "inherent_words": "the inherent risk with the factors behind it and the editions of the risk data",
+    "inherent_level_words": "the inherent level with its score and the editions it rests on",
+    "result_words": "the latest result: tier, date and rating",
+    "onsite_words": "the thresholds of the latest result asking for an on-site assessment",
+    "enhanced_words": "the thresholds of the latest result asking for enhanced due diligence",
+    "overdue_words": "the corrective actions past their date: how many, the oldest date",
+    "priority_words": "the Priority corrective actions past their closure date",
+    "confirmed_words": "the confirmed entity-list matches: entity, list and edition",
+    "pending_words": "the possible entity-list matches: entity, list and edition",
+    "draft_started": "the day the draft in progress was started",
+}
+# The facts a decision is taken on: when one of them changes, the decision lapses (the days-counting facts are
+# left out, or a decision would lapse every morning; "expiring" stands for expires_in_days).
+MATERIAL = ("step", "status", "inherent_level", "assessment_id", "rating", "expired", "expiring", "onsite_valid",
+            "escalate_onsite", "enhanced_dd", "actions_overdue", "priority_past_closure", "screening_pending",
+            "screening_confirmed")
+TIER_WORDS = {"desktop": "desktop self-assessment", "onsite": "on-site assessment"}
+
+
+def facts_of(row: dict, today: dt.date, awaited_days: int | None, pending: list[dict],
+             confirmed: list[dict]) -> dict:
+    """The rules' facts for one supplier row of store.queue.supplier_facts."""
+    until = dt.date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
+    left = (until - today).days if until else None
+    return {
+        "status": row["status"], "inherent_level": row["inherent_level"], "inherent_score": row["inherent_score"],
+        "assessed": row["assessed"], "result_tier": row["result_tier"], "rating": row["rating"],
+        "assessed_on": dt.date.fromisoformat(row["assessed_on"]) if row["assessed_on"] else None,
+        "valid_until": until, "expired": bool(until and left < 0),
+        "expires_in_days": left if left is not None and 0 <= left <= EXPIRING_WITHIN_DAYS else None,
+        "onsite_valid": bool(row["onsite_until"] and row["onsite_until"] >= today.isoformat()),
+        "escalate_onsite": len(row["onsite_triggers"]), "enhanced_dd": len(row["enhanced_triggers"]),
+        "actions_overdue": row["actions_overdue"], "serious_overdue": row["serious_overdue"],
+        "priority_overdue": row["priority_overdue"], "priority_past_closure": row["priority_past_closure"],
+        "screening_pending": len(pending), "screening_confirmed": len(confirmed),
+        "desktop_draft": bool(row["desktop_draft"]), "onsite_draft": bool(row["onsite_draft"]),
+        "desktop_awaited_days": awaited_days,
+    }
+
+
+def material(facts: dict, step: str, assessment_id: int | None) -> dict:
+    """The facts a decision rests on (MATERIAL), in JSON types."""
+    out = {"step": step, "assessment_id": assessment_id, "expiring": facts["expires_in_days"] is not None}
+    for name in MATERIAL:
+        if name not in out:
+            out[name] = facts[name]
+    return out
+
+
+def _phrase(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _match_words(matches: list[dict]) -> str:
+    return _phrase([f"{m['entity']} on the {m['list_name']} ({m['edition']})" for m in matches])
+
+
+def _inherent(risk: RiskData, country: str, goods: tuple[str, ...], cache: dict) -> tuple[str, ...]:
+    """The factors that raise a supplier's inherent risk, in words with their editions: the country's TIP tier
+    (when on the Watch List or Tier 3) and each of its goods the DOL list names for that country. Worked out once
+    per country and per country and good in `cache`, however many suppliers share them."""
+    key = (country, goods)
+    if key not in cache:
+        factors = []
+        if ("tip", country) not in cache:
+            tier = risk.tip.get(country)
+            name = risk.countries.get(country, country)
+            cache[("tip", country)] = (f"{name} is on {'Tier 3' if tier == 'Tier 3' else 'the ' + tier} of the "
+                                       f"{risk.tip_edition} TIP report") if tier else None
+        if cache[("tip", country)]:
+            factors.append(cache[("tip", country)])
+        for good in goods:
+            if (country, good) not in cache:
+                cache[(country, good)] = _listed(risk, country, good)
+            factors.extend(f for f in cache[(country, good)] if f not in factors)
+        cache[key] = tuple(factors)
+    return cache[key]
+
+
+def _listed(risk: RiskData, country: str, good: str) -> list[str]:
+    """What the DOL list in force says of this good from this country, in words with its edition."""
+    from fldd.risk.goods import matching_listings
+
+    name = risk.countries.get(country, country)
+    out = []
+    for _, listing in matching_listings([good], risk.goods_by_country.get(country, ())):
+        kinds = [w for flag, w in ((listing.child_labour, "child labour"), (listing.forced_labour, "forced labour"),
+                                   (listing.forced_child_labour, "forced child labour")) if flag]
+        if kinds:
+            out.append(f"the {risk.goods_edition} DOL list names {listing.good} from {name} for {_phrase(kinds)}")
+        if listing.derived_from:
+            out.append(f"the {risk.goods_edition} DOL list names {listing.good} from {name} as made with listed "
+                       f"inputs from {risk.countries.get(listing.derived_from, listing.derived_from)}")
+    return out
+
+
+def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confirmed: list[dict],
+              cache: dict) -> Callable[[str], object]:
+    """word(name) for one supplier: a fact in words, or one of WORDS (computed only when a reason asks); cache
+    is shared by the suppliers of one queue."""
+    def level_words() -> str:
+        if not row["inherent_level"]:
+            return "not computed"
+        score = row["inherent_score"]
+        shown = f"{score:g}" if isinstance(score, (int, float)) else "?"
+        return (f"{row['inherent_level']} (score {shown}/10; DOL List of Goods {risk.goods_edition}, "
+                f"TIP report {risk.tip_edition})")
+
+    def inherent_words() -> str:
+        factors = _inherent(risk, row["country"], tuple(row["goods"]), cache)
+        head = f"{row['inherent_level'] or 'not computed'}, score {row['inherent_score']:g}/10" \
+            if isinstance(row["inherent_score"], (int, float)) else level_words()
+        return f"{head}: {'; '.join(factors)}" if factors else level_words()
+
+    def overdue_words() -> str:
+        return (f"{_plural(row['actions_overdue'], 'corrective action', 'corrective actions')} past "
+                f"{'its' if row['actions_overdue'] == 1 else 'their'} date, the oldest since {row['oldest_overdue']}")
+
+    special = {
+        "supplier": lambda: row["name"],
+        "country_name": lambda: risk.countries.get(row["country"], row["country"]),
+        "goods": lambda: _phrase(row["goods"]) if row["goods"] else "no goods given",
+        "inherent_words": inherent_words,
+        "inherent_level_words": level_words,
+        "result_words": lambda: (f"{TIER_WORDS.get(row['result_tier'], row['result_tier'])} of {row['assessed_on']}"
+                                 f", rated {row['rating'] or 'not rated'}"),
+        "onsite_words": lambda: "; ".join(row["onsite_triggers"]),
+        "enhanced_words": lambda: "; ".join(row["enhanced_triggers"]),
+        "overdue_words": overdue_words,
+        "priority_words": lambda: _plural(row["priority_past_closure"], "Priority corrective action",
+                                          "Priority corrective actions"),
+        "confirmed_words": lambda: _match_words(confirmed),
+        "pending_words": lambda: _match_words(pending),
+        "draft_started": lambda: row["draft_started"] or "?",
+        "result_tier": lambda: {"desktop": "desktop", "onsite": "on-site"}.get(row["result_tier"], "latest"),
+        "valid_until": lambda: facts["valid_until"] or "no expiry date",
+    }
+
+    def word(name: str) -> object:
+        if name in special:
+            return special[name]()
+        value = facts.get(name)
+        return "unknown" if value is None else value
+
+    return word

@@ -1,0 +1,64 @@
+"""`fldd suppliers screening` and `fldd suppliers screen`: the buyer sees a possible entity-list match on the
+command line, and confirms or dismisses it with a reason (exit 1, nothing changed, without one)."""
+
+from __future__ import annotations
+
+import json
+
+from fldd.cli import main
+from fldd.usecases.context import open_context
+from fldd.usecases.screening import screening_matches
+from fldd.usecases.suppliers import add_supplier
+from tests.screening_lists import LISTED, with_entities
+
+
+def run(capsys, *words) -> tuple[int, str, str]:
+    code = main(list(words))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def statuses(path: str) -> list[str]:
+    ctx = open_context(path)
+    try:
+        return [m["status"] for m in screening_matches(ctx)]
+    finally:
+        ctx.close()
+
+
+def test_a_supplier_named_as_a_listed_alias_is_listed_for_confirmation(ctx, monkeypatch, capsys):
+    with_entities(monkeypatch)
+    add_supplier(ctx, "Brightway Textiles Kashgar Ltd", "CN")  # added before the list was in force
+    add_supplier(ctx, "Andaman Seafood", "TH")
+    path = str(ctx.store.path)
+    ctx.close()
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening")
+    assert code == 0 and out.strip() == "0 pending possible entity-list match(es)"
+    with_entities(monkeypatch, LISTED)
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screen")
+    assert code == 0 and out.startswith("1 new possible match(es); 1 pending")
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening")
+    assert "Brightway Textiles Kashgar Ltd (supplier 1) may be Kashgar Brightway Textile Co., Ltd. on " \
+           "Test Entity List 2026-05" in out
+    assert "'Brightway Textiles Kashgar Ltd' ~ 'Brightway Textiles Kashgar': same name" in out
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening", "--json")
+    [match] = json.loads(out)
+    assert (match["status"], match["matched_to"]) == ("pending", "Brightway Textiles Kashgar")
+
+
+def test_confirm_and_dismiss_need_a_reason_and_say_who_decided(ctx, monkeypatch, capsys):
+    with_entities(monkeypatch, LISTED)
+    add_supplier(ctx, "Kashgar Brightway Textile", "CN")
+    path = str(ctx.store.path)
+    ctx.close()
+    code, _, err = run(capsys, "--db", path, "suppliers", "screening", "confirm", "1", "--reason", " ")
+    assert code == 1 and "reason" in err
+    assert statuses(path) == ["pending"]
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening", "dismiss", "1", "--reason",
+                       "Other licence number")
+    assert code == 0 and "dismissed by" in out and "Other licence number" in out
+    assert statuses(path) == ["dismissed"]
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening", "--status", "dismissed")
+    assert "Kashgar Brightway Textile" in out and out.strip().endswith("1 dismissed possible entity-list match(es)")
+    code, _, err = run(capsys, "--db", path, "suppliers", "screening", "confirm", "7", "--reason", "x")
+    assert code == 1 and "no screening match 7" in err
