@@ -60,16 +60,16 @@ class RiskMapPage(Page):
             button.setCheckable(True)
             self.measure_group.addButton(button)
         self.inherent_button.setChecked(True)
-        self.rows_by = _combo("Rows", [("Countries", "country"), ("Regions (DOL)", "region")],
+        self.rows_by = _combo([("Countries", "country"), ("Regions (DOL)", "region")],
                               "Rows by country, or by the DOL findings' world region")
-        self.step = _combo(None, [("Any next step", None)] + [(w, k) for k, w in STEP_LABELS.items()],
+        self.step = _combo([("Any next step", None)] + [(w, k) for k, w in STEP_LABELS.items()],
                            "Only suppliers with this recommended next step")
-        self.level = _combo(None, [("Any inherent risk", None)] + [(f"{w} inherent risk", k)
+        self.level = _combo([("Any inherent risk", None)] + [(f"{w} inherent risk", k)
                                                                    for k, w in LEVEL_WORDS.items()],
                             "Only suppliers at this inherent risk")
-        self.chain_tier = _combo(None, [("Any tier in the chain", None)] + [(w, k) for k, w in TIER_WORDS.items()],
+        self.chain_tier = _combo([("Any tier in the chain", None)] + [(w, k) for k, w in TIER_WORDS.items()],
                                  "Only suppliers at this tier of the supply chain")
-        self.status = _combo(None, [("Any supplier status", None)] + [(w, k) for k, w in STATUS_WORDS.items()],
+        self.status = _combo([("Any supplier status", None)] + [(w, k) for k, w in STATUS_WORDS.items()],
                              "Only suppliers with this status in the register")
         self.tiles = StepTiles()
         self.model = GridModel(self)
@@ -182,7 +182,7 @@ class RiskMapPage(Page):
         self._fit()  # the row labels' width may have changed (regions are longer than countries)
         if self.grid is not grid:  # _fit counted them again for the room left
             return
-        self.tiles.set_counts(grid.by_step)
+        self.tiles.set_counts(grid.by_step, self.step.currentData())
         total = grid.total
         self.count.setText(f"{grid.shown:,} of {total:,} supplier{'' if total == 1 else 's'}")
         self.legend.setText(legend_html(self.measure, self.editions))
@@ -280,7 +280,7 @@ class RiskMapPage(Page):
         return self.model.index(-1, -1)
 
 
-def _combo(_caption: str | None, entries: list[tuple[str, object]], tip: str) -> QComboBox:
+def _combo(entries: list[tuple[str, object]], tip: str) -> QComboBox:
     combo = QComboBox()
     for text, data in entries:
         combo.addItem(text, data)
