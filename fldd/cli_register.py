@@ -41,6 +41,9 @@ def _run(args: argparse.Namespace, action) -> int:
     except StoreError as exc:
         return _fail([str(exc)])
     try:
+        from fldd.usecases.risk_data import make_risk_current
+
+        make_risk_current(ctx)  # a load or withdrawal a crash cut short is finished before anything reads risk
         return action(ctx)
     except Rejected as exc:
         return _fail(exc.messages)

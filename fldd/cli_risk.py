@@ -17,7 +17,8 @@ def _line(edition) -> str:
     where = f"loaded {edition.loaded_at} by {edition.loaded_by} from {edition.file_name}" if edition.loaded_at \
         else "shipped with fldd"
     published = f", published {edition.published}" if edition.published else ""
-    return f"{edition.kind:<13} {edition.name}, {edition.shown()}{published}: {edition.rows} rows, {where}"
+    rows = f"{edition.rows:,} row{'' if edition.rows == 1 else 's'}"
+    return f"{edition.kind:<13} {edition.name}, {edition.shown()}{published}: {rows}, {where}"
 
 
 def cmd_risk_editions(args: argparse.Namespace) -> int:
@@ -49,7 +50,7 @@ def cmd_risk_load(args: argparse.Namespace) -> int:
 
     def action(ctx) -> int:
         loaded = load_risk_edition(ctx, args.kind, args.file, list_name=args.list, edition=args.edition,
-                                   published=args.published)
+                                   published=args.published, older=args.older)
         if args.json:
             _print_json({"edition": _edition_json(loaded.edition, True), "unchanged": loaded.unchanged,
                          "replaced": loaded.replaced and _edition_json(loaded.replaced, False),
@@ -90,6 +91,8 @@ def add_risk(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--edition", metavar="E", help="the publisher's edition, e.g. 2025 (default: a year in the "
                                                   "file name)")
     p.add_argument("--published", metavar="DATE", help="when the publisher released it, YYYY-MM-DD")
+    p.add_argument("--older", action="store_true",
+                   help="put in force an edition older than the one in force (refused without this)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_risk_load)
     p = rsub.add_parser("withdraw", help="take an EU FLR, entity or own list out of force (it is kept)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from fldd.risk.countries import code_for_name, is_country
 
@@ -24,15 +25,15 @@ _REGION = ("region", "area", "sub national area", "subnational area", "province"
            "risk area")
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "dol_goods": {
-        "good": _GOOD, "country": _COUNTRY, "iso2": _ISO,
+        "good": _GOOD + ("downstream good", "derived good"), "country": _COUNTRY, "iso2": _ISO,
         "sector": ("sector", "industry", "sector name"),
         "child_labor": ("child labor", "cl", "child"),
         "forced_labor": ("forced labor", "fl", "forced"),
         "forced_child_labor": ("forced child labor", "fcl", "forced child"),
         "exploitation": ("exploitation", "exploitations", "all exploitations", "exploitation type",
                          "exploitation types", "type of exploitation", "labor exploitation", "listed for"),
-        "derived": ("derived", "derived labor exploitation", "derived good", "downstream", "downstream good",
-                    "made with listed inputs", "produced with inputs"),
+        "derived": ("derived", "derived labor exploitation", "downstream", "made with listed inputs",
+                    "produced with inputs"),
         "derived_country": ("derived country", "derived iso2", "derived country iso", "input country",
                             "country of inputs", "inputs country", "input country iso2"),
     },
@@ -142,9 +143,15 @@ def flag(text: str) -> bool:
 _MORE_NAMES = {"kyrgyz republic": "KG", "slovak republic": "SK", "west bank and gaza": "PS",
                "palestinian territories": "PS", "west bank": "PS", "gaza": "PS", "mainland china": "CN",
                "federated states of micronesia": "FM", "cote d ivoire": "CI", "korea north": "KP",
-               "korea south": "KR", "burma myanmar": "MM", "turkiye turkey": "TR"}
+               "korea south": "KR", "burma myanmar": "MM", "turkiye turkey": "TR",
+               "people s republic of china": "CN", "prc": "CN", "west bank and the gaza strip": "PS",
+               "gaza strip": "PS", "saint helena ascension and tristan da cunha": "SH",
+               "micronesia federated states of": "FM", "republic of korea": "KR", "taiwan province of china": "TW",
+               "hong kong sar": "HK", "macau sar": "MO", "macao sar": "MO"}
+_BRACKETED = re.compile(r"^(?P<outside>.*?)\s*\((?P<inside>[^()]*)\)$")
 
 
+@lru_cache(maxsize=4096)
 def country(text: str) -> str:
     """The ISO code of a country given by its two-letter code or by name as DOL, the State Department or people
     write it ('Burma', "Côte d'Ivoire", 'Kyrgyz Republic', 'Gambia, The', 'Korea, South'); BadValue otherwise."""
@@ -163,6 +170,13 @@ def country(text: str) -> str:
     code = _MORE_NAMES.get(simple) or _MORE_NAMES.get(simple.replace(" the", ""))
     if code:
         return code
+    bracketed = _BRACKETED.match(shown)  # 'Turkey (Türkiye)', 'Falkland Islands (Islas Malvinas)'
+    if bracketed:
+        for part in (bracketed.group("outside"), bracketed.group("inside")):
+            try:
+                return country(part)
+            except BadValue:
+                continue
     if not shown:
         raise BadValue("no country given")
     raise BadValue(f"'{shown}' is not a country fldd knows: use its two-letter ISO code (e.g. CN) or its English "

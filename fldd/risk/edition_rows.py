@@ -63,6 +63,13 @@ def parse(kind: str, sheets: Sequence[tuple[str | None, TextRows]]) -> Parsed:
     if found is None:
         out.problems.append(_no_heading(kind, sheets))
         return out
+    if kind in ("eu_flr", "own_list"):  # a country column is all these need: a published list fits them too
+        for other in ("dol_goods", "tip_tiers", "dol_countries"):
+            if _heading(other, sheets):
+                out.problems.append(Problem(
+                    f"this file's headings fit the layout of {other} ({cols.KIND_NAMES[other]}), not of {kind} "
+                    f"({cols.KIND_NAMES[kind]}): load it as {other}, or choose the right file", found[0]))
+                return out
     sheet, index, columns = found
     out.sheet, rows = sheet, dict(sheets)[sheet]
     out.heading_row = rows[index][0]
@@ -76,6 +83,7 @@ def parse(kind: str, sheets: Sequence[tuple[str | None, TextRows]]) -> Parsed:
         values = {name: (cells[i].strip() if i < len(cells) and cells[i] is not None else "")
                   for name, (i, _) in columns.items()}
         try:
+            _refuse_formulas(values, columns)
             key, row = reader(values, columns)
         except _RowProblem as bad:
             _add(out, Problem(bad.message, sheet, number, bad.column))
@@ -90,6 +98,15 @@ def parse(kind: str, sheets: Sequence[tuple[str | None, TextRows]]) -> Parsed:
     if not out.problems:
         out.rows = list(merged.values())
     return out
+
+
+def _refuse_formulas(values: dict, columns: "Columns") -> None:
+    """A value written as a spreadsheet formula ('=1+2', '@SUM(A1)') is not a name a list means: refused, so it can
+    never reach a report or a workbook as a formula."""
+    for name, value in values.items():
+        if value[:1] in ("=", "@"):
+            raise _RowProblem(f"'{value[:40]}' looks like a spreadsheet formula, not a value: write the value itself",
+                              _heading_of(columns, name))
 
 
 def _add(out: Parsed, problem: Problem) -> None:
@@ -129,8 +146,8 @@ def _no_heading(kind: str, sheets) -> Problem:
     """Why no sheet can be read as `kind`: another kind it looks like, or the columns missing from the best try."""
     for other in KINDS:
         if other != kind and other not in ("eu_flr", "own_list") and _heading(other, sheets):
-            return Problem(f"this file's headings are those of an {cols.KIND_NAMES[other]} ({other}), not of a "
-                           f"{cols.KIND_NAMES[kind]} ({kind}): load it as {other}, or choose the right file")
+            return Problem(f"this file's headings fit the layout of {other} ({cols.KIND_NAMES[other]}), not of "
+                           f"{kind} ({cols.KIND_NAMES[kind]}): load it as {other}, or choose the right file")
     best: tuple[int, str | None, int, Columns] | None = None
     for sheet, rows in sheets:
         for index, (number, cells) in enumerate(rows[:HEADING_ROWS]):
@@ -140,10 +157,15 @@ def _no_heading(kind: str, sheets) -> Problem:
     assert best is not None
     _, sheet, number, found = best
     missing = [need for need in cols.REQUIRED[kind] if not any(f in found for f in need)]
-    words = "; ".join(" or ".join(f"{cols.FIELD_WORDS.get(f, f)} ('{cols.COLUMNS[kind][f][0]}')" for f in need)
+    words = "; ".join(" or ".join(f"{cols.FIELD_WORDS.get(f, f)} ('{_documented(kind, f)}')" for f in need)
                       for need in missing)
     return Problem(f"no column for {words} among the headings of the first {HEADING_ROWS} rows; the layouts are "
                    "in resources/risk/README.md", sheet, number)
+
+
+def _documented(kind: str, name: str) -> str:
+    """The heading the README documents for a field: 'Forced Labor', 'ISO'."""
+    return "ISO" if name == "iso2" else cols.COLUMNS[kind][name][0].title()
 
 
 class _RowProblem(Exception):
@@ -157,20 +179,28 @@ def _heading_of(columns: Columns, name: str) -> str | None:
 
 
 def _country(values: dict, columns: Columns) -> str:
-    """The row's country from its ISO column, else its country column (both given: they must agree)."""
-    codes = []
-    for name in ("iso2", "country"):
-        if values.get(name):
-            try:
-                codes.append((name, cols.country(values[name])))
-            except BadValue as bad:
-                raise _RowProblem(str(bad), _heading_of(columns, name)) from None
-    if not codes:
-        raise _RowProblem("no country given", _heading_of(columns, "country") or _heading_of(columns, "iso2"))
-    if len({code for _, code in codes}) > 1:
-        raise _RowProblem(f"the ISO code {codes[0][1]} and the country '{values['country']}' disagree",
-                          _heading_of(columns, "iso2"))
-    return codes[0][1]
+    """The row's country from its ISO column, else its country column. With both, the code decides (the name is
+    for people, and publishers spell names their own way): a name fldd does not know is let be, a name of another
+    country is refused."""
+    if values.get("iso2"):
+        try:
+            code = cols.country(values["iso2"])
+        except BadValue as bad:
+            raise _RowProblem(str(bad), _heading_of(columns, "iso2")) from None
+        try:
+            named = cols.country(values["country"]) if values.get("country") else code
+        except BadValue:
+            named = code
+        if named != code:
+            raise _RowProblem(f"the ISO code {code} and the country '{values['country']}' disagree",
+                              _heading_of(columns, "iso2"))
+        return code
+    if values.get("country"):
+        try:
+            return cols.country(values["country"])
+        except BadValue as bad:
+            raise _RowProblem(str(bad), _heading_of(columns, "country")) from None
+    raise _RowProblem("no country given", _heading_of(columns, "country") or _heading_of(columns, "iso2"))
 
 
 def _flag(values: dict, columns: Columns, name: str) -> bool:

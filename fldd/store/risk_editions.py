@@ -61,7 +61,9 @@ def withdraw(store: Store, kind: str, list_name: str, *, by: str, reason: str) -
 
 
 def generation(store: Store) -> tuple:
-    """Changes whenever an edition is loaded or withdrawn (by this process or another): the cache key of the
+    """Changes whenever an edition is loaded or withdrawn (by this process or another), and differs between two
+    databases made one after the other at the same path (the newest edition's random uid): the cache key of the
     data in force."""
     with store.read() as db:
-        return tuple(db.execute("SELECT count(*), max(id), count(withdrawn_at) FROM risk_editions").fetchone())
+        return tuple(db.execute("SELECT count(*), max(id), count(withdrawn_at), (SELECT uid FROM risk_editions "
+                                "ORDER BY id DESC LIMIT 1) FROM risk_editions").fetchone())

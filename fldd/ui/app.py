@@ -13,6 +13,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.main_window import MainWindow
 from fldd.ui.prompter import Prompter
 from fldd.usecases.context import open_context
+from fldd.usecases.risk_data import make_risk_current
 
 
 def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
@@ -65,6 +66,7 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             from fldd.usecases.demo import build_demo
 
             build_demo(ctx)
+        make_risk_current(ctx)
         window = MainWindow(ctx, prompter)
         window.show_on_screen()
         if os.environ.get(EXIT_WHEN_SHOWN):

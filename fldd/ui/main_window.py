@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.history_action = file_menu.addAction("Import &history", self.open_import_history)
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         file_menu.addSeparator()
+        self.risk_data_action = file_menu.addAction("&Risk data editions…", self.open_risk_data)
+        file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
         self.dialog: QWidget | None = None
 
@@ -232,6 +234,14 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.ctx, self.prompter, self, supplier_id=register.selected_id() if found else None,
                               selected_ids=register.selected_ids() if found else None,
                               shown_ids=register.shown_ids() if found else None)
+        dialog.data_changed.connect(self._data_changed_everywhere)
+        self._show_dialog(dialog)
+
+    def open_risk_data(self) -> None:
+        """The editions of the risk data in force and the replaced ones; load a newer edition."""
+        from fldd.ui.riskdata.editions_dialog import RiskDataDialog
+
+        dialog = RiskDataDialog(self.ctx, self.prompter, self)
         dialog.data_changed.connect(self._data_changed_everywhere)
         self._show_dialog(dialog)
 

@@ -77,7 +77,7 @@ def editions(shipped, law_edition: str, risk_data: list[dict], versions: list[di
         lines = ["Standard: " + ", ".join(f"{q.id} {q.version}" for q in shipped.questionnaires.values())
                  + " (no assessment counted)"]
     lines.append(f"Reporting-law map: edition {law_edition}")
-    lines += [f"Risk data: {row.get('title', row.get('table', ''))} ({row.get('edition', 'edition unknown')})"
+    lines += [f"Risk data: {row.get('title', row.get('table', ''))}, {row.get('edition', 'edition unknown')}"
               for row in risk_data]
     return lines
 

@@ -108,8 +108,13 @@ def risk_stamp(ctx: AppContext) -> str:
 
 def risk_refresh_pending(ctx: AppContext) -> bool:
     """True when the suppliers' stored risk was computed with other editions than those in force now (an edition
-    loaded or withdrawn and the refresh after it not finished, or fldd updated with newer shipped editions)."""
-    return settings.get(ctx.store, RISK_STAMP_SETTING) != risk_stamp(ctx)
+    loaded or withdrawn and the refresh after it not finished). A database that never loaded an edition has no
+    stamp: its suppliers' risk was computed with the shipped tables (the inherent-risk migration and each change
+    to a supplier compute it so)."""
+    stored = settings.get(ctx.store, RISK_STAMP_SETTING)
+    if not stored:
+        return bool(store_editions.generation(ctx.store)[0])
+    return stored != risk_stamp(ctx)
 
 
 def refresh_after_change(ctx: AppContext) -> int:
@@ -133,6 +138,16 @@ def refresh_if_pending(ctx: AppContext) -> bool:
     return True
 
 
+def make_risk_current(ctx: AppContext) -> None:
+    """What every opening of a database for work runs first: finish a refresh an interrupted load or withdrawal
+    left (re-screening included), then recompute any supplier rated with other editions or rules than those in
+    force, so no screen or command shows a risk computed on data no longer in force."""
+    from fldd.usecases.inherent import ensure_current
+
+    refresh_if_pending(ctx)
+    ensure_current(ctx)
+
+
 @dataclasses.dataclass(frozen=True)
 class Loaded:
     """What a load did, for the person who asked: the edition now in force, and what changed."""
@@ -152,6 +167,8 @@ class Loaded:
             return f"{head}; this file is already the edition in force: nothing changed"
         if self.replaced:
             head += f", replacing the {self.replaced.shown()}"
+            if self.replaced.rows >= 10 and e.rows * 2 < self.replaced.rows:
+                head += f", which had {self.replaced.rows} rows (check this file holds the whole list)"
         return f"{head}; inherent risk changed for {self.suppliers_changed} " \
                f"supplier{'' if self.suppliers_changed == 1 else 's'}"
 
@@ -166,7 +183,7 @@ def load_risk_file(ctx: AppContext, kind: str, path: Path, *, list_name: str | N
 
 def load_risk_edition(ctx: AppContext, kind: str, path: Path, *, list_name: str | None = None,
                       edition: str | None = None, published: str | None = None, source: str = "",
-                      note: str = "", complete: bool = True) -> Loaded:
+                      note: str = "", complete: bool = True, older: bool = False) -> Loaded:
     """load_risk_file, telling what changed (for the CLI and the risk-data screen)."""
     from fldd.exchange.risk_file import Unreadable, read_risk_file
     from fldd.risk.edition_rows import parse
@@ -197,6 +214,9 @@ def load_risk_edition(ctx: AppContext, kind: str, path: Path, *, list_name: str 
     before = {(e.kind, e.name if e.kind in LISTS else ""): e for e in risk_editions(ctx)}
     key = (kind, name if kind in LISTS else "")
     current = before.get(key)
+    if current and not older and _year_key(edition) < _year_key(current.edition):
+        raise Rejected([f"{path.name}: the {edition} edition is older than the {current.shown()} in force; fldd keeps "
+                        "the newest edition in force (to go back to an older one on purpose, load it with --older)"])
     if current and current.loaded_at and current.file_name == path.name and current.edition == edition \
             and _sha_in_force(ctx, kind, name) == read.sha256:
         return Loaded(current, None, 0, unchanged=True, combined=parsed.combined)
@@ -214,6 +234,12 @@ def _sha_in_force(ctx: AppContext, kind: str, name: str) -> str | None:
     records = _in_force(store_editions.editions(ctx.store))
     found = [r for r in records if r["kind"] == kind and (kind in SINGLE or r["list_name"] == name)]
     return found[-1]["sha256"] if found else None
+
+
+def _year_key(edition: str) -> str:
+    """What editions are ordered by: their year (and month) as written, '2024' before '2024-03' before '2025'."""
+    match = re.match(r"\s*((?:19|20)\d{2}(?:-\d{2})?)", edition or "")
+    return match.group(1) if match else ""
 
 
 def _year_in(file_name: str) -> str | None:

@@ -13,7 +13,7 @@ from fldd.usecases import risk_data as rd
 from fldd.usecases.errors import Rejected
 from fldd.usecases.risk_data import (current_risk_data, load_risk_edition, load_risk_file, refresh_if_pending,
                                      risk_editions, risk_refresh_pending, withdraw_list)
-from fldd.usecases.suppliers import add_supplier
+from fldd.usecases.suppliers import add_supplier, get_supplier
 
 DOL_NAME = "US DOL List of Goods Produced by Child Labor or Forced Labor"
 # A newer DOL list as a buyer might save it: DOL's headings, X marks, countries by the names DOL uses.
@@ -64,10 +64,11 @@ def test_shipped_editions_say_the_dol_list_is_a_partial_reconstruction(ctx):
 
 def test_a_newer_dol_list_from_csv_changes_the_risk_of_a_supplier_of_a_newly_listed_good(ctx, tmp_path):
     supplier = add_supplier(ctx, "Campania Conserve", "IT", goods=["Tomatoes"])
-    assert inherent_risk("IT", ["Tomatoes"], current_risk_data(ctx)).level == "low"
+    assert get_supplier(ctx, supplier).inherent_level == "low"
     loaded = load_risk_edition(ctx, "dol_goods", write(tmp_path / "dol-2025.csv", DOL_2025), published="2025-09-04")
     assert loaded.summary().startswith(f"{DOL_NAME}, 2025 edition: 4 rows, replacing the 2024 edition (partial "
-                                       "reconstruction); inherent risk changed for ")
+                                       "reconstruction), which had 512 rows (check this file holds the whole "
+                                       "list); inherent risk changed for ")
     data = current_risk_data(ctx)
     risk = inherent_risk("IT", ["Tomatoes"], data)
     assert (risk.level, risk.dol_forced_labour) == ("high", True)
@@ -78,7 +79,8 @@ def test_a_newer_dol_list_from_csv_changes_the_risk_of_a_supplier_of_a_newly_lis
     assert risk_editions(ctx)[0].published == "2025-09-04" and risk_editions(ctx)[0].file_name == "dol-2025.csv"
     assert [(e.edition, e.loaded_at is None) for e in risk_editions(ctx, include_replaced=True)
             if e.kind == "dol_goods"] == [("2025", False), ("2024", True), ("2022", True)]
-    assert supplier  # once refresh_inherent stores risk: get_supplier(ctx, supplier).inherent_level == "high"
+    assert get_supplier(ctx, supplier).inherent_level == "high"  # stored, as the register and the queue read it
+    assert loaded.suppliers_changed == 1
 
 
 def test_a_newer_dol_list_from_excel_as_dol_lays_it_out(ctx, tmp_path):
@@ -86,7 +88,9 @@ def test_a_newer_dol_list_from_excel_as_dol_lays_it_out(ctx, tmp_path):
         ["Italy", "Tomatoes", "Agriculture", None, "X", None],
         ["Congo, Democratic Republic of the", "Cobalt Ore", "Mining", "X", "X", None],
         ["Türkiye", "Hazelnuts", "Agriculture", "Yes", "No", "No"]])
+    supplier = add_supplier(ctx, "Campania Conserve", "IT", goods=["Tomatoes"])
     edition = load_risk_file(ctx, "dol_goods", path)
+    assert get_supplier(ctx, supplier).inherent_level == "high"
     assert (edition.edition, edition.rows, edition.file_name) == ("2025", 3, "List_of_Goods_2025.xlsx")
     data = current_risk_data(ctx)
     assert inherent_risk("IT", ["tomato"], data).level == "high"
@@ -94,6 +98,7 @@ def test_a_newer_dol_list_from_excel_as_dol_lays_it_out(ctx, tmp_path):
 
 
 def test_a_malformed_file_is_refused_naming_row_and_column_and_the_old_edition_stays(ctx, tmp_path):
+    supplier = add_supplier(ctx, "Campania Conserve", "IT", goods=["Tomatoes"])
     before = current_risk_data(ctx)
     bad = write(tmp_path / "dol-2025.csv", DOL_2025 + "Atlantis,Pearls,Mining,X,,\nItaly,Olives,Agriculture,maybe,X,\n")
     with pytest.raises(Rejected) as refused:
@@ -105,6 +110,7 @@ def test_a_malformed_file_is_refused_naming_row_and_column_and_the_old_edition_s
         "1, 0 or leave it blank)"]
     assert shown(ctx)[0] == ("dol_goods", DOL_NAME, "2024 edition (partial reconstruction)", None)
     assert current_risk_data(ctx).goods == before.goods
+    assert get_supplier(ctx, supplier).inherent_level == "low"
     with sqlite3.connect(ctx.store.path) as conn:
         assert conn.execute("SELECT count(*) FROM risk_editions").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM risk_rows").fetchone() == (0,)
@@ -126,8 +132,8 @@ def test_the_wrong_kind_of_file_is_refused_saying_what_it_looks_like(ctx, tmp_pa
     with pytest.raises(Rejected) as refused:
         load_risk_file(ctx, "dol_goods", entities)
     assert refused.value.messages == [
-        "uflpa-2025.csv: this file's headings are those of an entity list (entity_list), not of a DOL List of Goods "
-        "(dol_goods): load it as entity_list, or choose the right file"]
+        "uflpa-2025.csv: this file's headings fit the layout of entity_list (entity list), not of dol_goods (DOL "
+        "List of Goods): load it as entity_list, or choose the right file"]
 
 
 def test_the_same_file_again_changes_nothing(ctx, tmp_path):
@@ -195,3 +201,60 @@ def test_the_cache_follows_a_load_by_another_connection(ctx, tmp_path):
     finally:
         other.close()
     assert current_risk_data(ctx).goods_edition == 2025 and shown(ctx)[0][3] == "bo"
+
+
+def test_the_publishers_own_spellings_load_and_the_iso_code_decides_when_both_are_given(ctx, tmp_path):
+    """DOL writes 'Turkey (Türkiye)', the State Department "People's Republic of China": the buyer's file from
+    them loads as it is, and fldd's own shipped file loads back."""
+    loaded = load_risk_edition(ctx, "dol_goods", write(tmp_path / "dol-2026.csv", (
+        "Country,Good,Child Labor,Forced Labor\nTurkey (Türkiye),Hazelnuts,X,\n"
+        "People's Republic of China,Polysilicon,,X\nWest Bank and the Gaza Strip,Stones,X,\n")))
+    assert {g.iso2 for g in current_risk_data(ctx).goods} == {"TR", "CN", "PS"} and loaded.edition.rows == 3
+    from fldd.paths import resources_dir
+
+    again = load_risk_edition(ctx, "dol_goods", resources_dir() / "risk" / "dol-goods-2024.csv", older=True)
+    assert again.edition.rows == 512
+    with pytest.raises(Rejected, match="the ISO code TR and the country 'Greece' disagree"):
+        load_risk_file(ctx, "dol_goods", write(tmp_path / "dol-2027.csv",
+                                               "iso2,country,good,forced_labor\nTR,Greece,Hazelnuts,Yes\n"))
+
+
+def test_a_dol_list_is_not_taken_for_an_area_list(ctx, tmp_path):
+    """The EU FLR database and the buyer's own list need only a country column, which a DOL list has too."""
+    supplier = add_supplier(ctx, "Izmir Hazelnut", "TR", goods=["Hazelnuts"])
+    before = get_supplier(ctx, supplier).inherent_score
+    for kind in ("eu_flr", "own_list"):
+        with pytest.raises(Rejected, match="fit the layout of dol_goods"):
+            load_risk_file(ctx, kind, write(tmp_path / "dol-2026.csv", DOL_2025))
+    assert get_supplier(ctx, supplier).inherent_score == before
+    assert [e.kind for e in risk_editions(ctx)] == ["dol_goods", "dol_countries", "tip_tiers"]
+
+
+def test_an_older_edition_does_not_silently_replace_a_newer_one(ctx, tmp_path):
+    with pytest.raises(Rejected, match="the 2019 edition is older than the 2024 edition"):
+        load_risk_file(ctx, "dol_goods", write(tmp_path / "dol-2019.csv", DOL_2025))
+    assert risk_editions(ctx)[0].edition == "2024"
+    assert load_risk_edition(ctx, "dol_goods", tmp_path / "dol-2019.csv", older=True).edition.edition == "2019"
+
+
+def test_a_much_shorter_list_says_so_and_formulas_are_refused(ctx, tmp_path):
+    loaded = load_risk_edition(ctx, "dol_goods", write(tmp_path / "dol-2025.csv", DOL_2025))
+    assert "(partial reconstruction), which had 512 rows (check this file holds the whole list); " in loaded.summary()
+    with pytest.raises(Rejected, match=r"row 3, column 'Good': '=1\+2' looks like a spreadsheet formula"):
+        load_risk_file(ctx, "dol_goods", write(tmp_path / "dol-2026.csv", DOL_2025.replace("Garments", "=1+2")))
+    with pytest.raises(Rejected, match="'@SUM"):
+        load_risk_file(ctx, "own_list", write(tmp_path / "own-2026.csv", "country,good\nBD,@SUM(A1)\n"))
+
+
+def test_opening_the_database_finishes_a_load_a_crash_cut_short(ctx, tmp_path, monkeypatch):
+    """The CLI user who pulled the plug mid-load: the next command or the app opening the database rates the
+    supplier with the edition in force before anything reads its risk."""
+    supplier = add_supplier(ctx, "Campania Conserve", "IT", goods=["Tomatoes"])
+    real = rd.refresh_after_change
+    monkeypatch.setattr(rd, "refresh_after_change", lambda ctx: (_ for _ in ()).throw(KeyboardInterrupt("plug")))
+    with pytest.raises(KeyboardInterrupt):
+        load_risk_file(ctx, "dol_goods", write(tmp_path / "dol-2025.csv", DOL_2025))
+    monkeypatch.setattr(rd, "refresh_after_change", real)
+    assert get_supplier(ctx, supplier).inherent_level == "low"  # stale: computed with the 2024 list
+    rd.make_risk_current(ctx)
+    assert get_supplier(ctx, supplier).inherent_level == "high" and not risk_refresh_pending(ctx)

@@ -1,0 +1,1 @@
+"""The risk-data screen: editions in force and loading a newer one."""
