@@ -4,7 +4,7 @@ same rows. Issue 11 asks each to open (build and first paint) and filter within 
 The bare table: the queue's rows (fldd.usecases.queue.queue_rows, read inside the timing as the pages read
 theirs) in a minimal QAbstractTableModel with the queue's columns, behind a QSortFilterProxyModel in a QTableView;
 filtering sets the proxy's fixed string on the next-step column. The pages filter the way a person does: the
-Risk map's next-step filter, the queue page's show_step (when the QueuePage measured has one). Each measurement
+Risk map's next-step filter, the queue page's show_filtered (when the QueuePage measured has one). Each measurement
 is taken RUNS times, alternating bare, queue and map, so a busy moment on the shared machine hits all three;
 medians and ratios come from the same run. Prints a table and appends it to benchmarks/results.md.
 
@@ -112,10 +112,11 @@ def filter_map(page, step: str) -> None:
 
 
 def filter_queue(page, step: str) -> bool:
-    """Filter the queue page to a step the way the Risk map's step tiles ask it to; False if it cannot."""
-    if not hasattr(page, "show_step"):
+    """Filter the queue page to a step the way the Risk map's step tiles ask it to (the main window's open_queue
+    calls show_filtered); False if the page cannot."""
+    if not hasattr(page, "show_filtered"):
         return False
-    page.show_step(step)
+    page.show_filtered(step, "all")
     QApplication.processEvents()
     page.repaint()
     return True
@@ -183,7 +184,7 @@ def report(count: int, samples: dict[str, list[float]], version: str, source: st
     def cell(key: str) -> str:
         if key.endswith("queue") and PLACEHOLDER:
             return "n/a (placeholder page)"
-        return f"{med[key]:.0f}" if med[key] is not None else "n/a (no show_step)"
+        return f"{med[key]:.0f}" if med[key] is not None else "n/a (no show_filtered)"
 
     lines = [f"## Next steps and Risk map pages against a bare QTableView, {count:,} suppliers", "",
              f"{dt.date.today().isoformat()} · {machine()} · QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']} · "

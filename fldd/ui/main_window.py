@@ -181,12 +181,13 @@ class MainWindow(QMainWindow):
         if hasattr(page, "show_findings"):
             page.show_findings(mode, action_id)
 
-    def open_queue(self, step: str) -> None:
-        """Show Next steps filtered to one recommended step (the Risk map's counts by step ask for it)."""
+    def open_queue(self, step: str = "", view: str = "all") -> None:
+        """Show the Next steps page filtered to a step (every step when empty) and a view (all, undecided): Home's
+        and the Risk map's counts by step ask for it."""
         self.nav.setCurrentRow(ROW_QUEUE)
         page = self.page(ROW_QUEUE)
-        if hasattr(page, "show_step"):
-            page.show_step(step)
+        if hasattr(page, "show_filtered"):
+            page.show_filtered(step, view)
 
     def open_import_history(self) -> None:
         """Show every file ever imported (no navigation entry is highlighted while it is shown)."""

@@ -146,10 +146,10 @@ def test_a_step_count_opens_next_steps_on_that_step(qtbot, ctx):
     page = window.page(ROW_RISK_MAP)
     asked = []
     queue = window.page(ROW_QUEUE)
-    queue.show_step = asked.append  # whatever the queue page does with it, the window passes the step on
+    queue.show_filtered = lambda step, view: asked.append((step, view))  # the window passes the step on
     qtbot.mouseClick(page.tiles.tiles["desktop"], Qt.MouseButton.LeftButton)
     assert window.nav.currentRow() == ROW_QUEUE and window.stack.currentWidget() is queue
-    assert asked == ["desktop"]
+    assert asked == [("desktop", "all")]
     window.go_to(ROW_RISK_MAP)
     click(qtbot, page, "Vietnam", "Garments")
     page.supplier_list.setCurrentRow(0)
