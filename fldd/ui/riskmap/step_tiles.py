@@ -33,7 +33,9 @@ class StepTiles(QWidget):
         layout.addWidget(self.caption)
         for step in STEPS:
             tile = QPushButton()
-            tile.setToolTip(f"Open Next steps showing the suppliers recommended: {STEP_LABELS[step]}")
+            tile.setToolTip(f"Suppliers the map's filters keep whose recommended next step is: {STEP_LABELS[step]}. "
+                            "Click to open Next steps on this step (for every supplier: the map's other filters "
+                            "stay here).")
             tile.clicked.connect(lambda _=False, s=step: self.step_chosen.emit(s))
             self.tiles[step] = tile
             layout.addWidget(tile)
