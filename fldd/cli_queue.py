@@ -11,6 +11,9 @@ def cmd_queue(args: argparse.Namespace) -> int:
     from fldd.usecases.queue import STEP_LABELS, queue_rows, select
 
     def action(ctx) -> int:
+        from fldd.usecases.inherent import ensure_current
+
+        ensure_current(ctx)  # a supplier rated with other editions than those in force is rated again first
         rows = select(queue_rows(ctx), step=args.step, country=args.country, undecided=args.undecided)
         if args.json:
             _print_json([{k: v for k, v in r.items() if k != "facts"} for r in rows])

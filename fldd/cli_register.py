@@ -20,8 +20,9 @@ def _context(args: argparse.Namespace):
 
 
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    # one string, one write: json.dump to a stream writes every token on its own (1.2 million writes, 13 s, for
+    # the queue of 10,000 suppliers)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _fail(messages: list[str]) -> int:
@@ -82,6 +83,10 @@ def cmd_suppliers_list(args: argparse.Namespace) -> int:
     from fldd.usecases.suppliers import register
 
     def action(ctx) -> int:
+        if args.json:
+            from fldd.usecases.inherent import ensure_current
+
+            ensure_current(ctx)  # the inherent risk and next step as of the editions in force
         rows = register(ctx)
         queue = {q["supplier_id"]: q for q in queue_rows(ctx)} if args.json else {}
         for row in rows:

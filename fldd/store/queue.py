@@ -50,6 +50,7 @@ late AS (
     WHERE c.status IN ('open', 'in_progress') AND (""" + DEADLINE_SQL + """) < :today
     GROUP BY fa.supplier_id)
 SELECT s.id, s.name, s.country, s.goods, s.chain_tier, s.status, s.inherent_level, s.inherent_score,
+       s.inherent_factors,
        l.id AS assessment_id, l.tier AS result_tier, l.rating, l.assessed_on, l.valid_until, l.questionnaire_id,
        coalesce(k.assessed, 0) AS assessed, k.onsite_until,
        coalesce(d.desktop_draft, 0) AS desktop_draft, coalesce(d.onsite_draft, 0) AS onsite_draft, d.draft_started,
@@ -72,7 +73,8 @@ def _titles(text: str | None) -> list[str]:
 
 def supplier_facts(store: Store, today: str, supplier_ids: list[int] | None = None) -> list[dict]:
     """One row per supplier (or per supplier of supplier_ids) with what FACTS_SQL reads; goods as a list, the
-    escalation triggers of the latest result as lists of their titles (onsite_triggers, enhanced_triggers)."""
+    escalation triggers of the latest result as lists of their titles (onsite_triggers, enhanced_triggers); the
+    stored inherent factors stay JSON text (inherent_factors), read only for the rows whose reasons name them."""
     sql, params = FACTS_SQL, {"today": today}
     if supplier_ids is not None:
         sql += f" WHERE s.id IN ({', '.join(str(int(i)) for i in supplier_ids) or 'NULL'})"

@@ -14,7 +14,6 @@ from fldd.usecases.findings import owed
 from fldd.usecases.sent_workbooks import sent_workbooks
 
 DUE_SOON_DAYS = 14
-REASSESS_WITHIN_DAYS = 60
 SECTIONS = ("drafts", "to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections")
 # Which sections each role works on, in the order the home view shows them.
 ROLE_SECTIONS = {
@@ -30,7 +29,7 @@ SEVERITIES = ("priority", "major", "minor")
 
 def todo(ctx: AppContext) -> dict:
     """Lists of what needs doing, by section (empty for sections that are not the role's job), the role's
-    sections in order, and the portfolio counts."""
+    sections in order, the portfolio counts, and for the buyer the suppliers by next step (next_steps)."""
     role = ctx.role if ctx.role in ROLES else "buyer"
     today = ctx.today()
     wanted = ROLE_SECTIONS[role]
@@ -54,8 +53,13 @@ def todo(ctx: AppContext) -> dict:
             ctx.store, ("open", "in_progress"), due_from=today.isoformat(), due_before=horizon.isoformat())]
     if "to_verify" in wanted:
         out["to_verify"] = [_action(r, today) for r in portfolio.actions(ctx.store, ("done",))]
-    if "reassess" in wanted:
-        out["reassess"] = reassess(ctx)
+    out["next_steps"] = None
+    if "reassess" in wanted:  # the buyer's queue, read once for both
+        from fldd.usecases.queue import queue_rows
+
+        rows = queue_rows(ctx)
+        out["reassess"] = reassess(ctx, rows)
+        out["next_steps"] = next_steps(rows)
     if "corrections" in wanted:
         out["corrections"] = suppliers_with_pending(ctx)
     if "awaiting" in wanted:  # workbooks sent and not back, the longest waiting first
@@ -80,34 +84,32 @@ def _action(row: dict, today: dt.date) -> dict:
     return {**row, "days_left": (due - today).days, "deadline": due.isoformat(), "deadline_kind": kind}
 
 
-def reassess(ctx: AppContext) -> list[dict]:
-    """Suppliers to assess (again): result expired or expiring within 60 days, high inherent risk without an
-    on-site assessment, or never assessed; most urgent first, one entry per supplier with every reason."""
-    today = ctx.today()
-    horizon = today + dt.timedelta(days=REASSESS_WITHIN_DAYS)
+def reassess(ctx: AppContext, rows: list[dict] | None = None) -> list[dict]:
+    """Suppliers with a next step to decide, from the queue (so Home, the queue and the register agree): result
+    expired or expiring within 60 days, never assessed, high inherent risk without a valid on-site result, a
+    result or corrective actions past their plan or closure date calling for more; those with a decision that
+    holds, or whose step is already under way, are left out. Most urgent first, with every reason."""
+    from fldd.usecases.queue import queue_rows
+
     out = []
-    for row in portfolio.suppliers(ctx.store):
-        reasons: list[str] = []
-        rank = 9
-        if row["valid_until"]:
-            until = dt.date.fromisoformat(row["valid_until"])
-            if until < today:
-                reasons.append(f"Result expired on {until.isoformat()}")
-                rank = 0
-            elif until <= horizon:
-                reasons.append(f"Result expires on {until.isoformat()} (in {(until - today).days} days)")
-                rank = 1
-        if row["inherent_level"] == "high" and not row["onsite"]:
-            reasons.append("High inherent risk (country and goods) and no on-site assessment")
-            rank = min(rank, 2)
-        if not row["assessments"]:
-            reasons.append("Never assessed")
-            rank = min(rank, 3)
-        if reasons:
-            out.append({"supplier_id": row["id"], "supplier": row["name"], "country": row["country"],
-                        "valid_until": row["valid_until"], "inherent_level": row["inherent_level"],
-                        "reasons": reasons, "rank": rank})
-    return sorted(out, key=lambda r: (r["rank"], r["valid_until"] or "", r["supplier"].casefold()))
+    for row in queue_rows(ctx) if rows is None else rows:
+        if not row["needs_decision"]:
+            continue
+        lapsed = row["decision"]["lapsed_because"] if row["decision"] else None
+        out.append({"supplier_id": row["supplier_id"], "supplier": row["supplier"], "country": row["country"],
+                    "valid_until": row["valid_until"], "inherent_level": row["inherent_level"],
+                    "step": row["step"], "step_label": row["step_label"],
+                    "reasons": ([lapsed.capitalize()] if lapsed else []) + row["reasons"], "rank": row["rank"],
+                    "urgent": row["step"] in ("relationship", "enhanced") or row["expired"]
+                    or row["overdue_actions"] > 0})
+    return out
+
+
+def next_steps(rows: list[dict]) -> dict:
+    """Suppliers by next step, and how many need a decision: Home's next-steps strip."""
+    from fldd.usecases.queue import step_counts
+
+    return {"by_step": step_counts(rows), "undecided": sum(1 for r in rows if r["needs_decision"])}
 
 
 def portfolio_counts(ctx: AppContext) -> dict:

@@ -5,6 +5,7 @@ in: built for every supplier from one grouped read of the store, the workbooks a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 
 from fldd.risk.data import RiskData
@@ -102,8 +103,20 @@ def _match_words(matches: list[dict]) -> str:
     return _phrase([f"{m['entity']} on the {m['list_name']} ({m['edition']})" for m in matches])
 
 
+def _stored(text: str | None) -> tuple[str, ...]:
+    """The stored factors that weigh most in the score (fldd.usecases.inherent: 2 points or more, or lifting the
+    level; else the heaviest one), each with the edition of the risk data it rests on."""
+    if not text:
+        return ()
+    factors = sorted((f for f in json.loads(text) or [] if (f.get("points") or 0) > 0 or f.get("lifts_to")),
+                     key=lambda f: -(f.get("points") or 0))
+    weighty = [f for f in factors if (f.get("points") or 0) >= 2 or f.get("lifts_to")] or factors[:1]
+    return tuple(f"{f['words']} — {f['edition']}" if f.get("edition") else f["words"] for f in weighty)
+
+
 def _inherent(risk: RiskData, country: str, goods: tuple[str, ...], cache: dict) -> tuple[str, ...]:
-    """The factors that raise a supplier's inherent risk, in words with their editions: the country's TIP tier
+    """Without stored factors (a row the inherent-risk refresh has not reached): the factors that raise a
+    supplier's inherent risk, in words with their editions: the country's TIP tier
     (when on the Watch List or Tier 3) and each of its goods the DOL list names for that country. Worked out once
     per country and per country and good in `cache`, however many suppliers share them."""
     key = (country, goods)
@@ -154,7 +167,7 @@ def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confi
                 f"TIP report {risk.tip_edition})")
 
     def inherent_words() -> str:
-        factors = _inherent(risk, row["country"], tuple(row["goods"]), cache)
+        factors = _stored(row["inherent_factors"]) or _inherent(risk, row["country"], tuple(row["goods"]), cache)
         head = f"{row['inherent_level'] or 'not computed'}, score {row['inherent_score']:g}/10" \
             if isinstance(row["inherent_score"], (int, float)) else level_words()
         return f"{head}: {'; '.join(factors)}" if factors else level_words()

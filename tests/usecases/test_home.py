@@ -125,14 +125,21 @@ def test_done_actions_wait_for_verification_and_verified_ones_drop_out(ctx, port
     assert _ids(todo(ctx)["to_verify"]) == [portfolio["done_late"]]
 
 
-def test_reassess_lists_expired_expiring_high_risk_without_on_site_and_never_assessed(ctx, portfolio):
-    rows = {r["supplier"]: r for r in todo(ctx)["reassess"]}
-    assert list(rows) == ["Lodz Chairs", "Klang Valley Gloves", "Dhaka Denim"]
-    assert rows["Lodz Chairs"]["reasons"] == [f"Result expired on {_day(-5)}"]
-    assert rows["Klang Valley Gloves"]["reasons"] == [f"Result expires on {_day(30)} (in 30 days)"]
-    assert rows["Dhaka Denim"]["reasons"] == ["High inherent risk (country and goods) and no on-site assessment",
-                                              "Never assessed"]
+def test_the_suppliers_to_assess_are_the_queues_next_steps_waiting_for_a_decision_most_urgent_first(ctx, portfolio):
+    data = todo(ctx)
+    rows = {r["supplier"]: r for r in data["reassess"]}
+    # Porto Shoes' desktop self-assessment is under way (a draft): nothing to decide; the others have no step
+    assert list(rows) == ["Klang Valley Gloves", "Dhaka Denim", "Lodz Chairs"]
+    assert [rows[name]["step"] for name in rows] == ["relationship", "onsite", "desktop"]
+    assert rows["Lodz Chairs"]["reasons"] == ["The desktop result of 2026-01-27 expired on 2026-11-18"]
+    assert rows["Lodz Chairs"]["urgent"] is True and rows["Dhaka Denim"]["urgent"] is False
+    gloves = rows["Klang Valley Gloves"]["reasons"]
+    assert gloves[0].startswith("1 Priority corrective action past its closure date")
+    assert gloves[-1] == f"The desktop result of 2026-01-27 expires on {_day(30)} (in 30 days)"
+    assert rows["Dhaka Denim"]["reasons"][0].startswith("High inherent risk (high, score 6/10: ")
     assert rows["Dhaka Denim"]["supplier_id"] == portfolio["denim"]
+    assert data["next_steps"] == {"by_step": {"relationship": 1, "enhanced": 0, "onsite": 1, "desktop": 2, "none": 1},
+                                  "undecided": 3}
 
 
 def test_the_buyer_sees_which_suppliers_suggested_profile_corrections(ctx, portfolio):
@@ -171,9 +178,11 @@ def test_the_buyer_sees_the_workbooks_awaiting_return_longest_waiting_first(ctx,
         assert todo(ctx)["awaiting"] == []
 
 
-def test_a_high_risk_supplier_with_an_on_site_assessment_needs_none_for_that_reason(ctx, portfolio):
-    reasons = {r["supplier"]: r["reasons"] for r in todo(ctx)["reassess"]}
-    assert not any("on-site" in reason for reason in reasons["Klang Valley Gloves"])
+def test_a_high_risk_supplier_whose_on_site_assessment_is_under_way_waits_for_no_decision(ctx, portfolio):
+    store_assessments.create(ctx.store, portfolio["denim"], "fldd-onsite", "1.0.0", "onsite")
+
+    assert "Dhaka Denim" not in {r["supplier"] for r in todo(ctx)["reassess"]}
+    assert todo(ctx)["next_steps"]["by_step"]["onsite"] == 1  # still its step: the draft is not a result yet
 
 
 def test_the_portfolio_counts_suppliers_by_rating_findings_by_severity_and_overdue_actions(ctx, portfolio):

@@ -196,3 +196,23 @@ def test_a_draft_does_not_count_as_a_result_but_says_the_assessment_is_under_way
 
     assert row["step"] == "desktop" and row["rating"] is None
     assert row["under_way"].startswith("Desktop self-assessment in progress (draft started ")
+
+
+def test_a_possible_entity_list_match_calls_for_enhanced_due_diligence_and_a_confirmed_one_for_a_decision(
+        ctx, monkeypatch):
+    from fldd.usecases.screening import decide_match, screening_matches
+    from tests.screening_lists import LIST, LISTED, with_entities
+
+    with_entities(monkeypatch, LISTED)
+    sid = add_supplier(ctx, "Brightway Textiles (Kashgar) Co., Ltd.", "CN", goods=["Cotton"])
+
+    row = row_of(ctx, sid)
+    assert (row["step"], row["screening_pending"], row["rule"]) == ("enhanced", 1, "entity_list_pending")
+    assert row["reasons"][0] == (f"The supplier's name may match {LISTED.name} on the {LIST} (2026-05): confirm or "
+                                 "dismiss the match, and trace the goods and inputs meanwhile")
+
+    [match] = screening_matches(ctx, supplier_id=sid)
+    decide_match(ctx, match["id"], confirmed=True, reason="Same licence number as the listing")
+    row = row_of(ctx, sid)
+    assert (row["step"], row["rule"], row["screening_pending"]) == ("relationship", "entity_list_confirmed", 0)
+    assert row["reasons"][0].startswith(f"A person confirmed that the supplier is {LISTED.name} on the {LIST}")

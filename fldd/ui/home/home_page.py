@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from fldd.store.errors import StoreError
 from fldd.ui.home.demo_loader import DemoLoader
+from fldd.ui.home.next_steps_strip import NextStepsStrip
 from fldd.ui.home.portfolio_strip import PortfolioStrip
 from fldd.ui.home.todo_card import TodoCard
 from fldd.ui.layout import MARGIN, SPACING, hbox, page_heading, vbox
@@ -52,9 +53,10 @@ CARDS = {
                         "overdue first.", "Nothing is overdue.", "Show them in Findings", "overdue"),
     "due_soon": ("Due in the next two weeks", f"Open or in progress, due within {DUE_SOON_DAYS} days.",
                  "Nothing is due in the next two weeks.", "Show open actions in Findings", "open"),
-    "reassess": ("Suppliers to assess", "Results expired or expiring within 60 days, high inherent risk "
-                 "without an on-site assessment, or never assessed.", "Every supplier has a current result.",
-                 "", ""),
+    "reassess": ("Next steps to decide", "Suppliers whose recommended step waits for a decision: results expired "
+                 "or expiring within 60 days, never assessed, high inherent risk without an on-site result, "
+                 "results or corrective actions past their dates.", "Every next step is decided or under way.",
+                 "Show them in Next steps", ""),
     "corrections": ("Supplier profile corrections",
                     ("Changes suppliers suggested to their own details in returned workbooks: apply or dismiss "
                      "them on the supplier's page."),
@@ -82,8 +84,9 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
                     f"{' ' + row['assessed_on'] if row['assessed_on'] else ''}, {of_row(row).text}")
         return text, ("assessment", row["id"]), False
     if section == "reassess":
-        return (f"{row['supplier']} ({row['country']}) — {'; '.join(row['reasons'])}",
-                ("supplier", row["supplier_id"]), row["rank"] == 0)
+        more = f" (+{len(row['reasons']) - 1} more)" if len(row["reasons"]) > 1 else ""
+        return (f"{row['supplier']} ({row['country']}) — {row['step_label']}: {row['reasons'][0]}{more}",
+                ("supplier", row["supplier_id"]), row["urgent"])
     if section == "awaiting":
         tier = TIER_WORDS.get(row["tier"], row["questionnaire"])
         return (f"{row['supplier']} — {tier}, sent {row['sent_on']}, waiting {_days(row['days_since_sent'])}",
@@ -112,6 +115,7 @@ class HomePage(Page):
     title = "Home"
     open_findings = Signal(str, int)  # findings mode (open, overdue, to_verify, all), action id or 0
     role_changed = Signal(str)
+    open_queue = Signal(str, str)  # the Next steps page filtered: step ("" = every step), view
 
     def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +131,7 @@ class HomePage(Page):
         role_label = QLabel("Working &as:")
         role_label.setBuddy(self.role)
         self.strip = PortfolioStrip()
+        self.next_steps = NextStepsStrip()
         self.report_button = QPushButton("&Portfolio report…")
         self.report_button.setObjectName("portfolioReport")
         self.report_button.setToolTip("The portfolio's figures for a board paper or a modern slavery statement, "
@@ -171,7 +176,7 @@ class HomePage(Page):
         top.layout().setContentsMargins(0, 0, 0, 0)
         self.content = QWidget()
         self.legend = legend_label()
-        self.content.setLayout(vbox(self.strip, self.scroll, self.legend, stretch=(0, 1, 0)))
+        self.content.setLayout(vbox(self.strip, self.next_steps, self.scroll, self.legend, stretch=(0, 0, 1, 0)))
         self.content.layout().setContentsMargins(0, 0, 0, 0)
         demo_row = QWidget()
         demo_row.setLayout(hbox(self.demo_button, self.progress, QWidget(), stretch=(0, 0, 1)))
@@ -192,7 +197,11 @@ class HomePage(Page):
         self.role.activated.connect(self._role_chosen)
         for name, card in self.cards.items():
             card.chosen.connect(self._chosen)
-            card.show_all.connect(lambda name=name: self.open_findings.emit(CARDS[name][4], 0))
+            if name == "reassess":
+                card.show_all.connect(lambda: self.open_queue.emit("", "undecided"))
+            else:
+                card.show_all.connect(lambda name=name: self.open_findings.emit(CARDS[name][4], 0))
+        self.next_steps.open_queue.connect(self.open_queue)
         self.strip.show_overdue.connect(lambda: self.open_findings.emit("overdue", 0))
         self.demo_button.clicked.connect(self.load_demo)
         self.report_button.clicked.connect(self.portfolio_report)
@@ -219,6 +228,10 @@ class HomePage(Page):
             return
         self.stack.setCurrentWidget(self.content)
         self.strip.set_counts(counts)
+        steps = self.data.get("next_steps")
+        self.next_steps.setVisible(steps is not None)
+        if steps is not None:
+            self.next_steps.set_counts(steps["by_step"], steps["undecided"])
         for name, card in self.cards.items():
             card.set_entries([entry(name, row) for row in self.data[name]])
         self._place_cards(force=True)

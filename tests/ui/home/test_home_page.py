@@ -78,11 +78,19 @@ def test_a_supplier_to_reassess_opens_in_the_register(qtbot, ctx, portfolio, mak
     page = make_page()
     reassess = page.cards["reassess"]
     texts = [reassess.entries.item(i).text() for i in range(reassess.entries.count())]
-    assert texts[0] == ("Klang Valley Gloves (MY) — Result expires on 2026-12-23 (in 30 days); "
-                        "High inherent risk (country and goods) and no on-site assessment")
+    assert texts[0] == ("Klang Valley Gloves (MY) — Decide on the relationship: 1 Priority corrective action past its "
+                        "closure date: the Priority finding is not remedied in the time agreed (+4 more)")
     with qtbot.waitSignal(page.open_supplier) as opened:
         click_entry(qtbot, reassess)
     assert opened.args == [portfolio["gloves"]]
+
+
+def test_the_next_steps_to_decide_open_in_the_queue(qtbot, ctx, portfolio, make_page):
+    page = make_page()
+    with qtbot.waitSignal(page.open_queue) as opened:
+        qtbot.mouseClick(page.cards["reassess"].more, Qt.MouseButton.LeftButton)
+    assert opened.args == ["", "undecided"]
+    assert page.next_steps.undecided.text() == f"Needs a decision: {page.cards['reassess'].count.text()}"
 
 
 def test_a_supplier_that_suggested_corrections_opens_in_the_register(qtbot, ctx, portfolio, make_page):
