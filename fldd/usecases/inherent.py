@@ -17,7 +17,8 @@ from fldd.usecases.context import AppContext
 
 
 def _screening_confirmed(ctx: AppContext, supplier_ids: list[int] | None) -> dict[int, list[dict]]:
-    """supplier id -> the entity-list matches a person confirmed for it (one query, whatever the count)."""
+    """supplier id -> the entity-list matches a person confirmed for it whose listing is in force (one query,
+    whatever the count): a confirmed entity that no list in force names any more (delisted) counts no more."""
     from fldd.usecases.screening import screening_matches
 
     if supplier_ids is not None and len(supplier_ids) == 1:
@@ -25,7 +26,7 @@ def _screening_confirmed(ctx: AppContext, supplier_ids: list[int] | None) -> dic
     else:
         found = screening_matches(ctx, status="confirmed")
     by_supplier: dict[int, list[dict]] = {}
-    for match in found:
+    for match in (m for m in found if not m["delisted"]):
         by_supplier.setdefault(match["supplier_id"], []).append(match)
     return by_supplier
 

@@ -32,7 +32,8 @@ FACTS = {
     "priority_overdue": "of those, the actions of Priority findings",
     "priority_past_closure": "actions of Priority findings not done by their closure date",
     "screening_pending": "possible entity-list matches waiting for a person to confirm or dismiss",
-    "screening_confirmed": "entity-list matches a person confirmed",
+    "screening_confirmed": "entity-list matches a person confirmed, whose listing is in force",
+    "screening_delisted": "entity-list matches a person confirmed whose entity is on no list in force any more",
     "desktop_draft": "true when a desktop self-assessment is in progress (a draft)",
     "onsite_draft": "true when an on-site assessment is in progress (a draft)",
     "desktop_awaited_days": "days since the desktop workbook sent to the supplier and awaited went out (null: none)",
@@ -51,6 +52,7 @@ WORDS = {
     "priority_words": "the Priority corrective actions past their closure date",
     "confirmed_words": "the confirmed entity-list matches: entity, list and edition",
     "pending_words": "the possible entity-list matches: entity, list and edition",
+    "delisted_words": "the confirmed matches whose listing is gone: entity, list, last edition, why and since when",
     "draft_started": "the day the draft in progress was started",
 }
 # The facts a decision is taken on: when one of them changes, the decision lapses (the days-counting facts are
@@ -62,7 +64,7 @@ TIER_WORDS = {"desktop": "desktop self-assessment", "onsite": "on-site assessmen
 
 
 def facts_of(row: dict, today: dt.date, awaited_days: int | None, pending: list[dict],
-             confirmed: list[dict]) -> dict:
+             confirmed: list[dict], delisted: list[dict] = ()) -> dict:
     """The rules' facts for one supplier row of store.queue.supplier_facts."""
     until = dt.date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
     left = (until - today).days if until else None
@@ -77,6 +79,7 @@ def facts_of(row: dict, today: dt.date, awaited_days: int | None, pending: list[
         "actions_overdue": row["actions_overdue"], "serious_overdue": row["serious_overdue"],
         "priority_overdue": row["priority_overdue"], "priority_past_closure": row["priority_past_closure"],
         "screening_pending": len(pending), "screening_confirmed": len(confirmed),
+        "screening_delisted": len(delisted),
         "desktop_draft": bool(row["desktop_draft"]), "onsite_draft": bool(row["onsite_draft"]),
         "desktop_awaited_days": awaited_days,
     }
@@ -101,6 +104,12 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def _match_words(matches: list[dict]) -> str:
     return _phrase([f"{m['entity']} on the {m['list_name']} ({m['edition']})" for m in matches])
+
+
+def _delisted_words(matches: list[dict]) -> str:
+    """'Acme Co on the UFLPA Entity List (2026-01); not on the edition in force (2026-03) since 2026-12-07'."""
+    return "; and ".join(f"{m['entity']} on the {m['list_name']} ({m['edition']}); {m['closed_why']} since "
+                         f"{(m['closed_at'] or '')[:10]}" for m in matches)
 
 
 def _stored(text: str | None) -> tuple[str, ...]:
@@ -155,7 +164,7 @@ def _listed(risk: RiskData, country: str, good: str) -> list[str]:
 
 
 def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confirmed: list[dict],
-              cache: dict) -> Callable[[str], object]:
+              cache: dict, delisted: list[dict] = ()) -> Callable[[str], object]:
     """word(name) for one supplier: a fact in words, or one of WORDS (computed only when a reason asks); cache
     is shared by the suppliers of one queue."""
     def level_words() -> str:
@@ -191,6 +200,7 @@ def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confi
                                           "Priority corrective actions"),
         "confirmed_words": lambda: _match_words(confirmed),
         "pending_words": lambda: _match_words(pending),
+        "delisted_words": lambda: _delisted_words(delisted),
         "draft_started": lambda: row["draft_started"] or "?",
         "result_tier": lambda: {"desktop": "desktop", "onsite": "on-site"}.get(row["result_tier"], "latest"),
         "valid_until": lambda: facts["valid_until"] or "no expiry date",

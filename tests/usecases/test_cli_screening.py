@@ -62,3 +62,27 @@ def test_confirm_and_dismiss_need_a_reason_and_say_who_decided(ctx, monkeypatch,
     assert "Kashgar Brightway Textile" in out and out.strip().endswith("1 dismissed possible entity-list match(es)")
     code, _, err = run(capsys, "--db", path, "suppliers", "screening", "confirm", "7", "--reason", "x")
     assert code == 1 and "no screening match 7" in err
+
+
+def test_a_confirmed_entity_no_longer_listed_is_listed_as_delisted_with_its_last_edition(ctx, monkeypatch, capsys):
+    import dataclasses
+
+    from fldd.usecases.screening import decide_match, screen_suppliers
+    from tests.screening_lists import EDITION
+
+    with_entities(monkeypatch, LISTED)
+    add_supplier(ctx, "Kashgar Brightway Textile", "CN")
+    [match] = screening_matches(ctx)
+    decide_match(ctx, match["id"], confirmed=True, reason="Same licence")
+    with_entities(monkeypatch, edition=dataclasses.replace(EDITION, edition="2026-09"))  # the next one leaves it out
+    screen_suppliers(ctx)
+    path = str(ctx.store.path)
+    ctx.close()
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening", "--status", "delisted")
+    assert code == 0
+    assert ("delisted   Kashgar Brightway Textile (supplier 1) was confirmed as Kashgar Brightway Textile Co., Ltd., "
+            "last listed on Test Entity List 2026-05") in out
+    assert f"confirmed by {ctx.user} on " in out and ": Same licence" in out
+    assert ": not on the edition in force (2026-09)" in out
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening", "--status", "confirmed")
+    assert out.strip() == "0 confirmed possible entity-list match(es)"
