@@ -5,11 +5,12 @@ and the edition of the table it came from, so a buyer can show why a supplier is
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from fldd.risk.countries import normalise_country
-from fldd.risk.data import AreaListing, Edition, RiskData, risk_data
+from fldd.risk.data import KINDS, AreaListing, Edition, RiskData, risk_data
 from fldd.risk.goods import fold, goods_match, is_known_good, matching_listings
 from fldd.risk.inherent_rules import LEVEL_ORDER, Rule, Rules, shipped_rules
 
@@ -126,13 +127,30 @@ def edition_year(data: RiskData, kind: str) -> str:
 
 
 def editions_stamp(data: RiskData, rules: Rules) -> str:
-    """What a stored inherent risk was computed with: the rules' edition and every table's edition. A stored
-    risk whose stamp differs from the one in force is stale."""
-    tables = sorted(f"{e.kind}:{e.name}:{e.edition}:{e.loaded_at or ''}" + (
-        f":{len(e.caveats)}/{len(e.missing)}" if e.caveats or e.missing else "") for e in data.editions) or [
-        f"dol_goods:{data.goods_edition}", f"dol_countries:{data.findings_edition}", f"tip_tiers:{data.tip_edition}"]
-    areas = len(data.areas)
-    return f"rules {rules.edition} {rules.digest}; " + "; ".join(tables) + (f"; {areas} area rows" if areas else "")
+    """What a stored inherent risk was computed with: the rules' edition and every table's edition, as words a
+    reader can be shown (stamp_editions). A stored risk whose stamp differs from the one in force is stale."""
+    tables = sorted(([e.kind, _edition_words(e), f"{len(e.caveats)}/{len(e.missing)}"] for e in data.editions),
+                    key=lambda t: (KINDS.index(t[0]) if t[0] in KINDS else len(KINDS), t[1])) or [
+        [kind, edition_label(data, kind), ""] for kind in ("dol_goods", "dol_countries", "tip_tiers")]
+    return f"rules {rules.edition} {rules.digest}; " + json.dumps({"tables": tables, "areas": len(data.areas)},
+                                                                    ensure_ascii=False, sort_keys=True)
+
+
+def _edition_words(e: Edition) -> str:
+    """'US DOL List of Goods ..., 2024 edition (partial reconstruction), published 2024-09-05'."""
+    return (f"{e.name}, {e.shown()}" + (f", published {e.published}" if e.published else "")
+            + (f", loaded {e.loaded_at[:10]}" if e.loaded_at else ""))
+
+
+def stamp_editions(stamp: str | None) -> tuple[str, list[str]]:
+    """The rules' edition and the tables' editions a stored inherent risk was computed with, from its stamp;
+    ('', []) for no stamp or one written before stamps named them."""
+    head, _, tables = (stamp or "").partition("; ")
+    try:
+        found = json.loads(tables)["tables"]
+    except (ValueError, KeyError, TypeError):
+        return "", []
+    return head.split(" ")[1] if head.startswith("rules ") else "", [t[1] for t in found]
 
 
 def _ilab_key(level: str | None) -> str:

@@ -15,8 +15,10 @@ def legend_html(measure: str, editions: list[str]) -> str:
     parts = [f"{SWATCH.format(colour=SHADE_COLOURS[k])}&nbsp;{_escape(words[k])}" for k in SHADE_ORDER
              if k not in skip]
     if measure == "inherent":
-        what = ("<b>Inherent risk</b> (from country and goods alone): each cell shows how many suppliers, then the "
-                "share at high inherent risk, or the worst level when none is high.")
+        what = ("<b>Inherent risk</b> (before any assessment, from the public risk data and what the buyer recorded: "
+                "country, goods, recruitment corridors, raw-material origins, the buyer's lists and confirmed "
+                "entity-list matches): each cell shows how many suppliers, then the share at high inherent risk, or "
+                "the worst level when none is high.")
     else:
         what = ("<b>Assessed risk</b> (the rating of each supplier's latest submitted, under review or closed "
                 "assessment): each cell shows how many suppliers, the share rated high or severe (\"high+\") of "
