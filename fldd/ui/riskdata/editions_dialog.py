@@ -25,7 +25,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.tables import RowsModel, record_table
 from fldd.usecases.errors import Rejected
-from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, load_risk_edition, refresh_if_pending,
+from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, basis_lines, load_risk_edition, refresh_if_pending,
                                      risk_editions, risk_refresh_pending, withdraw_list)
 
 FILTERS = "Risk lists (*.csv *.xlsx *.txt);;All files (*)"
@@ -175,7 +175,7 @@ class RiskDataDialog(QDialog):
             return
         e = model.row(row)
         self.withdraw_button.setEnabled(table is self.in_force_table and e.kind in LIST_KINDS)
-        parts = [f"<b>{e.name}, {e.shown()}</b>", e.source, e.note]
+        parts = [f"<b>{e.name}, {e.shown()}</b>", e.source, e.note, *basis_lines(e)]
         self.details.setText("<br>".join(_escape(p) if i else p for i, p in enumerate(parts) if p))
 
     def _kind_changed(self) -> None:
