@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +98,12 @@ class RiskDataDialog(QDialog):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_area = QScrollArea()  # a partial edition's note names many countries: scroll, never clip
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setWidget(self.details)
+        self.details_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         self.pending = QLabel("The suppliers' inherent risk was not yet recomputed with these editions (a load was "
                               "interrupted, or fldd was updated).")
         self.pending.setWordWrap(True)
@@ -150,7 +158,7 @@ class RiskDataDialog(QDialog):
         layout.addWidget(self.in_force_table, 1)
         layout.addWidget(QLabel("Replaced or withdrawn (kept):"))
         layout.addWidget(self.replaced_table, 1)
-        layout.addWidget(self.details)
+        layout.addWidget(self.details_area, 2)  # the note of a partial edition runs to several lines
         layout.addLayout(pending_row)
         layout.addWidget(load_box)
         layout.addWidget(buttons)
