@@ -22,7 +22,7 @@ def _line(edition) -> str:
 
 
 def cmd_risk_editions(args: argparse.Namespace) -> int:
-    from fldd.usecases.risk_data import refresh_if_pending, risk_editions
+    from fldd.usecases.risk_data import basis_lines, refresh_if_pending, risk_editions
 
     def action(ctx) -> int:
         refresh_if_pending(ctx)
@@ -36,6 +36,8 @@ def cmd_risk_editions(args: argparse.Namespace) -> int:
             print(f"  {_line(e)}")
             if e.note and not e.complete:
                 print(f"  {'':<13} {e.note}")
+            for line in basis_lines(e):
+                print(f"  {'':<13} {line}")
         if others:
             print("Replaced or withdrawn:")
             for e in others:

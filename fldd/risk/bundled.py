@@ -9,7 +9,8 @@ from pathlib import Path
 
 from fldd.risk.data import KINDS, Edition, RiskDataError
 
-_KEYS = ("file", "kind", "name", "edition", "published", "source", "complete", "note")
+_KEYS = ("file", "kind", "name", "edition", "published", "source", "complete", "note", "countries")
+MISSING = "missing"  # the basis of the countries an edition lacks
 
 
 def bundled_editions(folder: Path) -> list[Edition]:
@@ -44,8 +45,38 @@ def _read(path: Path) -> tuple[Edition, ...]:
                              published=published or None, source=" ".join(str(entry.get("source") or "").split()),
                              complete=bool(entry.get("complete", True)),
                              note=" ".join(str(entry.get("note") or "").split()), file_name=entry["file"],
-                             rows=_count_rows(path.parent / entry["file"])))
+                             rows=_count_rows(path.parent / entry["file"]),
+                             **_countries(path, number, entry.get("countries"))))
     return tuple(sorted(found, key=lambda e: (KINDS.index(e.kind), _newest_first(e.edition))))
+
+
+def _countries(path: Path, number: int, raw) -> dict:
+    """The caveats and missing countries of an edition's `countries:` list (how a partial edition got each
+    country's rows); RiskDataError naming the edition when a code is unknown, given twice or words are absent."""
+    from fldd.risk.data import load_countries
+
+    if not raw:
+        return {}
+    known = load_countries(path.parent)
+    where = f"{path}: edition {number}"
+    caveats: dict[str, str] = {}
+    missing: list[str] = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        if not isinstance(item, dict) or not item.get("basis") or not isinstance(item.get("iso2"), list):
+            raise RiskDataError(f"{where}: each of 'countries' gives basis, iso2 (a list) and words")
+        words = " ".join(str(item.get("words") or "").split())
+        if item["basis"] != MISSING and "{country}" not in words:
+            raise RiskDataError(f"{where}: the words of basis '{item['basis']}' must name {{country}}")
+        for code in item["iso2"]:
+            if str(code) not in known:
+                raise RiskDataError(f"{where}: unknown country code '{code}'")
+            if code in caveats or code in missing:
+                raise RiskDataError(f"{where}: country {code} is given twice in 'countries'")
+            if item["basis"] == MISSING:
+                missing.append(code)
+            else:
+                caveats[code] = words
+    return {"caveats": tuple(sorted(caveats.items())), "missing": tuple(missing)}
 
 
 def _newest_first(edition: str) -> tuple:

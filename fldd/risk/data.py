@@ -60,6 +60,15 @@ class Edition:
     loaded_by: str | None = None
     file_name: str | None = None
     rows: int = 0
+    # For a partial edition (the bundled DOL 2024 reconstruction): the countries whose rows were not checked
+    # against the publisher's edition, with words saying how they were obtained ("{country}'s rows carried over
+    # from the 2022 edition, ..."), and the countries the publisher lists that it has no rows for.
+    caveats: tuple[tuple[str, str], ...] = ()
+    missing: tuple[str, ...] = ()
+
+    def caveat(self, iso2: str) -> str:
+        """How this edition's rows for a country were obtained when they were not checked ('' when they were)."""
+        return next((words for code, words in self.caveats if code == iso2), "")
 
     def shown(self) -> str:
         """'2024 edition (partial reconstruction)': how every place that shows a figure names the edition."""

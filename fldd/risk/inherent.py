@@ -5,15 +5,17 @@ and the edition of the table it came from, so a buyer can show why a supplier is
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from fldd.risk.countries import normalise_country
-from fldd.risk.data import AreaListing, RiskData, risk_data
+from fldd.risk.data import KINDS, AreaListing, Edition, RiskData, risk_data
 from fldd.risk.goods import fold, goods_match, is_known_good, matching_listings
 from fldd.risk.inherent_rules import LEVEL_ORDER, Rule, Rules, shipped_rules
 
 NOT_LISTED_TIER = "Tier 1 or Tier 2"  # the inherent.tip_tier input for countries absent from the TIP file
+DERIVED_UNNAMED = "derived, inputs' country not given"  # the dol_good condition of such a downstream listing
 DEFAULT_NAMES = {  # the tables' names when the risk data carries no Edition for them (tables read from files)
     "dol_goods": "US DOL List of Goods", "dol_countries": "US DOL Findings on the Worst Forms of Child Labor",
     "tip_tiers": "US TIP Report", "eu_flr": "EU Forced Labour Regulation database", "own_list": "Own list",
@@ -29,7 +31,8 @@ class ListedGood:
     child_labour: bool
     forced_labour: bool
     forced_child_labour: bool
-    derived_from: str | None = None  # ISO code of the country of listed inputs, for derived goods
+    derived_from: str | None = None  # ISO code of the country of listed inputs, for derived goods when given
+    derived: bool = False  # a downstream good made with listed inputs, also when the inputs' country is not given
 
     @property
     def kinds(self) -> list[str]:
@@ -96,6 +99,24 @@ def edition_label(data: RiskData, kind: str, list_name: str | None = None) -> st
     return f"{name}, {year} edition" if year else name
 
 
+def _goods_edition(data: RiskData) -> Edition | None:
+    return next((e for e in data.editions if e.kind == "dol_goods"), None)
+
+
+def rows_caveat(data: RiskData, iso2: str) -> str:
+    """How the DOL list in force got a country's rows, when not from the publisher's edition itself ('Malaysia's
+    rows carried over from the 2022 edition, not checked against 2024'); '' for a complete or loaded list."""
+    edition = _goods_edition(data)
+    words = edition.caveat(iso2) if edition else ""
+    return words.replace("{country}", data.countries.get(iso2, iso2))
+
+
+def lacks_country(data: RiskData, iso2: str) -> bool:
+    """True when the DOL list in force is a reconstruction that has no rows for a country the publisher lists."""
+    edition = _goods_edition(data)
+    return bool(edition and iso2 in edition.missing)
+
+
 def edition_year(data: RiskData, kind: str) -> str:
     """The edition of a table as the words say it ('2024')."""
     for e in data.editions:
@@ -106,12 +127,30 @@ def edition_year(data: RiskData, kind: str) -> str:
 
 
 def editions_stamp(data: RiskData, rules: Rules) -> str:
-    """What a stored inherent risk was computed with: the rules' edition and every table's edition. A stored
-    risk whose stamp differs from the one in force is stale."""
-    tables = sorted(f"{e.kind}:{e.name}:{e.edition}:{e.loaded_at or ''}" for e in data.editions) or [
-        f"dol_goods:{data.goods_edition}", f"dol_countries:{data.findings_edition}", f"tip_tiers:{data.tip_edition}"]
-    areas = len(data.areas)
-    return f"rules {rules.edition} {rules.digest}; " + "; ".join(tables) + (f"; {areas} area rows" if areas else "")
+    """What a stored inherent risk was computed with: the rules' edition and every table's edition, as words a
+    reader can be shown (stamp_editions). A stored risk whose stamp differs from the one in force is stale."""
+    tables = sorted(([e.kind, _edition_words(e), f"{len(e.caveats)}/{len(e.missing)}"] for e in data.editions),
+                    key=lambda t: (KINDS.index(t[0]) if t[0] in KINDS else len(KINDS), t[1])) or [
+        [kind, edition_label(data, kind), ""] for kind in ("dol_goods", "dol_countries", "tip_tiers")]
+    return f"rules {rules.edition} {rules.digest}; " + json.dumps({"tables": tables, "areas": len(data.areas)},
+                                                                    ensure_ascii=False, sort_keys=True)
+
+
+def _edition_words(e: Edition) -> str:
+    """'US DOL List of Goods ..., 2024 edition (partial reconstruction), published 2024-09-05'."""
+    return (f"{e.name}, {e.shown()}" + (f", published {e.published}" if e.published else "")
+            + (f", loaded {e.loaded_at[:10]}" if e.loaded_at else ""))
+
+
+def stamp_editions(stamp: str | None) -> tuple[str, list[str]]:
+    """The rules' edition and the tables' editions a stored inherent risk was computed with, from its stamp;
+    ('', []) for no stamp or one written before stamps named them."""
+    head, _, tables = (stamp or "").partition("; ")
+    try:
+        found = json.loads(tables)["tables"]
+    except (ValueError, KeyError, TypeError):
+        return "", []
+    return head.split(" ")[1] if head.startswith("rules ") else "", [t[1] for t in found]
 
 
 def _ilab_key(level: str | None) -> str:
@@ -158,11 +197,13 @@ class _Found:
         self.rules = rules
         self.items: list[tuple[Rule, str, str]] = []  # rule, words, edition
 
-    def add(self, kind: str, edition: str, when: dict[str, str], **words: Any) -> bool:
+    def add(self, kind: str, edition: str, when: dict[str, str], *, caveat: str = "", **words: Any) -> bool:
+        """Add the factor of the rule for `when`, its words filled in and followed by the caveat in brackets
+        (how the table's rows it rests on were obtained, when they were not checked)."""
         rule = self.rules.find(kind, **when)
         if rule is None:
             return False
-        self.items.append((rule, rule.words.format(**words), edition))
+        self.items.append((rule, rule.words.format(**words) + (f" ({caveat})" if caveat else ""), edition))
         return True
 
 
@@ -190,24 +231,27 @@ def inherent_risk(country: str, goods: list[str], data: RiskData | None = None, 
 
     listed = tuple(
         ListedGood(listing.good, mine, listing.child_labour, listing.forced_labour, listing.forced_child_labour,
-                   listing.derived_from)
+                   listing.derived_from, listing.derived or bool(listing.derived_from))
         for mine, listing in _matching(data, code, tuple(goods)))
     forced = any(g.forced_labour or g.forced_child_labour for g in listed)
     child = any(g.child_labour or g.forced_child_labour for g in listed)
     year, goods_label = edition_year(data, "dol_goods"), edition_label(data, "dol_goods")
+    caveat = rows_caveat(data, code)
     for g in listed:
         if g.kinds:
             worst = "forced labour" if (g.forced_labour or g.forced_child_labour) else "child labour"
             found.add("dol_good", goods_label, {"listed_for": worst}, good=g.good, country=name, year=year,
-                      kinds=_phrase(g.kinds))
-        if g.derived_from:
-            found.add("dol_good", goods_label, {"listed_for": "derived"}, good=g.good, country=name, year=year,
-                      inputs_country=data.countries[g.derived_from])
+                      kinds=_phrase(g.kinds), caveat=caveat)
+        if g.derived:  # the inputs' country may not be given (the 2024 edition's Cigarettes from Ukraine)
+            found.add("dol_good", goods_label, {"listed_for": "derived" if g.derived_from else DERIVED_UNNAMED},
+                      good=g.good, country=name, year=year, caveat=caveat,
+                      inputs_country=data.countries.get(g.derived_from or "", ""))
     if not goods:
         found.add("dol_good", goods_label, {"listed_for": "no goods"})
     elif not listed:
-        found.add("dol_good", goods_label, {"listed_for": "nothing"}, goods=", ".join(goods), country=name,
-                  year=year)
+        found.add("dol_good", goods_label, {"listed_for": "country missing" if lacks_country(data, code) else
+                                            "nothing"}, goods=", ".join(goods), country=name, year=year,
+                  caveat=caveat)
     for good in goods:
         if not is_known_good(good, data):
             notes.append(f"'{good}' is not a good name on the {year} DOL list for any country; choose a listed "
@@ -242,13 +286,16 @@ def _materials(found: _Found, data: RiskData, materials: list[dict], year: str, 
     for item in materials:
         material, origin = (item.get("material") or "").strip(), normalise_country(item.get("country") or "")
         where = data.countries[origin]
+        if lacks_country(data, origin):
+            found.add("material", label, {"listed_for": "country missing"}, material=material, origin=where,
+                      year=year)
         for _, listing in _matching(data, origin, (material,)):
             kinds = [w for f, w in ((listing.child_labour, "child labour"), (listing.forced_labour, "forced labour"),
                                     (listing.forced_child_labour, "forced child labour")) if f]
             if kinds:
                 worst = "forced labour" if listing.forced_labour or listing.forced_child_labour else "child labour"
                 found.add("material", label, {"listed_for": worst}, material=material, origin=where, year=year,
-                          good=listing.good, kinds=_phrase(kinds))
+                          good=listing.good, kinds=_phrase(kinds), caveat=rows_caveat(data, origin))
         for row in data.areas:
             if row.iso2 == origin and (not row.good or goods_match(material, row.good)):
                 found.add("material", edition_label(data, row.kind, row.list_name), {"area": row.kind},

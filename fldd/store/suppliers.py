@@ -128,6 +128,7 @@ def find_by_name(store: Store, name: str) -> list[int]:
 
 REGISTER_SQL = """
 SELECT s.id, s.name, s.country, s.goods, s.sector, s.chain_tier, s.status, s.inherent_level, s.inherent_score,
+       s.inherent_editions,
        (SELECT value FROM supplier_identifiers i WHERE i.supplier_id = s.id AND i.scheme = 'os_id') AS os_id,
        a.id AS assessment_id, a.tier, a.status AS assessment_status, a.rating, a.score, a.valid_until,
        a.answered_required, a.required,

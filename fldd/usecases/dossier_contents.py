@@ -101,7 +101,7 @@ def supplier_record(ctx: AppContext, supplier: store_suppliers.Supplier) -> dict
         "goods_points": risk.goods_points, "reasons": risk.reasons, "tip_tier": risk.tip_tier,
         "dol_advancement_level": risk.advancement_level,
         "listed_goods": [{"good": g.good, "supplier_good": g.supplier_good, "kinds": g.kinds,
-                          "derived_from": g.derived_from} for g in risk.listed_goods],
+                          "derived_from": g.derived_from, "derived": g.derived} for g in risk.listed_goods],
         "factors": [f.as_dict() for f in risk.factors], "rules_edition": risk.rules_edition,
         "data_editions": {e.name: e.shown() + (f", published {e.published}" if e.published else "")
                           for e in data.editions},

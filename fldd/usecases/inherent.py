@@ -115,6 +115,18 @@ def scoring_inputs(ctx: AppContext, supplier) -> dict[str, Any]:
     return dict(stored) if stored is not None else compute(ctx, supplier).inputs()
 
 
+def editions_words(stamp: str | None) -> str:
+    """What a stored inherent risk rests on, in words for a tooltip: 'Worked out with the inherent-risk rules of
+    2026-12 from: US DOL List of Goods ..., 2024 edition (partial reconstruction), ...; ...'."""
+    from fldd.risk.inherent import stamp_editions
+
+    rules, tables = stamp_editions(stamp)
+    if not tables:
+        return "Not yet worked out with the risk data in force" if not stamp else \
+            "Worked out with risk data whose editions were not recorded: it is worked out again when fldd opens"
+    return f"Worked out with the inherent-risk rules of {rules} from: " + "; ".join(tables)
+
+
 def inputs_by_uid(ctx: AppContext) -> dict[str, dict]:
     """Every supplier's scoring inputs by uid, current: what bulk-import reader processes score with, so that
     they score exactly as the importing process does without reading any risk file themselves."""

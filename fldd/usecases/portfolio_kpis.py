@@ -27,7 +27,8 @@ KPIS: dict[str, Kpi] = {k.id: k for k in (
         "supplier's status"),
     Kpi("countries_total", "Countries supplied from", "distinct countries of those suppliers"),
     Kpi("suppliers_high_inherent", "Suppliers at high inherent risk",
-        "suppliers whose country and goods (as recorded today) give a high inherent risk (public risk data)"),
+        "suppliers whose inherent risk (public risk data with each site's country, goods, recruitment corridors, "
+        "raw-material origins and confirmed entity-list matches, as recorded today) is high"),
     Kpi("suppliers_assessed", "Suppliers with a valid result",
         "suppliers whose latest result has not expired on the as-of day"),
     Kpi("suppliers_assessed_pct", "Share of suppliers with a valid result",

@@ -112,7 +112,7 @@ def by_rating(rows: list[dict]) -> list[dict]:
 
 
 def by_inherent(rows: list[dict]) -> list[dict]:
-    """Suppliers per inherent risk level (country and goods), every level listed."""
+    """Suppliers per inherent risk level (as stored on each supplier), every level listed."""
     counts = Counter(r["inherent_level"] if r["inherent_level"] in _INHERENT_ORDER else "unknown" for r in rows)
     return [{"level": key, "suppliers": counts.get(key, 0)} for key in INHERENT_KEYS]
 

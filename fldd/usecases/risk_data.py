@@ -90,6 +90,24 @@ def _shipped_editions(shipped: RiskData) -> list[Edition]:
     return [in_force.get(e.file_name, e) for e in bundled_editions(risk_folder())]
 
 
+def basis_lines(edition: Edition) -> list[str]:
+    """For a partial edition (the shipped DOL 2024 reconstruction), which countries' rows were not checked against
+    the publisher's edition and how they were obtained, and which countries it lacks: one line per kind of basis,
+    for the risk-data screen and `fldd risk editions`. [] for an edition taken as the publisher's own."""
+    from fldd.risk.countries import country_name
+
+    by_words: dict[str, list[str]] = {}
+    for code, words in edition.caveats:
+        by_words.setdefault(words, []).append(country_name(code))
+    lines = [f"{', '.join(sorted(names, key=str.casefold))}: "
+             + words.replace("{country}'s ", "").replace("{country}", "the country")
+             for words, names in by_words.items()]
+    if edition.missing:
+        lines.append(f"{', '.join(sorted((country_name(c) for c in edition.missing), key=str.casefold))}: listed "
+                     "by the publisher, no rows in this edition (their goods cannot be checked)")
+    return lines
+
+
 def _edition(r: dict) -> Edition:
     words = "withdrawn" if r["withdrawn_at"] else ""
     note = r["note"] + (f" Withdrawn {r['withdrawn_at']} by {r['withdrawn_by']}"

@@ -11,6 +11,15 @@ CONTACT_FIELDS = ("name", "role", "email", "phone")
 COUNTRY_DASH = " — "  # between code and name in the country pick list: "MY — Malaysia"
 
 
+def goods_suggestions(ctx: AppContext) -> list[str]:
+    """The good names the form offers as a person types goods or raw materials: those of the DOL list in force
+    for this database (a list the buyer loaded replaces the one fldd ships), so a suggestion always matches."""
+    from fldd.risk.goods import known_goods
+    from fldd.usecases.risk_data import current_risk_data
+
+    return known_goods(current_risk_data(ctx))
+
+
 def split_items(text: str) -> list[str]:
     """'Cotton, Garments ,' -> ['Cotton', 'Garments']: a comma-separated list as the form's goods field takes it."""
     return [part.strip() for part in text.split(",") if part.strip()]

@@ -46,3 +46,19 @@ def test_an_own_list_is_withdrawn_and_the_dol_list_cannot_be(tmp_path, capsys):
     assert main(["--db", db, "risk", "withdraw", "own_list", "Watch", "--reason", "replaced by the group list"]) == 0
     assert main(["--db", db, "risk", "withdraw", "own_list", "Watch"]) == 1
     assert "no own high-risk list named 'Watch' is in force" in capsys.readouterr().err
+
+
+def test_editions_name_the_countries_whose_shipped_dol_rows_were_not_checked(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    assert main(["--db", db, "risk", "editions"]) == 0
+    text = capsys.readouterr().out
+    assert ("Afghanistan, Belize, Honduras, Iran, Lebanon, Liberia, Madagascar, Malaysia, North Korea, Russia, "
+            "Sudan, Taiwan, Tajikistan, Turkmenistan, Türkiye, Venezuela, Vietnam: rows carried over from the 2022 "
+            "edition, not checked against 2024") in " ".join(text.split())
+    assert "Belarus, Netherlands: listed by the publisher, no rows in this edition" in " ".join(text.split())
+    path = tmp_path / "dol-2025.csv"
+    path.write_text(DOL_2025, encoding="utf-8")
+    assert main(["--db", db, "risk", "load", "dol_goods", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "risk", "editions"]) == 0
+    assert "not checked" not in capsys.readouterr().out  # the loaded list is taken as the publisher's own

@@ -7,13 +7,12 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from fldd.identifiers import IDENTIFIER_SCHEMES, IdentifierError, validate_os_id
-from fldd.risk.goods import known_goods
 from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.register.completers import LastItemCompleter, country_code_of, fill_country_combo, split_items
 from fldd.ui.theme import OVERDUE_COLOUR
 from fldd.usecases.errors import Rejected
-from fldd.usecases.supplier_form import save_supplier
+from fldd.usecases.supplier_form import goods_suggestions, save_supplier
 from fldd.usecases.supplier_profile import ALIASES, CORRIDORS, MATERIALS, material_text
 from fldd.usecases.suppliers import get_supplier
 
@@ -65,7 +64,8 @@ class SupplierDialog(QDialog):
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 2 * MARGIN)
         self.goods = QLineEdit()
         self.goods.setPlaceholderText("Comma-separated, e.g. Garments, Cotton")
-        self.goods_completer = LastItemCompleter(known_goods(), self.goods)
+        suggested = goods_suggestions(ctx)  # the goods of the DOL list in force for this database
+        self.goods_completer = LastItemCompleter(suggested, self.goods)
         self.goods.setCompleter(self.goods_completer)
         self.aliases = QLineEdit()
         self.aliases.setPlaceholderText("Separated by ';', e.g. Shwe Co., Ltd; 瑞服装")
@@ -79,7 +79,7 @@ class SupplierDialog(QDialog):
         self.materials.setPlaceholderText("Material@country, e.g. Cotton@CN, Cocoa@CI")
         self.materials.setToolTip("Each raw material and the country it comes from, written Material@CC: a material "
                                   "on the DOL list or an area list for that country adds to the inherent risk")
-        self.materials_completer = LastItemCompleter([f"{g}@" for g in known_goods()], self.materials)
+        self.materials_completer = LastItemCompleter([f"{g}@" for g in suggested], self.materials)
         self.materials.setCompleter(self.materials_completer)
         self.sector = QLineEdit()
         self.chain_tier = QSpinBox()

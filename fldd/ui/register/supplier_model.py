@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont
 
 from fldd.risk.countries import UnknownCountryError, country_name
 from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, STATUS_WORDS
+from fldd.usecases.inherent import editions_words
 from fldd.usecases.rating_words import legend, rating_text
 
 (COL_NAME, COL_COUNTRY, COL_GOODS, COL_CHAIN_TIER, COL_INHERENT, COL_ASSESSMENT, COL_RATING, COL_SCORE,
@@ -27,7 +28,9 @@ HEADERS = ("Name", "Country", "Goods", "Tier in chain", "Inherent risk", "Latest
 COLUMN_COUNT = len(HEADERS)
 HEADER_TIPS = {
     COL_CHAIN_TIER: "1 = direct supplier, 2 = a supplier of a direct supplier, and so on",
-    COL_INHERENT: "Risk of forced labour from the country and the goods alone (0-10), before any assessment",
+    COL_INHERENT: "Risk of forced labour before any assessment (0-10), from the public risk data and what the buyer "
+                  "recorded: the country, the goods, recruitment corridors, raw-material origins, the buyer's "
+                  "lists and confirmed entity-list matches. Each cell's tooltip names the editions it rests on",
     COL_RATING: "Rating of the latest assessment ('so far' until it is submitted complete)\n\n" + legend(),
     COL_SCORE: "Score of the latest assessment\n\n" + legend(),
     COL_VALID_UNTIL: "When the latest assessment's result expires; 'Due' within 30 days",
@@ -86,6 +89,12 @@ def _goods(text: str | None) -> list[str]:
     except ValueError:
         return [text or ""]
     return [str(g) for g in goods] if isinstance(goods, list) else [str(goods)]
+
+
+@lru_cache(maxsize=64)
+def _editions_words(stamp: str | None) -> str:
+    """The editions an inherent risk rests on (most suppliers share one stamp: worked out once)."""
+    return editions_words(stamp)
 
 
 @lru_cache(maxsize=512)
@@ -233,6 +242,8 @@ class SupplierModel(QAbstractTableModel):
             row = self.rows[i]  # the whole words, with how much is answered (the cell has room for less)
             return rating_text(row.get("rating"), row.get("assessment_status"), row.get("answered_required"),
                                row.get("required")).text
+        if role == _TOOLTIP and column == COL_INHERENT and self.rows[i].get("inherent_level"):
+            return f"{self._display[i][column]}\n{_editions_words(self.rows[i].get('inherent_editions'))}"
         if role == _TOOLTIP:
             return self._display[i][column] or None
         if role == _ALIGN:

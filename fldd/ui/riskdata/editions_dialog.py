@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +27,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.tables import RowsModel, record_table
 from fldd.usecases.errors import Rejected
-from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, load_risk_edition, refresh_if_pending,
+from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, basis_lines, load_risk_edition, refresh_if_pending,
                                      risk_editions, risk_refresh_pending, withdraw_list)
 
 FILTERS = "Risk lists (*.csv *.xlsx *.txt);;All files (*)"
@@ -96,6 +98,12 @@ class RiskDataDialog(QDialog):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_area = QScrollArea()  # a partial edition's note names many countries: scroll, never clip
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setWidget(self.details)
+        self.details_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         self.pending = QLabel("The suppliers' inherent risk was not yet recomputed with these editions (a load was "
                               "interrupted, or fldd was updated).")
         self.pending.setWordWrap(True)
@@ -150,7 +158,7 @@ class RiskDataDialog(QDialog):
         layout.addWidget(self.in_force_table, 1)
         layout.addWidget(QLabel("Replaced or withdrawn (kept):"))
         layout.addWidget(self.replaced_table, 1)
-        layout.addWidget(self.details)
+        layout.addWidget(self.details_area, 2)  # the note of a partial edition runs to several lines
         layout.addLayout(pending_row)
         layout.addWidget(load_box)
         layout.addWidget(buttons)
@@ -175,7 +183,7 @@ class RiskDataDialog(QDialog):
             return
         e = model.row(row)
         self.withdraw_button.setEnabled(table is self.in_force_table and e.kind in LIST_KINDS)
-        parts = [f"<b>{e.name}, {e.shown()}</b>", e.source, e.note]
+        parts = [f"<b>{e.name}, {e.shown()}</b>", e.source, e.note, *basis_lines(e)]
         self.details.setText("<br>".join(_escape(p) if i else p for i, p in enumerate(parts) if p))
 
     def _kind_changed(self) -> None:

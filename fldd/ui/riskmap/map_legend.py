@@ -16,8 +16,10 @@ def legend_html(measure: str, editions: list[str]) -> str:
     parts = [f"{(EMPTY_SWATCH if k == 'empty' else SWATCH).format(colour=SHADE_COLOURS[k])}&nbsp;{_escape(words[k])}"
              for k in SHADE_ORDER if k not in skip]
     if measure == "inherent":
-        what = ("<b>Inherent risk</b> (from country and goods alone): each cell shows how many suppliers, then how "
-                "many are at high inherent risk (from 10 suppliers, what share), or the worst level when none is.")
+        what = ("<b>Inherent risk</b> (before any assessment, from the public risk data and what the buyer recorded: "
+                "country, goods, recruitment corridors, raw-material origins, the buyer's lists and confirmed "
+                "entity-list matches): each cell shows how many suppliers, then how many are at high inherent risk "
+                "(from 10 suppliers, what share), or the worst level when none is.")
     else:
         what = ("<b>Assessed risk</b> (the rating of each supplier's latest submitted, under review or closed "
                 "assessment): each cell shows how many suppliers, how many of those assessed are rated high or "

@@ -52,7 +52,9 @@ class RiskMapPage(Page):
         self.count = QLabel()
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.inherent_button = QPushButton("&Inherent risk")
-        self.inherent_button.setToolTip("Shade by the risk from country and goods alone (public risk data)")
+        self.inherent_button.setToolTip("Shade by inherent risk: before any assessment, from the public risk data "
+                                        "and what the buyer recorded (country, goods, recruitment corridors, "
+                                        "raw-material origins, the buyer's lists, confirmed entity-list matches)")
         self.assessed_button = QPushButton("&Assessed risk")
         self.assessed_button.setToolTip("Shade by the rating of each supplier's latest result")
         self.measure_group = QButtonGroup(self)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from fldd.identifiers import os_id_check_char
 from fldd.ui.register.supplier_model import COL_COUNTRY, COL_INHERENT, COL_NAME
+from fldd.usecases.risk_data import load_risk_file
 from fldd.usecases.suppliers import get_supplier, register
 from tests.ui.register.conftest import OFFSCREEN_LIMITS
 
@@ -128,3 +129,20 @@ def test_editing_a_supplier_saves_changes_and_refreshes_the_row(qtbot, demo_page
     assert page.panel.name.text() == "Renamed Cooperative"
     row = page.model.row_of(supplier_id)
     assert page.model.index(row, COL_NAME).data() == "Renamed Cooperative"
+
+
+def test_the_goods_suggested_are_those_of_the_dol_list_in_force(qtbot, page, ctx, tmp_path):
+    newer = tmp_path / "dol-2025.csv"
+    newer.write_text("Country,Good,Child Labor,Forced Labor\nItaly,Tomatoes,,X\nMalaysia,Zinc Sheeting,,X\n",
+                     encoding="utf-8")
+    load_risk_file(ctx, "dol_goods", newer)
+    dialog = _open_dialog(qtbot, page)
+    goods = dialog.goods_completer.model().stringList()
+    assert "Zinc Sheeting" in goods and "Rubber Gloves" not in goods  # the 2025 file replaced the shipped list
+    assert "Zinc Sheeting@" in dialog.materials_completer.model().stringList()
+    qtbot.waitUntil(dialog.name.hasFocus)
+    _tab_to(qtbot, dialog, dialog.goods)
+    qtbot.keyClicks(dialog.goods, "Zinc Sh")
+    _pick_from_popup(qtbot, dialog.goods_completer, "Zinc Sheeting")
+    assert dialog.goods.text() == "Zinc Sheeting"
+    dialog.reject()

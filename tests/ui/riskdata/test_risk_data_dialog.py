@@ -46,6 +46,8 @@ def test_the_file_menu_opens_the_editions_in_force_and_the_replaced_ones(qtbot, 
     assert texts(dialog.in_force, 3) == ["shipped with fldd"] * 3
     assert texts(dialog.in_force, 5)[0] == "partial (see the note)"
     assert "200 goods from 80 countries" in dialog.details.text()
+    assert "Malaysia, North Korea" in dialog.details.text()  # the countries whose rows were not checked, named
+    assert "Belarus, Netherlands: listed by the publisher, no rows in this edition" in dialog.details.text()
     assert texts(dialog.replaced, 1) == ["2022 edition"] and texts(dialog.replaced, 4) == ["467"]
     assert not dialog.list_name.isEnabled()  # one DOL list at a time: its name is fixed
 
