@@ -48,7 +48,8 @@ def test_a_supplier_named_as_a_listed_alias_is_shown_for_confirmation_and_nothin
     # enhanced due diligence until a person decides the match (questionnaires/next_steps.yaml, entity_list_pending)
     standing = _standing(ctx, sid)
     assert standing[:3] == before[:3] and standing[3] == "enhanced"
-    assert standing[4][0].startswith(f"The supplier's name may match {LISTED.name} on the {LIST} (2026-05)")
+    assert standing[4][0].startswith(f"Confirm or dismiss the possible match: the supplier's name may match "
+                                     f"{LISTED.name} on the {LIST} (2026-05)")
     assert refreshed == []
     assert suppliers_to_decide(ctx) == [{"supplier_id": sid, "supplier": "Brightway Textiles (Kashgar) Co., Ltd.",
                                          "country": "CN", "count": 1, "lists": [LIST]}]

@@ -102,7 +102,7 @@ def test_the_reasons_of_the_chosen_supplier_show_beside_the_table_with_the_risk_
     assert page.name.text() == "Dhaka Denim — Bangladesh"
     assert page.recommended.text() == "Recommended: On-site assessment"
     assert "names Garments from Bangladesh for" in page.reasons.text()
-    assert page.editions.text().startswith("Inherent risk from the risk data in force: DOL List of Goods ")
+    assert page.editions.text().startswith("Inherent risk from the risk data in force: US DOL List of Goods ")
     assert page.action_button.isVisible() and page.action_button.text() == "S&tart on-site assessment"
 
 
