@@ -17,43 +17,16 @@ ORDER = """ORDER BY CASE WHEN m.closed_at IS NOT NULL OR m.status = 'closed' THE
 ELSE 1 END, m.strength DESC, s.name COLLATE NOCASE, m.id"""
 
 
-def _aliases_source(db) -> str | None:
-    """Where this database keeps suppliers' other names, if anywhere yet: a JSON `aliases` column on suppliers
-    or a supplier_aliases table (the inherent-risk migration adds one); None reads the names alone."""
-    columns = {r[1] for r in db.execute("PRAGMA table_info(suppliers)")}
-    if "aliases" in columns:
-        return "column"
-    table = {r[1] for r in db.execute("PRAGMA table_info(supplier_aliases)")}
-    if "supplier_id" in table and ({"alias", "name"} & table):
-        return "alias" if "alias" in table else "name"
-    return None
-
-
 def supplier_names(store: Store, supplier_ids: list[int] | None = None) -> dict[int, list[str]]:
     """id -> [name, aliases...] of these suppliers (all when None), in one pass."""
     where, params = "", []
     if supplier_ids is not None:
         where = " WHERE id IN (SELECT value FROM json_each(?))"
         params = [json.dumps(list(supplier_ids))]
+    out: dict[int, list[str]] = {}
     with store.read() as db:
-        source = _aliases_source(db)
-        extra = ", aliases" if source == "column" else ""
-        out: dict[int, list[str]] = {}
-        for row in db.execute(f"SELECT id, name{extra} FROM suppliers{where}", params):
-            names = [row[1]]
-            if source == "column" and row[2]:
-                try:
-                    names += [a for a in json.loads(row[2]) if isinstance(a, str) and a.strip()]
-                except ValueError:
-                    pass
-            out[row[0]] = names
-        if source in ("alias", "name"):
-            sql = f"SELECT supplier_id, {source} FROM supplier_aliases"
-            if supplier_ids is not None:
-                sql += " WHERE supplier_id IN (SELECT value FROM json_each(?))"
-            for supplier_id, alias in db.execute(sql, params):
-                if supplier_id in out and alias and alias.strip():
-                    out[supplier_id].append(alias)
+        for supplier_id, name, aliases in db.execute(f"SELECT id, name, aliases FROM suppliers{where}", params):
+            out[supplier_id] = [name, *(a for a in json.loads(aliases or "[]") if isinstance(a, str) and a.strip())]
     return out
 
 

@@ -14,12 +14,14 @@ from fldd.usecases.findings import owed
 from fldd.usecases.sent_workbooks import sent_workbooks
 
 DUE_SOON_DAYS = 14
-SECTIONS = ("drafts", "to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections")
+SECTIONS = ("drafts", "to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections",
+            "screening")
 # Which sections each role works on, in the order the home view shows them.
 ROLE_SECTIONS = {
     "supplier": ("drafts", "overdue_actions", "due_soon"),
     "auditor": ("drafts", "to_review", "to_verify", "overdue_actions", "due_soon"),
-    "buyer": ("to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections"),
+    "buyer": ("to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon", "reassess", "awaiting", "corrections",
+              "screening"),
 }
 # Drafts a role fills in: suppliers answer the desktop self-assessment, auditors the on-site one.
 DRAFT_TIERS = {"supplier": ("desktop",), "auditor": ("onsite",), "buyer": ("desktop", "onsite")}
@@ -62,6 +64,10 @@ def todo(ctx: AppContext) -> dict:
         out["next_steps"] = next_steps(rows)
     if "corrections" in wanted:
         out["corrections"] = suppliers_with_pending(ctx)
+    if "screening" in wanted:  # possible entity-list matches: a person decides, nothing counts before
+        from fldd.usecases.screening import suppliers_to_decide
+
+        out["screening"] = suppliers_to_decide(ctx)
     if "awaiting" in wanted:  # workbooks sent and not back, the longest waiting first
         out["awaiting"] = sent_workbooks(ctx, awaiting_only=True)
     out["role"] = role

@@ -114,8 +114,9 @@ def decide_match(ctx: AppContext, match_id: int, *, confirmed: bool, reason: str
     if match["status"] == status:
         raise Rejected([f"match {match_id}: already {status} by {match['decided_by']} on "
                         f"{(match['decided_at'] or '')[:10]}"])
-    store_screening.decide(ctx.store, match_id, status, ctx.user, reason)
-    refresh_inherent(ctx, [match["supplier_id"]])
+    with ctx.store.write():  # the decision and the risk that follows it, together or not at all
+        store_screening.decide(ctx.store, match_id, status, ctx.user, reason)
+        refresh_inherent(ctx, [match["supplier_id"]])
     return screening_match(ctx, match_id)
 
 
@@ -127,8 +128,9 @@ def reopen_match(ctx: AppContext, match_id: int, *, reason: str) -> dict:
     match, reason = _decidable(ctx, match_id, reason)
     if match["status"] == "pending":
         raise Rejected([f"match {match_id}: not decided yet"])
-    store_screening.decide(ctx.store, match_id, "pending", ctx.user, reason)
-    refresh_inherent(ctx, [match["supplier_id"]])
+    with ctx.store.write():
+        store_screening.decide(ctx.store, match_id, "pending", ctx.user, reason)
+        refresh_inherent(ctx, [match["supplier_id"]])
     return screening_match(ctx, match_id)
 
 

@@ -61,6 +61,10 @@ CARDS = {
                     ("Changes suppliers suggested to their own details in returned workbooks: apply or dismiss "
                      "them on the supplier's page."),
                     "No supplier has suggested a correction.", "", ""),
+    "screening": ("Possible entity-list matches to decide",
+                  ("Suppliers whose name or alias resembles an entry on an entity list in force: confirm or dismiss "
+                   "each match on the supplier's page. Inherent risk counts a listing only once confirmed."),
+                  "No possible entity-list match waits for a decision.", "", ""),
     "awaiting": ("Workbooks awaiting return",
                  (f"Sent to suppliers and not back yet, the longest waiting first; over {CHASE_AFTER_DAYS} days in "
                   "red. Import what comes back with File > Import (Ctrl+I)."),
@@ -91,6 +95,10 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
         tier = TIER_WORDS.get(row["tier"], row["questionnaire"])
         return (f"{row['supplier']} — {tier}, sent {row['sent_on']}, waiting {_days(row['days_since_sent'])}",
                 ("supplier", row["supplier_id"]), row["overdue"])
+    if section == "screening":
+        matches = f"{row['count']} possible match{'es' if row['count'] != 1 else ''}"
+        return (f"{row['supplier']} ({row['country']}) — {matches} on {', '.join(row['lists'])}",
+                ("supplier", row["supplier_id"]), False)
     if section == "corrections":
         return (f"{row['supplier']} — {row['count']} suggested: {', '.join(row['fields'])}",
                 ("supplier", row["supplier_id"]), False)

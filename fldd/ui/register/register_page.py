@@ -153,6 +153,7 @@ class RegisterPage(Page):
         self.panel.dismiss_correction.connect(self.dismiss_correction)
         self.panel.open_action.connect(lambda action_id: self.open_findings.emit("open", action_id))
         self.panel.dossier_requested.connect(self.write_dossier)
+        self.panel.screening_decided.connect(lambda _supplier_id: (self.refresh(), self.data_changed.emit()))
 
         self.refresh()
 

@@ -14,6 +14,7 @@ from fldd.risk.inherent import inherent_risk
 from fldd.store.errors import NotFound, StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.register.correction_list import SuggestedCorrections
+from fldd.ui.register.screening_box import ScreeningBox
 from fldd.ui.register.supplier_findings import SupplierFindings
 from fldd.ui.register.supplier_model import INHERENT_WORDS, TIER_WORDS
 from fldd.ui.theme import OVERDUE_COLOUR, RATING_COLOURS, STATUS_WORDS, badge_style
@@ -60,6 +61,7 @@ class SupplierPanel(QWidget):
     dismiss_correction = Signal(int)
     open_action = Signal(int)  # corrective action id, to show in the Findings page
     dossier_requested = Signal(int)  # supplier id
+    screening_decided = Signal(int)  # supplier id, after an entity-list match was confirmed, dismissed or reopened
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,7 @@ class SupplierPanel(QWidget):
         self.corrections = SuggestedCorrections()
         self.findings = SupplierFindings()  # open findings come first: what needs doing, before the profile
         self.pending: list[SuggestedCorrection] = []
+        self.screening = ScreeningBox(ctx)  # possible entity-list matches, to decide
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -110,6 +113,7 @@ class SupplierPanel(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.corrections)
+        column.addWidget(self.screening)
         column.addWidget(self.findings)
         self.facts = QWidget()  # the supplier's fields and its inherent risk: hidden while none is shown
         form = QFormLayout(self.facts)
@@ -147,6 +151,7 @@ class SupplierPanel(QWidget):
         self.corrections.apply_requested.connect(self.apply_correction)
         self.corrections.dismiss_requested.connect(self.dismiss_correction)
         self.findings.open_action.connect(self.open_action)
+        self.screening.decided.connect(self.screening_decided)
         self.show_supplier(None)
 
     def show_supplier(self, supplier_id: int | None) -> None:
@@ -162,6 +167,7 @@ class SupplierPanel(QWidget):
             except (NotFound, StoreError):
                 supplier = None
         self.supplier_id = supplier.id if supplier else None
+        self.screening.show_supplier(self.supplier_id)
         self.edit_button.setEnabled(supplier is not None)
         self.dossier_button.setEnabled(supplier is not None and self.ctx.role != "supplier")
         self.facts.setVisible(supplier is not None)

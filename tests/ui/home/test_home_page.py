@@ -43,7 +43,7 @@ def test_a_supplier_sees_its_drafts_and_no_assessments_to_review(qtbot, ctx, por
 def test_a_buyer_sees_assessments_to_review_and_opens_one_with_a_click(qtbot, ctx, portfolio, make_page):
     page = make_page()
     assert shown_cards(page) == ["to_review", "incomplete_imports", "to_verify", "overdue_actions", "due_soon",
-                                 "reassess", "awaiting", "corrections"]
+                                 "reassess", "awaiting", "corrections", "screening"]
     review = page.cards["to_review"]
     assert review.entries.item(0).text() == "Lodz Chairs — Desktop, Submitted 2026-01-27, Low risk"
     with qtbot.waitSignal(page.open_assessment) as opened:
