@@ -212,7 +212,7 @@ def test_a_possible_entity_list_match_calls_for_enhanced_due_diligence_and_a_con
     row = row_of(ctx, sid)
     assert (row["step"], row["screening_pending"], row["rule"]) == ("enhanced", 1, "entity_list_pending")
     assert row["reasons"][0] == (f"Confirm or dismiss the possible match: the supplier's name may match {LISTED.name} "
-                                 f"on the {LIST} (2026-05); until a person confirms it, it changes neither the "
+                                 f"on the {LIST} (2026-05); until a buyer confirms it, it changes neither the "
                                  "inherent risk nor the rating")
 
     [match] = screening_matches(ctx, supplier_id=sid)
