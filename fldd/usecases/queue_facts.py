@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from functools import lru_cache
 
 from fldd.risk.data import RiskData
 
@@ -111,22 +112,25 @@ def _match_words(matches: list[dict]) -> str:
     return _phrase([f"{m['entity']} on the {m['list_name']} ({m['edition']})" for m in matches])
 
 
-def _weighty(text: str | None) -> list[dict]:
+@lru_cache(maxsize=4096)  # suppliers of one country and goods share the same stored text
+def _weighty(text: str | None) -> tuple[dict, ...]:
     """The stored factors that weigh most in the score (fldd.usecases.inherent: 2 points or more, or lifting the
     level; else the heaviest one)."""
     if not text:
-        return []
+        return ()
     factors = sorted((f for f in json.loads(text) or [] if (f.get("points") or 0) > 0 or f.get("lifts_to")),
                      key=lambda f: -(f.get("points") or 0))
-    return [f for f in factors if (f.get("points") or 0) >= 2 or f.get("lifts_to")] or factors[:1]
+    return tuple([f for f in factors if (f.get("points") or 0) >= 2 or f.get("lifts_to")] or factors[:1])
 
 
+@lru_cache(maxsize=4096)
 def _stored(text: str | None) -> tuple[str, ...]:
     """The stored factors that weigh most in the score (fldd.usecases.inherent: 2 points or more, or lifting the
     level; else the heaviest one), each with the edition of the risk data it rests on."""
     return tuple(f"{f['words']} — {f['edition']}" if f.get("edition") else f["words"] for f in _weighty(text))
 
 
+@lru_cache(maxsize=4096)
 def _stored_lists(text: str | None) -> str:
     """The editions the weighty stored factors come from ('Our watch list, 2026-01 edition and ...'), or ''."""
     lists: list[str] = []
