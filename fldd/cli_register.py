@@ -31,8 +31,9 @@ def _fail(messages: list[str]) -> int:
     return EXIT_REJECTED
 
 
-def _run(args: argparse.Namespace, action) -> int:
-    """Open the database, run the action, and turn rejected input or store problems into exit code 1."""
+def _run(args: argparse.Namespace, action, *, current_risk: bool = True) -> int:
+    """Open the database, run the action, and turn rejected input or store problems into exit code 1. With
+    current_risk, suppliers rated with other risk-data editions than those in force are first recomputed."""
     from fldd.standard.answers import AnswerError
     from fldd.store.errors import NotFound, StoreError
     from fldd.usecases.errors import Rejected
@@ -42,9 +43,10 @@ def _run(args: argparse.Namespace, action) -> int:
     except StoreError as exc:
         return _fail([str(exc)])
     try:
-        from fldd.usecases.risk_data import make_risk_current
+        if current_risk:
+            from fldd.usecases.risk_data import make_risk_current
 
-        make_risk_current(ctx)  # a load or withdrawal a crash cut short is finished before anything reads risk
+            make_risk_current(ctx)  # a load or withdrawal a crash cut short is finished before anything reads risk
         return action(ctx)
     except Rejected as exc:
         return _fail(exc.messages)
@@ -65,16 +67,22 @@ def cmd_suppliers_add(args: argparse.Namespace) -> int:
             scheme, _, value = item.partition("=")
             identifiers[scheme.strip()] = value
         supplier_id = add_supplier(ctx, args.name, args.country, address=args.address or "", goods=args.goods or [],
-                                   sector=args.sector or "", chain_tier=args.chain_tier, identifiers=identifiers)
+                                   sector=args.sector or "", chain_tier=args.chain_tier, identifiers=identifiers,
+                                   aliases=args.alias or [], corridors=args.corridor or [],
+                                   materials=args.material or [])
         supplier = get_supplier(ctx, supplier_id)
         if args.json:
             _print_json(supplier_json(supplier))
         else:
             print(f"added supplier {supplier.id}: {supplier.name} ({supplier.country}), "
                   f"inherent risk {supplier.inherent_level or '-'}")
+            for factor in supplier.inherent_factors or []:
+                if factor["points"] or factor["lifts_to"]:
+                    print(f"  +{factor['points']}  {factor['words']} [{factor['source']}"
+                          + (f"; {factor['edition']}" if factor["edition"] else "") + "]")
         return EXIT_OK
 
-    return _run(args, action)
+    return _run(args, action, current_risk=True)
 
 
 def cmd_suppliers_list(args: argparse.Namespace) -> int:
@@ -110,7 +118,7 @@ def cmd_suppliers_list(args: argparse.Namespace) -> int:
         print(f"{len(rows)} supplier(s)")
         return EXIT_OK
 
-    return _run(args, action)
+    return _run(args, action, current_risk=True)
 
 
 def cmd_suppliers_corrections(args: argparse.Namespace) -> int:
@@ -291,6 +299,14 @@ def add_suppliers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--address")
     p.add_argument("--sector")
     p.add_argument("--chain-tier", type=int, default=1, help="1 = direct supplier, 2 = its supplier, ...")
+    p.add_argument("--alias", action="append", metavar="NAME",
+                   help="another name the site trades under or is written in (repeat for more); screened against "
+                        "entity lists")
+    p.add_argument("--corridor", action="append", metavar="CC",
+                   help="ISO code of a country the site's migrant workers are recruited from, e.g. NP (repeat for "
+                        "more)")
+    p.add_argument("--material", action="append", metavar="MATERIAL@CC",
+                   help="a raw material and its country of origin, e.g. Cotton@CN (repeat for more)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_suppliers_add)
     p = ssub.add_parser("list", help="every supplier with its latest rating")

@@ -17,7 +17,7 @@ def cmd_report_pdf(args: argparse.Namespace) -> int:
         print(f"wrote {written}")
         return EXIT_OK
 
-    return _run(args, action)
+    return _run(args, action, current_risk=True)
 
 
 def cmd_report_xlsx(args: argparse.Namespace) -> int:
@@ -28,7 +28,7 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
         print(f"wrote {written}")
         return EXIT_OK
 
-    return _run(args, action)
+    return _run(args, action, current_risk=True)
 
 
 def cmd_report_portfolio(args: argparse.Namespace) -> int:
@@ -39,7 +39,7 @@ def cmd_report_portfolio(args: argparse.Namespace) -> int:
         print(f"wrote {written}")
         return EXIT_OK
 
-    return _run(args, action)
+    return _run(args, action, current_risk=True)
 
 
 def cmd_report_dossier(args: argparse.Namespace) -> int:
@@ -50,7 +50,7 @@ def cmd_report_dossier(args: argparse.Namespace) -> int:
         print(f"wrote {written}")
         return EXIT_OK
 
-    return _run(args, action)
+    return _run(args, action, current_risk=True)
 
 
 def cmd_report_verify(args: argparse.Namespace) -> int:

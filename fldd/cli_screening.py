@@ -8,14 +8,19 @@ import argparse
 from fldd.cli_register import EXIT_OK, _print_json, _run
 from fldd.usecases.screening import PENDING_MEANS
 
-STATUS_CHOICES = ("pending", "confirmed", "dismissed", "closed", "all")
+STATUS_CHOICES = ("pending", "confirmed", "dismissed", "closed", "delisted", "all")
 
 
 def match_lines(m: dict) -> list[str]:
     """A match in words: who, which entry of which list, what matched what and how, and any decision."""
     edition = f" {m['edition']}" if m["edition"] else ""
-    lines = [f"{m['id']:>5}  {m['status']:<9}  {m['supplier']} (supplier {m['supplier_id']}) may be "
-             f"{m['entity']} on {m['list_name']}{edition}",
+    if m.get("delisted"):  # confirmed, and the listing is gone: kept for the record, counted no more
+        head = (f"{m['id']:>5}  {'delisted':<9}  {m['supplier']} (supplier {m['supplier_id']}) was confirmed as "
+                f"{m['entity']}, last listed on {m['list_name']}{edition}")
+    else:
+        head = (f"{m['id']:>5}  {m['status']:<9}  {m['supplier']} (supplier {m['supplier_id']}) may be "
+                f"{m['entity']} on {m['list_name']}{edition}")
+    lines = [head,
              f"       '{m['matched_on']}' ~ '{m['matched_to']}': {m['how']} (strength {m['strength']} of 100)"]
     if m["entity_aliases"]:
         lines.append(f"       listed aliases: {'; '.join(m['entity_aliases'])}")

@@ -14,6 +14,8 @@ WORDS = {
     "desktop": "Desktop self-assessment", "onsite": "On-site assessment",
     "priority": "Priority", "major": "Major", "minor": "Minor",
     "plan": "Plan overdue", "closure": "Closure overdue", "due": "Single due date passed",
+    # recommended next steps (the queue's words; on-site and desktop read as the tiers above)
+    "relationship": "Decide on the relationship", "enhanced": "Enhanced due diligence", "none": "No action now",
     # inherent levels
     "high": "High", "medium": "Medium", "low": "Low", "unknown": "Unknown",
 }
@@ -44,6 +46,8 @@ TABLES = (
       ("high_or_severe", "High or severe")], "tier"),
     ("by_rating", "Suppliers by latest rating", [("rating", "Latest rating"), ("suppliers", "Suppliers")], "rating"),
     ("by_inherent", "Suppliers by inherent risk", [("level", "Inherent risk"), ("suppliers", "Suppliers")], "word"),
+    ("by_next_step", "Suppliers by next step", [("step", "Recommended next step (today)"), ("suppliers", "Suppliers")],
+     "word"),
     ("assessments_by_tier", "Assessments completed",
      [("tier", "Tier"), ("completed", "This period"), ("previous", "Previous period")], "word"),
     ("assessments_by_month", "Assessments completed by month",

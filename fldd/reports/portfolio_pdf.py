@@ -21,11 +21,13 @@ from fldd.reports.portfolio_tables import grid
 from fldd.reports.portfolio_template import MARGIN, Styles, build, contents, heading, styles
 
 WIDTH = A4[0] - 2 * MARGIN
+SHORT_TABLE = 8  # rows: a table this short is kept whole on one page
 _TABLES = {key: (title, columns, kind) for key, title, columns, kind in TABLES}
 # the sections and the tables each shows, in order
 SECTIONS = (
     ("Suppliers", ("by_country", "by_goods", "by_chain_tier")),
-    ("Assessments done, due and overdue", ("assessments_by_tier", "assessments_by_month", "reassessment")),
+    ("Assessments done, due and overdue", ("assessments_by_tier", "reassessment", "by_next_step",
+                                           "assessments_by_month")),
     ("Findings and corrective actions", ("findings_by_severity_status", "open_findings_by_age", "actions_overdue")),
     ("Recruitment fees and grievance mechanisms", ("fees", "grievance")),
 )
@@ -128,7 +130,9 @@ def table_block(key: str, data: dict, st: Styles) -> list:
     widths = [first_w] + [code_w] * fixed + [rest] * (len(columns) - 1 - fixed)
     numeric_from = 1 + fixed
     table = grid([h for _, h in columns], shown, widths, st, numeric_from=numeric_from)
-    return [CondPageBreak(60), heading(title, 1, st), *_present(chart), table]
+    # a short table starts on the next page rather than leave its last rows there alone
+    room = 60 if chart is not None or len(rows) > SHORT_TABLE else 36 + 15 * (len(rows) + 1)
+    return [CondPageBreak(room), heading(title, 1, st), *_present(chart), table]
 
 
 def _present(drawing) -> list:

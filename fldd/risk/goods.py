@@ -77,12 +77,26 @@ def matching_listings(goods: Iterable[str], listings: Iterable[GoodListing]) -> 
     return found
 
 
+# The names of the last tables asked about, and the answers given for them: recomputing every supplier's risk
+# asks once per good, not once per supplier (the tables in force change only when an edition is loaded).
+_LAST: dict[str, object] = {"data": None, "names": (), "known": {}}
+
+
+def _names(data: RiskData) -> tuple[str, ...]:
+    if _LAST["data"] is not data:
+        _LAST.update(data=data, names=tuple(sorted({listing.good for listing in data.goods}, key=fold)), known={})
+    return _LAST["names"]
+
+
 def known_goods(data: RiskData | None = None) -> list[str]:
     """Every good name on the DOL list, sorted, for a form to offer as completions."""
-    data = data or risk_data()
-    return sorted({listing.good for listing in data.goods}, key=fold)
+    return list(_names(data or risk_data()))
 
 
 def is_known_good(good: str, data: RiskData | None = None) -> bool:
     """True when the good matches a DOL good name for at least one country."""
-    return any(goods_match(good, name) for name in known_goods(data))
+    names = _names(data or risk_data())
+    known = _LAST["known"]
+    if good not in known:
+        known[good] = any(goods_match(good, name) for name in names)
+    return known[good]

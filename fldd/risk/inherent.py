@@ -51,11 +51,12 @@ class Factor:
     source_title: str
     edition: str  # "US DOL List of Goods, 2024 edition (partial reconstruction)"
     lifts_to: str | None = None
+    note: str = ""  # why it adds less than its rule gives
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "group": self.group, "words": self.words, "points": self.points,
                 "rule_points": self.rule_points, "source": self.source, "source_title": self.source_title,
-                "edition": self.edition, "lifts_to": self.lifts_to}
+                "edition": self.edition, "lifts_to": self.lifts_to, "note": self.note}
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def editions_stamp(data: RiskData, rules: Rules) -> str:
     tables = sorted(f"{e.kind}:{e.name}:{e.edition}:{e.loaded_at or ''}" for e in data.editions) or [
         f"dol_goods:{data.goods_edition}", f"dol_countries:{data.findings_edition}", f"tip_tiers:{data.tip_edition}"]
     areas = len(data.areas)
-    return f"rules {rules.edition}; " + "; ".join(tables) + (f"; {areas} area rows" if areas else "")
+    return f"rules {rules.edition} {rules.digest}; " + "; ".join(tables) + (f"; {areas} area rows" if areas else "")
 
 
 def _ilab_key(level: str | None) -> str:
@@ -134,6 +135,20 @@ def _region_in(region: str, address: str) -> bool:
     name = fold(region)
     first = name.split()[0] if name.split() else ""
     return bool(name) and (name in place or (len(first) >= 4 and first in place.split()))
+
+
+# The DOL listings matched by each (country, goods) of the last tables asked about: a refresh of 10,000 suppliers
+# matches each combination once (the tables in force change only when an edition is loaded).
+_MATCHED: dict[str, Any] = {"data": None, "found": {}}
+
+
+def _matching(data: RiskData, code: str, goods: tuple[str, ...]) -> list:
+    if _MATCHED["data"] is not data:
+        _MATCHED.update(data=data, found={})
+    found = _MATCHED["found"]
+    if (code, goods) not in found:
+        found[(code, goods)] = matching_listings(goods, data.goods_by_country.get(code, ()))
+    return found[(code, goods)]
 
 
 class _Found:
@@ -176,7 +191,7 @@ def inherent_risk(country: str, goods: list[str], data: RiskData | None = None, 
     listed = tuple(
         ListedGood(listing.good, mine, listing.child_labour, listing.forced_labour, listing.forced_child_labour,
                    listing.derived_from)
-        for mine, listing in matching_listings(goods, data.goods_by_country.get(code, ())))
+        for mine, listing in _matching(data, code, tuple(goods)))
     forced = any(g.forced_labour or g.forced_child_labour for g in listed)
     child = any(g.child_labour or g.forced_child_labour for g in listed)
     year, goods_label = edition_year(data, "dol_goods"), edition_label(data, "dol_goods")
@@ -227,7 +242,7 @@ def _materials(found: _Found, data: RiskData, materials: list[dict], year: str, 
     for item in materials:
         material, origin = (item.get("material") or "").strip(), normalise_country(item.get("country") or "")
         where = data.countries[origin]
-        for _, listing in matching_listings([material], data.goods_by_country.get(origin, ())):
+        for _, listing in _matching(data, origin, (material,)):
             kinds = [w for f, w in ((listing.child_labour, "child labour"), (listing.forced_labour, "forced labour"),
                                     (listing.forced_child_labour, "forced child labour")) if f]
             if kinds:
@@ -260,15 +275,24 @@ def _total(rules: Rules, found: _Found, code: str, name: str, tier: str | None, 
            listed: tuple[ListedGood, ...], advancement: str | None, notes: list[str]) -> InherentRisk:
     """Count each group as its rule says, cap the score, set the level and the questionnaire inputs."""
     counted: dict[int, int] = {}
+    notes_of: dict[int, str] = {}
     group_points: dict[str, int] = {}
+    by_group: dict[str, list[int]] = {}
+    for i, (rule, _, _) in enumerate(found.items):
+        by_group.setdefault(rule.group, []).append(i)
     for group in rules.groups:
-        members = [i for i, (rule, _, _) in enumerate(found.items) if rule.group == group.id]
+        members = by_group.get(group.id, [])
         if group.combine == "worst" and members:
             best = max(members, key=lambda i: found.items[i][0].points)
+            for i in members:
+                if i != best and found.items[i][0].points:
+                    notes_of[i] = f"not added: only the highest of the {group.title.lower()} counts"
             members = [best]
         left = group.max if group.max is not None else None
-        for i in members:
+        for i in sorted(members, key=lambda i: -found.items[i][0].points):  # under a cap, the weightiest first
             points = found.items[i][0].points if left is None else min(left, found.items[i][0].points)
+            if points < found.items[i][0].points:
+                notes_of[i] = f"adds {points}: the {group.title.lower()} count at most {group.max}"
             counted[i] = points
             left = None if left is None else left - points
         group_points[group.id] = sum(counted.get(i, 0) for i in members)
@@ -285,7 +309,8 @@ def _total(rules: Rules, found: _Found, code: str, name: str, tier: str | None, 
     for i, (rule, words, edition) in enumerate(found.items):
         inputs.update(dict(rule.sets))
         factors.append(Factor(rule.id, rule.group, words, counted.get(i, 0), rule.points, rule.source,
-                              rules.source_titles.get(rule.source, rule.source), edition, rule.lifts_to))
+                              rules.source_titles.get(rule.source, rule.source), edition, rule.lifts_to,
+                              notes_of.get(i, "")))
     parts = [f"country {group_points.get('country', 0)}", f"goods {group_points.get('goods', 0)}"]
     parts += [f"{g.title.lower()} {group_points[g.id]}" for g in rules.groups
               if g.id not in ("country", "goods") and group_points.get(g.id)]

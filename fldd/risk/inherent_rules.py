@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from fldd.standard.problems import Problems
@@ -82,11 +82,15 @@ class Rules:
     groups: tuple[Group, ...]
     rules: tuple[Rule, ...]
     source_titles: dict[str, str]
+    digest: str = ""  # of the file's text: an edit recomputes the suppliers even when the edition stays
 
     def find(self, kind: str, **when: str) -> Rule | None:
         """The rule of this kind whose condition is exactly `when`, or None (that fact then counts nothing)."""
-        wanted = tuple(sorted(when.items()))
-        return next((r for r in self.rules if r.kind == kind and r.when == wanted), None)
+        return self._index.get((kind, tuple(sorted(when.items()))))
+
+    @cached_property
+    def _index(self) -> dict[tuple, Rule]:
+        return {(r.kind, r.when): r for r in self.rules}
 
     def group(self, gid: str) -> Group:
         return next(g for g in self.groups if g.id == gid)
@@ -127,7 +131,11 @@ def read(path: Path, *, source_titles: dict[str, str], problems: Problems) -> Ru
         seen[rule.id] = line
         conditions.add((rule.kind, rule.when))
         rules.append(rule)
-    return Rules(str(data.get("edition", "")), score_max, levels, tuple(groups), tuple(rules), dict(source_titles))
+    import hashlib
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return Rules(str(data.get("edition", "")), score_max, levels, tuple(groups), tuple(rules), dict(source_titles),
+                 digest)
 
 
 def _levels(path: Path, data: Mapping, problems: Problems) -> tuple[tuple[str, int], ...]:

@@ -15,34 +15,16 @@ from dataclasses import dataclass
 
 from fldd.risk.data import Entity
 
-# Words that say what kind of company it is, not which one, in the languages suppliers register in (English,
-# German, French, Spanish, Indonesian, Russian transliterations, Indian usage), and the pinyin of the Chinese
-# company words. Dropped wherever they stand, after dots are removed ("S.A." -> "sa").
-LEGAL_WORDS = frozenset("""
-co company companies ltd limited corp corporation inc incorporated llc llp lp plc pvt gmbh ag kg mbh sa sas sarl
-srl spa bv nv pt tbk cv jsc ojsc ooo oao pjsc zao tov group jituan youxian gongsi zeren gufen
-""".split())
-LEGAL_PHRASES = (("s", "de", "rl", "de", "cv"), ("sa", "de", "cv"), ("s", "de", "rl"), ("de", "cv"),
-                 ("private", "limited"), ("public", "limited"), ("limited", "liability"), ("joint", "stock"),
-                 ("co", "kg"))
-# The same in Chinese characters, longest first, removed wherever they stand in a run of characters.
-CJK_LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
-# Words that describe a trade or a place: a name with only these left is too common to match on a word left
-# out, and leaving one of these out does not make another company. Place names stay in the name itself.
-COMMON_WORDS = frozenset("""
-and the of textile garment apparel clothing clothes cotton knit knitting knitwear weaving spinning dyeing yarn
-fabric fibre fiber silk wool leather shoe footwear trading trade import export imp exp industry industries
-industrial manufacturing manufacture factory mill product technology tech science international development
-holding enterprise material agricultural agriculture food electronic solar silicon energy new chemical metal
-polysilicon hair accessory accessories processing service sourcing supply fashion home garments textiles
-xinjiang uyghur uygur autonomous region province county city china chinese hetian hotan kashgar kashi aksu
-urumqi turpan korla shihezi changji yili ili hami bingtuan corps production construction guangdong zhejiang
-jiangsu fujian shandong anhui henan hebei hubei hunan sichuan yunnan guangxi gansu qinghai ningxia tibet inner
-mongolia beijing shanghai shenzhen guangzhou hong kong asia global east west north south
-""".split())
+from fldd.risk.screening_words import (CJK_LEGAL, COMMON_WORDS, GENERIC_WORDS, LEGAL_PHRASES, LEGAL_WORDS,
+                                     TRAILING_MARKS, TRAILING_WORDS)
+
 LONG_NAME = 15  # characters (normalised) from which one typing slip still leaves the name recognisable
 
 EXACT, ORDER, PLURAL, TYPO, MISSING = 100, 90, 85, 75, 70  # strength of each way of matching, out of 100
+CONTAINED = 60  # one name wholly inside the other's longer name ("Meixin Hair Products" in "Lop County Meixin ...")
+GENERIC = 50  # a name of common words only, the same word for word, in the same country
+ABROAD = 20  # taken off when the list gives the entity another country than the supplier's
+FLOOR = 45  # below this (a containment or a plain name abroad) a resemblance is not put to a person
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _HAS_CJK = re.compile(f"[{_CJK}]")
 
@@ -92,9 +74,18 @@ def _drop_legal(words: list[str]) -> list[str]:
     return out
 
 
+def _drop_trailing(words: list[str]) -> list[str]:
+    """'hoshine ... ltd and subsidiaries' -> 'hoshine ... ltd': the group an entry takes in is set aside."""
+    for i, word in enumerate(words):
+        if (i and word == "and" and all(w in TRAILING_WORDS for w in words[i:])
+                and any(w in TRAILING_MARKS for w in words[i:])):
+            return words[:i]
+    return words
+
+
 def words_of(name: str) -> tuple[str, ...]:
     """The words that tell one company from another; the folded words as they are when nothing else is left."""
-    words = _join_initials(_fold(name).split())
+    words = _drop_trailing(_join_initials(_fold(name).split()))
     return tuple(_drop_legal(words) or words)
 
 
@@ -123,6 +114,31 @@ def _one_slip(a: str, b: str) -> bool:
 
 
 _COMMON_STEMS = COMMON_WORDS | {_stem(w) for w in COMMON_WORDS}
+_GENERIC_STEMS = (GENERIC_WORDS - LEGAL_WORDS) | {_stem(w) for w in GENERIC_WORDS - LEGAL_WORDS}
+# "(XPCC)" in an entry: the acronym the list gives for the name, one more name of the entity
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)")
+
+
+def _is_generic(word: str) -> bool:
+    return word in GENERIC_WORDS or _stem(word) in _GENERIC_STEMS or word.isdigit() or len(word) < 2
+
+
+def _distinct(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in words if not _is_generic(w))
+
+
+def distinctive(name: str) -> tuple[str, ...]:
+    """The words of a name (as stems) that tell the company from others: not legal forms, not words of trade,
+    not places. A name without any is generic ("Textile Co. Ltd.", "Hong Kong Group Limited")."""
+    return _distinct(words_of(name))
+
+
+def _names_in(text: str) -> list[tuple[str, str]]:
+    """(as written, as compared) for an entry: the name with its bracketed acronym set aside, and the acronym."""
+    acronyms = [m.group(1) for m in _ACRONYM.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
+    if not acronyms:
+        return [(text, text)]
+    return [(text, _ACRONYM.sub(" ", text)), *((a, a) for a in acronyms)]
 
 
 @dataclass(frozen=True)
@@ -133,6 +149,7 @@ class Variant:
     text: str  # as the list writes it
     words: tuple[str, ...]
     stems: tuple[str, ...]
+    distinct: tuple[str, ...]  # the stems that are not generic (distinctive)
 
 
 @dataclass(frozen=True)
@@ -143,12 +160,14 @@ class NameMatch:
     matched_on: str  # the supplier's name or alias
     matched_to: str  # the entity's name or alias
     how: str
-    strength: int  # out of 100: 100 the same name, lower for a looser resemblance
+    strength: int  # out of 100: 100 the same name, lower for a looser resemblance or another country
+    supplier_country: str | None = None  # ISO codes, as the supplier's record and the list give them
+    entity_country: str | None = None
 
 
-def _variant(entity: int, text: str) -> Variant | None:
-    words = words_of(text)
-    return Variant(entity, text, words, tuple(_stem(w) for w in words)) if words else None
+def _variant(entity: int, text: str, compared: str | None = None) -> Variant | None:
+    words = words_of(text if compared is None else compared)
+    return Variant(entity, text, words, tuple(_stem(w) for w in words), _distinct(words)) if words else None
 
 
 class EntityIndex:
@@ -163,8 +182,8 @@ class EntityIndex:
         self.by_word: dict[str, list[Variant]] = defaultdict(list)
         for number, entity in enumerate(self.entities):
             seen = set()
-            for text in (entity.name, *entity.aliases):
-                variant = _variant(number, text)
+            for text, compared in (pair for name in (entity.name, *entity.aliases) for pair in _names_in(name)):
+                variant = _variant(number, text, compared)
                 if variant is None or variant.words in seen:
                     continue
                 seen.add(variant.words)
@@ -185,6 +204,10 @@ class EntityIndex:
             if variant not in found or found[variant][1] < strength:
                 found[variant] = (how, strength)
 
+        if not mine.distinct:  # a plain name ("Textile Ltd"): word for word only, and only in the same country
+            for v in self.exact.get(mine.words, ()):
+                note(v, "the same name, but made only of common words (trade, place, legal form)", GENERIC)
+            return [(v, how, strength) for v, (how, strength) in found.items()]
         for v in self.exact.get(mine.words, ()):
             note(v, "same name once case, accents, punctuation and legal-form words are set aside", EXACT)
         if len(mine.words) >= 2:
@@ -194,7 +217,7 @@ class EntityIndex:
             for v in self.by_stems.get(mine.stems, ()):
                 if v.words != mine.words:
                     note(v, "same name but for a singular or plural word", PLURAL)
-            self._close(mine, note)
+        self._close(mine, note)
         return [(v, how, strength) for v, (how, strength) in found.items()]
 
     def _close(self, mine: Variant, note) -> None:
@@ -206,7 +229,7 @@ class EntityIndex:
         size = len(set(mine.stems))
         for v, count in shared.items():
             theirs = len(set(v.stems))
-            if theirs == size and count == size - 1 and len(v.words) == len(mine.words):
+            if theirs == size and count == size - 1 and len(v.words) == len(mine.words) and v.distinct:
                 slips = [(a, b) for a, b in zip(mine.stems, v.stems) if a != b]
                 if (len(slips) == 1 and _one_slip(*slips[0]) and min(len(" ".join(mine.words)),
                                                                      len(" ".join(v.words))) >= LONG_NAME):
@@ -219,6 +242,10 @@ class EntityIndex:
                         and any(s not in _COMMON_STEMS for s in short.stems)
                         and [s for s in long_.stems if s in short.stems] == list(short.stems)):
                     note(v, f"same name but for the descriptive word '{_said(long_, extra[0])}'", MISSING)
+            if count == size < theirs:
+                note(v, f"the supplier's name '{mine.text}' is wholly inside the listed name", CONTAINED)
+            elif count == theirs < size and v.distinct:
+                note(v, f"the listed name '{v.text}' is wholly inside the supplier's longer name", CONTAINED)
 
 
 def _word(variant: Variant, stem: str) -> str:
@@ -231,14 +258,45 @@ def _said(variant: Variant, word: str) -> str:
     return found.group(0) if found else word
 
 
-def screen_names(names: Iterable[str], index: EntityIndex) -> list[NameMatch]:
-    """The entities one supplier's name and aliases resemble: one match per entity, the strongest reason."""
+def _country_words(mine: str | None, theirs: str | None, names: dict[str, str]) -> str:
+    if not theirs:
+        return "the list gives no country for the entity"
+    if not mine:
+        return f"listed in {names.get(theirs, theirs)}; the supplier's country is not known"
+    if mine == theirs:
+        return f"both in {names.get(mine, mine)}"
+    return (f"the supplier is in {names.get(mine, mine)}, the listed entity in {names.get(theirs, theirs)}: "
+            f"weighs {ABROAD} less")
+
+
+def _weighed(strength: int, generic: bool, mine: str | None, theirs: str | None) -> int | None:
+    """The strength once the countries are weighed; None when not to be put to a person. A plain name needs the
+    same country to be asked about at all; another country lowers any resemblance and drops the weak ones."""
+    if generic:
+        return strength if mine and theirs and mine == theirs else None
+    if mine and theirs and mine != theirs:
+        strength -= ABROAD
+    return strength if strength >= FLOOR else None
+
+
+def screen_names(names: Iterable[str], index: EntityIndex, *, country: str | None = None,
+                 country_names: dict[str, str] | None = None) -> list[NameMatch]:
+    """The entities one supplier's name and aliases resemble: one match per entity, the strongest reason, with
+    the supplier's country (ISO code) weighed against the entity's when the list gives one."""
+    mine = (country or "").strip().upper() or None
     best: dict[int, NameMatch] = {}
     for name in names:
         if not name or not name.strip():
             continue
         for variant, how, strength in index.matches(name):
+            entity = index.entities[variant.entity]
+            theirs = (entity.iso2 or "").strip().upper() or None
+            weighed = _weighed(strength, not variant.distinct or how.startswith("the same name, but made only"),
+                               mine, theirs)
             current = best.get(variant.entity)
-            if current is None or current.strength < strength:
-                best[variant.entity] = NameMatch(index.entities[variant.entity], name, variant.text, how, strength)
+            if weighed is None or (current is not None and current.strength >= weighed):
+                continue
+            best[variant.entity] = NameMatch(entity, name, variant.text,
+                                             f"{how}; {_country_words(mine, theirs, country_names or {})}",
+                                             weighed, mine, theirs)
     return sorted(best.values(), key=lambda m: (-m.strength, m.entity.list_name, m.entity.name))

@@ -15,11 +15,15 @@ LEFT JOIN (
            row_number() OVER (PARTITION BY supplier_id
                               ORDER BY coalesce(assessed_on, substr(submitted_at, 1, 10)) DESC, id DESC) AS n
     FROM assessments WHERE status <> 'draft') l ON l.supplier_id = s.id AND l.n = 1
-ORDER BY s.name COLLATE NOCASE, s.id
 """
 
 
-def map_facts(store: Store) -> list[dict]:
-    """Every supplier's country, goods (JSON text), chain tier, status, inherent risk and latest counting result."""
+FACTS = ("id", "name", "country", "goods", "chain_tier", "status", "inherent_level", "inherent_score", "rating",
+         "tier", "valid_until", "assessed_on")  # the order of a map_facts tuple
+
+
+def map_facts(store: Store) -> list[tuple]:
+    """Every supplier's country, goods (JSON text), chain tier, status, inherent risk and latest counting result,
+    as tuples in FACTS order (a dict per row would cost more than the query for 10,000 suppliers)."""
     with store.read() as db:
-        return list(db.query(MAP_SQL))
+        return db.execute(MAP_SQL).fetchall()

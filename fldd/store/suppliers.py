@@ -184,7 +184,13 @@ def risk_profiles(store: Store, supplier_ids: list[int] | None = None) -> list[d
                 chunk = list(supplier_ids[start:start + 500])
                 rows += db.execute(f"{sql} WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
     keys = ("id", "uid", "country", "address", "goods", "corridors", "materials", *RISK_FIELDS)
-    return [_decoded(dict(zip(keys, row))) for row in rows]
+    decoded = []
+    for row in rows:  # the stored factors and inputs stay JSON text: the refresh compares them as text
+        item = dict(zip(keys, row))
+        for key in ("goods", "corridors", "materials"):
+            item[key] = json.loads(item[key])
+        decoded.append(item)
+    return decoded
 
 
 def stale_risk_ids(store: Store, stamp: str) -> list[int]:
@@ -195,16 +201,16 @@ def stale_risk_ids(store: Store, stamp: str) -> list[int]:
 
 
 def put_risks(store: Store, risks: list[dict]) -> None:
-    """Store computed inherent risks ({id, inherent_score, ...}) in one transaction, without touching updated_at
-    (the supplier did not change; the data it is rated with did)."""
+    """Store computed inherent risks ({id, inherent_score, ...}; factors and inputs as JSON text) in one
+    transaction, without touching updated_at (the supplier did not change; the data it is rated with did)."""
     if not risks:
         return
     with store.write() as db:
         db.conn.executemany(
             "UPDATE suppliers SET inherent_score = ?, inherent_level = ?, inherent_factors = ?, inherent_inputs = ?, "
             "inherent_editions = ? WHERE id = ?",
-            [(r["inherent_score"], r["inherent_level"], json.dumps(r["inherent_factors"], ensure_ascii=False),
-              json.dumps(r["inherent_inputs"], ensure_ascii=False), r["inherent_editions"], r["id"]) for r in risks])
+            [(r["inherent_score"], r["inherent_level"], r["inherent_factors"], r["inherent_inputs"],
+              r["inherent_editions"], r["id"]) for r in risks])
 
 
 def inputs_by_uid(store: Store) -> dict[str, dict | None]:

@@ -77,6 +77,17 @@ SUPPLIERS = [
     ("Phnom Penh Apparel", "KH", ["Garments"], "Apparel", 1, 2),
 ]
 
+# What a buyer knows of a few sites beyond country and goods, so the register shows it: other names (screened
+# against entity lists), where migrant workers are recruited from, and raw-material origins. Only sites already
+# at high inherent risk, so the demo's levels stay as they were.
+PROFILES = {
+    "Klang Valley Gloves Sdn Bhd": {"corridors": ["NP", "BD", "MM"], "aliases": ["KV Gloves"]},
+    "Penang Precision Electronics": {"corridors": ["NP", "ID"], "aliases": ["PPE Sdn Bhd"]},
+    "Andaman Seafood Processing": {"corridors": ["MM", "KH"]},
+    "Dhaka Denim Works": {"materials": [{"material": "Cotton", "country": "IN"}], "aliases": ["DDW Ltd"]},
+    "Shenzhen Bright Electronics": {"aliases": ["深圳明亮电子有限公司"]},
+}
+
 # Profile corrections suppliers typed into returned workbooks, waiting for the buyer: (supplier, field key,
 # suggested value, days ago). The OS ID's check character is right, so applying it works.
 SUGGESTED_CORRECTIONS = [
@@ -219,7 +230,8 @@ def _build(ctx: AppContext) -> None:
         supplier_id = add_supplier(ctx, name, country, goods=goods, sector=sector, chain_tier=tier,
                                    address=f"{rng.randint(1, 240)} Industrial Road, {name.split()[0]}",
                                    contacts=[{"name": "Compliance manager", "role": "Compliance",
-                                              "email": f"compliance@{name.split()[0].lower()}.example"}])
+                                              "email": f"compliance@{name.split()[0].lower()}.example"}],
+                                   **PROFILES.get(name, {}))
         ids[name] = supplier_id
         stage = STAGES[index % len(STAGES)]
         days_ago = rng.randint(20, 540)  # drawn for every supplier, so the rest of the demo stays as it was

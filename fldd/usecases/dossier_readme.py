@@ -39,8 +39,9 @@ def readme_text(plan: Plan, header: dict[str, Any]) -> bytes:
                       ("Goods", ", ".join(s["goods"]) or "-"), ("Sector", s["sector"] or "-"),
                       ("Tier in the chain", str(s["chain_tier"])), ("Status in the register", s["status"]),
                       ("Identifiers", ids or "none held"), ("fldd uid", s["uid"]),
-                      ("Inherent risk", f"{risk['level']} ({risk['score']} of 10), from its country and goods, on "
-                                        f"{editions}")])
+                      ("Inherent risk", f"{risk['level']} ({risk['score']} of 10), from its country, goods, recruitment "
+                                        f"corridors and raw-material origins (each factor with its source in "
+                                        f"supplier.json), on {editions}")])
     lines += _heading("Made")
     key = header["signing_key"]["fingerprint"]
     lines += _fields([("On", f"{header['made_at']} (UTC)"), ("By", f"{header['made_by']} ({header['made_as']})"),

@@ -9,6 +9,7 @@ editions, so a crash between loading an edition and refreshing cannot leave stal
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fldd.store import suppliers as store_suppliers
@@ -16,7 +17,8 @@ from fldd.usecases.context import AppContext
 
 
 def _screening_confirmed(ctx: AppContext, supplier_ids: list[int] | None) -> dict[int, list[dict]]:
-    """supplier id -> the entity-list matches a person confirmed for it (one query, whatever the count)."""
+    """supplier id -> the entity-list matches a person confirmed for it whose listing is in force (one query,
+    whatever the count): a confirmed entity that no list in force names any more (delisted) counts no more."""
     from fldd.usecases.screening import screening_matches
 
     if supplier_ids is not None and len(supplier_ids) == 1:
@@ -24,7 +26,7 @@ def _screening_confirmed(ctx: AppContext, supplier_ids: list[int] | None) -> dic
     else:
         found = screening_matches(ctx, status="confirmed")
     by_supplier: dict[int, list[dict]] = {}
-    for match in found:
+    for match in (m for m in found if not m["delisted"]):
         by_supplier.setdefault(match["supplier_id"], []).append(match)
     return by_supplier
 
@@ -81,7 +83,8 @@ def refresh_inherent(ctx: AppContext, supplier_ids: list[int] | None = None) -> 
             except UnknownCountryError:  # the store checks the code's length only; the register says so
                 continue
             memo[key] = {"inherent_score": risk.score, "inherent_level": risk.level,
-                         "inherent_factors": [f.as_dict() for f in risk.factors], "inherent_inputs": risk.inputs()}
+                         "inherent_factors": json.dumps([f.as_dict() for f in risk.factors], ensure_ascii=False),
+                         "inherent_inputs": json.dumps(risk.inputs(), ensure_ascii=False)}
         new = memo[key]
         same = all(p[k] == new[k] for k in new)
         if same and p["inherent_editions"] == stamp:

@@ -66,6 +66,10 @@ Tables (lists of dicts in display order; every count an int; "rating" keys are R
              {"what": "found_not_repaid", "suppliers": 1}]   # by the latest result, see definitions
     "grievance": [{"what": "assessed", "suppliers": 5}, {"what": "without_finding", "suppliers": 3},
                   {"what": "with_finding", "suppliers": 2}]
+    "by_next_step": [{"step": "relationship", "suppliers": 0}, {"step": "enhanced", ...}, {"step": "onsite", ...},
+                     {"step": "desktop", ...}, {"step": "none", ...}]
+                    # the suppliers counted above by the next step the queue recommends TODAY (queue.STEPS order,
+                    # every step present): a report of an earlier period still shows today's recommendations
     "risk_data": [{"table": "dol-goods", "title": "US DOL List of Goods Produced by Child Labor or Forced
                    Labor", "edition": "2024 edition (partial reconstruction), published 2024-09-05"},
                   {"table": "dol-countries", ...}, {"table": "tip-tiers", ...}, {"table": "entity-list", ...}]
@@ -117,6 +121,9 @@ DEFINITIONS = {
     "grievance": "Grievance mechanism rated: the latest result answered a question of the grievance module or a "
                  "question about the grievance mechanism; without finding: no finding raised on it by a rule "
                  "reading those questions, or by an auditor on one of them.",
+    "next_step": "Suppliers by recommended next step: the step fldd's queue recommends for each supplier today "
+                 "(from its inherent risk, latest result and its triggers, open findings and expiry, or a decision "
+                 "a buyer recorded against the recommendation); it is today's recommendation whatever the period.",
     "young_workers": "Child or young-worker findings: findings of the young-workers module, or of a rule reading "
                      "a question about child labour or young workers, or an auditor's on such a question.",
 }
@@ -154,11 +161,24 @@ def portfolio_figures(ctx: AppContext, *, since: str | dt.date | None = None,
                                     for t in ("desktop", "onsite")],
             "assessments_by_month": _months(start, end, current["months"]),
             **standing["tables"],
+            "by_next_step": next_steps(ctx, rows),
             "risk_data": risk_data_rows(ctx),
         },
         "questionnaire_versions": _versions(current["versions"] | previous["versions"], rows),
         "definitions": dict(DEFINITIONS),
     }
+
+
+def next_steps(ctx: AppContext, rows: list[dict]) -> list[dict]:
+    """The suppliers the report counts, by the next step the queue recommends for them today."""
+    from fldd.usecases.queue import STEPS, queue_rows
+
+    counted = {r["id"] for r in rows}
+    by_step = dict.fromkeys(STEPS, 0)
+    for row in queue_rows(ctx):
+        if row["supplier_id"] in counted and row["step"] in by_step:
+            by_step[row["step"]] += 1
+    return [{"step": step, "suppliers": n} for step, n in by_step.items()]
 
 
 def risk_data_rows(ctx: AppContext) -> list[dict]:

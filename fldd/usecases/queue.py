@@ -96,18 +96,20 @@ def editions_words(ctx: AppContext) -> str:
     return "; ".join(f"{e.name}, {e.shown()}" for e in risk_editions(ctx))
 
 
-def _matches(ctx: AppContext) -> tuple[dict[int, list], dict[int, list]]:
-    """Screening matches by supplier: pending ones and confirmed ones."""
+def _matches(ctx: AppContext) -> tuple[dict[int, list], dict[int, list], dict[int, list]]:
+    """Screening matches by supplier: pending ones, confirmed ones whose listing is in force, and confirmed ones
+    whose listing is gone (delisted, to review; never counted as a current listing)."""
     from fldd.usecases.screening import screening_matches
 
     pending: dict[int, list] = defaultdict(list)
     confirmed: dict[int, list] = defaultdict(list)
+    delisted: dict[int, list] = defaultdict(list)
     for match in screening_matches(ctx):
-        if match["status"] == "pending":
+        if match["status"] == "pending" and not match["closed_at"]:
             pending[match["supplier_id"]].append(match)
         elif match["status"] == "confirmed":
-            confirmed[match["supplier_id"]].append(match)
-    return pending, confirmed
+            (delisted if match["delisted"] else confirmed)[match["supplier_id"]].append(match)
+    return pending, confirmed, delisted
 
 
 def queue_rows(ctx: AppContext, supplier_ids: list[int] | None = None) -> list[dict]:
@@ -118,14 +120,16 @@ def queue_rows(ctx: AppContext, supplier_ids: list[int] | None = None) -> list[d
     chosen = rules()
     risk = current_risk_data(ctx)
     awaited = _awaited(ctx)
-    pending, confirmed = _matches(ctx)
+    pending, confirmed, delisted = _matches(ctx)
     decided = store_queue.latest_decisions(ctx.store)
     editions = editions_words(ctx)
     out, cache, memo = [], {}, {}
     for row in store_queue.supplier_facts(ctx.store, today.isoformat(), supplier_ids):
         sid = row["id"]
-        facts = facts_of(row, today, awaited.get(sid, {}), pending.get(sid, []), confirmed.get(sid, []))
-        word = words_for(row, facts, risk, pending.get(sid, []), confirmed.get(sid, []), cache)
+        facts = facts_of(row, today, awaited.get(sid, {}), pending.get(sid, []), confirmed.get(sid, []),
+                         delisted.get(sid, []))
+        word = words_for(row, facts, risk, pending.get(sid, []), confirmed.get(sid, []), cache,
+                         delisted.get(sid, []))
         rec = next_steps.recommend(chosen, facts, word, memo)
         now_facts = material(facts, rec.step, row["assessment_id"])
         until = facts["valid_until"]

@@ -35,7 +35,8 @@ FACTS = {
     "other_overdue": "actions past their date other than those Priority ones past their closure date",
     "serious_other_overdue": "of those other actions, the actions of Priority or Major findings",
     "screening_pending": "possible entity-list matches waiting for a person to confirm or dismiss",
-    "screening_confirmed": "entity-list matches a person confirmed",
+    "screening_confirmed": "entity-list matches a person confirmed, whose listing is in force",
+    "screening_delisted": "entity-list matches a person confirmed whose entity is on no list in force any more",
     "desktop_draft": "true when a desktop self-assessment is in progress (a draft)",
     "onsite_draft": "true when an on-site assessment is in progress (a draft)",
     "desktop_awaited_days": "days since the desktop workbook sent to the supplier and awaited went out (null: none)",
@@ -56,6 +57,7 @@ WORDS = {
     "priority_words": "the Priority corrective actions past their closure date",
     "confirmed_words": "the confirmed entity-list matches: entity, list and edition",
     "pending_words": "the possible entity-list matches: entity, list and edition",
+    "delisted_words": "the confirmed matches whose listing is gone: entity, list, last edition, why and since when",
     "draft_started": "the day the draft in progress was started",
     "desktop_draft_started": "the day the desktop self-assessment draft in progress was started",
     "onsite_draft_started": "the day the on-site assessment draft in progress was started",
@@ -69,7 +71,7 @@ TIER_WORDS = {"desktop": "desktop self-assessment", "onsite": "on-site assessmen
 
 
 def facts_of(row: dict, today: dt.date, awaited: dict[str, int | None], pending: list[dict],
-             confirmed: list[dict]) -> dict:
+             confirmed: list[dict], delisted: list[dict] = ()) -> dict:
     """The rules' facts for one supplier row of store.queue.supplier_facts; awaited: days since the workbook
     of each tier still awaited went out."""
     until = dt.date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
@@ -86,6 +88,7 @@ def facts_of(row: dict, today: dt.date, awaited: dict[str, int | None], pending:
         "priority_overdue": row["priority_overdue"], "priority_past_closure": row["priority_past_closure"],
         "other_overdue": row["other_overdue"], "serious_other_overdue": row["serious_other_overdue"],
         "screening_pending": len(pending), "screening_confirmed": len(confirmed),
+        "screening_delisted": len(delisted),
         "desktop_draft": bool(row["desktop_draft"]), "onsite_draft": bool(row["onsite_draft"]),
         "desktop_awaited_days": awaited.get("desktop"), "onsite_awaited_days": awaited.get("onsite"),
     }
@@ -110,6 +113,12 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def _match_words(matches: list[dict]) -> str:
     return _phrase([f"{m['entity']} on the {m['list_name']} ({m['edition']})" for m in matches])
+
+
+def _delisted_words(matches: list[dict]) -> str:
+    """'Acme Co on the UFLPA Entity List (2026-01); not on the edition in force (2026-03) since 2026-12-07'."""
+    return "; and ".join(f"{m['entity']} on the {m['list_name']} ({m['edition']}); {m['closed_why']} since "
+                         f"{(m['closed_at'] or '')[:10]}" for m in matches)
 
 
 @lru_cache(maxsize=4096)  # suppliers of one country and goods share the same stored text
@@ -181,7 +190,7 @@ def _listed(risk: RiskData, country: str, good: str) -> list[str]:
 
 
 def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confirmed: list[dict],
-              cache: dict) -> Callable[[str], object]:
+              cache: dict, delisted: list[dict] = ()) -> Callable[[str], object]:
     """word(name) for one supplier: a fact in words, or one of WORDS (computed only when a reason asks); cache
     is shared by the suppliers of one queue."""
     def level_words() -> str:
@@ -228,6 +237,7 @@ def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confi
                                           "Priority corrective actions"),
         "confirmed_words": lambda: _match_words(confirmed),
         "pending_words": lambda: _match_words(pending),
+        "delisted_words": lambda: _delisted_words(delisted),
         "draft_started": lambda: row["draft_started"] or "?",
         "result_tier": lambda: {"desktop": "desktop", "onsite": "on-site"}.get(row["result_tier"], "latest"),
         "valid_until": lambda: facts["valid_until"] or "no expiry date",

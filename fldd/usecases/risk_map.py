@@ -37,7 +37,7 @@ HIGH_BANDS = ((1 / 3, "high_few"), (2 / 3, "high_some"), (1.01, "high_most"))  #
 TIER_CHOICES = (1, 2, 3)  # 3 stands for "3 or further up the chain"
 
 
-@dataclass
+@dataclass(slots=True)
 class MapSupplier:
     """One supplier as the map counts it."""
 
@@ -98,22 +98,28 @@ def map_suppliers(ctx: AppContext) -> tuple[list[MapSupplier], dict[str, str]]:
     data = current_risk_data(ctx)
     facts = store.map_facts(ctx.store)
     steps = {r["supplier_id"]: r["step"] for r in queue_rows(ctx)}
-    goods = [_goods(f["goods"]) for f in facts]
+    parsed: dict[str | None, list[str]] = {}  # many suppliers share a goods list: parse each text once
+    goods = [parsed[f[3]] if f[3] in parsed else parsed.setdefault(f[3], _goods(f[3])) for f in facts]
     groups = group_goods((g for listed in goods for g in listed), known_goods(data))
     labels = {g.key: g.label for g in groups.values()}
+    keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+    regions = {code: f.region or NO_REGION for code, f in data.findings.items()}
+    names: dict[str, str] = {}
     today = ctx.today().isoformat()
     out = []
-    for row, listed in zip(facts, goods):
-        finding = data.findings.get(row["country"])
-        step = steps.get(row["id"])
+    for (id_, name, country, _, chain_tier, status, level, score, rating, tier, valid_until, _), listed in \
+            zip(facts, goods):
+        column_keys = keys.get(tuple(listed))
+        if column_keys is None:
+            column_keys = keys[tuple(listed)] = tuple(dict.fromkeys(groups[g].key for g in listed))
+        if country not in names:
+            names[country] = _name(country, data.countries)
+        step = steps.get(id_)
         out.append(MapSupplier(
-            id=row["id"], name=row["name"], country=row["country"], country_name=_name(row["country"], data.countries),
-            region=finding.region if finding and finding.region else NO_REGION, goods=listed,
-            groups=tuple(dict.fromkeys(groups[g].key for g in listed)), chain_tier=row["chain_tier"] or 1,
-            status=row["status"] or "active", inherent_level=row["inherent_level"],
-            inherent_score=row["inherent_score"], rating=row["rating"], tier=row["tier"],
-            valid_until=row["valid_until"], expired=bool(row["valid_until"] and row["valid_until"] < today),
-            step=step, step_label=STEP_LABELS.get(step, "")))
+            id=id_, name=name, country=country, country_name=names[country], region=regions.get(country, NO_REGION),
+            goods=listed, groups=column_keys, chain_tier=chain_tier or 1, status=status or "active",
+            inherent_level=level, inherent_score=score, rating=rating, tier=tier, valid_until=valid_until,
+            expired=bool(valid_until and valid_until < today), step=step, step_label=STEP_LABELS.get(step, "")))
     return out, labels
 
 
@@ -177,21 +183,27 @@ def risk_grid(suppliers: list[MapSupplier], labels: dict[str, str], *, measure: 
         columns.append((OTHER_GOODS[0], OTHER_GOODS[1], False))
     if any(not s.groups for s in kept):
         columns.append((NO_GOODS[0], NO_GOODS[1], False))
-    cells: dict[tuple[str, str], Cell] = {}
+    by_country = rows_by == "country"
+    placed: dict[tuple[str, ...], tuple[str, ...]] = {}  # a supplier's goods groups -> the columns it is in
+    members: dict[tuple[str, str], list[MapSupplier]] = {}
     row_labels: dict[str, str] = {}
     row_ids: dict[str, set[int]] = {}
     for s in kept:
-        row = s.country if rows_by == "country" else s.region
-        row_labels[row] = s.country_name if rows_by == "country" else s.region
-        row_ids.setdefault(row, set()).add(s.id)
-        for column in {column_of.get(g, OTHER_GOODS[0]) for g in s.groups} or {NO_GOODS[0]}:
-            cell = cells.get((row, column))
-            if cell is None:
-                cell = cells[(row, column)] = Cell()
-            cell.ids.append(s.id)
-            cell.levels[s.inherent_level or "unknown"] += 1
-            cell.ratings[s.rating if s.rating in RATINGS else NOT_ASSESSED] += 1
-            cell.expired += s.expired and s.rating is not None
+        row = s.country if by_country else s.region
+        if row not in row_labels:
+            row_labels[row] = s.country_name if by_country else s.region
+            row_ids[row] = set()
+        row_ids[row].add(s.id)
+        in_columns = placed.get(s.groups)
+        if in_columns is None:
+            in_columns = placed[s.groups] = tuple(dict.fromkeys(column_of.get(g, OTHER_GOODS[0]) for g in s.groups)) \
+                or (NO_GOODS[0],)
+        for column in in_columns:
+            members.setdefault((row, column), []).append(s)
+    cells = {key: Cell([s.id for s in found], Counter(s.inherent_level or "unknown" for s in found),
+                       Counter(s.rating if s.rating in RATINGS else NOT_ASSESSED for s in found),
+                       sum(1 for s in found if s.expired and s.rating is not None))
+             for key, found in members.items()}
     rows = sorted(row_labels.items(), key=lambda kv: (kv[1] == NO_REGION, fold(kv[1])))
     column_totals = Counter()
     for (_, column), cell in cells.items():
@@ -237,23 +249,12 @@ def worst(cell: Cell, measure: str) -> str | None:
 
 
 def edition_lines(ctx: AppContext) -> list[str]:
-    """The risk-data editions the inherent risk rests on, one line each ("US DOL List of Goods: 2024 edition,
-    published 2024-09-05, partial reconstruction")."""
-    from fldd.usecases.risk_data import current_risk_data, risk_editions
+    """The risk-data editions the inherent risk rests on, one line each ("US DOL List of Goods: 2024 edition
+    (partial reconstruction), published 2024-09-05"), loaded ones saying when."""
+    from fldd.usecases.risk_data import risk_editions
 
     lines = []
     for e in risk_editions(ctx):
-        if e.kind == "entity_list":
-            continue
-        line = f"{e.name}: {e.edition} edition" + (f", published {e.published}" if e.published else "")
-        if not e.complete:
-            line += " (partial)"
-        if e.loaded_at:
-            line += f", loaded {e.loaded_at[:10]}"
-        lines.append(line)
-    if not lines:  # the editions as the bundled tables' years say (before the risk-data helper's editions)
-        data = current_risk_data(ctx)
-        lines = [f"US DOL List of Goods: {data.goods_edition} edition",
-                 f"US DOL Findings on the Worst Forms of Child Labor: {data.findings_edition} edition",
-                 f"US State Department TIP report: {data.tip_edition} edition"]
+        line = f"{e.name}: {e.shown()}" + (f", published {e.published}" if e.published else "")
+        lines.append(line + (f", loaded {e.loaded_at[:10]}" if e.loaded_at else ""))
     return lines

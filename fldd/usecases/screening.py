@@ -6,8 +6,12 @@ A match is a dict: {"id", "supplier_id", "supplier", "list_name", "edition", "en
 "matched_on" (the supplier's name or alias that matched), "matched_to" (the entity's name or alias), "how"
 (words: "same name once legal-form words are set aside"), "strength" (out of 100), "status" ("pending" |
 "confirmed" | "dismissed" | "closed": a pending match that no longer matches, kept for the record), "decided_by",
-"decided_at", "reason", "found_at", "closed_at" and "closed_why" (set when it no longer applies)}.
-Only confirmed matches in force (confirmed_matches) count in a supplier's inherent risk.
+"decided_at", "reason", "found_at", "closed_at" and "closed_why" (set when it no longer applies), "delisted"
+(a confirmed match whose entity is on no list in force: kept confirmed for the record, with the edition it was
+last on, closed_at the day it went and closed_why why), "supplier_country" and "entity_country" (ISO codes; the
+entity's as the list in force gives it, None when it gives none)}.
+Only confirmed matches whose listing is in force (confirmed_matches) count in a supplier's inherent risk and next
+step; a delisted one is put to the buyer to review.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ PENDING_MEANS = ("A possible match changes neither the supplier's inherent risk 
                  "it; meanwhile it puts the supplier in Next steps as \"Enhanced due diligence: confirm or dismiss the "
                  "possible match\", a to-do, not a verdict.")
 CLOSED = "closed"  # a pending match whose basis went away: the entity left the list, the supplier was renamed
+DELISTED = "delisted"  # a confirmed match whose entity is on no list in force: kept, to review, counts no more
 DECIDERS = ("buyer",)  # deciding whether a supplier is a listed company is the buyer's compliance call
 LIST_KINDS = ("entity_list", "own_list")
 _HIDDEN = ("entity_key", "fingerprint")
@@ -64,34 +69,45 @@ def screen_suppliers(ctx: AppContext, supplier_ids: list[int] | None = None) -> 
     index = _index(tuple(data.entities))
     found = []
     if index.entities:
-        for supplier_id, names in store_screening.supplier_names(ctx.store, supplier_ids).items():
-            for match in screen_names(names, index):
+        for supplier_id, (country, names) in store_screening.supplier_names(ctx.store, supplier_ids).items():
+            for match in screen_names(names, index, country=country, country_names=data.countries):
                 entity = match.entity
                 found.append({"supplier_id": supplier_id, "list_name": entity.list_name,
                               "edition": editions.get(entity.list_name, ""), "entity": entity.name,
                               "entity_aliases": list(entity.aliases), "entity_key": entity_key(entity),
                               "matched_on": match.matched_on, "matched_to": match.matched_to, "how": match.how,
                               "strength": match.strength, "fingerprint": _fingerprint(names, entity)})
-    return store_screening.record(ctx.store, supplier_ids, found, {entity_key(e) for e in index.entities})
+    return store_screening.record(ctx.store, supplier_ids, found, {entity_key(e) for e in index.entities},
+                                  editions)
 
 
-def _public(row: dict) -> dict:
-    return {k: v for k, v in row.items() if k not in _HIDDEN}
+def _public(row: dict, countries: dict[str, str | None]) -> dict:
+    return {**{k: v for k, v in row.items() if k not in _HIDDEN}, "entity_country": countries.get(row["entity_key"])}
+
+
+def _entity_countries(ctx: AppContext) -> dict[str, str | None]:
+    """entity key -> the country the list in force gives the entity (None: none given, or no longer listed)."""
+    from fldd.usecases.risk_data import current_risk_data
+
+    return {entity_key(e): e.iso2 for e in current_risk_data(ctx).entities}
 
 
 def screening_matches(ctx: AppContext, *, supplier_id: int | None = None, status: str | None = None) -> list[dict]:
     """Possible matches, pending first. status: one of STATUSES (those in force), "closed" (the record of
-    those that no longer apply), or None / "all" for every one."""
+    those that no longer apply), "delisted" (confirmed ones whose listing is gone; also among the closed), or
+    None / "all" for every one."""
     if status == "all":
         status = None
-    if status is not None and status not in (*STATUSES, CLOSED):
-        raise Rejected([f"status: '{status}' is not one of {', '.join((*STATUSES, CLOSED, 'all'))}"])
-    return [_public(r) for r in store_screening.matches(ctx.store, supplier_id=supplier_id, status=status)]
+    if status is not None and status not in (*STATUSES, CLOSED, DELISTED):
+        raise Rejected([f"status: '{status}' is not one of {', '.join((*STATUSES, CLOSED, DELISTED, 'all'))}"])
+    rows = store_screening.matches(ctx.store, supplier_id=supplier_id, status=status)
+    countries = _entity_countries(ctx) if rows else {}
+    return [_public(r, countries) for r in rows]
 
 
 def screening_match(ctx: AppContext, match_id: int) -> dict:
     """One match with the trail of its decisions (decision, decided_by, decided_at, reason), oldest first."""
-    return _public(store_screening.get(ctx.store, match_id))
+    return _public(store_screening.get(ctx.store, match_id), _entity_countries(ctx))
 
 
 def _decidable(ctx: AppContext, match_id: int, reason: str) -> tuple[dict, str]:
@@ -140,8 +156,8 @@ def reopen_match(ctx: AppContext, match_id: int, *, reason: str) -> dict:
 
 
 def suppliers_to_decide(ctx: AppContext) -> list[dict]:
-    """For the buyer's home: one entry per supplier with matches pending (supplier_id, supplier, country, count,
-    lists)."""
+    """For the buyer's home: one entry per supplier with matches pending or confirmed matches delisted
+    (supplier_id, supplier, country, count: pending, delisted: to review, lists)."""
     return store_screening.pending_by_supplier(ctx.store)
 
 

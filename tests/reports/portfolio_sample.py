@@ -81,6 +81,8 @@ def sample_figures(since: str = "2026-01-01", until: str = "2026-11-23") -> dict
                  {"what": "found_not_repaid", "suppliers": 3}],
         "grievance": [{"what": "assessed", "suppliers": 61}, {"what": "without_finding", "suppliers": 44},
                       {"what": "with_finding", "suppliers": 17}],
+        "by_next_step": [{"step": s, "suppliers": n} for s, n in zip(
+            ("relationship", "enhanced", "onsite", "desktop", "none"), (2, 3, 17, 44, 71))],
         "risk_data": [{"table": "dol-goods", "title": "US DOL List of Goods Produced by Child Labor or Forced Labor",
                        "edition": 2024}],
     }

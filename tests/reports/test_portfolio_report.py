@@ -305,3 +305,19 @@ def test_a_buyers_goods_named_like_a_formula_stay_text_end_to_end(db, tmp_path):
     assert HOSTILE_GOODS in heat
     for ws in book.worksheets:
         assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), ws.title
+
+
+def test_the_report_counts_suppliers_by_next_step(db, tmp_path, sampled):
+    """A board asks what the team will do next with its suppliers: the PDF and the Excel file say how many
+    suppliers each recommended step concerns."""
+    pdf, xlsx = tmp_path / "p.pdf", tmp_path / "p.xlsx"
+    assert _report(db, pdf) == 0 and _report(db, xlsx) == 0
+    text = _pdf_text(pdf)
+    assert "Suppliers by next step Recommended next step (today) Suppliers" in text
+    for words, n in (("Decide on the relationship", 2), ("Enhanced due diligence", 3), ("On-site assessment", 17),
+                     ("Desktop self-assessment", 44), ("No action now", 71)):
+        assert f"{words} {n}" in text, words
+    steps = load_workbook(xlsx)["Suppliers by next step"]
+    assert [[c.value for c in row] for row in steps.iter_rows(min_row=2)] == [
+        ["Decide on the relationship", 2], ["Enhanced due diligence", 3], ["On-site assessment", 17],
+        ["Desktop self-assessment", 44], ["No action now", 71]]

@@ -98,8 +98,12 @@ def test_a_common_word_does_not_flag_every_supplier():
     # the buyer's own list names a "Garments Ltd": suppliers with garments in their name are not it
     for name in ("Dhaka Garments Ltd", "Garments Export House", "Sunrise Garments", "Textile Ltd", "Apparel Co"):
         assert not found([name]), name
-    [match] = found(["GARMENTS LIMITED"])
-    assert match.entity == GENERIC
+    # a plain name alone is no reason to ask: only word for word and with the same country given on both sides
+    assert not found(["GARMENTS LIMITED"])
+    placed = Entity("Buyer's own list", "Garments Ltd", (), "BD")
+    [match] = screen_names(["GARMENTS LIMITED"], index(placed), country="BD")
+    assert match.entity == placed and match.strength == 50
+    assert not screen_names(["GARMENTS LIMITED"], index(placed), country="IN")
 
 
 def test_a_short_name_does_not_match_on_one_letter():

@@ -76,3 +76,27 @@ def test_the_help_says_what_a_possible_match_does_and_does_not_do(capsys):
     assert ("A possible match changes neither the supplier's inherent risk nor its rating until a buyer confirms "
             "it; meanwhile it puts the supplier in Next steps as \"Enhanced due diligence: confirm or dismiss the "
             "possible match\", a to-do, not a verdict.") in said
+
+
+def test_a_confirmed_entity_no_longer_listed_is_listed_as_delisted_with_its_last_edition(ctx, monkeypatch, capsys):
+    import dataclasses
+
+    from fldd.usecases.screening import decide_match, screen_suppliers
+    from tests.screening_lists import EDITION
+
+    with_entities(monkeypatch, LISTED)
+    add_supplier(ctx, "Kashgar Brightway Textile", "CN")
+    [match] = screening_matches(ctx)
+    decide_match(ctx, match["id"], confirmed=True, reason="Same licence")
+    with_entities(monkeypatch, edition=dataclasses.replace(EDITION, edition="2026-09"))  # the next one leaves it out
+    screen_suppliers(ctx)
+    path = str(ctx.store.path)
+    ctx.close()
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening", "--status", "delisted")
+    assert code == 0
+    assert ("delisted   Kashgar Brightway Textile (supplier 1) was confirmed as Kashgar Brightway Textile Co., Ltd., "
+            "last listed on Test Entity List 2026-05") in out
+    assert f"confirmed by {ctx.user} on " in out and ": Same licence" in out
+    assert ": not on the edition in force (2026-09)" in out
+    code, out, _ = run(capsys, "--db", path, "suppliers", "screening", "--status", "confirmed")
+    assert out.strip() == "0 confirmed possible entity-list match(es)"

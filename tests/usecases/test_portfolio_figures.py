@@ -429,3 +429,15 @@ def test_the_ids_the_report_names_are_in_the_shipped_standard(ctx):
         for q in (desktop, onsite):
             asked, raised = _scope(q, set(spec["modules"]), set(spec["terms"]))
             assert asked and raised, (topic, q.id)
+
+
+def test_suppliers_counted_by_the_next_step_the_queue_recommends(ctx, figures):
+    from fldd.usecases.queue import STEPS, queue_rows
+
+    counted = {r["supplier_id"]: r["step"] for r in queue_rows(ctx) if r["supplier"] != "Ayutthaya Rice"}  # suspended
+    table = figures["tables"]["by_next_step"]
+    assert [r["step"] for r in table] == list(STEPS)
+    assert {r["step"]: r["suppliers"] for r in table} == {s: list(counted.values()).count(s) for s in STEPS}
+    assert sum(r["suppliers"] for r in table) == figures["kpis"]["suppliers_total"]
+    assert "next_step" in figures["definitions"]
+

@@ -48,7 +48,7 @@ def test_a_supplier_named_as_a_listed_alias_is_shown_for_confirmation_and_its_ri
     assert steps[sid]["step"] == "enhanced"  # a visible to-do: decide the match (next_steps.yaml, entity_list_pending)
     assert any(f"may match {LISTED.name}" in reason for reason in steps[sid]["reasons"])
     assert suppliers_to_decide(ctx) == [{"supplier_id": sid, "supplier": "Brightway Textiles (Kashgar) Co., Ltd.",
-                                         "country": "CN", "count": 1, "lists": [LIST]}]
+                                         "country": "CN", "count": 1, "delisted": 0, "lists": [LIST]}]
     decide_match(ctx, match["id"], confirmed=True, reason="Same licence number as the listing")
     assert _standing(ctx, sid) != _standing(ctx, plain)  # a person's confirmation is what counts
     assert {r["supplier_id"]: r for r in queue_rows(ctx)}[sid]["step"] == "relationship"

@@ -64,7 +64,8 @@ CARDS = {
                     "No supplier has suggested a correction.", "", ""),
     "screening": ("Possible entity-list matches to decide",
                   ("Suppliers whose name or alias resembles an entry on an entity list in force: confirm or dismiss "
-                   "each match on the supplier's page. " + PENDING_MEANS),
+                   "each match on the supplier's page. " + PENDING_MEANS + " A confirmed entity no longer "
+                   "listed counts no more and is shown here to review."),
                   "No possible entity-list match waits for a decision.", "", ""),
     "awaiting": ("Workbooks awaiting return",
                  (f"Sent to suppliers and not back yet, the longest waiting first; over {CHASE_AFTER_DAYS} days in "
@@ -97,8 +98,11 @@ def entry(section: str, row: dict) -> tuple[str, object, bool]:
         return (f"{row['supplier']} — {tier}, sent {row['sent_on']}, waiting {_days(row['days_since_sent'])}",
                 ("supplier", row["supplier_id"]), row["overdue"])
     if section == "screening":
-        matches = f"{row['count']} possible match{'es' if row['count'] != 1 else ''}"
-        return (f"{row['supplier']} ({row['country']}) — {matches} on {', '.join(row['lists'])}",
+        said = [f"{row['count']} possible match{'es' if row['count'] != 1 else ''}"] if row["count"] else []
+        if row.get("delisted"):
+            said.append(f"{row['delisted']} confirmed listing{'s' if row['delisted'] != 1 else ''} no longer in "
+                        f"force, to review")
+        return (f"{row['supplier']} ({row['country']}) — on {', '.join(row['lists'])}: {' and '.join(said)}",
                 ("supplier", row["supplier_id"]), False)
     if section == "corrections":
         return (f"{row['supplier']} — {row['count']} suggested: {', '.join(row['fields'])}",

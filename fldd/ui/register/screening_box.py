@@ -20,7 +20,7 @@ from fldd.usecases.screening import DECIDERS, PENDING_MEANS, decide_match, reope
 QUIET_COLOUR = "#555555"
 # background and border by status: pending asks (amber), confirmed is a listed company (red), dismissed is quiet
 STATUS_STYLE = {"pending": ("#fffbea", "#e3c766"), "confirmed": ("#fdecea", "#c9302c"),
-                "dismissed": ("#f4f5f6", "#d0d4d9")}
+                "dismissed": ("#f4f5f6", "#d0d4d9"), "delisted": ("#f4f5f6", "#a0a6ad")}
 DECISION_WORDS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "pending": "Reopened"}
 # decision -> (dialog title, what the buyer is asked, button)
 ASK = {"confirm": ("Confirm the match", "Confirm that {supplier} is {entity} on {list}? The supplier's inherent "
@@ -31,9 +31,10 @@ ASK = {"confirm": ("Confirm the match", "Confirm that {supplier} is {entity} on 
                   "match stops counting in its risk until it is decided again.", "&Reopen with this reason")}
 
 
-def heading_text(pending: int, shown: int) -> str:
-    """'Possible entity-list matches (1 to decide)'."""
-    return f"Possible entity-list match{'es' if shown != 1 else ''}" + (f" ({pending} to decide)" if pending else "")
+def heading_text(pending: int, shown: int, delisted: int = 0) -> str:
+    """'Possible entity-list matches (1 to decide, 1 delisted)'."""
+    said = [f"{pending} to decide"] * bool(pending) + [f"{delisted} delisted"] * bool(delisted)
+    return f"Possible entity-list match{'es' if shown != 1 else ''}" + (f" ({', '.join(said)})" if said else "")
 
 
 def decision_text(match: dict) -> str:
@@ -41,7 +42,12 @@ def decision_text(match: dict) -> str:
     if match["status"] == "pending" and not match["decided_at"]:
         return f"Waiting for a decision. {PENDING_MEANS}"
     words = DECISION_WORDS.get(match["status"], match["status"])
-    return f"{words} by {match['decided_by']} on {match['decided_at'][:10]}: {match['reason']}"
+    said = f"{words} by {match['decided_by']} on {match['decided_at'][:10]}: {match['reason']}"
+    if match.get("delisted"):
+        said += (f"{'' if said.endswith('.') else '.'} No longer listed since {match['closed_at'][:10]}: "
+                 f"{match['closed_why']}; it no longer counts in the inherent risk or the next step as a current "
+                 "listing.")
+    return said
 
 
 class MatchCard(QFrame):
@@ -50,12 +56,15 @@ class MatchCard(QFrame):
     def __init__(self, match: dict, may_decide: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.match = match
-        background, border = STATUS_STYLE.get(match["status"], STATUS_STYLE["pending"])
+        delisted = bool(match.get("delisted"))
+        background, border = STATUS_STYLE["delisted" if delisted else match["status"]] \
+            if (delisted or match["status"] in STATUS_STYLE) else STATUS_STYLE["pending"]
         self.setObjectName("screeningMatch")
         self.setStyleSheet(f"QFrame#screeningMatch {{ background: {background}; border: 1px solid {border}; "
                            "border-radius: 6px; } QFrame#screeningMatch QLabel, QFrame#screeningMatch QTextEdit "
                            "{ background: transparent; border: none; }")
-        edition = f", edition {match['edition']}" if match["edition"] else ""
+        edition = (f", {'last listed in edition' if delisted else 'edition'} {match['edition']}"
+                   if match["edition"] else "")
         self.entity = WrappedText(match["entity"], bold=True)
         self.source = WrappedText(f"{match['list_name']}{edition}", colour=QUIET_COLOUR)
         aliases = "; ".join(match["entity_aliases"])
@@ -80,7 +89,7 @@ class MatchCard(QFrame):
         pending = match["status"] == "pending"
         self.confirm_button.setVisible(pending)
         self.dismiss_button.setVisible(pending)
-        self.reopen_button.setVisible(not pending)
+        self.reopen_button.setVisible(not pending and not delisted)  # a listing gone is not decided again
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +138,7 @@ class ScreeningBox(QWidget):
             rows = screening_matches(self.ctx, supplier_id=supplier_id) if supplier_id is not None else []
         except StoreError:
             rows = []
-        self.matches = [m for m in rows if m["status"] != "closed" and not m["closed_at"]]
+        self.matches = [m for m in rows if m["delisted"] or (m["status"] != "closed" and not m["closed_at"])]
         for card in self.cards:
             self.column.removeWidget(card)
             card.hide()
@@ -144,7 +153,7 @@ class ScreeningBox(QWidget):
             self.column.addWidget(card)
             self.cards.append(card)
         pending = sum(1 for m in self.matches if m["status"] == "pending")
-        self.heading.setText(heading_text(pending, len(self.matches)))
+        self.heading.setText(heading_text(pending, len(self.matches), sum(1 for m in self.matches if m["delisted"])))
         self.setVisible(bool(self.matches))
 
     def card_of(self, match_id: int) -> MatchCard | None:

@@ -14,6 +14,7 @@ from fldd.ui.register.completers import LastItemCompleter, country_code_of, fill
 from fldd.ui.theme import OVERDUE_COLOUR
 from fldd.usecases.errors import Rejected
 from fldd.usecases.supplier_form import save_supplier
+from fldd.usecases.supplier_profile import ALIASES, CORRIDORS, MATERIALS, material_text
 from fldd.usecases.suppliers import get_supplier
 
 SUPPLIER_STATUSES = (("active", "Active"), ("onboarding", "Onboarding"), ("suspended", "Suspended"),
@@ -66,6 +67,20 @@ class SupplierDialog(QDialog):
         self.goods.setPlaceholderText("Comma-separated, e.g. Garments, Cotton")
         self.goods_completer = LastItemCompleter(known_goods(), self.goods)
         self.goods.setCompleter(self.goods_completer)
+        self.aliases = QLineEdit()
+        self.aliases.setPlaceholderText("Separated by ';', e.g. Shwe Co., Ltd; 瑞服装")
+        self.aliases.setToolTip("Trading names, former names, the name in another script: entity-list screening "
+                                "checks each one")
+        self.corridors = QLineEdit()
+        self.corridors.setPlaceholderText("Migrant workers' countries, e.g. NP, MM")
+        self.corridors.setToolTip("The countries the site's migrant workers are recruited from (ISO codes or names, "
+                                  "comma-separated): each can add to the inherent risk")
+        self.materials = QLineEdit()
+        self.materials.setPlaceholderText("Material@country, e.g. Cotton@CN, Cocoa@CI")
+        self.materials.setToolTip("Each raw material and the country it comes from, written Material@CC: a material "
+                                  "on the DOL list or an area list for that country adds to the inherent risk")
+        self.materials_completer = LastItemCompleter([f"{g}@" for g in known_goods()], self.materials)
+        self.materials.setCompleter(self.materials_completer)
         self.sector = QLineEdit()
         self.chain_tier = QSpinBox()
         self.chain_tier.setRange(1, MAX_CHAIN_TIER)
@@ -81,7 +96,8 @@ class SupplierDialog(QDialog):
         self.identifiers = {scheme: QLineEdit() for scheme in OTHER_SCHEMES}
         self.identifiers["sedex"].setPlaceholderText("ZC… or ZS…")
         self.contact = {key: QLineEdit() for key in ("name", "role", "email", "phone")}
-        self.field_errors = {key: _error_label() for key in ("name", "country", "tier in the chain", "contact 1")}
+        self.field_errors = {key: _error_label() for key in ("name", "country", "tier in the chain", "contact 1",
+                                                             ALIASES, CORRIDORS, MATERIALS)}
         for scheme in OTHER_SCHEMES:
             self.field_errors[IDENTIFIER_SCHEMES[scheme][0]] = _error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -105,6 +121,9 @@ class SupplierDialog(QDialog):
         self._row(main, "&Country", self.country, "country")
         self._row(main, "Add&ress", self.address)
         self._row(main, "&Goods", self.goods)
+        self._row(main, "Other na&mes", self.aliases, ALIASES)
+        self._row(main, "Wor&kers from", self.corridors, CORRIDORS)
+        self._row(main, "Raw mater&ials", self.materials, MATERIALS)
         self._row(main, "S&ector", self.sector)
         self._row(main, "&Tier in chain", self.chain_tier, "tier in the chain")
         self._row(main, "Stat&us", self.status)
@@ -155,6 +174,9 @@ class SupplierDialog(QDialog):
             self.country.setEditText(s.country)
         self.address.setPlainText(s.address)
         self.goods.setText(", ".join(s.goods))
+        self.aliases.setText("; ".join(s.aliases))
+        self.corridors.setText(", ".join(s.corridors))
+        self.materials.setText(", ".join(material_text(m) for m in s.materials))
         self.sector.setText(s.sector)
         self.chain_tier.setValue(s.chain_tier)
         self.status.setCurrentIndex(max(0, self.status.findData(s.status)))
@@ -192,6 +214,8 @@ class SupplierDialog(QDialog):
         return {
             "name": self.name.text(), "country": country_code_of(self.country),
             "address": self.address.toPlainText(), "goods": split_items(self.goods.text()),
+            "aliases": [a.strip() for a in self.aliases.text().split(";") if a.strip()],
+            "corridors": split_items(self.corridors.text()), "materials": split_items(self.materials.text()),
             "sector": self.sector.text(), "chain_tier": self.chain_tier.value(), "status": self.status.currentData(),
             "identifiers": identifiers, "contacts": [{k: e.text() for k, e in self.contact.items()}],
         }
@@ -237,7 +261,8 @@ class SupplierDialog(QDialog):
 
     def _focus_first(self, messages: list[str]) -> None:
         fields = {"name": self.name, "country": self.country, "tier in the chain": self.chain_tier,
-                  "Open Supply Hub OS ID": self.os_id, "contact 1": self.contact["name"]}
+                  "Open Supply Hub OS ID": self.os_id, "contact 1": self.contact["name"], ALIASES: self.aliases,
+                  CORRIDORS: self.corridors, MATERIALS: self.materials}
         fields.update({IDENTIFIER_SCHEMES[s][0]: e for s, e in self.identifiers.items()})
         for message in messages:
             field = fields.get(message.partition(": ")[0])

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QL
 
 from fldd.identifiers import IDENTIFIER_SCHEMES
 from fldd.risk.countries import UnknownCountryError, country_name
-from fldd.risk.inherent import inherent_risk
 from fldd.store.errors import NotFound, StoreError
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.register.correction_list import SuggestedCorrections
@@ -81,8 +80,9 @@ class SupplierPanel(QWidget):
                                        "manifest")
         self.hide_button = QPushButton("Hide")
         self.hide_button.setToolTip("Hide the details (double-click a row or press Enter to show them again)")
-        self.fields = {key: _value_label() for key in ("country", "address", "goods", "sector", "chain_tier",
-                                                        "status", "identifiers", "contacts")}
+        self.fields = {key: _value_label() for key in ("country", "address", "goods", "aliases", "corridors",
+                                                        "materials", "sector", "chain_tier", "status", "identifiers",
+                                                        "contacts")}
         self.risk_badge = QLabel()
         self.reasons = _value_label()
         self.assessments_heading = _heading("Assessments")
@@ -121,8 +121,9 @@ class SupplierPanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, caption in (("country", "Country"), ("address", "Address"), ("goods", "Goods"),
-                             ("sector", "Sector"), ("chain_tier", "Tier in chain"), ("status", "Status"),
-                             ("identifiers", "Identifiers"), ("contacts", "Contacts")):
+                             ("aliases", "Other names"), ("corridors", "Workers from"),
+                             ("materials", "Raw materials"), ("sector", "Sector"), ("chain_tier", "Tier in chain"),
+                             ("status", "Status"), ("identifiers", "Identifiers"), ("contacts", "Contacts")):
             form.addRow(caption, self.fields[key])
         column.addWidget(self.facts)
         self.risk_heading = _heading("Inherent risk")
@@ -192,6 +193,10 @@ class SupplierPanel(QWidget):
         self.fields["country"].setText(place)
         self.fields["address"].setText(supplier.address or "—")
         self.fields["goods"].setText(", ".join(supplier.goods) or "—")
+        self.fields["aliases"].setText("; ".join(supplier.aliases) or "—")
+        self.fields["corridors"].setText(", ".join(_country_words(c) for c in supplier.corridors) or "—")
+        self.fields["materials"].setText(", ".join(f"{m['material']} from {_country_words(m['country'])}"
+                                                   for m in supplier.materials) or "—")
         self.fields["sector"].setText(supplier.sector or "—")
         self.fields["chain_tier"].setText(f"{tier} (direct supplier)" if tier == 1 else str(tier))
         self.fields["status"].setText(STATUS_OF_SUPPLIER.get(supplier.status, supplier.status))
@@ -202,7 +207,7 @@ class SupplierPanel(QWidget):
             "\n".join(line for line in (" · ".join(p for p in (c.get("name"), c.get("role")) if p), c.get("email"),
                                          c.get("phone")) if line)
             for c in supplier.contacts) or "—")
-        self._show_risk(supplier.country, supplier.goods)
+        self._show_risk(supplier)
         self._show_assessments(assessments)
         self._show_sent(sent)
         self._show_corrections(pending)
@@ -218,17 +223,22 @@ class SupplierPanel(QWidget):
         self.pending = pending
         self.corrections.set_corrections(pending, self.ctx.role)
 
-    def _show_risk(self, country: str, goods: list[str]) -> None:
-        try:
-            risk = inherent_risk(country, goods)
-        except UnknownCountryError:
+    def _show_risk(self, supplier) -> None:
+        """The stored inherent risk: each factor with its points, the edition of the table it came from and its
+        source (the full citation in the tooltip); never recomputed here from the tables fldd ships."""
+        if supplier.inherent_factors is None or supplier.inherent_level is None:
             self.risk_badge.hide()
-            self.reasons.setText("Unknown country: inherent risk not rated.")
+            self.reasons.setText("Inherent risk not rated yet (unknown country, or not computed): edit the supplier "
+                                 "to check its country.")
+            self.reasons.setToolTip("")
             return
-        self.risk_badge.setText(f"{INHERENT_WORDS.get(risk.level, risk.level)} ({risk.score}/10)")
-        self.risk_badge.setStyleSheet(badge_style(RATING_COLOURS.get(risk.level, "#eeeeee")))
+        level, score = supplier.inherent_level, supplier.inherent_score
+        self.risk_badge.setText(f"{INHERENT_WORDS.get(level, level)} ({score:g}/10)")
+        self.risk_badge.setStyleSheet(badge_style(RATING_COLOURS.get(level, "#eeeeee")))
         self.risk_badge.show()
-        self.reasons.setText("\n".join(f"• {reason}" for reason in risk.reasons))
+        self.reasons.setText("\n".join(factor_lines(supplier.inherent_factors)))
+        self.reasons.setToolTip("\n".join(dict.fromkeys(f"{f['source']}: {f['source_title']}"
+                                                         for f in supplier.inherent_factors)))
 
     def _show_assessments(self, rows: list[dict]) -> None:
         """One line per assessment: tier, status, rating, date and an Open button."""
@@ -291,6 +301,25 @@ class SupplierPanel(QWidget):
             more = len(rows) - SENT_SHOWN
             self.sent_lines.addWidget(_wrapped(f"… and {more} sent before (fldd workbook sent lists them all)"),
                                       SENT_SHOWN, 0, 1, 2)
+
+
+def factor_lines(factors: list[dict]) -> list[str]:
+    """'• +4 The 2024 DOL list names …' and under it where it comes from: the table's edition and the source key
+    (a factor from no table, such as recruiting across borders, gives its source alone)."""
+    lines = []
+    for f in factors:
+        lift = f" (at least {f['lifts_to']} risk)" if f.get("lifts_to") else ""
+        note = f" ({f['note']})" if f.get("note") else ""
+        lines.append(f"• +{f['rule_points']} {f['words']}{lift}{note}")
+        lines.append("   " + " · ".join(p for p in (f["edition"], f"source: {f['source']}") if p))
+    return lines
+
+
+def _country_words(code: str) -> str:
+    try:
+        return f"{country_name(code)} ({code})"
+    except UnknownCountryError:
+        return code
 
 
 def sent_state(row: dict) -> str:

@@ -24,6 +24,7 @@ from fldd.usecases.risk_map import MAX_GOODS, Filters, edition_lines, map_suppli
 
 MIN_GOODS = 5
 MAX_SHOWN_GOODS = 24
+ROW_LABEL_WIDTH = 110  # a guess at the country names' width before the first grid is shown
 SIDE_WIDTH = 300  # the chosen cell's suppliers, beside the map; the map takes the rest
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -44,6 +45,8 @@ class RiskMapPage(Page):
         self.measure = "inherent"
         self.max_goods = MAX_GOODS
         self.chosen: tuple[str, str] | None = None  # (row key, column key) of the cell listed
+        self.stale = True  # suppliers read since the grid was last counted
+        self.grid = None
 
         self.heading = page_heading(self.title)
         self.count = QLabel()
@@ -57,16 +60,16 @@ class RiskMapPage(Page):
             button.setCheckable(True)
             self.measure_group.addButton(button)
         self.inherent_button.setChecked(True)
-        self.rows_by = _combo("Rows", [("Countries", "country"), ("Regions (DOL)", "region")],
+        self.rows_by = _combo([("Countries", "country"), ("Regions (DOL)", "region")],
                               "Rows by country, or by the DOL findings' world region")
-        self.step = _combo(None, [("Any next step", None)] + [(w, k) for k, w in STEP_LABELS.items()],
+        self.step = _combo([("Any next step", None)] + [(w, k) for k, w in STEP_LABELS.items()],
                            "Only suppliers with this recommended next step")
-        self.level = _combo(None, [("Any inherent risk", None)] + [(f"{w} inherent risk", k)
+        self.level = _combo([("Any inherent risk", None)] + [(f"{w} inherent risk", k)
                                                                    for k, w in LEVEL_WORDS.items()],
                             "Only suppliers at this inherent risk")
-        self.chain_tier = _combo(None, [("Any tier in the chain", None)] + [(w, k) for k, w in TIER_WORDS.items()],
+        self.chain_tier = _combo([("Any tier in the chain", None)] + [(w, k) for k, w in TIER_WORDS.items()],
                                  "Only suppliers at this tier of the supply chain")
-        self.status = _combo(None, [("Any supplier status", None)] + [(w, k) for k, w in STATUS_WORDS.items()],
+        self.status = _combo([("Any supplier status", None)] + [(w, k) for k, w in STATUS_WORDS.items()],
                              "Only suppliers with this status in the register")
         self.tiles = StepTiles()
         self.model = GridModel(self)
@@ -94,7 +97,7 @@ class RiskMapPage(Page):
         self.splitter.setStretchFactor(1, 0)
         self.sized = False  # the splitter given its first sizes (after that, the person's)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.splitterMoved.connect(lambda *_: self.resizeEvent(None))
+        self.splitter.splitterMoved.connect(lambda *_: self._fit())
         top = QHBoxLayout()
         top.setSpacing(SPACING)
         top.addWidget(self.heading)
@@ -160,7 +163,9 @@ class RiskMapPage(Page):
         self.suppliers, self.labels = map_suppliers(self.ctx)
         self.by_id = {s.id: s for s in self.suppliers}
         self.editions = edition_lines(self.ctx)
-        self.regrid()
+        self.stale = not self.isVisible()  # then showEvent counts them, at the size the page is shown
+        if not self.stale:
+            self.regrid()
 
     def filters(self) -> Filters:
         """The filters as chosen."""
@@ -172,8 +177,12 @@ class RiskMapPage(Page):
         grid = risk_grid(self.suppliers, self.labels, measure=self.measure, rows_by=self.rows_by.currentData(),
                          filters=self.filters(), max_goods=self.max_goods)
         self.grid = grid
+        self.stale = False
         self.model.set_grid(grid)
-        self.tiles.set_counts(grid.by_step)
+        self._fit()  # the row labels' width may have changed (regions are longer than countries)
+        if self.grid is not grid:  # _fit counted them again for the room left
+            return
+        self.tiles.set_counts(grid.by_step, self.step.currentData())
         total = grid.total
         self.count.setText(f"{grid.shown:,} of {total:,} supplier{'' if total == 1 else 's'}")
         self.legend.setText(legend_html(self.measure, self.editions))
@@ -203,17 +212,24 @@ class RiskMapPage(Page):
     def _measure_clicked(self, button) -> None:
         self.set_measure("inherent" if button is self.inherent_button else "assessed")
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit(force=self.stale)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self, force: bool = False) -> None:
         """Show as many goods columns as the map has room for (the rest are summed as Other goods)."""
-        if event is not None:
-            super().resizeEvent(event)
-        if not self.sized:
+        if not self.sized and self.isVisible():
             self.splitter.setSizes([max(1, self.width() - SIDE_WIDTH), SIDE_WIDTH])
             self.sized = True
-        room = self.splitter.sizes()[0] - self.view.verticalHeader().width() - \
-            self.view.verticalScrollBar().sizeHint().width() - 2 * self.view.frameWidth()
+        header = self.view.verticalHeader().sizeHint().width() if self.model.grid is not None else ROW_LABEL_WIDTH
+        room = self.splitter.sizes()[0] if self.sized else self.width() - SIDE_WIDTH
+        room -= header + self.view.verticalScrollBar().sizeHint().width() + 2 * self.view.frameWidth()
         fits = max(MIN_GOODS, min(MAX_SHOWN_GOODS, room // CELL_SIZE.width() - 1))  # one for Other goods
-        if fits != self.max_goods:
+        if (fits != self.max_goods or force) and self.isVisible():
             self.max_goods = fits
             self.regrid()
 
@@ -264,7 +280,7 @@ class RiskMapPage(Page):
         return self.model.index(-1, -1)
 
 
-def _combo(_caption: str | None, entries: list[tuple[str, object]], tip: str) -> QComboBox:
+def _combo(entries: list[tuple[str, object]], tip: str) -> QComboBox:
     combo = QComboBox()
     for text, data in entries:
         combo.addItem(text, data)

@@ -14,7 +14,7 @@ from fldd.store import exchange as store_exchange
 from fldd.ui.exchange.history_model import HEADERS
 from fldd.ui.exchange.history_page import ImportHistoryPage
 from fldd.ui.exchange.report_model import OUTCOME_COLOURS
-from fldd.ui.main_window import MainWindow
+from fldd.ui.main_window import ROW_ASSESSMENTS, MainWindow
 from fldd.usecases.questionnaires import standard
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.usecases.assessments import assessment_json
@@ -175,7 +175,7 @@ def test_a_revision_is_read_with_the_keyboard_and_its_assessment_opened(qtbot, w
     qtbot.mouseClick(page.details.open_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: window.runner is not None and window.stack.currentWidget() is window.runner)
-    assert window.runner.session.id == story.penang_assessment and window.nav.currentRow() == 2
+    assert window.runner.session.id == story.penang_assessment and window.nav.currentRow() == ROW_ASSESSMENTS
     assert assessment_json(ctx, story.penang_assessment)["answers"]["pr_workers_total"] == 130  # what v2 made it
     assert window.runner.history.isVisible()
     assert window.runner.history.latest.text().startswith("Revision 2 from 'Penang Latex v2.xlsx' (saved 2026-11-02)")

@@ -136,3 +136,32 @@ def test_a_supplier_without_matches_shows_no_screening_box_and_a_non_buyer_canno
     box = _show(qtbot, page, "Kashgar", listed)
     assert box.isVisible()
     assert not box.cards[0].confirm_button.isEnabled() and not box.cards[0].dismiss_button.isEnabled()
+
+
+def test_a_confirmed_entity_no_longer_listed_stays_on_the_panel_marked_delisted(qtbot, ctx, monkeypatch, refreshed,
+                                                                               qtbot_page_factory):
+    """The auditor asking why a supplier once confirmed as a listed company is no longer treated as one: the
+    panel keeps the confirmation, says the listing is gone since when, and offers no decision on it."""
+    from fldd.usecases.screening import decide_match, screen_suppliers
+
+    with_entities(monkeypatch, LISTED, OTHER)
+    supplier_id = add_supplier(ctx, "Brightway Textiles Kashgar Ltd", "CN", goods=["Cotton"])
+    [match] = screening_matches(ctx)
+    decide_match(ctx, match["id"], confirmed=True, reason="Same registered address as the listing")
+    with_entities(monkeypatch, OTHER)  # the next edition leaves the entity out
+    screen_suppliers(ctx)
+    page = qtbot_page_factory(ctx)
+    box = _show(qtbot, page, "Brightway", supplier_id)
+    [card] = box.cards
+    assert card.entity.text() == LISTED.name
+    assert card.source.text() == "Test Entity List, last listed in edition 2026-05"
+    gone = screening_match(ctx, match["id"])["closed_at"][:10]
+    decided = screening_match(ctx, match["id"])["decided_at"][:10]
+    assert card.decision.text() == (
+        f"Confirmed by tester on {decided}: Same registered address as the listing. No longer listed since {gone}: "
+        "not on the edition in force (2026-05); it no longer counts in the inherent risk or the next step as a "
+        "current listing.")
+    assert f"No longer listed since {gone}" in card.decision.text()
+    assert "no longer counts" in card.decision.text()
+    assert not any(b.isVisible() for b in (card.confirm_button, card.dismiss_button, card.reopen_button))
+    assert box.heading.text() == "Possible entity-list match (1 delisted)"

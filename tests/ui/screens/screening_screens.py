@@ -81,7 +81,32 @@ def main(out: Path) -> None:
         window.grab().save(str(out / "screening-1366x768-dialog.png"))
         dialog.grab().save(str(out / "screening-dialog.png"))
         window.close()
+        _delisted(app, ctx, out, matches["Jiangsu Solar Materials"])
         ctx.close()
+
+
+def _delisted(app: QApplication, ctx, out: Path, match: dict) -> None:
+    """A confirmed match whose entity a newer edition leaves out: the panel, Home's card and Next steps."""
+    from fldd.usecases.inherent import refresh_inherent
+
+    decide_match(ctx, match["id"], confirmed=True, reason="Same registered address and licence as the listing")
+    data = dataclasses.replace(risk_data(), entities=ENTITIES[1:],
+                               editions=(Edition("entity_list", LIST, "2026-09", "2026-09-02"),))
+    risk_data_module.current_risk_data = lambda ctx: data
+    screen_suppliers(ctx)
+    refresh_inherent(ctx)
+    for size_name, (width, height) in SIZES.items():
+        window = MainWindow(ctx, ScriptedPrompter())
+        window.resize(width, height)
+        window.show()
+        home = window.page(0)
+        home.scroll.ensureWidgetVisible(home.cards["screening"])
+        settle(app)
+        window.grab().save(str(out / f"screening-{size_name}-delisted-home-card.png"))
+        window.open_supplier(match["supplier_id"])
+        settle(app)
+        window.grab().save(str(out / f"screening-{size_name}-delisted-window.png"))
+        window.close()
 
 
 if __name__ == "__main__":
