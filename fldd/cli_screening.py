@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from fldd.cli_register import EXIT_OK, _print_json, _run
+from fldd.usecases.screening import PENDING_MEANS
 
 STATUS_CHOICES = ("pending", "confirmed", "dismissed", "closed", "delisted", "all")
 
@@ -84,8 +85,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
 def add_screening(ssub: argparse._SubParsersAction) -> None:
     """`fldd suppliers screening [confirm|dismiss|reopen ID --reason TEXT]` and `fldd suppliers screen`."""
     p = ssub.add_parser("screening", help="possible entity-list matches of the suppliers, to confirm or dismiss",
-                        description="A possible match counts in a supplier's inherent risk only once a buyer "
-                        "confirms it.")
+                        description=PENDING_MEANS)
     p.add_argument("--status", choices=STATUS_CHOICES, default="pending",
                    help="which matches (default: pending; closed: those that no longer apply)")
     p.add_argument("--json", action="store_true")

@@ -9,6 +9,10 @@ from fldd.store.clock import now
 from fldd.store.connection import Store
 from fldd.store.findings import DEADLINE_SQL
 
+# A Priority finding's action not done by its closure date: a matter for the relationship, said on its own line,
+# so the other late actions are counted apart from it (one late action is one line, not three).
+PAST_CLOSURE = "(f.severity = 'priority' AND coalesce(c.closure_date, c.due_date) < :today)"
+
 # Per supplier: the latest assessment that counts (not a draft) with the escalation triggers of its stored
 # result, how long an on-site result stays valid, drafts in progress, and corrective actions past their present
 # deadline (plan or closure, DEADLINE_SQL). Actions of every assessment count: an old finding stays open.
@@ -26,7 +30,9 @@ kept AS (
     FROM counting GROUP BY supplier_id),
 drafts AS (
     SELECT supplier_id, max(tier = 'desktop') AS desktop_draft, max(tier = 'onsite') AS onsite_draft,
-           max(substr(started_at, 1, 10)) AS draft_started
+           max(substr(started_at, 1, 10)) AS draft_started,
+           max(CASE WHEN tier = 'desktop' THEN substr(started_at, 1, 10) END) AS desktop_started,
+           max(CASE WHEN tier = 'onsite' THEN substr(started_at, 1, 10) END) AS onsite_started
     FROM assessments WHERE status = 'draft' GROUP BY supplier_id),
 escalations AS (
     SELECT l.supplier_id,
@@ -41,10 +47,13 @@ escalations AS (
     GROUP BY l.supplier_id),
 late AS (
     SELECT fa.supplier_id,
+           sum(NOT """ + PAST_CLOSURE + """) AS other_overdue,
+           sum(f.severity IN ('priority', 'major') AND NOT """ + PAST_CLOSURE + """) AS serious_other_overdue,
+           min(CASE WHEN NOT """ + PAST_CLOSURE + """ THEN """ + DEADLINE_SQL + """ END) AS oldest_other,
            count(*) AS actions_overdue,
            sum(f.severity IN ('priority', 'major')) AS serious_overdue,
            sum(f.severity = 'priority') AS priority_overdue,
-           sum(f.severity = 'priority' AND coalesce(c.closure_date, c.due_date) < :today) AS priority_past_closure,
+           sum(""" + PAST_CLOSURE + """) AS priority_past_closure,
            min(""" + DEADLINE_SQL + """) AS oldest_overdue
     FROM corrective_actions c JOIN findings f ON f.id = c.finding_id JOIN assessments fa ON fa.id = f.assessment_id
     WHERE c.status IN ('open', 'in_progress') AND (""" + DEADLINE_SQL + """) < :today
@@ -54,10 +63,13 @@ SELECT s.id, s.name, s.country, s.goods, s.chain_tier, s.status, s.inherent_leve
        l.id AS assessment_id, l.tier AS result_tier, l.rating, l.assessed_on, l.valid_until, l.questionnaire_id,
        coalesce(k.assessed, 0) AS assessed, k.onsite_until,
        coalesce(d.desktop_draft, 0) AS desktop_draft, coalesce(d.onsite_draft, 0) AS onsite_draft, d.draft_started,
+       d.desktop_started, d.onsite_started,
        e.onsite_titles, e.enhanced_titles,
        coalesce(o.actions_overdue, 0) AS actions_overdue, coalesce(o.serious_overdue, 0) AS serious_overdue,
        coalesce(o.priority_overdue, 0) AS priority_overdue,
-       coalesce(o.priority_past_closure, 0) AS priority_past_closure, o.oldest_overdue
+       coalesce(o.priority_past_closure, 0) AS priority_past_closure, o.oldest_overdue,
+       coalesce(o.other_overdue, 0) AS other_overdue, coalesce(o.serious_other_overdue, 0) AS serious_other_overdue,
+       o.oldest_other
 FROM suppliers s
 LEFT JOIN latest l ON l.supplier_id = s.id
 LEFT JOIN kept k ON k.supplier_id = s.id

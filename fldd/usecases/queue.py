@@ -13,7 +13,8 @@ The step comes from the rules of the standard (questionnaires/next_steps.yaml) a
   "lapsed_because": str | None}),
   and also: rule (id of the rule that chose the step), basis [source keys], under_way (str | None: the step is
   already being done, e.g. "Desktop self-assessment sent 12 days ago, awaited"), needs_decision (bool),
-  risk_editions (str: the editions of the risk data the inherent figures rest on).
+  risk_editions (str: every list in force the inherent figures rest on, each with its edition, e.g. "US DOL List
+  of Goods ..., 2024 edition (partial reconstruction); ...; Our watch list, 2026-01 edition").
 """
 
 from __future__ import annotations
@@ -74,15 +75,25 @@ def rules() -> NextStepRules:
     return _rules(rules_path())
 
 
-def _awaited_desktop(ctx: AppContext) -> dict[int, int]:
-    """Per supplier, days since the oldest desktop workbook still awaited went out."""
+def _awaited(ctx: AppContext) -> dict[int, dict[str, int]]:
+    """Per supplier and tier (desktop, onsite), days since the oldest workbook still awaited went out."""
     from fldd.usecases.sent_workbooks import sent_workbooks
 
-    out: dict[int, int] = {}
+    out: dict[int, dict[str, int]] = defaultdict(dict)
     for sent in sent_workbooks(ctx, awaiting_only=True):
-        if sent.get("tier", "desktop") in ("desktop", ""):
-            out[sent["supplier_id"]] = max(out.get(sent["supplier_id"], 0), sent["days_since_sent"])
+        tier = "onsite" if sent.get("tier") == "onsite" else "desktop"
+        mine = out[sent["supplier_id"]]
+        mine[tier] = max(mine.get(tier, 0), sent["days_since_sent"])
     return out
+
+
+def editions_words(ctx: AppContext) -> str:
+    """Every list in force that a supplier's inherent risk is worked out with, each with its edition as
+    Edition.shown() says it: the DOL and TIP tables, and the EU FLR, entity and own lists the buyer loaded (a
+    supplier on none of them rests on that too)."""
+    from fldd.usecases.risk_data import risk_editions
+
+    return "; ".join(f"{e.name}, {e.shown()}" for e in risk_editions(ctx))
 
 
 def _matches(ctx: AppContext) -> tuple[dict[int, list], dict[int, list], dict[int, list]]:
@@ -108,14 +119,14 @@ def queue_rows(ctx: AppContext, supplier_ids: list[int] | None = None) -> list[d
     today = ctx.today()
     chosen = rules()
     risk = current_risk_data(ctx)
-    awaited = _awaited_desktop(ctx)
+    awaited = _awaited(ctx)
     pending, confirmed, delisted = _matches(ctx)
     decided = store_queue.latest_decisions(ctx.store)
-    editions = f"DOL List of Goods {risk.goods_edition}, TIP report {risk.tip_edition}"
+    editions = editions_words(ctx)
     out, cache, memo = [], {}, {}
     for row in store_queue.supplier_facts(ctx.store, today.isoformat(), supplier_ids):
         sid = row["id"]
-        facts = facts_of(row, today, awaited.get(sid), pending.get(sid, []), confirmed.get(sid, []),
+        facts = facts_of(row, today, awaited.get(sid, {}), pending.get(sid, []), confirmed.get(sid, []),
                          delisted.get(sid, []))
         word = words_for(row, facts, risk, pending.get(sid, []), confirmed.get(sid, []), cache,
                          delisted.get(sid, []))

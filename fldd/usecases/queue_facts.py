@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from functools import lru_cache
 
 from fldd.risk.data import RiskData
 
@@ -31,12 +32,15 @@ FACTS = {
     "serious_overdue": "of those, the actions of Priority or Major findings",
     "priority_overdue": "of those, the actions of Priority findings",
     "priority_past_closure": "actions of Priority findings not done by their closure date",
+    "other_overdue": "actions past their date other than those Priority ones past their closure date",
+    "serious_other_overdue": "of those other actions, the actions of Priority or Major findings",
     "screening_pending": "possible entity-list matches waiting for a person to confirm or dismiss",
     "screening_confirmed": "entity-list matches a person confirmed, whose listing is in force",
     "screening_delisted": "entity-list matches a person confirmed whose entity is on no list in force any more",
     "desktop_draft": "true when a desktop self-assessment is in progress (a draft)",
     "onsite_draft": "true when an on-site assessment is in progress (a draft)",
     "desktop_awaited_days": "days since the desktop workbook sent to the supplier and awaited went out (null: none)",
+    "onsite_awaited_days": "days since the on-site workbook sent out and awaited went out (null: none)",
 }
 # name -> what it says; reasons may fill these in beside the facts.
 WORDS = {
@@ -49,11 +53,14 @@ WORDS = {
     "onsite_words": "the thresholds of the latest result asking for an on-site assessment",
     "enhanced_words": "the thresholds of the latest result asking for enhanced due diligence",
     "overdue_words": "the corrective actions past their date: how many, the oldest date",
+    "other_overdue_words": "the late actions other than Priority ones past closure: how many, the oldest date",
     "priority_words": "the Priority corrective actions past their closure date",
     "confirmed_words": "the confirmed entity-list matches: entity, list and edition",
     "pending_words": "the possible entity-list matches: entity, list and edition",
     "delisted_words": "the confirmed matches whose listing is gone: entity, list, last edition, why and since when",
     "draft_started": "the day the draft in progress was started",
+    "desktop_draft_started": "the day the desktop self-assessment draft in progress was started",
+    "onsite_draft_started": "the day the on-site assessment draft in progress was started",
 }
 # The facts a decision is taken on: when one of them changes, the decision lapses (the days-counting facts are
 # left out, or a decision would lapse every morning; "expiring" stands for expires_in_days).
@@ -63,9 +70,10 @@ MATERIAL = ("step", "status", "inherent_level", "assessment_id", "rating", "expi
 TIER_WORDS = {"desktop": "desktop self-assessment", "onsite": "on-site assessment"}
 
 
-def facts_of(row: dict, today: dt.date, awaited_days: int | None, pending: list[dict],
+def facts_of(row: dict, today: dt.date, awaited: dict[str, int | None], pending: list[dict],
              confirmed: list[dict], delisted: list[dict] = ()) -> dict:
-    """The rules' facts for one supplier row of store.queue.supplier_facts."""
+    """The rules' facts for one supplier row of store.queue.supplier_facts; awaited: days since the workbook
+    of each tier still awaited went out."""
     until = dt.date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
     left = (until - today).days if until else None
     return {
@@ -78,10 +86,11 @@ def facts_of(row: dict, today: dt.date, awaited_days: int | None, pending: list[
         "escalate_onsite": len(row["onsite_triggers"]), "enhanced_dd": len(row["enhanced_triggers"]),
         "actions_overdue": row["actions_overdue"], "serious_overdue": row["serious_overdue"],
         "priority_overdue": row["priority_overdue"], "priority_past_closure": row["priority_past_closure"],
+        "other_overdue": row["other_overdue"], "serious_other_overdue": row["serious_other_overdue"],
         "screening_pending": len(pending), "screening_confirmed": len(confirmed),
         "screening_delisted": len(delisted),
         "desktop_draft": bool(row["desktop_draft"]), "onsite_draft": bool(row["onsite_draft"]),
-        "desktop_awaited_days": awaited_days,
+        "desktop_awaited_days": awaited.get("desktop"), "onsite_awaited_days": awaited.get("onsite"),
     }
 
 
@@ -112,15 +121,32 @@ def _delisted_words(matches: list[dict]) -> str:
                          f"{(m['closed_at'] or '')[:10]}" for m in matches)
 
 
-def _stored(text: str | None) -> tuple[str, ...]:
+@lru_cache(maxsize=4096)  # suppliers of one country and goods share the same stored text
+def _weighty(text: str | None) -> tuple[dict, ...]:
     """The stored factors that weigh most in the score (fldd.usecases.inherent: 2 points or more, or lifting the
-    level; else the heaviest one), each with the edition of the risk data it rests on."""
+    level; else the heaviest one)."""
     if not text:
         return ()
     factors = sorted((f for f in json.loads(text) or [] if (f.get("points") or 0) > 0 or f.get("lifts_to")),
                      key=lambda f: -(f.get("points") or 0))
-    weighty = [f for f in factors if (f.get("points") or 0) >= 2 or f.get("lifts_to")] or factors[:1]
-    return tuple(f"{f['words']} — {f['edition']}" if f.get("edition") else f["words"] for f in weighty)
+    return tuple([f for f in factors if (f.get("points") or 0) >= 2 or f.get("lifts_to")] or factors[:1])
+
+
+@lru_cache(maxsize=4096)
+def _stored(text: str | None) -> tuple[str, ...]:
+    """The stored factors that weigh most in the score (fldd.usecases.inherent: 2 points or more, or lifting the
+    level; else the heaviest one), each with the edition of the risk data it rests on."""
+    return tuple(f"{f['words']} — {f['edition']}" if f.get("edition") else f["words"] for f in _weighty(text))
+
+
+@lru_cache(maxsize=4096)
+def _stored_lists(text: str | None) -> str:
+    """The editions the weighty stored factors come from ('Our watch list, 2026-01 edition and ...'), or ''."""
+    lists: list[str] = []
+    for factor in _weighty(text):
+        if factor.get("edition") and factor["edition"] not in lists:
+            lists.append(factor["edition"])
+    return _phrase(lists) if lists else ""
 
 
 def _inherent(risk: RiskData, country: str, goods: tuple[str, ...], cache: dict) -> tuple[str, ...]:
@@ -172,7 +198,9 @@ def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confi
             return "not computed"
         score = row["inherent_score"]
         shown = f"{score:g}" if isinstance(score, (int, float)) else "?"
-        return (f"{row['inherent_level']} (score {shown}/10; DOL List of Goods {risk.goods_edition}, "
+        lists = _stored_lists(row["inherent_factors"])  # the lists the score rests on: own and entity lists too
+        return (f"{row['inherent_level']} (score {shown}/10; {lists})" if lists else
+                f"{row['inherent_level']} (score {shown}/10; DOL List of Goods {risk.goods_edition}, "
                 f"TIP report {risk.tip_edition})")
 
     def inherent_words() -> str:
@@ -185,6 +213,12 @@ def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confi
         return (f"{_plural(row['actions_overdue'], 'corrective action', 'corrective actions')} past "
                 f"{'its' if row['actions_overdue'] == 1 else 'their'} date, the oldest since {row['oldest_overdue']}")
 
+    def other_overdue_words() -> str:
+        n = row["other_overdue"]
+        other = "other " if row["priority_past_closure"] else ""  # those are said on a line of their own
+        return (f"{_plural(n, other + 'corrective action', other + 'corrective actions')} past "
+                f"{'its date, since' if n == 1 else 'their date, the oldest since'} {row['oldest_other']}")
+
     special = {
         "supplier": lambda: row["name"],
         "country_name": lambda: risk.countries.get(row["country"], row["country"]),
@@ -196,6 +230,9 @@ def words_for(row: dict, facts: dict, risk: RiskData, pending: list[dict], confi
         "onsite_words": lambda: "; ".join(row["onsite_triggers"]),
         "enhanced_words": lambda: "; ".join(row["enhanced_triggers"]),
         "overdue_words": overdue_words,
+        "other_overdue_words": other_overdue_words,
+        "desktop_draft_started": lambda: row["desktop_started"] or "?",
+        "onsite_draft_started": lambda: row["onsite_started"] or "?",
         "priority_words": lambda: _plural(row["priority_past_closure"], "Priority corrective action",
                                           "Priority corrective actions"),
         "confirmed_words": lambda: _match_words(confirmed),

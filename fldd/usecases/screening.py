@@ -26,6 +26,11 @@ from fldd.usecases.context import AppContext
 from fldd.usecases.errors import Rejected
 
 STATUSES = ("pending", "confirmed", "dismissed")
+# What a match waiting for a decision does, said the same in the CLI help, the supplier panel and Home, and done
+# by questionnaires/next_steps.yaml (entity_list_pending): a visible to-do, never a verdict.
+PENDING_MEANS = ("A possible match changes neither the supplier's inherent risk nor its rating until a buyer confirms "
+                 "it; meanwhile it puts the supplier in Next steps as \"Enhanced due diligence: confirm or dismiss the "
+                 "possible match\", a to-do, not a verdict.")
 CLOSED = "closed"  # a pending match whose basis went away: the entity left the list, the supplier was renamed
 DELISTED = "delisted"  # a confirmed match whose entity is on no list in force: kept, to review, counts no more
 DECIDERS = ("buyer",)  # deciding whether a supplier is a listed company is the buyer's compliance call

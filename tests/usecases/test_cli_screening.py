@@ -64,6 +64,20 @@ def test_confirm_and_dismiss_need_a_reason_and_say_who_decided(ctx, monkeypatch,
     assert code == 1 and "no screening match 7" in err
 
 
+def test_the_help_says_what_a_possible_match_does_and_does_not_do(capsys):
+    """The buyer reading the help before a match appears must not be told it 'changes nothing': it changes
+    neither inherent risk nor rating, and it does put the supplier in the queue as a to-do."""
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["suppliers", "screening", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "changes nothing" not in said
+    assert ("A possible match changes neither the supplier's inherent risk nor its rating until a buyer confirms "
+            "it; meanwhile it puts the supplier in Next steps as \"Enhanced due diligence: confirm or dismiss the "
+            "possible match\", a to-do, not a verdict.") in said
+
+
 def test_a_confirmed_entity_no_longer_listed_is_listed_as_delisted_with_its_last_edition(ctx, monkeypatch, capsys):
     import dataclasses
 

@@ -16,6 +16,7 @@ from fldd.usecases.context import open_context
 from fldd.usecases.demo import build_demo
 from fldd.usecases.errors import Rejected
 from fldd.usecases.home import ROLE_SECTIONS, SECTIONS, switch_role, todo
+from fldd.usecases.queue import queue_row
 from fldd.usecases.suppliers import add_supplier
 
 TODAY = dt.date(2026, 11, 23)
@@ -128,18 +129,20 @@ def test_done_actions_wait_for_verification_and_verified_ones_drop_out(ctx, port
 def test_the_suppliers_to_assess_are_the_queues_next_steps_waiting_for_a_decision_most_urgent_first(ctx, portfolio):
     data = todo(ctx)
     rows = {r["supplier"]: r for r in data["reassess"]}
-    # Porto Shoes' desktop self-assessment is under way (a draft): nothing to decide; the others have no step
-    assert list(rows) == ["Klang Valley Gloves", "Dhaka Denim", "Lodz Chairs"]
-    assert [rows[name]["step"] for name in rows] == ["relationship", "onsite", "desktop"]
+    # Porto Shoes' desktop self-assessment and Klang Valley's on-site one are under way (drafts): nothing to
+    # decide; the others have no step
+    assert list(rows) == ["Dhaka Denim", "Lodz Chairs"]
+    assert [rows[name]["step"] for name in rows] == ["onsite", "desktop"]
     assert rows["Lodz Chairs"]["reasons"] == ["The desktop result of 2026-01-27 expired on 2026-11-18"]
     assert rows["Lodz Chairs"]["urgent"] is True and rows["Dhaka Denim"]["urgent"] is False
-    gloves = rows["Klang Valley Gloves"]["reasons"]
-    assert gloves[0].startswith("1 Priority corrective action past its closure date")
-    assert gloves[-1] == f"The desktop result of 2026-01-27 expires on {_day(30)} (in 30 days)"
+    gloves = queue_row(ctx, portfolio["gloves"])
+    assert gloves["under_way"].startswith("On-site assessment in progress (draft started ")
+    assert gloves["reasons"][0].startswith("1 Priority corrective action past its closure date")
+    assert gloves["reasons"][-1] == f"The desktop result of 2026-01-27 expires on {_day(30)} (in 30 days)"
     assert rows["Dhaka Denim"]["reasons"][0].startswith("High inherent risk (high, score 6/10: ")
     assert rows["Dhaka Denim"]["supplier_id"] == portfolio["denim"]
     assert data["next_steps"] == {"by_step": {"relationship": 1, "enhanced": 0, "onsite": 1, "desktop": 2, "none": 1},
-                                  "undecided": 3}
+                                  "undecided": 2}
 
 
 def test_the_buyer_sees_which_suppliers_suggested_profile_corrections(ctx, portfolio):

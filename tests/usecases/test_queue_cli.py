@@ -84,5 +84,5 @@ def test_suppliers_list_json_carries_inherent_risk_recommendation_and_reasons(ca
     denim = rows[ids["denim"]]
     assert (denim["inherent_level"], denim["inherent_score"], denim["recommendation"]) == ("high", 6, "onsite")
     assert "DOL list names Garments from Bangladesh" in denim["reasons"][0]
-    assert denim["risk_editions"].startswith("DOL List of Goods ")
+    assert denim["risk_editions"].startswith("US DOL List of Goods ")
     assert rows[ids["chairs"]]["recommendation"] == "desktop"

@@ -32,6 +32,7 @@ from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
 from fldd.usecases.home import DUE_SOON_DAYS, SECTIONS, switch_role, todo
 from fldd.usecases.rating_words import of_row
+from fldd.usecases.screening import PENDING_MEANS
 from fldd.usecases.sent_workbooks import CHASE_AFTER_DAYS
 
 TIER_WORDS = {"desktop": "Desktop", "onsite": "On-site"}
@@ -63,8 +64,8 @@ CARDS = {
                     "No supplier has suggested a correction.", "", ""),
     "screening": ("Possible entity-list matches to decide",
                   ("Suppliers whose name or alias resembles an entry on an entity list in force: confirm or dismiss "
-                   "each match on the supplier's page. Inherent risk counts a listing only once confirmed, and "
-                   "only while it is in force: a confirmed entity no longer listed is shown here to review."),
+                   "each match on the supplier's page. " + PENDING_MEANS + " A confirmed entity no longer "
+                   "listed counts no more and is shown here to review."),
                   "No possible entity-list match waits for a decision.", "", ""),
     "awaiting": ("Workbooks awaiting return",
                  (f"Sent to suppliers and not back yet, the longest waiting first; over {CHASE_AFTER_DAYS} days in "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSplitter, QWidget
 
@@ -16,19 +16,35 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.queue.decide_dialog import DecideDialog
-from fldd.ui.queue.queue_model import (COL_COUNTRY, COL_INHERENT, COL_RESULT, COL_STATE, COL_STEP, COL_SUPPLIER,
-                                       COL_VALID_UNTIL, VIEW_LABELS, VIEWS, QueueModel, state_words)
+from fldd.ui.queue.queue_model import (COL_COUNTRY, COL_INHERENT, COL_REASON, COL_RESULT, COL_STATE, COL_STEP,
+                                       COL_SUPPLIER, COL_VALID_UNTIL, HEADERS, VIEW_LABELS, VIEWS, QueueModel,
+                                       state_words)
 from fldd.ui.tables import record_table
 from fldd.usecases.errors import Rejected
 from fldd.usecases.queue import STEP_LABELS, STEPS, queue_rows
 from fldd.usecases.queue_decisions import DECISION_LABELS, history
 
-WIDTHS = {COL_SUPPLIER: 200, COL_STEP: 170, COL_STATE: 190, COL_INHERENT: 100, COL_COUNTRY: 130, COL_RESULT: 180,
-          COL_VALID_UNTIL: 130}
+# The columns in the order they are kept when the table is narrow, each with the text it must show whole (longer
+# ones elide); what does not fit is in the panel beside the table (latest result, validity, every reason).
+FIT = ((COL_SUPPLIER, "Klang Valley Gloves Sdn"), (COL_STEP, "Decide on the relationship"),
+       (COL_STATE, "On-site assessment in"), (COL_INHERENT, "Medium (10/10)"), (COL_COUNTRY, "MY — Malaysia"),
+       (COL_VALID_UNTIL, "2026-11-23 · Expired"), (COL_RESULT, "On-site — severe, 2026-11-23"),
+       (COL_REASON, "The latest result, desktop self-assessment"))
+TIER_TEXT = {"desktop": "desktop self-assessment", "onsite": "on-site assessment"}
 PANEL_WIDTH = 360
 LEVELS = (("high", "High"), ("medium", "Medium"), ("low", "Low"))
 ACTIONS = {"desktop": "E&xport desktop workbook…", "onsite": "S&tart on-site assessment"}
 HISTORY_SHOWN = 3
+
+
+def result_text(row: dict) -> str:
+    """'Latest result: desktop self-assessment of 2025-07-10, rated severe; expired on 2026-07-10'."""
+    if not row["tier"]:
+        return "Latest result: none yet"
+    until = (f"; expired on {row['valid_until']}" if row["expired"] else
+             f"; valid until {row['valid_until']}" if row["valid_until"] else "")
+    return (f"Latest result: {TIER_TEXT.get(row['tier'], row['tier'])} of {row['assessed_on']}, rated "
+            f"{row['rating'] or 'not rated'}{until}")
 
 
 def count_text(shown: int, total: int) -> str:
@@ -67,9 +83,9 @@ class QueuePage(Page):
         for view in VIEWS:
             self.view.addItem(VIEW_LABELS[view], view)
         self.table = record_table(self.model)
-        for column, width in WIDTHS.items():
-            self.table.setColumnWidth(column, width)
         self.table.setObjectName("queueTable")
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.viewport().installEventFilter(self)
         self.table.horizontalHeader().setSortIndicator(COL_STEP, Qt.SortOrder.AscendingOrder)  # most urgent first
 
         self.name = QLabel()
@@ -82,6 +98,8 @@ class QueuePage(Page):
         self.recommended.setWordWrap(True)
         self.state = QLabel()
         self.state.setWordWrap(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
@@ -104,8 +122,8 @@ class QueuePage(Page):
         buttons.setLayout(vbox(self.decide_button, self.open_button, self.action_button))
         buttons.layout().setContentsMargins(0, 0, 0, 0)
         self.panel = QWidget()
-        self.panel.setLayout(vbox(self.name, self.recommended, self.state, self.reasons, self.editions, self.history,
-                                  buttons, QWidget(), stretch=(0, 0, 0, 0, 0, 0, 0, 1)))
+        self.panel.setLayout(vbox(self.name, self.recommended, self.state, self.result, self.reasons, self.editions,
+                                  self.history, buttons, QWidget(), stretch=(0, 0, 0, 0, 0, 0, 0, 0, 1)))
         self.panel.setMinimumWidth(PANEL_WIDTH)
         self.panel.setMaximumWidth(PANEL_WIDTH + 120)
         split = QSplitter()
@@ -130,6 +148,36 @@ class QueuePage(Page):
         QShortcut(QKeySequence("Ctrl+D"), self, activated=self.decide)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.refresh()
+
+    # -- columns -------------------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
+
+    def fit_columns(self) -> None:
+        """Show the columns that fit the table's width whole, in FIT's order, and give the rest of the width to
+        Why, or without it to the supplier and the state: the table never scrolls sideways (a column resized by
+        hand may make it)."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin) + 24
+        left = self.table.viewport().width()
+        widths: dict[int, int] = {}
+        for column, sample in FIT:
+            need = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(HEADERS[column])) \
+                + pad
+            if need > left and column != COL_SUPPLIER:
+                break  # keep the order: once one does not fit, the later ones are not shown
+            widths[column] = need
+            left -= need
+        grow = [COL_REASON] if COL_REASON in widths else [c for c in (COL_SUPPLIER, COL_STATE) if c in widths]
+        for column in grow:
+            widths[column] += max(0, left) // len(grow)
+        for column in range(len(HEADERS)):
+            self.table.setColumnHidden(column, column not in widths)
+            if column in widths:
+                self.table.setColumnWidth(column, widths[column])
 
     # -- reading -----------------------------------------------------------------------------------------------
 
@@ -205,7 +253,7 @@ class QueuePage(Page):
             button.setEnabled(row is not None)
         if row is None:
             self.name.setText("Choose a supplier to read why")
-            for label in (self.recommended, self.state, self.reasons, self.editions, self.history):
+            for label in (self.recommended, self.state, self.result, self.reasons, self.editions, self.history):
                 label.clear()
             self.action_button.hide()
             return
@@ -218,6 +266,7 @@ class QueuePage(Page):
             state += f" — {decision['decided_by']}, {decision['decided_at'][:10]}: {decision['reason']}"
         self.state.setText(state)
         self.state.setStyleSheet("color: #b00020;" if decision and not decision["applies"] else "")
+        self.result.setText(result_text(row))
         self.reasons.setText("<b>Why</b><ul style='margin-left: 12px; -qt-list-indent: 0;'>" + "".join(
             f"<li>{html.escape(reason)}</li>" for reason in row["reasons"]) + "</ul>")
         self.editions.setText(f"Inherent risk from the risk data in force: {row['risk_editions']}.")

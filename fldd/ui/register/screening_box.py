@@ -15,7 +15,7 @@ from fldd.ui.register.correction_list import WrappedText
 from fldd.ui.register.correction_list import _text as _label  # the same plain, wrapped, selectable label
 from fldd.ui.runner.sample_reason_dialog import SampleReasonDialog
 from fldd.usecases.errors import Rejected
-from fldd.usecases.screening import DECIDERS, decide_match, reopen_match, screening_matches
+from fldd.usecases.screening import DECIDERS, PENDING_MEANS, decide_match, reopen_match, screening_matches
 
 QUIET_COLOUR = "#555555"
 # background and border by status: pending asks (amber), confirmed is a listed company (red), dismissed is quiet
@@ -40,7 +40,7 @@ def heading_text(pending: int, shown: int, delisted: int = 0) -> str:
 def decision_text(match: dict) -> str:
     """'Waiting for a decision' or 'Confirmed by amina on 2026-11-23: same address'."""
     if match["status"] == "pending" and not match["decided_at"]:
-        return "Waiting for a decision: the inherent risk counts the listing only once it is confirmed."
+        return f"Waiting for a decision. {PENDING_MEANS}"
     words = DECISION_WORDS.get(match["status"], match["status"])
     said = f"{words} by {match['decided_by']} on {match['decided_at'][:10]}: {match['reason']}"
     if match.get("delisted"):

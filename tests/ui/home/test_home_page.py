@@ -79,7 +79,7 @@ def test_a_supplier_to_reassess_opens_in_the_register(qtbot, ctx, portfolio, mak
     reassess = page.cards["reassess"]
     texts = [reassess.entries.item(i).text() for i in range(reassess.entries.count())]
     assert texts[0] == ("Klang Valley Gloves (MY) — Decide on the relationship: 1 Priority corrective action past its "
-                        "closure date: the Priority finding is not remedied in the time agreed (+4 more)")
+                        "closure date: the Priority finding is not remedied in the time agreed (+3 more)")
     with qtbot.waitSignal(page.open_supplier) as opened:
         click_entry(qtbot, reassess)
     assert opened.args == [portfolio["gloves"]]
@@ -186,3 +186,10 @@ def test_an_empty_database_offers_the_demo_portfolio_and_loading_it_fills_the_pa
     assert page.strip.suppliers.text() == "<b>40</b> suppliers:"
     assert todo(ctx)["portfolio"]["suppliers"] == 40
     assert page.cards["to_review"].entries.count() > 0
+
+
+def test_the_matches_card_says_a_possible_match_is_a_to_do_not_a_verdict(ctx, make_page):
+    blurb = make_page().cards["screening"].blurb.text()
+    assert "A possible match changes neither the supplier's inherent risk nor its rating until a buyer confirms it" \
+        in blurb
+    assert "\"Enhanced due diligence: confirm or dismiss the possible match\"" in blurb

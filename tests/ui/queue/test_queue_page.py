@@ -102,7 +102,7 @@ def test_the_reasons_of_the_chosen_supplier_show_beside_the_table_with_the_risk_
     assert page.name.text() == "Dhaka Denim — Bangladesh"
     assert page.recommended.text() == "Recommended: On-site assessment"
     assert "names Garments from Bangladesh for" in page.reasons.text()
-    assert page.editions.text().startswith("Inherent risk from the risk data in force: DOL List of Goods ")
+    assert page.editions.text().startswith("Inherent risk from the risk data in force: US DOL List of Goods ")
     assert page.action_button.isVisible() and page.action_button.text() == "S&tart on-site assessment"
 
 
@@ -153,3 +153,35 @@ def test_homes_next_steps_strip_opens_the_queue_filtered_to_that_step(qtbot, ctx
     assert window.nav.currentRow() == ROW_QUEUE and window.stack.currentWidget() is queue
     assert queue.step.currentData() == "onsite"
     assert shown(queue) == ["Dhaka Denim"]
+
+
+@pytest.mark.parametrize(("width", "height", "columns"), [
+    (1366, 768, ["Supplier", "Next step", "Decision / under way", "Inherent risk", "Country"]),
+    (1920, 1080, ["Supplier", "Next step", "Decision / under way", "Inherent risk", "Country", "Latest result",
+                  "Valid until", "Why"])])
+def test_the_columns_fit_the_screen_without_scrolling_sideways(qtbot, tmp_path, width, height, columns):
+    """The buyer on a 1366x768 laptop reads every column shown without scrolling sideways; what does not fit
+    (the latest result, its validity, the reasons) is in the panel beside the table."""
+    from fldd.usecases.demo import build_demo
+
+    demo = open_context(tmp_path / "demo.sqlite3", user="amina", role="buyer")
+    demo.today = lambda: TODAY
+    build_demo(demo)
+    widget = QueuePage(demo, ScriptedPrompter())
+    qtbot.addWidget(widget)
+    widget.resize(width - 170, height - 90)  # what the main window leaves for a page
+    widget.show()
+    qtbot.waitExposed(widget)
+    table, header = widget.table, widget.table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+    shown_columns = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())
+                     if not table.isColumnHidden(c)]
+    assert shown_columns[:len(columns)] == columns
+    assert sum(header.sectionSize(c) for c in range(header.count()) if not table.isColumnHidden(c)) \
+        <= table.viewport().width()
+    table.selectRow(0)
+    row = widget.selected_row()
+    tier = {"desktop": "desktop self-assessment", "onsite": "on-site assessment"}[row["tier"]]
+    until = f"expired on {row['valid_until']}" if row["expired"] else f"valid until {row['valid_until']}"
+    assert widget.result.text() == f"Latest result: {tier} of {row['assessed_on']}, rated {row['rating']}; {until}"
+    demo.close()

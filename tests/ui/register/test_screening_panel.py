@@ -66,7 +66,10 @@ def test_confirm_with_the_mouse_shows_who_when_why(qtbot, ctx, monkeypatch, refr
     assert card.entity.text() == LISTED.name
     assert card.source.text() == "Test Entity List, edition 2026-05"
     assert "“Brightway Textiles Kashgar Ltd” resembles “Brightway Textiles Kashgar”: same name" in card.matched.text()
-    assert card.decision.text().startswith("Waiting for a decision")
+    assert card.decision.text() == (
+        "Waiting for a decision. A possible match changes neither the supplier's inherent risk nor its rating until "
+        "a buyer confirms it; meanwhile it puts the supplier in Next steps as \"Enhanced due diligence: confirm or "
+        "dismiss the possible match\", a to-do, not a verdict.")
     assert card.confirm_button.isVisible() and card.dismiss_button.isVisible() and not card.reopen_button.isVisible()
     assert get_supplier(ctx, supplier_id).inherent_level == level and refreshed == []
 
