@@ -26,7 +26,7 @@ def _screening_confirmed(ctx: AppContext, supplier_ids: list[int] | None) -> dic
     else:
         found = screening_matches(ctx, status="confirmed")
     by_supplier: dict[int, list[dict]] = {}
-    for match in (m for m in found if not m["delisted"]):
+    for match in (m for m in found if not m.get("delisted")):
         by_supplier.setdefault(match["supplier_id"], []).append(match)
     return by_supplier
 

@@ -133,7 +133,7 @@ def test_a_high_risk_supplier_with_a_valid_on_site_result_and_nothing_open_needs
 
 def test_a_severe_result_or_a_priority_action_past_closure_calls_for_a_decision_on_the_relationship(ctx):
     severe = add_supplier(ctx, "Severe Site", "PL", goods=["Furniture"])
-    result(ctx, severe, rating="severe")
+    result(ctx, severe, tier="onsite", rating="severe")
     late = add_supplier(ctx, "Late Site", "PL", goods=["Furniture"])
     aid = result(ctx, late, tier="onsite", rating="medium")
     action(ctx, aid, due=-40, severity="priority", closure=-3)
@@ -146,6 +146,18 @@ def test_a_severe_result_or_a_priority_action_past_closure_calls_for_a_decision_
                                  "remedied in the time agreed")
     # the Priority action is said once, on its own line; the other late action apart
     assert f"1 other corrective action past its date, since {day(-10)}" in row["reasons"][1]
+
+
+def test_a_severe_desktop_self_assessment_is_verified_on_site_before_any_decision_on_the_relationship(ctx):
+    """The supplier whose own answers rated it severe: the buyer is told to check on site first, not to end the
+    relationship on an unverified declaration."""
+    declared = add_supplier(ctx, "Declared Site", "PL", goods=["Furniture"])
+    result(ctx, declared, rating="severe")
+
+    row = row_of(ctx, declared)
+
+    assert row["step"] == "onsite" and row["rule"] == "severe_desktop_result"
+    assert "rests on the supplier's own answers: verify on site with worker interviews" in row["reasons"][0]
 
 
 def test_major_actions_past_their_plan_date_call_for_an_on_site_follow_up(ctx):
@@ -178,7 +190,7 @@ def test_the_queue_lists_the_most_urgent_first_and_counts_every_step(ctx):
     chairs = add_supplier(ctx, "Lodz Chairs", "PL", goods=["Furniture"])
     denim = add_supplier(ctx, "Dhaka Denim", "BD", goods=["Garments"])
     severe = add_supplier(ctx, "Severe Site", "PL", goods=["Furniture"])
-    result(ctx, severe, rating="severe")
+    result(ctx, severe, tier="onsite", rating="severe")
     inactive = add_supplier(ctx, "Gone Ltd", "BD", goods=["Garments"])
     update_supplier(ctx, inactive, status="inactive")
 

@@ -30,7 +30,7 @@ def ctx(tmp_path):
     ids = {"denim": add_supplier(context, "Dhaka Denim", "BD", goods=["Garments"]),
            "chairs": add_supplier(context, "Lodz Chairs", "PL", goods=["Furniture"]),
            "severe": add_supplier(context, "Anchor Severe Site", "PL", goods=["Furniture"])}
-    aid = store_assessments.create(context.store, ids["severe"], "fldd-desktop", "2.0.0", "desktop")
+    aid = store_assessments.create(context.store, ids["severe"], "fldd-onsite", "2.0.0", "onsite")  # verified on site
     store_assessments.set_status(context.store, aid, "submitted")
     store_assessments.save_result(context.store, aid, {"rating": "severe", "score": 20.0, "expires": "2027-06-01",
                                                        "as_of": "2026-06-01"})
