@@ -11,7 +11,11 @@ from fldd.store.findings import DEADLINE_SQL
 
 # A Priority finding's action not done by its closure date: a matter for the relationship, said on its own line,
 # so the other late actions are counted apart from it (one late action is one line, not three).
-PAST_CLOSURE = "(f.severity = 'priority' AND coalesce(c.closure_date, c.due_date) < :today)"
+# A Priority action past the closure date agreed for it, on a finding verified on site: what calls for a decision
+# on the relationship. An action with only a plan date, or on a finding from the supplier's own self-assessment,
+# is overdue (verify on site), not a remediation that failed.
+PAST_CLOSURE = ("(f.severity = 'priority' AND c.closure_date IS NOT NULL AND c.closure_date < :today "
+                "AND fa.tier = 'onsite')")
 
 # Per supplier: the latest assessment that counts (not a draft) with the escalation triggers of its stored
 # result, how long an on-site result stays valid, drafts in progress, and corrective actions past their present

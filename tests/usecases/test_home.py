@@ -137,11 +137,14 @@ def test_the_suppliers_to_assess_are_the_queues_next_steps_waiting_for_a_decisio
     assert rows["Lodz Chairs"]["urgent"] is True and rows["Dhaka Denim"]["urgent"] is False
     gloves = queue_row(ctx, portfolio["gloves"])
     assert gloves["under_way"].startswith("On-site assessment in progress (draft started ")
-    assert gloves["reasons"][0].startswith("1 Priority corrective action past its closure date")
+    # its Priority action rests on a desktop self-assessment: verified on site first, not a relationship decision
+    assert gloves["step"] == "onsite"
+    assert gloves["reasons"][0] == "The latest result, desktop self-assessment of 2026-01-27, rated high: verify the answers on site"
+    assert "2 corrective actions past their date, the oldest since 2026-11-03: verify the Priority or Major findings on site" in gloves["reasons"]
     assert gloves["reasons"][-1] == f"The desktop result of 2026-01-27 expires on {_day(30)} (in 30 days)"
     assert rows["Dhaka Denim"]["reasons"][0].startswith("High inherent risk (high, score 6/10: ")
     assert rows["Dhaka Denim"]["supplier_id"] == portfolio["denim"]
-    assert data["next_steps"] == {"by_step": {"relationship": 1, "enhanced": 0, "onsite": 1, "desktop": 2, "none": 1},
+    assert data["next_steps"] == {"by_step": {"relationship": 0, "enhanced": 0, "onsite": 2, "desktop": 2, "none": 1},
                                   "undecided": 2}
 
 
@@ -185,7 +188,7 @@ def test_a_high_risk_supplier_whose_on_site_assessment_is_under_way_waits_for_no
     store_assessments.create(ctx.store, portfolio["denim"], "fldd-onsite", "1.0.0", "onsite")
 
     assert "Dhaka Denim" not in {r["supplier"] for r in todo(ctx)["reassess"]}
-    assert todo(ctx)["next_steps"]["by_step"]["onsite"] == 1  # still its step: the draft is not a result yet
+    assert todo(ctx)["next_steps"]["by_step"]["onsite"] == 2  # still its step: the draft is not a result yet
 
 
 def test_the_portfolio_counts_suppliers_by_rating_findings_by_severity_and_overdue_actions(ctx, portfolio):

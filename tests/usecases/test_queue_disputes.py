@@ -25,7 +25,7 @@ def test_an_on_site_draft_under_way_is_recognised_for_a_severe_supplier_and_not_
 
     row = row_of(ctx, gloves)
 
-    assert row["step"] == "relationship"
+    assert row["step"] == "onsite"  # a severe desktop result is verified on site first
     assert row["under_way"].startswith("On-site assessment in progress (draft started ")
     assert row["needs_decision"] is False
     assert not any("no valid on-site assessment" in r for r in row["reasons"]), row["reasons"]

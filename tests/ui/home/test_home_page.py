@@ -78,8 +78,8 @@ def test_a_supplier_to_reassess_opens_in_the_register(qtbot, ctx, portfolio, mak
     page = make_page()
     reassess = page.cards["reassess"]
     texts = [reassess.entries.item(i).text() for i in range(reassess.entries.count())]
-    assert texts[0] == ("Klang Valley Gloves (MY) — Decide on the relationship: 1 Priority corrective action past its "
-                        "closure date: the Priority finding is not remedied in the time agreed (+3 more)")
+    assert texts[0] == ("Klang Valley Gloves (MY) — On-site assessment: The latest result, desktop self-assessment of "
+                        "2026-01-27, rated high: verify the answers on site (+3 more)")
     with qtbot.waitSignal(page.open_supplier) as opened:
         click_entry(qtbot, reassess)
     assert opened.args == [portfolio["gloves"]]
