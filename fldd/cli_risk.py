@@ -52,7 +52,7 @@ def cmd_risk_load(args: argparse.Namespace) -> int:
 
     def action(ctx) -> int:
         loaded = load_risk_edition(ctx, args.kind, args.file, list_name=args.list, edition=args.edition,
-                                   published=args.published, older=args.older)
+                                   published=args.published, older=args.older, fewer_rows=args.fewer_rows)
         if args.json:
             _print_json({"edition": _edition_json(loaded.edition, True), "unchanged": loaded.unchanged,
                          "replaced": loaded.replaced and _edition_json(loaded.replaced, False),
@@ -93,6 +93,9 @@ def add_risk(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--edition", metavar="E", help="the publisher's edition, e.g. 2025 (default: a year in the "
                                                   "file name)")
     p.add_argument("--published", metavar="DATE", help="when the publisher released it, YYYY-MM-DD")
+    p.add_argument("--fewer-rows", action="store_true",
+                   help="put in force a DOL or TIP table with fewer than half the rows of the one in force (refused "
+                        "without this: it looks like part of the list)")
     p.add_argument("--older", action="store_true",
                    help="put in force an edition older than the one in force (refused without this)")
     p.add_argument("--json", action="store_true")

@@ -56,7 +56,8 @@ def compute(ctx: AppContext, supplier, *, matches: list[dict] | None = None):
 
 
 def refresh_inherent(ctx: AppContext, supplier_ids: list[int] | None = None) -> int:
-    """Recompute and store the inherent risk of these suppliers (all when None); returns how many changed.
+    """Recompute and store the inherent risk of these suppliers (all when None); returns how many changed level or
+    score.
     Called after a supplier is added or changed, an edition is loaded, or a screening match is decided.
 
     One read of every supplier, one read of the confirmed matches, one write; the risk is worked out once per
@@ -89,7 +90,9 @@ def refresh_inherent(ctx: AppContext, supplier_ids: list[int] | None = None) -> 
         same = all(p[k] == new[k] for k in new)
         if same and p["inherent_editions"] == stamp:
             continue
-        changed += not same
+        # what a buyer means by "changed": the level or the score, not the wording of a factor (which names the
+        # edition, and so changes with every load)
+        changed += (p["inherent_score"], p["inherent_level"]) != (new["inherent_score"], new["inherent_level"])
         writes.append({"id": p["id"], **new, "inherent_editions": stamp})
     store_suppliers.put_risks(ctx.store, writes)
     return changed

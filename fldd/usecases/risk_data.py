@@ -156,6 +156,11 @@ def refresh_if_pending(ctx: AppContext) -> bool:
     return True
 
 
+class FewerRows(Rejected):
+    """A DOL or TIP table with fewer than half the rows of the one in force: refused unless the person says it is
+    the whole list (fewer_rows=True), since a cut-off export would otherwise lower every supplier's risk."""
+
+
 def make_risk_current(ctx: AppContext) -> None:
     """What every opening of a database for work runs first: finish a refresh an interrupted load or withdrawal
     left (re-screening included), then recompute any supplier rated with other editions or rules than those in
@@ -192,16 +197,19 @@ class Loaded:
 
 
 def load_risk_file(ctx: AppContext, kind: str, path: Path, *, list_name: str | None = None,
-                   edition: str | None = None, published: str | None = None) -> Edition:
+                   edition: str | None = None, published: str | None = None, older: bool = False,
+                   fewer_rows: bool = False) -> Edition:
     """Read a CSV or Excel file of one KIND, check every row, and put it in force in one transaction: the
     suppliers' inherent risk is recomputed and their names re-screened in it. Rejected (naming file, sheet,
     row and column) for a malformed file, and then nothing changes."""
-    return load_risk_edition(ctx, kind, path, list_name=list_name, edition=edition, published=published).edition
+    return load_risk_edition(ctx, kind, path, list_name=list_name, edition=edition, published=published,
+                             older=older, fewer_rows=fewer_rows).edition
 
 
 def load_risk_edition(ctx: AppContext, kind: str, path: Path, *, list_name: str | None = None,
                       edition: str | None = None, published: str | None = None, source: str = "",
-                      note: str = "", complete: bool = True, older: bool = False) -> Loaded:
+                      note: str = "", complete: bool = True, older: bool = False,
+                      fewer_rows: bool = False) -> Loaded:
     """load_risk_file, telling what changed (for the CLI and the risk-data screen)."""
     from fldd.exchange.risk_file import Unreadable, read_risk_file
     from fldd.risk.edition_rows import parse
@@ -235,6 +243,11 @@ def load_risk_edition(ctx: AppContext, kind: str, path: Path, *, list_name: str 
     if current and not older and _year_key(edition) < _year_key(current.edition):
         raise Rejected([f"{path.name}: the {edition} edition is older than the {current.shown()} in force; fldd keeps "
                         "the newest edition in force (to go back to an older one on purpose, load it with --older)"])
+    if current and kind in SINGLE and not fewer_rows and current.rows >= 10 and len(parsed.rows) * 2 < current.rows:
+        raise FewerRows([f"{path.name}: {len(parsed.rows)} {'row' if len(parsed.rows) == 1 else 'rows'} where the "
+                        f"{current.shown()} in force has {current.rows}: a published list does not shrink by half "
+                        "from one edition to the next, so this looks like part of the list or another file; nothing "
+                        "changed (if it is the whole list, load it with --fewer-rows)"])
     if current and current.loaded_at and current.file_name == path.name and current.edition == edition \
             and _sha_in_force(ctx, kind, name) == read.sha256:
         return Loaded(current, None, 0, unchanged=True, combined=parsed.combined)

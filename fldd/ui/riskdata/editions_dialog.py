@@ -27,8 +27,8 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.tables import RowsModel, record_table
 from fldd.usecases.errors import Rejected
-from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, basis_lines, load_risk_edition, refresh_if_pending,
-                                     risk_editions, risk_refresh_pending, withdraw_list)
+from fldd.usecases.risk_data import (DEFAULT_NAMES, KIND_WORDS, FewerRows, basis_lines, load_risk_edition,
+                                     refresh_if_pending, risk_editions, risk_refresh_pending, withdraw_list)
 
 FILTERS = "Risk lists (*.csv *.xlsx *.txt);;All files (*)"
 LIST_KINDS = ("eu_flr", "entity_list", "own_list")
@@ -192,25 +192,39 @@ class RiskDataDialog(QDialog):
         self.list_name.setCursorPosition(0)  # the name from its start, not its cut-off end
         self.list_name.setEnabled(kind in LIST_KINDS)
 
+    def _load(self, kind: str, path, *, fewer_rows: bool):
+        """Load the file; on a refusal show why and return None. A DOL or TIP table much shorter than the one in
+        force is put to the person, and loaded only if they say it is the whole list."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return load_risk_edition(self.ctx, kind, path, list_name=self.list_name.text() or None,
+                                     edition=self.edition.text() or None, published=self.published.text() or None,
+                                     fewer_rows=fewer_rows)
+        except FewerRows as exc:
+            QGuiApplication.restoreOverrideCursor()
+            question = exc.messages[0].split(": ", 1)[-1].replace(" (if it is the whole list, load it with "
+                                                                  "--fewer-rows)", "")
+            if self.prompter.confirm(self, "A much shorter list", f"{question}.\n\nIs this file the whole list?"):
+                return self._load(kind, path, fewer_rows=True)
+            self.outcome.setPlainText("Not loaded: nothing changed, the edition in force stays.\n" + exc.messages[0])
+        except Rejected as exc:
+            self.outcome.setPlainText("Refused: nothing changed, the edition in force stays.\n" +
+                                      "\n".join(exc.messages))
+        except StoreError as exc:
+            self.outcome.setPlainText(f"Not loaded: {exc}")
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return None
+
     def load(self) -> None:
         """Ask for the file, load it, and say what changed or why it was refused."""
         kind = self.kind.currentData()
         path = self.prompter.open_file(self, f"Load a {KIND_WORDS[kind]} edition", FILTERS)
         if not path:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            loaded = load_risk_edition(self.ctx, kind, path, list_name=self.list_name.text() or None,
-                                       edition=self.edition.text() or None, published=self.published.text() or None)
-        except Rejected as exc:
-            self.outcome.setPlainText("Refused: nothing changed, the edition in force stays.\n" +
-                                      "\n".join(exc.messages))
+        loaded = self._load(kind, path, fewer_rows=False)
+        if loaded is None:
             return
-        except StoreError as exc:
-            self.outcome.setPlainText(f"Not loaded: {exc}")
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.outcome.setPlainText(loaded.summary())
         self.edition.clear()
         self.published.clear()
