@@ -10,7 +10,8 @@ import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import (QComboBox, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+                               QWidget)
 
 from fldd.store.errors import StoreError
 from fldd.ui.layout import hbox, page_heading, vbox
@@ -121,9 +122,17 @@ class QueuePage(Page):
         buttons = QWidget()
         buttons.setLayout(vbox(self.decide_button, self.open_button, self.action_button))
         buttons.layout().setContentsMargins(0, 0, 0, 0)
+        details = QWidget()  # scrolls when the reasons are long; the buttons below stay in reach
+        details.setLayout(vbox(self.name, self.recommended, self.state, self.result, self.reasons, self.editions,
+                               self.history, QWidget(), stretch=(0, 0, 0, 0, 0, 0, 0, 1)))
+        details.layout().setContentsMargins(0, 0, 6, 0)
+        self.details = QScrollArea()
+        self.details.setWidget(details)
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel = QWidget()
-        self.panel.setLayout(vbox(self.name, self.recommended, self.state, self.result, self.reasons, self.editions,
-                                  self.history, buttons, QWidget(), stretch=(0, 0, 0, 0, 0, 0, 0, 0, 1)))
+        self.panel.setLayout(vbox(self.details, buttons, stretch=(1, 0)))
         self.panel.setMinimumWidth(PANEL_WIDTH)
         self.panel.setMaximumWidth(PANEL_WIDTH + 120)
         split = QSplitter()
@@ -267,8 +276,12 @@ class QueuePage(Page):
         self.state.setText(state)
         self.state.setStyleSheet("color: #b00020;" if decision and not decision["applies"] else "")
         self.result.setText(result_text(row))
-        self.reasons.setText("<b>Why</b><ul style='margin-left: 12px; -qt-list-indent: 0;'>" + "".join(
-            f"<li>{html.escape(reason)}</li>" for reason in row["reasons"]) + "</ul>")
+        # the first reason is the rule that chose the step; the others hold too and are worth knowing, but are not
+        # what to do (a weaker step's advice under a stronger step would read as a contradiction)
+        first, *also = row["reasons"] or [""]
+        listed = "<ul style='margin-left: 12px; -qt-list-indent: 0;'>{}</ul>"
+        self.reasons.setText("<b>Why</b>" + listed.format(f"<li>{html.escape(first)}</li>") + (
+            "<b>Also noted</b>" + listed.format("".join(f"<li>{html.escape(r)}</li>" for r in also)) if also else ""))
         self.editions.setText(f"Inherent risk from the risk data in force: {row['risk_editions']}.")
         earlier = history(self.ctx, row["supplier_id"])[1 if decision else 0:][:HISTORY_SHOWN]
         self.history.setText("Earlier decisions: " + "; ".join(
