@@ -133,7 +133,9 @@ def test_the_suppliers_to_assess_are_the_queues_next_steps_waiting_for_a_decisio
     # decide; the others have no step
     assert list(rows) == ["Dhaka Denim", "Lodz Chairs"]
     assert [rows[name]["step"] for name in rows] == ["onsite", "desktop"]
-    assert rows["Lodz Chairs"]["reasons"] == ["The desktop result of 2026-01-27 expired on 2026-11-18"]
+    assert rows["Lodz Chairs"]["reasons"] == ["The desktop result of 2026-01-27 expired on 2026-11-18; inherent risk low "
+                                              "(score 1/10; US State Department Trafficking in Persons Report, tier "
+                                              "placements, 2025 edition)"]
     assert rows["Lodz Chairs"]["urgent"] is True and rows["Dhaka Denim"]["urgent"] is False
     gloves = queue_row(ctx, portfolio["gloves"])
     assert gloves["under_way"].startswith("On-site assessment in progress (draft started ")
@@ -141,7 +143,8 @@ def test_the_suppliers_to_assess_are_the_queues_next_steps_waiting_for_a_decisio
     assert gloves["step"] == "onsite"
     assert gloves["reasons"][0] == "The latest result, desktop self-assessment of 2026-01-27, rated high: verify the answers on site"
     assert "2 corrective actions past their date, the oldest since 2026-11-03: verify the Priority or Major findings on site" in gloves["reasons"]
-    assert gloves["reasons"][-1] == f"The desktop result of 2026-01-27 expires on {_day(30)} (in 30 days)"
+    assert gloves["reasons"][-1].startswith(f"The desktop result of 2026-01-27 expires on {_day(30)} (in 30 days); "
+                                            "inherent risk high (score 5/10; ")
     assert rows["Dhaka Denim"]["reasons"][0].startswith("High inherent risk (high, score 6/10: ")
     assert rows["Dhaka Denim"]["supplier_id"] == portfolio["denim"]
     assert data["next_steps"] == {"by_step": {"relationship": 0, "enhanced": 0, "onsite": 2, "desktop": 2, "none": 1},

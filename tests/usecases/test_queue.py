@@ -109,7 +109,9 @@ def test_an_expired_result_brings_the_supplier_back_into_the_queue(ctx):
     row = row_of(ctx, chairs)
 
     assert row["step"] == "desktop" and row["expired"] is True
-    assert row["reasons"] == [f"The desktop result of {day(-165)} expired on {day(200)}"]
+    # the step came down from the inherent risk alone: the reason says which, with its edition
+    assert row["reasons"] == [f"The desktop result of {day(-165)} expired on {day(200)}; inherent risk low (score "
+                              "1/10; US State Department Trafficking in Persons Report, tier placements, 2025 edition)"]
 
 
 def test_a_result_expiring_within_sixty_days_is_due_for_reassessment_and_says_when(ctx):
@@ -119,7 +121,7 @@ def test_a_result_expiring_within_sixty_days_is_due_for_reassessment_and_says_wh
     row = row_of(ctx, chairs)
 
     assert row["step"] == "desktop" and row["expires_in_days"] == 60
-    assert row["reasons"][0].endswith(f"expires on {day(60)} (in 60 days)")
+    assert f"expires on {day(60)} (in 60 days); inherent risk low (score 1/10; " in row["reasons"][0]
 
 
 def test_a_high_risk_supplier_with_a_valid_on_site_result_and_nothing_open_needs_no_action(ctx):
