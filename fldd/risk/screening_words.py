@@ -9,7 +9,8 @@ from __future__ import annotations
 # company words. Dropped wherever they stand, after dots are removed ("S.A." -> "sa").
 LEGAL_WORDS = frozenset("""
 co company companies ltd limited corp corporation inc incorporated llc llp lp plc pvt gmbh ag kg mbh sa sas sarl
-srl spa bv nv pt tbk cv jsc ojsc ooo oao pjsc zao tov group jituan youxian gongsi zeren gufen
+srl spa bv nv pt tbk cv jsc ojsc ooo oao pjsc zao tov group jituan youxian gongsi zeren gufen sdn bhd berhad
+sendirian pte ptd pty kk kabushiki kaisha sal saog wll fzco fze fzc jsc ao ltda eirl sac tic as
 """.split())
 LEGAL_PHRASES = (("s", "de", "rl", "de", "cv"), ("sa", "de", "cv"), ("s", "de", "rl"), ("de", "cv"),
                  ("private", "limited"), ("public", "limited"), ("limited", "liability"), ("joint", "stock"),
@@ -39,6 +40,8 @@ a an for in on at by to with information system systems solution solutions engin
 investment logistics equipment machinery mining power plastic plastics paper rubber steel aluminium aluminum
 battery auto parts bio biotechnology pharmaceutical medical health digital network communication software
 photovoltaic pv wind component components semiconductor lighting furniture wood toy toys wig seafood fishery
+fisheries fish precision glove gloves apparels sports sport goods garmentss agro farm farms estate estates
+plantation plantations cocoa coffee palm fresh produce denim knit composite weaving mills mill exports
 sugar tea grain oil petroleum gas coal packaging printing cooperative association branch plant works center
 centre park zone economic labour labor employment vocational training bureau office government public
 first no number one sons brothers star golden great united general modern royal best top quality

@@ -96,3 +96,16 @@ def test_an_entry_without_a_country_is_matched_on_names_alone():
     own = Entity("Buyer's own list", "Sunrise Knit Composite", ())
     [match] = found(["Sunrise Knit Composite Ltd"], "BD", own)
     assert match.strength == 100 and match.entity_country is None
+
+
+def test_an_entry_of_legal_forms_or_trade_words_alone_flags_no_supplier_of_the_same_country():
+    """The second review: an own-list entry "Sdn Bhd" (Malaysia's private-company form) flagged every Malaysian
+    "... Sdn Bhd" supplier, and "Fisheries Co." every fishery; such an entry names no company."""
+    own = "Our watch list"
+    legal = Entity(own, "Sdn Bhd", (), "MY")
+    fishery = Entity(own, "Fisheries Co.", (), "TH")
+    trade = Entity(own, "Precision Electronics", (), "MY")
+    assert not found(["Johor Components Sdn Bhd", "Klang Valley Gloves Sdn Bhd"], "MY", legal, trade)
+    assert not found(["Songkhla Fisheries Co."], "TH", fishery)
+    assert not found(["Penang Precision Electronics", "PPE Sdn Bhd"], "MY", legal, trade)
+    assert distinctive("Klang Valley Gloves Sdn Bhd") == ("klang", "valley")
