@@ -102,6 +102,7 @@ def cmd_suppliers_list(args: argparse.Namespace) -> int:
                 q = queue[row["id"]]
                 row.update(recommendation=q["step"], recommendation_label=q["step_label"], reasons=q["reasons"],
                            under_way=q["under_way"], risk_editions=q["risk_editions"])
+            row.pop("inherent_editions", None)  # an internal stamp; risk_editions says it in words
             row["goods"] = json.loads(row["goods"])
             words = None
             if row["assessment_id"] is not None:  # the latest assessment's rating, provisional until submitted

@@ -34,7 +34,7 @@ FILTERS = "Risk lists (*.csv *.xlsx *.txt);;All files (*)"
 LIST_KINDS = ("eu_flr", "entity_list", "own_list")
 MIN_SIZE = (960, 640)
 WIDTHS = (310, 235, 90, 175, 60, 150)
-TABLE_ROWS = (5, 3)  # rows each table shows without scrolling: in force, replaced
+TABLE_ROWS = (4, 2)  # rows each table shows without scrolling: in force, replaced
 
 
 def loaded_words(edition) -> str:
@@ -124,7 +124,8 @@ class RiskDataDialog(QDialog):
         self.outcome = QPlainTextEdit()
         self.outcome.setReadOnly(True)
         self.outcome.setPlaceholderText("What a load changed, or why a file was refused, shows here.")
-        self.outcome.setMaximumHeight(100)
+        self.outcome.setMinimumHeight(76)  # a refusal lists every problem: several lines
+        self.outcome.setMaximumHeight(170)
 
         form = QGridLayout()
         form.setHorizontalSpacing(SPACING)

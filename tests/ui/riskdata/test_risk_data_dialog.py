@@ -117,3 +117,20 @@ def test_a_list_is_withdrawn_with_a_reason_and_stays_listed(qtbot, ctx, tmp_path
         qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
     assert "Group watch list" not in texts(dialog.in_force, 0)
     assert "Group watch list" in texts(dialog.replaced, 0) and current_risk_data(ctx).areas == ()
+
+
+def test_a_much_shorter_dol_list_is_put_to_the_buyer_and_not_loaded_when_they_say_it_is_not_whole(qtbot, ctx,
+                                                                                                   tmp_path):
+    path = tmp_path / "dol-goods-2025.csv"
+    path.write_text(DOL_2025, encoding="utf-8")
+    window = MainWindow(ctx, ScriptedPrompter(files=[str(path)], confirm=False))
+    qtbot.addWidget(window)
+    window.show()
+    window.risk_data_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, RiskDataDialog) and window.dialog.isVisible())
+    dialog = window.dialog
+    qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome.toPlainText().startswith("Not loaded: nothing changed"))
+    assert "2 rows where the 2024 edition (partial reconstruction) in force has 512" in dialog.outcome.toPlainText()
+    assert window.prompter.asked[-1][0] == "confirm" and "Is this file the whole list?" in window.prompter.asked[-1][2]
+    assert risk_editions(ctx)[0].edition == "2024" and texts(dialog.in_force, 1)[0].startswith("2024 edition")
