@@ -281,7 +281,7 @@ def test_assessments_findings_and_actions_tables(figures):
                               {"what": "with_finding", "suppliers": 2}]
     assert [(r["table"], r["edition"]) for r in t["risk_data"]] == [
         ("dol-goods", "2024 edition (partial reconstruction), published 2024-09-05"),
-        ("dol-countries", "2022 edition"), ("tip-tiers", "2025 edition")]
+        ("dol-countries", "2022 edition"), ("tip-tiers", "2025 edition, published 2025-09-29")]
     assert set(figures["definitions"]) >= {"latest_result", "fees_found", "fees_repaid", "grievance"}
 
 
