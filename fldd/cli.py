@@ -11,7 +11,12 @@ EXIT_USAGE = 2  # argparse uses 2 for bad command lines too
 
 
 def _open_app(args: argparse.Namespace) -> int:
-    """Open the desktop window; Qt is imported only here so the rest of the CLI stays fast."""
+    """Open the desktop window (or, with --selftest, check this copy and exit); Qt is imported only here so the
+    rest of the CLI stays fast."""
+    if args.selftest:
+        from fldd.usecases.selftest import run_selftest
+
+        return EXIT_OK if run_selftest(lambda line: print(line, flush=True)) else EXIT_REJECTED
     from fldd.ui.app import run_app
 
     return run_app(args.db or paths.default_db_path(), demo_if_new=args.demo_if_new)
@@ -35,6 +40,8 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fldd", description="Forced-labour due diligence, offline.")
     parser.add_argument("--version", action="version", version=f"fldd {__version__}")
     parser.add_argument("--db", type=Path, metavar="FILE", help="database file (default: in the user data folder)")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check that this copy of fldd works (a temporary database; yours is not opened) and exit")
     parser.add_argument("--demo-if-new", action="store_true",
                         help="when the database does not exist yet, fill it with the demo portfolio first")
     parser.set_defaults(handler=_open_app)
