@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from fldd import __version__, paths
+from fldd import __version__
 
 EXIT_OK = 0
 EXIT_REJECTED = 1  # the input was read and refused; the message names the file, sheet, cell or question
@@ -19,7 +19,9 @@ def _open_app(args: argparse.Namespace) -> int:
         return EXIT_OK if run_selftest(lambda line: print(line, flush=True)) else EXIT_REJECTED
     from fldd.ui.app import run_app
 
-    return run_app(args.db or paths.default_db_path(), demo_if_new=args.demo_if_new)
+    from fldd import app_config
+
+    return run_app(args.db or app_config.database_path(), demo_if_new=args.demo_if_new)
 
 
 # Each entry adds one subcommand: it takes the subparsers object, adds its parser and sets

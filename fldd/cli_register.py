@@ -10,13 +10,13 @@ EXIT_OK, EXIT_REJECTED = 0, 1
 
 
 def _context(args: argparse.Namespace):
-    from fldd import paths
+    from fldd import app_config
     from fldd.usecases.context import open_context
 
     def say_waiting(holder) -> None:
         print(f"fldd: waiting for {holder.describe()} to finish with the database", file=sys.stderr, flush=True)
 
-    return open_context(args.db or paths.default_db_path(), on_wait=say_waiting)
+    return open_context(args.db or app_config.database_path(), on_wait=say_waiting)
 
 
 def _print_json(data: object) -> None:

@@ -111,12 +111,14 @@ class Store:
             raise translate(exc, self.path) from exc
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL), then let go of the process's lock on the database."""
+        """Close the connection (checkpointing the WAL), then let go of the process's lock on the database; a
+        second call does nothing (a context replaced after a restore may be closed by more than one owner)."""
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
-        if self._hold is not None:
-            self._hold.release()
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.release()
 
 
 def open_store(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS,

@@ -110,3 +110,10 @@ def overdue_count(store: Store, today: str) -> int:
     with store.read() as db:
         return db.execute("SELECT count(*) FROM corrective_actions WHERE status IN ('open', 'in_progress') "
                           "AND due_date < ?", [today]).fetchone()[0]
+
+
+def counts_any(store: Store) -> bool:
+    """True when the database holds any supplier or assessment (a workspace in use)."""
+    with store.read() as db:
+        return db.execute("SELECT EXISTS (SELECT 1 FROM suppliers) OR EXISTS (SELECT 1 FROM assessments)"
+                          ).fetchone()[0] == 1

@@ -13,6 +13,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.main_window import MainWindow
 from fldd.ui.prompter import Prompter
 from fldd.usecases.context import open_context
+from fldd.usecases.preferences import mark_set_up, needs_first_run
 from fldd.usecases.risk_data import make_risk_current
 
 
@@ -66,11 +67,25 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             from fldd.usecases.demo import build_demo
 
             build_demo(ctx)
+            mark_set_up(ctx)
         make_risk_current(ctx)
+        choices = None
+        if needs_first_run(ctx):
+            from fldd.ui.firstrun.wizard import FirstRunWizard
+
+            wizard = FirstRunWizard(ctx, prompter)
+            if not wizard.exec():
+                return 0  # closed before the end: nothing chosen, asked again next time
+            choices = wizard.choices
         window = MainWindow(ctx, prompter)
         window.show_on_screen()
+        if choices is not None and choices.tour:
+            window.start_tour()
         if os.environ.get(EXIT_WHEN_SHOWN):
             _report_when_shown(app)
         return app.exec()
     finally:
-        ctx.close()
+        window_ctx = window.ctx if "window" in locals() else ctx
+        window_ctx.close()
+        if window_ctx is not ctx:
+            ctx.close()

@@ -99,8 +99,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.risk_data_action = file_menu.addAction("&Risk data editions…", self.open_risk_data)
         file_menu.addSeparator()
+        self.backup_action = file_menu.addAction("&Back up now…", self.back_up)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.restore_action = file_menu.addAction("Restore from a bac&kup…", self.restore)
+        file_menu.addSeparator()
+        self.settings_action = file_menu.addAction("&Settings…", self.open_settings)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.tour_action = help_menu.addAction("Guided &tour of Home", self.start_tour)
+        self.about_action = help_menu.addAction("&About fldd", self.open_about)
         self.dialog: QWidget | None = None
+        self.tour = None
 
         self.nav.currentRowChanged.connect(self.show_row)
         self.nav.itemSelectionChanged.connect(self._nav_reselected)
@@ -245,6 +256,66 @@ class MainWindow(QMainWindow):
         dialog = RiskDataDialog(self.ctx, self.prompter, self)
         dialog.data_changed.connect(self._data_changed_everywhere)
         self._show_dialog(dialog)
+
+    def back_up(self) -> None:
+        """Back up the workspace now (File > Back up now)."""
+        from fldd.ui.backup.backup_actions import back_up_now
+
+        back_up_now(self)
+
+    def restore(self) -> None:
+        """Put a backup in place of the database (File > Restore from a backup)."""
+        from fldd.ui.backup.backup_actions import restore_from_backup
+
+        restore_from_backup(self)
+
+    def open_settings(self) -> None:
+        """Role, language, where the database lives, backups."""
+        from fldd.ui.settings.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self, self.prompter)
+        self._show_dialog(dialog)
+
+    def open_about(self) -> None:
+        """Version, data folder, questionnaire versions and risk-data editions."""
+        from fldd.ui.settings.about_dialog import AboutDialog
+
+        self._show_dialog(AboutDialog(self.ctx, self))
+
+    def start_tour(self) -> None:
+        """The guided tour of Home (also offered at the end of the first run)."""
+        from fldd.ui.firstrun.tour import HomeTour
+
+        self.go_to(0)
+        self.tour = HomeTour(self)
+        self.tour.start()
+
+    def replace_context(self, ctx) -> None:
+        """Work on another open database from now on (after a restore or a move): the old context is already
+        closed; every page is built again on the new one, and Home is shown."""
+        self.ctx = ctx
+        if self.runner is not None:
+            self.stack.removeWidget(self.runner)
+            self.runner.deleteLater()
+            self.runner = None
+        if self.history is not None:
+            self.stack.removeWidget(self.history)
+            self.history.deleteLater()
+            self.history = None
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._role_changed(ctx.role)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.show_row(0)
+
+    def role_changed_elsewhere(self) -> None:
+        """The role was changed outside Home (Settings): the status bar and the current page follow."""
+        self._role_changed(self.ctx.role)
+        self._data_changed_everywhere()
 
     def _show_dialog(self, dialog) -> None:
         self.dialog = dialog

@@ -26,11 +26,14 @@ NEXT_STATUS = {"draft": ("submitted",), "submitted": ("under_review", "draft"),
 
 def start_assessment(ctx: AppContext, supplier_id: int, questionnaire_ref: str, *, language: str | None = None,
                      source: str = "app", assessor: str | None = None) -> int:
-    """A new draft assessment of a supplier on a shipped questionnaire."""
+    """A new draft assessment of a supplier on a shipped questionnaire, in the language asked for, else the
+    workspace's language when the questionnaire comes in it."""
+    from fldd.usecases.preferences import language_for
+
     q = ctx.standard.get(questionnaire_ref)
     if q is None:
         raise Rejected([f"no questionnaire '{questionnaire_ref}' (known: {', '.join(ctx.standard.questionnaires)})"])
-    lang = language or q.languages[0]
+    lang = language or language_for(ctx, q.languages)
     if lang not in q.languages:
         raise Rejected([f"{q.id} has no language '{lang}' (it has: {', '.join(q.languages)})"])
     return store_assessments.create(ctx.store, supplier_id, q.id, q.version, q.tier, assessor=assessor or ctx.user,

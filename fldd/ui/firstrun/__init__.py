@@ -1,0 +1,1 @@
+"""The first run (role, language, demo or empty workspace) and the guided tour of Home."""

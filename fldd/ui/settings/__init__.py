@@ -1,0 +1,1 @@
+"""Settings (role, language, where the database lives, backups) and the About box."""
