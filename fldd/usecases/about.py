@@ -11,8 +11,8 @@ from pathlib import Path
 from fldd import __version__, app_config, paths
 from fldd.usecases.context import AppContext
 
-WHAT_IT_IS = ("fldd helps suppliers, field auditors and buyers carry out forced-labour due diligence: "
-              "self-assessments, on-site audits, findings and corrective actions, all on this computer.")
+WHAT_IT_IS = ("Forced-labour due diligence for suppliers, field auditors and buyers: self-assessments, on-site "
+              "audits, findings and corrective actions, kept on this computer and usable without internet.")
 
 
 def database_size(path: Path) -> int:
