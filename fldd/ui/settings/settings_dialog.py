@@ -24,7 +24,7 @@ from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
 from fldd.usecases.preferences import content_languages, preferences, save_preferences
 
-SIZE = (760, 560)  # fits a 1366x768 screen with room for the task bar
+SIZE = (760, 500)  # fits a 1366x768 screen with room for the task bar
 TABS = ("You work as", "Language", "Database", "Backups")
 # What changes with each role: Home's lists follow ROLE_SECTIONS (fldd/usecases/home.py).
 ROLE_LINES = {
@@ -70,8 +70,9 @@ class SettingsDialog(QDialog):
         self.role_group = QButtonGroup(self)
         role_page, self.role_buttons = _radio_column(
             self.role_group, [(role, ROLE_WORDS[role], ROLE_LINES[role]) for role in ROLES])
-        self.tabs.addTab(self._page(note("What you do with fldd decides what Home puts first. Every page stays "
-                                         "open to every role.", ""), role_page), TABS[0])
+        self.tabs.addTab(self._page(note("What you do with fldd decides what Home puts first; every page stays "
+                                         "open to every role. You can also switch on Home, at the top right "
+                                         "(Working as).", ""), role_page), TABS[0])
 
         self.language_group = QButtonGroup(self)
         language_page, self.language_buttons = _radio_column(self.language_group, self._language_choices())
