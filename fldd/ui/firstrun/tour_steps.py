@@ -132,7 +132,7 @@ def steps_for(window: QMainWindow, role: str, card_titles: list[str]) -> list[St
     """Every step that may be shown for a role, in order; the tour keeps those whose target is present."""
     cards = ", ".join(card_titles[:4]) + (" and more" if len(card_titles) > 4 else "")
     start_entry, start_text = START[role]
-    return [
+    steps = [
         Step("navigation", "The pages of fldd", NAVIGATION[role] + NAVIGATION_ALL, *named(window, "navigation")),
         Step("role", "Working as", f"Home shows what a {ROLE_NAMES[role]} needs. If you also do another job, "
              "switch here; File > Settings changes it too.", *named(window, "roleSwitch")),
@@ -150,6 +150,8 @@ def steps_for(window: QMainWindow, role: str, card_titles: list[str]) -> list[St
         if not _empty(window) else
         Step("start", "Where to start", EMPTY_START[role], *named(window, "welcomeBox")),
     ]
+    # the strips are the buyer's: Home shows counts to every role, but only a buyer keeps a portfolio
+    return [step for step in steps if role == "buyer" or step.name not in ("portfolio", "next_steps")]
 
 
 def _empty(window: QMainWindow) -> bool:
