@@ -104,6 +104,7 @@ class WizardPage(QWidget):
         self.column.setSpacing(SPACING)
         self.column.addWidget(self.heading)
         self.column.addSpacing(SPACING)
+        self.holders: dict[QRadioButton, QWidget] = {}  # each choice's block, to put them in order
 
     def first_focus(self) -> QWidget:
         return self
@@ -119,7 +120,9 @@ class WizardPage(QWidget):
         font.setBold(True)
         button.setFont(font)
         group.addButton(button, key)
-        choice = QVBoxLayout()
+        holder = QWidget()
+        choice = QVBoxLayout(holder)
+        choice.setContentsMargins(0, 0, 0, SPACING)
         choice.setSpacing(2)  # a choice's lines read as one block; the blocks stand apart
         choice.addWidget(button)
         labels = []
@@ -132,8 +135,8 @@ class WizardPage(QWidget):
             label.clicked.connect(button.click)
             choice.addWidget(label)
             labels.append(label)
-        self.column.addLayout(choice)
-        self.column.addSpacing(SPACING)
+        self.column.addWidget(holder)
+        self.holders[button] = holder
         return button, labels
 
 
@@ -238,7 +241,14 @@ class StartPage(WizardPage):
         self.empty.setText(empty_title)
         self.empty_labels[0].setText(empty_text)
         if role != self.role:
-            (self.demo if DEMO_FIRST[role] else self.empty).setChecked(True)
+            first, second = (self.demo, self.empty) if DEMO_FIRST[role] else (self.empty, self.demo)
+            first.setChecked(True)
+            at = min(self.column.indexOf(self.holders[b]) for b in (first, second))
+            for button in (first, second):  # what suits the role comes first
+                self.column.removeWidget(self.holders[button])
+            self.column.insertWidget(at, self.holders[first])
+            self.column.insertWidget(at + 1, self.holders[second])
+            QWidget.setTabOrder(first, second)
             self.role = role
 
     def wants_demo(self) -> bool:

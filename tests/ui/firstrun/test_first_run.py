@@ -89,9 +89,15 @@ def test_a_supplier_is_offered_examples_not_a_portfolio_and_empty_comes_first(qt
     walk_to_start(qtbot, wizard, "supplier")
     start = wizard.start_page
     assert start.empty.isChecked() and "recommended" in start.empty.text()
+    qtbot.waitUntil(lambda: above(start.empty, start.demo))  # what suits a supplier comes first
     assert start.demo.text() == "Explore examples first" and "made-up workplaces" in start.demo_labels[0].text()
     assert "your own workplace" in start.empty_labels[0].text()
     press(qtbot, wizard, Qt.Key.Key_Escape)  # not saved: see below
+
+
+def above(first, second) -> bool:
+    window = first.window()
+    return first.mapTo(window, first.rect().topLeft()).y() < second.mapTo(window, second.rect().topLeft()).y()
 
 
 def walk_to_start(qtbot, wizard, role: str) -> None:
@@ -105,6 +111,7 @@ def walk_to_start(qtbot, wizard, role: str) -> None:
 def test_going_back_keeps_the_choices_and_rewords_the_start_for_a_new_role(qtbot, wizard):
     walk_to_start(qtbot, wizard, "buyer")
     assert wizard.start_page.demo.isChecked() and wizard.start_page.demo.text() == "Start with the demo portfolio"
+    qtbot.waitUntil(lambda: above(wizard.start_page.demo, wizard.start_page.empty))
     qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
     assert page_title(wizard) == "How will you use fldd?" and wizard.role_page.role() == "buyer"
@@ -112,6 +119,7 @@ def test_going_back_keeps_the_choices_and_rewords_the_start_for_a_new_role(qtbot
     press(qtbot, wizard, Qt.Key.Key_Return)  # Enter is Next even after a click on Back
     press(qtbot, wizard, Qt.Key.Key_Return)
     assert wizard.start_page.empty.isChecked() and wizard.start_page.demo.text() == "Explore examples first"
+    qtbot.waitUntil(lambda: above(wizard.start_page.empty, wizard.start_page.demo))
 
 
 def test_the_language_page_says_the_menus_stay_english(qtbot, wizard, ctx):
