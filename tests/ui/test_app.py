@@ -153,7 +153,12 @@ def answer_auditor(qtbot, wizard) -> None:
 
 
 def test_a_new_workspace_asks_until_the_first_run_is_finished(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from fldd.ui.firstrun import pages
+
     monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(pages.QLocale, "system", staticmethod(lambda: QLocale("en_GB")))  # English offered first
     ctx = open_context(tmp_path / "new.sqlite3")
     try:
         seen = walk_later(qtbot, cancel)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from fldd.ui.firstrun import pages
 from fldd.ui.firstrun.wizard import FirstRunWizard
 from fldd.ui.prompter import ScriptedPrompter
 from fldd.usecases.context import open_context
@@ -19,8 +20,10 @@ DEMO_TIMEOUT = 180_000  # the demo portfolio on a slow shared machine
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
-    """fldd's data folder in tmp_path: nothing reaches the real user folders."""
+    """fldd's data folder in tmp_path: nothing reaches the real user folders. The computer's language is taken
+    to be English, whatever the machine running the tests speaks."""
     monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(pages.QLocale, "system", staticmethod(lambda: QLocale("en_GB")))
     return tmp_path / "data"
 
 

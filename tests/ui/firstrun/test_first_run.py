@@ -194,3 +194,17 @@ def test_while_the_demo_loads_finish_back_cancel_and_escape_wait(qtbot, wizard, 
     with qtbot.waitSignal(wizard.accepted, timeout=DEMO_TIMEOUT):
         release.set()
     assert kept(db) == ("auditor", "en", True, 40)
+
+
+@pytest.mark.parametrize(("system", "chosen"), [("es_MX", "Español"), ("de_DE", "English"), ("en_US", "English")])
+def test_the_language_starts_as_the_computers_when_questionnaires_come_in_it(qtbot, ctx, monkeypatch, system,
+                                                                           chosen):
+    from PySide6.QtCore import QLocale
+
+    from fldd.ui.firstrun import pages
+    from fldd.ui.firstrun.wizard import FirstRunWizard
+
+    monkeypatch.setattr(pages.QLocale, "system", staticmethod(lambda: QLocale(system)))
+    dialog = FirstRunWizard(ctx, ScriptedPrompter())
+    qtbot.addWidget(dialog)
+    assert dialog.language_page.list.currentItem().text() == chosen
