@@ -119,6 +119,10 @@ class TourOverlay(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        """Tab stays with the tour: the window under it is not in use until the tour ends."""
+        return True
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """A click on the dimmed window does nothing but keep the keys with the tour."""
         self.setFocus()

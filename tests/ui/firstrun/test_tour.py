@@ -118,6 +118,8 @@ def test_the_buttons_move_the_tour_and_done_ends_it(qtbot, buyer_window):
     qtbot.mouseClick(callout.back_button, Qt.MouseButton.LeftButton)
     assert window.tour.current().name == "role"
     assert window.focusWidget() is overlay_of(window), "the keys stay with the tour after a click"
+    key(qtbot, window, Qt.Key.Key_Tab)
+    assert window.focusWidget() is overlay_of(window), "and after Tab"
     qtbot.mouseClick(callout.done_button, Qt.MouseButton.LeftButton)
     assert not window.findChildren(TourOverlay)
     qtbot.waitUntil(lambda: not [w for w in QApplication.allWidgets() if isinstance(w, TourOverlay)])
