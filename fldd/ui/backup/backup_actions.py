@@ -58,12 +58,14 @@ def _busy(window, busy: bool) -> None:
 
 
 def confirmation_text(facts, current: dict[str, int], database: Path, folder: Path) -> str:
-    """What the backup holds set against what the database holds now, and what a restore does (rich text)."""
+    """What the backup holds set against what the workspace holds now, and what a restore does (rich text)."""
     older = ("<p>It was made by an earlier version of fldd: it is brought up to date as it is restored.</p>"
              if facts.older_schema else "")
+    rows = "".join(f"<tr><td>{many.capitalize()}</td><td align='right'>{facts.counts.get(key, 0):,}</td>"
+                   f"<td align='right'>{current.get(key, 0):,}</td></tr>" for key, (_, many) in words.NOUNS.items())
     return (f"<p><b>Restore the backup made {words.when(facts.made_at)}?</b></p>"
-            f"<p>The backup holds {words.holds(facts.counts)}.<br>"
-            f"Your workspace holds {words.holds(current)} now.</p>{older}"
+            "<table cellspacing='0' cellpadding='3' style='white-space:nowrap'><tr><th></th><th align='right'>&nbsp;In the backup</th>"
+            f"<th align='right'>&nbsp;&nbsp;Your workspace now</th></tr>{rows}</table>{older}"
             "<p>What happens: first, your workspace as it is now is saved as a backup (with “before restore” in "
             f"its name) in {html.escape(str(folder))}, so you can go back to it. Then the backup takes its "
             "place, and fldd shows the restored workspace.</p>"
