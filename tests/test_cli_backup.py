@@ -128,3 +128,12 @@ def test_restore_is_refused_while_the_app_has_the_database(db, tmp_path, capsys)
         app.kill()
         app.wait(timeout=30)
     assert names(db) == ["Added Later", "Klang Valley Gloves"]
+
+
+def test_restore_on_a_new_computer_fills_a_database_that_did_not_exist(db, tmp_path, capsys):
+    run(capsys, "--db", db, "backup", "create", "-o", tmp_path / "b.fldd-backup")
+    fresh = tmp_path / "new laptop" / "fldd.sqlite3"
+    code, out, _ = run(capsys, "--db", fresh, "backup", "restore", tmp_path / "b.fldd-backup", "--yes")
+    assert code == 0 and names(fresh) == ["Klang Valley Gloves"]
+    code, out, _ = run(capsys, "--db", fresh, "backup", "status", "--json")
+    assert json.loads(out)["last_path"] == str(tmp_path / "b.fldd-backup")  # what it holds is in that file
