@@ -230,7 +230,7 @@ def _swap(ctx: AppContext, candidate: Path, database: Path, safety: Path) -> App
                         "was."]) from None
     try:
         new = open_context(database, user=ctx.user, role=ctx.role)
-    except (StoreError, Rejected) as exc:
+    except Exception as exc:  # whatever stops it opening (a failed upgrade included), the old one goes back
         backup_files.swap_in(backup_files.copy_beside(safety, database), database)
         ctx.store = open_store(database)
         raise Rejected([f"{database}: the restored database could not be opened ({exc}); your database was put "

@@ -19,6 +19,7 @@ from fldd import app_config
 from fldd.store import evidence as store_evidence
 from fldd.store import settings
 from fldd.store.connection import open_store
+from fldd.store.errors import StoreError
 from fldd.store.migrations import pending_names
 from fldd.usecases import backup
 from fldd.usecases.assessments import start_assessment
@@ -239,6 +240,21 @@ def test_a_rename_that_fails_leaves_the_old_database_open_and_whole(ctx, workspa
     assert records(ctx) == before  # ctx was reopened on the old file
     add_supplier(ctx, "Still Working", "VN")
     assert not ctx.store.path.with_name(ctx.store.path.name + ".restoring").exists()
+
+
+def test_a_restored_file_that_will_not_open_is_replaced_by_the_old_database_again(ctx, workspace, monkeypatch):
+    facts = backup.back_up(ctx)
+    add_supplier(ctx, "Porto Shoes", "PT", goods=["Footwear"])
+    before = records(ctx)
+
+    def fails(*args, **kwargs):  # an upgrade of an old backup that goes wrong, say
+        raise StoreError(ctx.store.path, "disk I/O error")
+
+    monkeypatch.setattr(backup, "open_context", fails)
+    with pytest.raises(Rejected, match="put back as it was"):
+        backup.restore(ctx, facts.path)
+    assert records(ctx) == before
+    add_supplier(ctx, "Still Working", "VN")
 
 
 CRASH = """
