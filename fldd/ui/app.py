@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from fldd import __version__
 from fldd.store import lock as process_lock
 from fldd.store.errors import StoreError
+from fldd.ui.crash_handler import CrashHandler
 from fldd.ui.main_window import MainWindow
 from fldd.ui.prompter import Prompter
 from fldd.usecases.context import open_context
@@ -62,6 +63,8 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
     except StoreError as exc:
         prompter.error(None, "fldd cannot open its database", str(exc))
         return 1
+    crash_handler = CrashHandler(prompter)
+    crash_handler.install()
     try:
         if demo_if_new and new:
             from fldd.usecases.demo import build_demo
@@ -85,6 +88,7 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             _report_when_shown(app)
         return app.exec()
     finally:
+        crash_handler.uninstall()
         window_ctx = window.ctx if "window" in locals() else ctx
         window_ctx.close()
         if window_ctx is not ctx:
