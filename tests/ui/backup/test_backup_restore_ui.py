@@ -160,3 +160,16 @@ def test_a_file_that_is_not_a_backup_is_refused_naming_it(window, qtbot, prompte
     assert kind == "error" and str(notes) in text and "not an fldd backup" in text
     assert window.ctx is ctx and len(supplier_names(ctx)) == 2
     assert not list(app_config.backup_folder().glob("*"))  # refused before any safety copy
+
+
+def test_a_backup_folder_that_cannot_be_written_is_said_and_nothing_is_remembered(window, qtbot, prompter, ctx,
+                                                                                   tmp_path):
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("a file where the backup folder should be", encoding="utf-8")
+    app_config.save(app_config.AppConfig(backup_folder=str(blocker / "backups")))
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "backup_job", None) is None)
+    kind, title, text = prompter.asked[-1]
+    assert (kind, title) == ("error", "No backup was made") and str(blocker) in text
+    assert backup.backup_status(ctx).last_at is None and home(window).backup_bar.isVisible()
+    assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
