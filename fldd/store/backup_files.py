@@ -51,7 +51,7 @@ def write_copy(store: Store, target: Path, stamp: dict[str, str] | None = None) 
         finally:
             dest.close()
         if problems:
-            raise BadCandidate(f"the copy failed SQLite's check ({problems[0]})")
+            raise BadCandidate(f"the copy failed its check ({problems[0]})")
         _flush(tmp)
         os.replace(tmp, target)
         _flush_folder(target.parent)
@@ -99,7 +99,7 @@ def examine(path: Path) -> dict:
     try:
         conn = sqlite3.connect(str(path))
     except sqlite3.Error as exc:
-        raise BadCandidate(f"SQLite cannot open it ({exc})") from None
+        raise BadCandidate(f"it cannot be opened as a database ({exc})") from None
     try:
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -107,16 +107,16 @@ def examine(path: Path) -> dict:
         except sqlite3.DatabaseError as exc:
             raise BadCandidate(f"it is damaged ({exc})") from None
         if problems:
-            raise BadCandidate(f"it is damaged: SQLite's check found {len(problems)} problem"
+            raise BadCandidate(f"it is damaged: checking it found {len(problems)} problem"
                                f"{'' if len(problems) == 1 else 's'}, the first: {problems[0]}")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "_sqlite_migrations" not in tables or not set(FLDD_TABLES) <= tables:
-            raise BadCandidate("it is a SQLite database, but not one of fldd's (it has no suppliers, assessments "
-                               "or fldd settings)")
+            raise BadCandidate("it is a database, but not one of fldd's (it has no fldd suppliers, assessments "
+                               "or settings)")
         applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
                                               [SET_NAME])]
         if not applied:
-            raise BadCandidate("it is a SQLite database, but not one of fldd's (no fldd schema was ever applied)")
+            raise BadCandidate("it is a database, but not one of fldd's (fldd never set it up)")
         stamp = dict(conn.execute(f"SELECT key, value FROM settings WHERE key IN ({','.join('?' * len(STAMP_KEYS))})",
                                   STAMP_KEYS).fetchall())
         counts = {name: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if table in tables else 0
