@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fldd.store.errors import StoreError
+from fldd.ui.backup.reminder_bar import BackupReminderBar
 from fldd.ui.home.demo_loader import DemoLoader
 from fldd.ui.home.next_steps_strip import NextStepsStrip
 from fldd.ui.home.portfolio_strip import PortfolioStrip
@@ -219,7 +220,9 @@ class HomePage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.empty)
-        self.setLayout(vbox(top, self.stack, stretch=(0, 1)))
+        self.backup_bar = BackupReminderBar()
+        self.backup_bar.back_up.connect(self._back_up)
+        self.setLayout(vbox(top, self.backup_bar, self.stack, stretch=(0, 0, 1)))
 
         self.role.activated.connect(self._role_chosen)
         for name, card in self.cards.items():
@@ -244,6 +247,7 @@ class HomePage(Page):
         """Re-read what needs doing for the current role."""
         self.role.setCurrentIndex(max(0, self.role.findData(self.ctx.role)))
         self.report_button.setVisible(self.ctx.role == "buyer")
+        self.backup_bar.update_for(self.ctx)
         try:
             self.data = todo(self.ctx)
         except (Rejected, StoreError) as exc:
@@ -290,6 +294,12 @@ class HomePage(Page):
             card.show()
         for column in range(3):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def _back_up(self) -> None:
+        """The reminder's 'Back up now': the same as File > Back up now."""
+        action = getattr(self.window(), "backup_action", None)
+        if action is not None:
+            action.trigger()
 
     def _chosen(self, data: tuple) -> None:
         kind = data[0]
