@@ -90,7 +90,7 @@ def restore_from_backup(window) -> None:
         prompter.error(window, "This file cannot be restored", str(exc))
         return
     question = confirmation_text(facts, current, window.ctx.store.path, app_config.backup_folder())
-    if not prompter.confirm(window, "Restore from a backup", question):
+    if not prompter.confirm(window, "Restore from a backup", question, accept="&Restore"):
         return
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

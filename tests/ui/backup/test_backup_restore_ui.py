@@ -128,6 +128,7 @@ def test_restore_shows_what_it_replaces_asks_and_the_window_shows_the_restored_w
     file_menu_action(window, "Restore from a backup").trigger()
     kind, title, question = prompter.asked[-2]
     assert kind == "confirm" and "before restore" in question
+    assert prompter.words == {"accept": "&Restore"}  # the button says what happens, not Yes
     assert "<td>Suppliers</td><td align='right'>2</td><td align='right'>3</td>" in question  # backup, now
     assert prompter.asked[-1][:2] == ("inform", "Backup restored")
     assert window.ctx is not ctx and window.ctx.store.path == ctx.store.path

@@ -51,8 +51,9 @@ def main(out: Path) -> None:
         add_supplier(ctx, "Porto Shoes", "PT", goods=["Footwear"])
         box = QMessageBox(QMessageBox.Icon.Question, "Restore from a backup",
                           confirmation_text(facts, workspace_counts(ctx), ctx.store.path, app_config.backup_folder()),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+                          QMessageBox.StandardButton.NoButton, window)
+        box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.show()
         _settle(app)
         box.grab().save(str(out / "backup-restore-confirm.png"))
