@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from fldd import __version__, app_config, paths
+from fldd.usecases import backup_words
 from fldd.usecases.context import AppContext
 
 WHAT_IT_IS = ("Forced-labour due diligence for suppliers, field auditors and buyers: self-assessments, on-site "
@@ -27,18 +28,6 @@ def database_size(path: Path) -> int:
     return total
 
 
-def size_words(size: int) -> str:
-    """'12.3 MB', '840 KB', '512 bytes': a size as a person reads it."""
-    if size < 1024:
-        return f"{size} bytes"
-    value, unit = size / 1024, "KB"
-    for bigger in ("MB", "GB"):
-        if value < 1024:
-            break
-        value, unit = value / 1024, bigger
-    return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
-
-
 def _edition(edition) -> dict:
     from fldd.usecases.risk_data import basis_lines
 
@@ -51,8 +40,9 @@ def _edition(edition) -> dict:
 
 def about_facts(ctx: AppContext) -> dict:
     """This copy (version, Python, system, bundle or source), the person's data (database and its size, data
-    folder, backup folder, config file), every shipped questionnaire with the versions it reads, and every
-    risk-data edition in force. Only reads: nothing is written or created."""
+    folder, backup folder and the last backup, config file), every shipped questionnaire with the versions it
+    reads, and every risk-data edition in force. Only reads: nothing is written or created."""
+    from fldd.usecases.backup import backup_status
     from fldd.usecases.risk_data import risk_editions
 
     standard = ctx.standard
@@ -63,6 +53,7 @@ def about_facts(ctx: AppContext) -> dict:
                                "languages": list(q.languages), "earlier_versions": reads[:-1]})
     questionnaires.sort(key=lambda r: (r["tier"] != "desktop", r["id"]))
     db_path = Path(ctx.store.path)
+    last = backup_status(ctx)
     return {
         "version": __version__,
         "python": platform.python_version(),
@@ -72,6 +63,8 @@ def about_facts(ctx: AppContext) -> dict:
         "database_size": database_size(db_path),
         "data_folder": str(paths.data_dir()),
         "backup_folder": str(app_config.backup_folder()),
+        "last_backup": last.last_at,
+        "last_backup_path": last.last_path,
         "config_file": str(app_config.config_path()),
         "questionnaires": questionnaires,
         "risk_editions": [_edition(e) for e in risk_editions(ctx)],
@@ -97,6 +90,14 @@ def edition_line(e: dict) -> str:
     return f"{e['name']}, {e['shown']}{published}, {where_words(e)}"
 
 
+def last_backup_words(facts: dict) -> str:
+    """'23 November 2026 at 14:02, /path/to/file.fldd-backup', or 'none yet'."""
+    if not facts["last_backup"]:
+        return "none yet"
+    return backup_words.when(facts["last_backup"]) + (f", {facts['last_backup_path']}"
+                                                       if facts["last_backup_path"] else "")
+
+
 def about_text(facts: dict) -> str:
     """The facts as plain text for a support email: one fact a line, the paths in full."""
     lines = [f"fldd {facts['version']}",
@@ -104,9 +105,10 @@ def about_text(facts: dict) -> str:
              f"Python: {facts['python']}"]
     lines += [f"{label}: {facts[key]}" for key, label in (("qt", "Qt"), ("pyside", "PySide6")) if facts.get(key)]
     lines += [f"System: {facts['system']}", "",
-              f"Database: {facts['database']} ({size_words(facts['database_size'])})",
+              f"Database: {facts['database']} ({backup_words.size(facts['database_size'])})",
               f"Data folder: {facts['data_folder']}",
               f"Backup folder: {facts['backup_folder']}",
+              f"Last backup: {last_backup_words(facts)}",
               f"Settings file: {facts['config_file']}", "",
               "Questionnaires:"]
     lines += [f"  {questionnaire_line(q)}" for q in facts["questionnaires"]]

@@ -8,7 +8,9 @@ import json
 import sys
 
 from fldd import __version__, app_config, cli
-from fldd.usecases.about import about_facts, about_text, size_words
+from fldd.usecases.about import about_facts, about_text
+from fldd.usecases.backup import back_up
+from fldd.usecases.backup_words import when
 from fldd.usecases.risk_data import load_risk_edition
 
 DOL_2025 = "Country,Good,Sector,Child Labor,Forced Labor,Forced Child Labor\nItaly,Tomatoes,Agriculture,,X,\n"
@@ -36,6 +38,18 @@ def test_facts_follow_the_backup_folder_chosen_and_create_nothing(ctx, tmp_path,
     facts = about_facts(ctx)
     assert facts["backup_folder"] == str(chosen)
     assert not chosen.exists()  # showing where backups go does not make the folder
+
+
+def test_the_last_backup_is_told_once_one_is_made(ctx, tmp_path, monkeypatch):
+    monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path / "data"))
+    facts = about_facts(ctx)
+    assert (facts["last_backup"], facts["last_backup_path"]) == (None, None)
+    assert "Last backup: none yet\n" in about_text(facts)
+    made = back_up(ctx)
+    facts = about_facts(ctx)
+    assert facts["last_backup_path"] == str(made.path) and made.path.parent == tmp_path / "data" / "backups"
+    assert facts["last_backup"] == made.made_at
+    assert f"Last backup: {when(made.made_at)}, {made.path}\n" in about_text(facts)
 
 
 def test_a_bundled_copy_says_so(ctx, monkeypatch):
@@ -98,11 +112,6 @@ def test_the_text_for_support_has_the_paths_in_full_and_the_ui_versions_when_giv
     assert f"Backup folder: {facts['backup_folder']}\n" in text
     assert "Qt: 6.7.2\nPySide6: 6.7.2\n" in text
     assert "Qt:" not in about_text(about_facts(ctx))  # the command line has no Qt to tell
-
-
-def test_sizes_read_as_a_person_reads_them():
-    assert [size_words(n) for n in (0, 1023, 1024, 1536, 200 * 1024, 5 * 1024 ** 2 + 300_000, 3 * 1024 ** 3)] == [
-        "0 bytes", "1023 bytes", "1.0 KB", "1.5 KB", "200 KB", "5.3 MB", "3.0 GB"]
 
 
 def test_fldd_about_prints_the_same_facts(tmp_path, capsys):

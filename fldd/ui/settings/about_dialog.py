@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.prompter import Prompter
 from fldd.ui.settings.folders import open_folder_button, path_label
-from fldd.usecases.about import WHAT_IT_IS, about_facts, about_text, size_words, where_words
+from fldd.usecases import backup_words
+from fldd.usecases.about import WHAT_IT_IS, about_facts, about_text, last_backup_words, where_words
 from fldd.usecases.preferences import LANGUAGE_NAMES
 
 SIZE = (880, 660)  # fits a 1366x768 screen with a task bar; the sections scroll inside when taller
@@ -122,12 +123,13 @@ class AboutDialog(QDialog):
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(SPACING * 2)
-        places = (("Database", f"{facts['database']}  ({size_words(facts['database_size'])})",
+        last = last_backup_words(facts)
+        places = (("Database", f"{facts['database']}  ({backup_words.size(facts['database_size'])})",
                    facts["database"], True, "Everything you record, evidence files included, is in this one file."),
                   ("Data folder", facts["data_folder"], facts["data_folder"], False,
                    f"Holds fldd's settings file ({facts['config_file']})."),
                   ("Backup folder", facts["backup_folder"], facts["backup_folder"], False,
-                   "Where File > Back up now writes. Change it in File > Settings."))
+                   f"Where File > Back up now writes (change it in File > Settings). Last backup: {last}."))
         self.open_buttons = {}
         for index, (name, shown, path, holds_file, note) in enumerate(places):
             row = index * 2

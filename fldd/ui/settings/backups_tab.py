@@ -3,11 +3,10 @@ when the last backup is old, when the last backup was made, and Back up now / Re
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fldd import app_config
@@ -15,7 +14,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import SPACING
 from fldd.ui.settings.database_tab import note
 from fldd.ui.settings.folders import path_label, show_folder
-from fldd.usecases import backup
+from fldd.usecases import backup, backup_words
 from fldd.usecases.errors import Rejected
 from fldd.usecases.preferences import REMINDER_CHOICES
 
@@ -24,16 +23,11 @@ WARNING_STYLE = "color: #8a4b00; font-weight: bold;"
 
 
 def when_words(status) -> str:
-    """'20 November 2026 at 14:02 (3 days ago), in C:\\…\\file.fldd-backup', or that there is none."""
+    """'20 November 2026 at 14:02 (3 days ago)', or that there is none."""
     if not status.last_at:
         return "No backup of this workspace has been made yet."
-    try:
-        stamp = dt.datetime.fromisoformat(status.last_at)
-        when = f"{stamp.day} {stamp:%B %Y} at {stamp:%H:%M}"
-    except ValueError:
-        when = status.last_at
     ago = {None: "", 0: " (today)", 1: " (yesterday)"}.get(status.days_ago, f" ({status.days_ago} days ago)")
-    return f"{when}{ago}" + (f", in {status.last_path}" if status.last_path else "")
+    return f"{backup_words.when(status.last_at)}{ago}"
 
 
 class BackupsTab(QWidget):
@@ -59,6 +53,9 @@ class BackupsTab(QWidget):
         reminder_label.setBuddy(self.reminder)
         self.last = path_label()
         self.last.setObjectName("lastBackup")
+        self.last_file = path_label()
+        self.last_file.setStyleSheet("color: #444;")
+        self.last_file.hide()
         self.warning = note("", WARNING_STYLE)
         self.warning.hide()
         self.backup_button = QPushButton("&Back up now")
@@ -80,8 +77,9 @@ class BackupsTab(QWidget):
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
         last = QGridLayout()
-        last.addWidget(QLabel("Last backup:"), 0, 0)
+        last.addWidget(QLabel("Last backup:"), 0, 0, Qt.AlignmentFlag.AlignTop)
         last.addWidget(self.last, 0, 1)
+        last.addWidget(self.last_file, 1, 1)
         last.setColumnStretch(1, 1)
 
         layout = QVBoxLayout(self)
@@ -117,9 +115,12 @@ class BackupsTab(QWidget):
             status = backup.backup_status(self.main.ctx)
         except (Rejected, StoreError) as exc:
             self.last.setText(f"Cannot tell: {exc}")
+            self.last_file.hide()
             self.warning.hide()
             return
         self.last.setText(when_words(status))
+        self.last_file.setText(f"File: {status.last_path}" if status.last_path else "")
+        self.last_file.setVisible(bool(status.last_path))
         self.warning.setText(status.reminder or "")
         self.warning.setVisible(bool(status.reminder))
 
@@ -162,6 +163,15 @@ class BackupsTab(QWidget):
             self.prompter.error(self, "Cannot keep the backup folder", f"{app_config.config_path()}: {exc}")
             return
         self.main.back_up()
+        job = getattr(self.main, "backup_job", None)  # the backup runs off the window's thread
+        if job is None:
+            self.show_status()
+            return
+        self.backup_button.setEnabled(False)
+        job.finished.connect(self._backed_up)
+
+    def _backed_up(self) -> None:
+        self.backup_button.setEnabled(True)
         self.show_status()
 
     def restore(self) -> None:

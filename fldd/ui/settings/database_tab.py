@@ -12,7 +12,8 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import SPACING
 from fldd.ui.settings.folders import open_folder_button, path_label
 from fldd.usecases import backup
-from fldd.usecases.about import database_size, size_words
+from fldd.usecases import backup_words
+from fldd.usecases.about import database_size
 from fldd.usecases.errors import Rejected
 
 NOTE_STYLE = "color: #444;"
@@ -71,7 +72,7 @@ class DatabaseTab(QWidget):
         """Show the database the window works on now."""
         path = Path(self.main.ctx.store.path)
         self.path.setText(str(path))
-        self.size.setText(f"Size: {size_words(database_size(path))}")
+        self.size.setText(f"Size: {backup_words.size(database_size(path))}")
 
     def move(self) -> None:
         """Ask for a folder, confirm, move; a refusal is shown in full and nothing changes."""

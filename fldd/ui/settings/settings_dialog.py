@@ -150,7 +150,6 @@ class SettingsDialog(QDialog):
     def apply(self) -> bool:
         """Save every choice in one go; False (with the reason shown) when something could not be saved."""
         ctx = self.main.ctx
-        before = ctx.role
         try:
             self.backups.save_folder()
         except OSError as exc:
@@ -166,8 +165,7 @@ class SettingsDialog(QDialog):
         except StoreError as exc:
             self.prompter.error(self, "Settings not saved", str(exc))
             return False
-        if ctx.role != before:
-            self.main.role_changed_elsewhere()
+        self.main.role_changed_elsewhere()  # the status bar and the page shown follow (Home: its lists, reminder)
         self.backups.show_status()  # the reminder follows the new choice
         self.applied.setText("Saved.")
         return True

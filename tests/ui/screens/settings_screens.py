@@ -1,4 +1,4 @@
-"""Screens of File > Settings (each tab, and the Database tab after a move) and Help > About fldd (top and
+"""Screens of File > Settings (each tab, the Backups tab after a backup, the Database tab after a move) and Help > About fldd (top and
 scrolled to the end) on the demo portfolio, each alone and drawn over the main window on a 1366x768 screen.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/screens/settings_screens.py /tmp/settings-shots
@@ -50,20 +50,8 @@ def main(out: Path) -> None:
         ctx = open_context(Path(tmp) / "work" / "fldd.sqlite3", user="amina", role="buyer")
         ctx.today = lambda: dt.date(2026, 11, 23)
         build_demo(ctx)
-        try:
-            backup.backup_status(ctx)
-        except NotImplementedError:  # before the backup work lands: a last backup 41 days old, reminder due
-            backup.backup_status = lambda ctx: backup.BackupStatus(
-                "2026-10-13T17:42:05", str(Path(tmp) / "data" / "backups" / "fldd 2026-10-13 1742.fldd-backup"),
-                41, "The last backup of this workspace is 41 days old: back up now.")
-
-        def move_database(ctx, folder: Path):
-            ctx.close()
-            return open_context(folder / "fldd.sqlite3", user=ctx.user, role=ctx.role)
-
         moved_to = Path(tmp) / "Documents" / "Compliance" / "fldd"
         moved_to.mkdir(parents=True)
-        backup.move_database = move_database
         prompter = ScriptedPrompter(files=[str(moved_to)])
         window = MainWindow(ctx, prompter)
         window.resize(*SCREEN)
@@ -79,8 +67,12 @@ def main(out: Path) -> None:
             slug = name.lower().replace(" ", "-")
             dialog.grab().save(str(out / f"settings-{index}-{slug}.png"))
             over_window(window, dialog, out / f"screen-settings-{index}-{slug}.png")
+        backup.back_up(window.ctx)  # what the Backups tab shows once a backup is made
+        dialog.backups.show_status()
+        settle(app)
+        dialog.grab().save(str(out / "settings-3-backups-after-a-backup.png"))
         dialog.tabs.setCurrentIndex(TABS.index("Database"))
-        dialog.database.move_button.click()
+        dialog.database.move_button.click()  # a real move of the demo database
         settle(app)
         dialog.grab().save(str(out / "settings-2-database-moved.png"))
         dialog.close()

@@ -1,5 +1,5 @@
-"""A main window on a fresh database with one supplier (so Home shows its lists), the data folder in tmp_path,
-and the backup status use case answered by the test (its module belongs to the backup work)."""
+"""A main window on a fresh database with one supplier (so Home shows its lists), the data folder in tmp_path;
+last_backup makes the backup status whatever a test needs to show."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def prompter():
 
 
 @pytest.fixture
-def window(qtbot, ctx, prompter, last_backup):
+def window(qtbot, ctx, prompter):
     main_window = MainWindow(ctx, prompter)
     qtbot.addWidget(main_window)
     main_window.resize(1366, 768)

@@ -204,14 +204,35 @@ def test_the_last_backup_and_a_due_reminder_are_shown(window, qtbot, last_backup
                                              "Your last backup is 53 days old. Back up now?")
     dialog = open_settings(window, qtbot)
     show_tab(dialog, qtbot, "Backups")
-    assert dialog.backups.last.text() == "1 October 2026 at 09:15 (53 days ago), in /backups/fldd 2026-10-01.fldd-backup"
+    assert dialog.backups.last.text() == "1 October 2026 at 09:15 (53 days ago)"
+    assert dialog.backups.last_file.text() == "File: /backups/fldd 2026-10-01.fldd-backup"
     assert dialog.backups.warning.isVisible() and "53 days old" in dialog.backups.warning.text()
 
 
-def test_never_backed_up_says_so(window, qtbot):
+def test_never_backed_up_says_so_and_never_remind_me_takes_the_reminder_away(window, qtbot):
+    home = window.page(0)
+    assert home.backup_bar.isVisibleTo(home)  # a workspace with a supplier, never backed up
     dialog = open_settings(window, qtbot)
+    show_tab(dialog, qtbot, "Backups")
     assert dialog.backups.last.text() == "No backup of this workspace has been made yet."
-    assert not dialog.backups.warning.isVisibleTo(dialog)
+    assert not dialog.backups.last_file.isVisible()
+    assert dialog.backups.warning.isVisible() and "never been backed up" in dialog.backups.warning.text()
+    dialog.backups.reminder.setCurrentIndex(dialog.backups.reminder.findData(0))
+    click(qtbot, dialog.apply_button)
+    assert not dialog.backups.warning.isVisible()
+    assert not home.backup_bar.isVisibleTo(home)  # Home follows at once
+
+
+def test_back_up_now_makes_a_backup_and_shows_it(window, ctx, qtbot):
+    dialog = open_settings(window, qtbot)
+    show_tab(dialog, qtbot, "Backups")
+    click(qtbot, dialog.backups.backup_button)
+    qtbot.waitUntil(lambda: getattr(window, "backup_job", None) is None and dialog.backups.backup_button.isEnabled())
+    made = sorted(app_config.backup_folder().glob(f"*{backup.BACKUP_SUFFIX}"))
+    assert len(made) == 1
+    assert dialog.backups.last.text().endswith("(today)")
+    assert dialog.backups.last_file.text() == f"File: {made[0]}" and dialog.backups.last_file.isVisible()
+    assert not dialog.backups.warning.isVisible()
 
 
 def test_back_up_now_backs_up_into_the_folder_shown_and_shows_the_new_backup(window, qtbot, prompter, tmp_path,
@@ -231,7 +252,8 @@ def test_back_up_now_backs_up_into_the_folder_shown_and_shows_the_new_backup(win
     click(qtbot, dialog.backups.change_button)
     click(qtbot, dialog.backups.backup_button)
     assert seen == [usb]
-    assert dialog.backups.last.text().startswith("23 November 2026 at 10:00 (today), in ")
+    assert dialog.backups.last.text() == "23 November 2026 at 10:00 (today)"
+    assert dialog.backups.last_file.text() == f"File: {usb / 'x.fldd-backup'}"
 
 
 def test_restore_shows_the_restored_workspaces_own_choices(window, ctx, qtbot, tmp_path, monkeypatch):
@@ -323,3 +345,31 @@ def test_open_folder_shows_the_folder_holding_the_database(window, ctx, qtbot, p
     dialog = open_settings(window, qtbot)
     click(qtbot, dialog.database.open_button)
     assert prompter.asked[-1] == ("show_file", str(ctx.store.path.parent), "open")
+
+
+def test_a_real_move_leaves_one_database_in_the_new_folder_and_fldd_opening_it(window, ctx, qtbot, prompter,
+                                                                                tmp_path):
+    old = Path(ctx.store.path)
+    target = tmp_path / "Documents" / "fldd"
+    target.mkdir(parents=True)
+    prompter.files = [str(target)]
+    dialog = open_settings(window, qtbot)
+    click(qtbot, dialog.database.move_button)
+    new_place = target / "fldd.sqlite3"
+    assert Path(window.ctx.store.path) == new_place and not old.exists()
+    assert app_config.database_path() == new_place
+    assert dialog.database.path.text() == str(new_place)
+    assert [r["name"] for r in register(window.ctx)] == ["Sunrise Garments"]
+
+
+def test_a_real_move_into_a_folder_holding_a_database_is_refused_and_nothing_changes(window, ctx, qtbot, prompter,
+                                                                                     tmp_path):
+    taken = tmp_path / "taken"
+    open_context(taken / "fldd.sqlite3", user="someone").close()
+    prompter.files = [str(taken)]
+    dialog = open_settings(window, qtbot)
+    click(qtbot, dialog.database.move_button)
+    kind, title, text = prompter.asked[-1]
+    assert (kind, title) == ("error", "The database was not moved") and "already holds an fldd database" in text
+    assert window.ctx is ctx and Path(ctx.store.path).exists() and not app_config.config_path().exists()
+    assert [r["name"] for r in register(ctx)] == ["Sunrise Garments"]
