@@ -24,7 +24,7 @@ from fldd.ui.layout import MARGIN, SPACING, page_heading
 from fldd.ui.prompter import Prompter
 from fldd.ui.settings.folders import open_folder_button, path_label
 from fldd.usecases import backup_words
-from fldd.usecases.about import WHAT_IT_IS, about_facts, about_text, last_backup_words, where_words
+from fldd.usecases.about import WHAT_IT_IS, about_facts, about_text, where_words
 from fldd.usecases.preferences import LANGUAGE_NAMES
 
 SIZE = (880, 660)  # fits a 1366x768 screen with a task bar; the sections scroll inside when taller
@@ -123,7 +123,7 @@ class AboutDialog(QDialog):
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(SPACING * 2)
-        last = last_backup_words(facts)
+        last = backup_words.when(facts["last_backup"]) if facts["last_backup"] else "none yet"
         places = (("Database", f"{facts['database']}  ({backup_words.size(facts['database_size'])})",
                    facts["database"], True, "Everything you record, evidence files included, is in this one file."),
                   ("Data folder", facts["data_folder"], facts["data_folder"], False,

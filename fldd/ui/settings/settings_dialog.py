@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fldd.store.errors import StoreError
-from fldd.ui.home.home_page import ROLE_WORDS
+from fldd.ui.firstrun.pages import ROLES as ROLE_TEXTS  # the words the first run used: one description
 from fldd.ui.layout import MARGIN, SPACING
 from fldd.ui.settings.backups_tab import BackupsTab
 from fldd.ui.settings.database_tab import DatabaseTab, note
@@ -26,16 +26,6 @@ from fldd.usecases.preferences import content_languages, preferences, save_prefe
 
 SIZE = (760, 500)  # fits a 1366x768 screen with room for the task bar
 TABS = ("You work as", "Language", "Database", "Backups")
-# What changes with each role: Home's lists follow ROLE_SECTIONS (fldd/usecases/home.py).
-ROLE_LINES = {
-    "supplier": "You answer the desktop self-assessment your buyers send, attach evidence and work through the "
-                "corrective actions agreed with them. Home shows your drafts and the actions due.",
-    "auditor": "You run on-site assessments: document review, site observation and worker interviews. Home shows "
-               "your on-site drafts, assessments to review and corrective actions to verify.",
-    "buyer": "You keep the supplier register, send workbooks, import the answers, review results and follow "
-             "corrective actions. Home shows what waits for review, next steps to decide, imports and screening, "
-             "and offers the portfolio report.",
-}
 
 
 def _radio_column(group: QButtonGroup, choices: list[tuple[str, str, str]]) -> tuple[QWidget, dict]:
@@ -69,7 +59,7 @@ class SettingsDialog(QDialog):
 
         self.role_group = QButtonGroup(self)
         role_page, self.role_buttons = _radio_column(
-            self.role_group, [(role, ROLE_WORDS[role], ROLE_LINES[role]) for role in ROLES])
+            self.role_group, [(role, ROLE_TEXTS[role][0], " ".join(ROLE_TEXTS[role][1:])) for role in ROLES])
         self.tabs.addTab(self._page(note("What you do with fldd decides what Home puts first; every page stays "
                                          "open to every role. You can also switch on Home, at the top right "
                                          "(Working as).", ""), role_page), TABS[0])
