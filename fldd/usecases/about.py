@@ -8,7 +8,7 @@ import platform
 import sys
 from pathlib import Path
 
-from fldd import __version__, app_config, paths
+from fldd import __version__, app_config, error_log, paths
 from fldd.usecases import backup_words
 from fldd.usecases.context import AppContext
 
@@ -66,6 +66,7 @@ def about_facts(ctx: AppContext) -> dict:
         "last_backup": last.last_at,
         "last_backup_path": last.last_path,
         "config_file": str(app_config.config_path()),
+        "error_log": str(error_log.log_path()),
         "questionnaires": questionnaires,
         "risk_editions": [_edition(e) for e in risk_editions(ctx)],
     }
@@ -109,7 +110,8 @@ def about_text(facts: dict) -> str:
               f"Data folder: {facts['data_folder']}",
               f"Backup folder: {facts['backup_folder']}",
               f"Last backup: {last_backup_words(facts)}",
-              f"Settings file: {facts['config_file']}", "",
+              f"Settings file: {facts['config_file']}",
+              f"Error log: {facts['error_log']}", "",
               "Questionnaires:"]
     lines += [f"  {questionnaire_line(q)}" for q in facts["questionnaires"]]
     lines += ["", "Risk data in force:"]

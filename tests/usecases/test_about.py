@@ -29,6 +29,8 @@ def test_facts_name_this_copy_and_the_database_open(ctx, tmp_path, monkeypatch):
     assert facts["data_folder"] == str(tmp_path / "data")
     assert facts["config_file"] == str(tmp_path / "data" / "fldd.json")
     assert facts["backup_folder"] == str(tmp_path / "data" / "backups")
+    assert facts["error_log"] == str(tmp_path / "data" / "logs" / "fldd-errors.log")
+    assert f"Error log: {facts['error_log']}" in about_text(facts)
 
 
 def test_facts_follow_the_backup_folder_chosen_and_create_nothing(ctx, tmp_path, monkeypatch):

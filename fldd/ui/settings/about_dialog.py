@@ -127,7 +127,8 @@ class AboutDialog(QDialog):
         places = (("Database", f"{facts['database']}  ({backup_words.size(facts['database_size'])})",
                    facts["database"], True, "Everything you record, evidence files included, is in this one file."),
                   ("Data folder", facts["data_folder"], facts["data_folder"], False,
-                   f"Holds fldd's settings file ({facts['config_file']})."),
+                   f"Holds fldd's settings file ({facts['config_file']}) and, if fldd ever meets an unexpected "
+                   f"problem, its error log ({facts['error_log']}): send that file to whoever supports you."),
                   ("Backup folder", facts["backup_folder"], facts["backup_folder"], False,
                    f"Where File > Back up now writes (change it in File > Settings). Last backup: {last}."))
         self.open_buttons = {}
