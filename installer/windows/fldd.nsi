@@ -1,5 +1,6 @@
 ; fldd's Windows installer (NSIS 3). It installs for the current user only, with no administrator rights:
-;   the app                 %LOCALAPPDATA%\Programs\fldd  (the folder PyInstaller made: fldd.exe and _internal\)
+;   the app                 %LOCALAPPDATA%\Programs\fldd  (the folder PyInstaller made: fldd.exe, fldd-cli.exe
+;                           for a Command Prompt, and _internal\)
 ;   Start menu              fldd, and an optional desktop shortcut
 ;   Add or remove programs  an entry with version, publisher, size and icon, for this user (HKCU)
 ; The uninstaller removes the program and KEEPS the user's own files, and says where they are:
@@ -7,7 +8,9 @@
 ;   backups                 Documents\fldd backups        (or the folder chosen in Settings)
 ;
 ; Build on Windows after PyInstaller (installer/README.md):
-;   makensis /DVERSION=0.1.0 /DBUNDLE=dist\fldd /DOUTFILE=dist\fldd-0.1.0-windows-setup.exe installer\windows\fldd.nsi
+;   makensis /DVERSION=0.1.0 installer\windows\fldd.nsi
+; which takes dist\fldd and writes dist\fldd-0.1.0-windows-setup.exe (makensis reads paths from this script's
+; folder; /DBUNDLE=... and /DOUTFILE=... with full paths choose others).
 ; tests/installer compiles it on Linux against a stand-in bundle.
 
 Unicode true
@@ -106,6 +109,7 @@ Section "Uninstall"
   Delete "$DESKTOP\fldd.lnk"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\fldd.exe"
+  Delete "$INSTDIR\fldd-cli.exe"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
