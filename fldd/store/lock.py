@@ -106,6 +106,14 @@ def is_live_database_file(path: Path | str) -> bool:
     return any(target == _canonical(f) for db in open_databases for f in database_files(db))
 
 
+def holds(database: Path) -> int:
+    """How many holds this process has on a database (one per open connection, plus any taken on purpose): a
+    restore or move may touch the files only when its own are the only ones."""
+    target = _canonical(database)
+    with _guard:
+        return sum(held.count for held in _held.values() if _canonical(held.database) == target)
+
+
 class ProcessLock:
     """This process's hold on one database; release() when the connection that asked for it is closed."""
 

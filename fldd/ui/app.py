@@ -12,6 +12,7 @@ from fldd import __version__
 from fldd.paths import resources_dir
 from fldd.store import lock as process_lock
 from fldd.store.errors import StoreError
+from fldd.ui.crash_handler import CrashHandler
 from fldd.ui.main_window import MainWindow
 from fldd.ui.prompter import Prompter
 from fldd.usecases.context import open_context
@@ -45,6 +46,21 @@ def _report_when_shown(app: QApplication) -> None:
     QTimer.singleShot(0, report)
 
 
+def set_up_if_new(ctx, prompter: Prompter) -> tuple[bool, object]:
+    """Whether to go on to the main window, and the first run's choices (FirstRunChoices) when it was shown.
+    A workspace set up before, or one with suppliers made before the first run existed, goes straight on; a new
+    one meets the first run, and closing that means quit."""
+    if not needs_first_run(ctx):
+        return True, None
+    from fldd.ui.firstrun.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(ctx, prompter)
+    accepted = bool(wizard.exec())
+    choices = wizard.choices if accepted else None
+    wizard.deleteLater()
+    return accepted, choices
+
+
 def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | None = None) -> int:
     """Show the main window on db_path and run the event loop; returns the exit code.
 
@@ -65,6 +81,8 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
     except StoreError as exc:
         prompter.error(None, "fldd cannot open its database", str(exc))
         return 1
+    crash_handler = CrashHandler(prompter)
+    crash_handler.install()
     try:
         if demo_if_new and new:
             from fldd.usecases.demo import build_demo
@@ -72,14 +90,9 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             build_demo(ctx)
             mark_set_up(ctx)
         make_risk_current(ctx)
-        choices = None
-        if needs_first_run(ctx):
-            from fldd.ui.firstrun.wizard import FirstRunWizard
-
-            wizard = FirstRunWizard(ctx, prompter)
-            if not wizard.exec():
-                return 0  # closed before the end: nothing chosen, asked again next time
-            choices = wizard.choices
+        go_on, choices = set_up_if_new(ctx, prompter)
+        if not go_on:
+            return 0  # the first run closed before the end: nothing chosen, asked again next time
         window = MainWindow(ctx, prompter)
         window.show_on_screen()
         if choices is not None and choices.tour:
@@ -88,6 +101,7 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             _report_when_shown(app)
         return app.exec()
     finally:
+        crash_handler.uninstall()
         window_ctx = window.ctx if "window" in locals() else ctx
         window_ctx.close()
         if window_ctx is not ctx:

@@ -11,12 +11,20 @@ if TYPE_CHECKING:  # dialogs are imported when first used: nothing at start-up n
 class Prompter:
     """Asks the person at the screen; tests pass a ScriptedPrompter instead."""
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        """Yes / No question; True for yes."""
+    def confirm(self, parent: QWidget | None, title: str, text: str, accept: str = "") -> bool:
+        """Yes / No question; True for yes. With accept, the buttons say what happens (accept, e.g. "Restore",
+        and Cancel, the default) instead of Yes and No."""
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+        if not accept:
+            answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            return answer == QMessageBox.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        go = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         """A message to acknowledge."""
@@ -95,8 +103,9 @@ class ScriptedPrompter(Prompter):
         self.asked: list[tuple[str, str, str]] = []
         self.words: dict = {}  # the words the last reason() was asked with
 
-    def confirm(self, parent, title, text):  # noqa: D102
+    def confirm(self, parent, title, text, accept=""):  # noqa: D102
         self.asked.append(("confirm", title, text))
+        self.words = {"accept": accept} if accept else self.words
         return self.answer
 
     def inform(self, parent, title, text):  # noqa: D102

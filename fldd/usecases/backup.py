@@ -8,18 +8,36 @@ CONTRACT (issue 12): the names and signatures below are fixed; the bodies are th
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from fldd.usecases.context import AppContext
+from fldd import __version__, app_config, paths
+from fldd.store import backup_files, portfolio, settings
+from fldd.store import lock as process_lock
+from fldd.store.backup_files import BadCandidate
+from fldd.store.connection import open_store
+from fldd.store.errors import StoreError
+from fldd.usecases.context import AppContext, open_context, own_connection
+from fldd.usecases.errors import Rejected
 
 BACKUP_SUFFIX = ".fldd-backup"
+LAST_AT_KEY = "last_backup_at"  # in the workspace's own settings: the backup travels with a restore or a move
+LAST_PATH_KEY = "last_backup_path"
+BEFORE_RESTORE = "before restore"
+KEEP_SAFE = "to keep a copy of your suppliers, assessments and evidence somewhere safe."
+BUSY = ("fldd is still working on this database (a backup, an import, an export or a report is under way). "
+        "Wait for it to finish, then try again; nothing was changed.")
 
 
 @dataclass(frozen=True)
 class BackupFacts:
     """What a backup file holds, read from the file itself: when it was made (ISO, local time), by which fldd
-    version, from which database path, its size, and counts (suppliers, assessments, findings, evidence files)."""
+    version, from which database path, its size, and counts (suppliers, assessments, findings, evidence files).
+    older_schema: made by an earlier fldd, brought up to date when restored."""
 
     path: Path
     made_at: str
@@ -27,6 +45,7 @@ class BackupFacts:
     source_db: str
     size_bytes: int
     counts: dict[str, int]
+    older_schema: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,39 +59,278 @@ class BackupStatus:
     reminder: str | None
 
 
+def _now() -> dt.datetime:
+    """Local time with its offset (tests replace it)."""
+    return dt.datetime.now().astimezone()
+
+
 def back_up(ctx: AppContext, target: Path | None = None) -> BackupFacts:
     """Write a backup of the open database to target (a file), or to a new dated file in the backup folder
     (app_config.backup_folder()); checked after writing; remembered as this workspace's last backup."""
-    raise NotImplementedError
+    facts = _write_backup(ctx, target)
+    with own_connection(ctx) as own, own.store.write():  # this thread's connection: a worker runs this too
+        settings.put(own.store, LAST_AT_KEY, facts.made_at)
+        settings.put(own.store, LAST_PATH_KEY, str(facts.path))
+    return facts
+
+
+def _write_backup(ctx: AppContext, target: Path | None, note: str = "") -> BackupFacts:
+    """The backup itself, not remembered as the last one (a safety copy before a restore is not)."""
+    made = _now()
+    if target is None:
+        target = _free_name(app_config.backup_folder(), made, note)
+    else:
+        target = Path(target).expanduser()
+        if target.is_dir():
+            target = _free_name(target, made, note)
+    target = target.absolute()
+    if process_lock.is_live_database_file(target) or _same_file(target, ctx.store.path):
+        raise Rejected([f"{target}: this is the database fldd has open; a backup must go to a file of its own."])
+    _writable_folder(target.parent)
+    stamp = {"backup_made_at": made.isoformat(timespec="seconds"), "backup_app_version": __version__,
+             "backup_source_db": str(ctx.store.path)}
+    try:
+        with own_connection(ctx) as own:  # committed data only, whatever the caller's connection is doing
+            backup_files.write_copy(own.store, target, stamp)
+    except BadCandidate as exc:
+        raise Rejected([f"{target}: the backup was not kept: {exc}. Your database was not changed; try "
+                        "again, or choose another folder."]) from None
+    except OSError as exc:
+        raise Rejected([f"{target}: the backup could not be written ({exc.strerror or exc}). Your database was "
+                        "not changed; choose another folder or free some space."]) from None
+    return read_backup(target)
+
+
+def _free_name(folder: Path, made: dt.datetime, note: str = "") -> Path:
+    """'fldd backup 2026-11-23 1402.fldd-backup' in folder, numbered when one of that minute is there already."""
+    base = f"fldd backup {made:%Y-%m-%d %H%M}" + (f" {note}" if note else "")
+    candidate = folder / f"{base}{BACKUP_SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{base} ({number}){BACKUP_SUFFIX}"
+        number += 1
+    return candidate
+
+
+def _writable_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".fldd-write-test-"):
+            pass
+    except OSError as exc:
+        raise Rejected([f"{folder}: fldd cannot write in this folder ({exc.strerror or exc}). Choose a folder "
+                        "you can write to; nothing was changed."]) from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def read_backup(path: Path) -> BackupFacts:
     """The facts of a backup file; Rejected, naming the file, for one that is not a sound fldd backup (not
     SQLite, damaged, not fldd's, made by a newer fldd)."""
-    raise NotImplementedError
+    path = Path(path).expanduser().absolute()
+    if not path.exists():
+        raise Rejected([f"{path}: there is no such file."])
+    if path.is_dir():
+        raise Rejected([f"{path}: this is a folder; choose a backup file (its name ends in {BACKUP_SUFFIX})."])
+    if process_lock.is_live_database_file(path):
+        raise Rejected([f"{path}: this is the database fldd has open, not a backup. Choose a backup file (its "
+                        f"name ends in {BACKUP_SUFFIX}); nothing was changed."])
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise Rejected([f"{path}: the file is empty (0 bytes), so it holds no backup. Choose another file; "
+                            "nothing was changed."])
+        if not backup_files.looks_like_sqlite(path):
+            raise Rejected([f"{path}: this is not an fldd backup (it is not a database file at all). Choose a "
+                            f"file whose name ends in {BACKUP_SUFFIX}; nothing was changed."])
+        with backup_files.private_copy(path) as copy:
+            found = backup_files.examine(copy)
+    except BadCandidate as exc:
+        raise Rejected([f"{path}: this is not a sound fldd backup: {exc}. Nothing was changed."]) from None
+    except OSError as exc:
+        raise Rejected([f"{path}: the file cannot be read ({exc.strerror or exc}); nothing was changed."]) from None
+    return _facts(path, found, size)
+
+
+def _facts(path: Path, found: dict, size: int) -> BackupFacts:
+    stamp = found["stamp"]
+    version = stamp.get("backup_app_version", "")
+    if found["unknown"]:
+        made_by = f"fldd {version}" if version else "a newer fldd"
+        raise Rejected([f"{path}: this backup was made by {made_by}, newer than this fldd ({__version__}): it "
+                        f"holds changes this version does not know ({', '.join(found['unknown'][:3])}). Install "
+                        "the newer fldd, then restore it; nothing was changed."])
+    made_at = stamp.get("backup_made_at") or dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone() \
+        .isoformat(timespec="seconds")
+    return BackupFacts(path=path, made_at=made_at, app_version=version or "unknown",
+                       source_db=stamp.get("backup_source_db", ""), size_bytes=size, counts=found["counts"],
+                       older_schema=bool(found["pending"]))
+
+
+def workspace_counts(ctx: AppContext) -> dict[str, int]:
+    """What the open database holds, counted as a backup's facts are (to set one against the other)."""
+    return backup_files.counts(ctx.store)
 
 
 def restore(ctx: AppContext, path: Path) -> tuple[AppContext, BackupFacts, Path]:
     """Put the backup at path in place of ctx's database: checked first, the current database backed up first
     (the returned Path), then swapped in under the database's lock. ctx is closed; the returned context is open
-    on the restored database (same path). Nothing changes when anything is refused or fails."""
-    raise NotImplementedError
+    on the restored database (same path). Nothing changes when anything is refused or fails (ctx then stays
+    open on the database as it was)."""
+    database = ctx.store.path
+    facts = read_backup(path)
+    if _same_file(facts.path, database):
+        raise Rejected([f"{facts.path}: this is the database fldd has open, not a backup; nothing was changed."])
+    if process_lock.holds(database) > 1:
+        raise Rejected([BUSY])
+    safety = _write_backup(ctx, None, BEFORE_RESTORE).path
+    try:
+        candidate = backup_files.copy_beside(facts.path, database)
+    except OSError as exc:
+        raise Rejected([f"{database.parent}: the backup could not be copied beside the database "
+                        f"({exc.strerror or exc}); nothing was changed."]) from None
+    try:
+        found = backup_files.examine(candidate)  # the very bytes that will be swapped in
+        _facts(facts.path, found, facts.size_bytes)
+    except (BadCandidate, Rejected) as exc:
+        backup_files.remove_file(candidate)
+        raise Rejected([f"{facts.path}: the copy made for the restore failed its check ({exc}); nothing was "
+                        "changed."]) from None
+    extra = process_lock.acquire(database)  # no other process can get in between the close and the reopening
+    try:
+        new = _swap(ctx, candidate, database, safety)
+    finally:
+        extra.release()
+    backup_files.clear_stamp(new.store)
+    _after_restore(new, facts)
+    return new, facts, safety
 
 
-def restore_file(db_path: Path, path: Path) -> tuple[BackupFacts, Path]:
+def _swap(ctx: AppContext, candidate: Path, database: Path, safety: Path) -> AppContext:
+    """Close ctx, rename the checked copy over the database, reopen. On failure before the rename the old file is
+    reopened in ctx; after it, the safety backup is put back the same way."""
+    if not backup_files.empty_wal(ctx.store):
+        backup_files.remove_file(candidate)
+        raise Rejected([BUSY])
+    ctx.close()
+    try:
+        leftover = backup_files.leftover_journal(database)
+        if leftover is not None:
+            raise StoreError(leftover, "changes not yet written into the database are still in this file")
+        backup_files.swap_in(candidate, database)
+    except (OSError, StoreError) as exc:
+        backup_files.remove_file(candidate)
+        ctx.store = open_store(database)
+        raise Rejected([f"{database}: the backup could not be put in place ({exc}); your database is as it "
+                        "was."]) from None
+    try:
+        new = open_context(database, user=ctx.user, role=ctx.role)
+    except Exception as exc:  # whatever stops it opening (a failed upgrade included), the old one goes back
+        backup_files.swap_in(backup_files.copy_beside(safety, database), database)
+        ctx.store = open_store(database)
+        raise Rejected([f"{database}: the restored database could not be opened ({exc}); your database was put "
+                        "back as it was."]) from None
+    new.today = ctx.today
+    return new
+
+
+def _after_restore(ctx: AppContext, facts: BackupFacts) -> None:
+    """The restored workspace is set up (no first run again), remembers the backup it came from as its last,
+    and rates its suppliers with the risk data in force."""
+    from fldd.usecases.preferences import mark_set_up
+    from fldd.usecases.risk_data import make_risk_current
+
+    with ctx.store.write():
+        mark_set_up(ctx)
+        settings.put(ctx.store, LAST_AT_KEY, facts.made_at)
+        settings.put(ctx.store, LAST_PATH_KEY, str(facts.path))
+    make_risk_current(ctx)
+
+
+def restore_file(db_path: Path, path: Path, *,
+                 confirm: Callable[[BackupFacts, dict[str, int]], bool] | None = None) -> tuple[BackupFacts, Path]:
     """restore() for the CLI: the database at db_path is not open in this process; refused while another fldd
-    process holds it (the message names the holder)."""
-    raise NotImplementedError
+    process holds it (the message names the holder). confirm(facts, current counts), when given, is asked
+    while the database is held; False leaves everything as it was."""
+    ctx = open_context(db_path)
+    try:
+        if confirm is not None and not confirm(read_backup(path), workspace_counts(ctx)):
+            raise Rejected([f"{Path(path)}: not restored, as you chose; nothing was changed."])
+        new, facts, safety = restore(ctx, path)
+        new.close()
+    finally:
+        ctx.close()
+    return facts, safety
 
 
 def move_database(ctx: AppContext, folder: Path) -> AppContext:
     """Move the open database into folder (as fldd.sqlite3): copied with the online backup, checked, the app
     config pointed at it, the old file removed only after; ctx is closed, the returned context is open on the
     new place. Rejected when folder already holds a database or cannot be written."""
-    raise NotImplementedError
+    old = ctx.store.path
+    folder = Path(folder).expanduser().absolute()
+    target = folder / paths.DB_FILE_NAME
+    if folder.exists() and _same_file(folder, old.parent):
+        raise Rejected([f"{folder}: the database is already in this folder; nothing was changed."])
+    if any(f.exists() for f in process_lock.database_files(target)[:3]):
+        raise Rejected([f"{folder}: this folder already holds an fldd database ({target.name}). Choose an empty "
+                        "folder, or move that file away first; nothing was changed."])
+    _writable_folder(folder)
+    if process_lock.holds(old) > 1:
+        raise Rejected([BUSY])
+    try:
+        backup_files.write_copy(ctx.store, target)
+    except (BadCandidate, OSError) as exc:
+        raise Rejected([f"{target}: the database could not be copied here ({exc}); nothing was changed."]) \
+            from None
+    holder = process_lock.read_holder(process_lock.lock_path(old)).kind or process_lock.COMMAND
+    try:
+        new = open_context(target, user=ctx.user, role=ctx.role, holder=holder)
+    except StoreError as exc:
+        backup_files.remove_database(target)
+        raise Rejected([f"{target}: the copy could not be opened ({exc.message}); nothing was changed."]) from None
+    new.today = ctx.today
+    config = app_config.load()
+    config.database = str(target)
+    try:
+        app_config.save(config)
+    except OSError as exc:
+        new.close()
+        backup_files.remove_database(target)
+        raise Rejected([f"{app_config.config_path()}: fldd could not note the new place ({exc.strerror or exc}); "
+                        "the database stays where it was."]) from None
+    extra = process_lock.acquire(old)  # nobody opens the old file between its close and its removal
+    try:
+        ctx.close()
+        backup_files.remove_database(old)
+    finally:
+        extra.release()
+    return new
 
 
-def backup_status(ctx: AppContext) -> BackupStatus:
+def backup_status(ctx: AppContext, *, how: str = "Back up now (Ctrl+B)") -> BackupStatus:
     """When this workspace was last backed up, and the reminder to show when that is older than the person's
-    reminder setting (preferences.backup_reminder_days), or never happened on a workspace with suppliers."""
-    raise NotImplementedError
+    reminder setting (preferences.backup_reminder_days), or never happened on a workspace with suppliers.
+    how: the words that say how to back up (the command line has its own)."""
+    from fldd.usecases.preferences import preferences
+
+    last_at = settings.get(ctx.store, LAST_AT_KEY) or None
+    last_path = settings.get(ctx.store, LAST_PATH_KEY) or None
+    days_ago = None
+    if last_at:
+        try:
+            days_ago = max(0, (ctx.today() - dt.date.fromisoformat(last_at[:10])).days)
+        except ValueError:
+            last_at = None
+    every = preferences(ctx).backup_reminder_days
+    reminder = None
+    if every and days_ago is None and portfolio.counts_any(ctx.store):
+        reminder = f"This workspace has never been backed up. {how} {KEEP_SAFE}"
+    elif every and days_ago is not None and days_ago >= every:
+        reminder = f"Your last backup was {days_ago} day{'' if days_ago == 1 else 's'} ago. {how} {KEEP_SAFE}"
+    return BackupStatus(last_at, last_path, days_ago, reminder)

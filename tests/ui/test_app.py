@@ -1,11 +1,19 @@
 """run_app starts the event loop with the main window, and never lets Qt abort for want of a display."""
 
+import os
+
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from fldd.ui.app import run_app, use_offscreen_without_display
+from fldd.store import settings
+from fldd.ui.app import run_app, set_up_if_new, use_offscreen_without_display
+from fldd.ui.firstrun.wizard import FirstRunChoices, FirstRunWizard
 from fldd.ui.main_window import MainWindow
+from fldd.ui.prompter import ScriptedPrompter
+from fldd.usecases.context import open_context
+from fldd.usecases.preferences import Preferences, preferences
+from fldd.usecases.suppliers import add_supplier
 
 
 @pytest.mark.parametrize(
@@ -41,6 +49,13 @@ def quit_once_shown():
     QApplication.quit()
 
 QTimer.singleShot(0, quit_once_shown)
+if len(sys.argv) > 2:  # a workspace set up before: the main window comes straight away
+    from fldd.usecases.context import open_context
+    from fldd.usecases.preferences import mark_set_up
+
+    ctx = open_context(sys.argv[1])
+    mark_set_up(ctx)
+    ctx.close()
 sys.exit(run_app(sys.argv[1]))
 """
 
@@ -51,10 +66,124 @@ def test_run_app_shows_the_main_window_until_quit(tmp_path):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", SHOW_AND_QUIT, str(tmp_path / "app.sqlite3")], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", SHOW_AND_QUIT, str(tmp_path / "app.sqlite3"), "set-up"],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "FLDD_DATA_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "fldd", "fldd"]
+
+
+FIRST_RUN_THEN_WINDOW = """
+import sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from fldd.ui.app import run_app
+from fldd.ui.firstrun.tour import TourOverlay
+from fldd.ui.firstrun.wizard import FirstRunWizard
+from fldd.ui.main_window import MainWindow
+
+app = QApplication([])
+seen = []
+
+def answer_then_report():
+    wizard = QApplication.activeModalWidget()
+    if isinstance(wizard, FirstRunWizard) and "wizard" not in seen:
+        seen.append("wizard")
+        QTest.keyClick(wizard, Qt.Key.Key_Return)
+        wizard.role_page.buttons["supplier"].click()
+        for _ in range(3):
+            QTest.keyClick(wizard, Qt.Key.Key_Return)
+        QTest.keyClick(wizard, Qt.Key.Key_Return)  # Finish: empty workspace, with the tour
+        return
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if shown:
+        timer.stop()
+        window = shown[0]
+        print(*seen, window.db_label.text().split()[-1], len(window.findChildren(TourOverlay)), flush=True)
+        window.close()
+        QApplication.quit()
+
+timer = QTimer(interval=20, timeout=answer_then_report)
+timer.start()
+sys.exit(run_app(sys.argv[1]))
+"""
+
+
+def test_a_new_workspace_meets_the_first_run_then_the_main_window_and_its_tour(tmp_path):
+    """run_app on a database that does not exist yet: the first run, answered as a supplier; then the window
+    opens working as one, with the tour running on it."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FIRST_RUN_THEN_WINDOW, str(tmp_path / "app.sqlite3")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "FLDD_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["wizard", "(supplier)", "1"]
+
+
+def walk_later(qtbot, answer) -> list:
+    """Answer the first run once its window is up (exec() holds the test until it closes)."""
+    seen = []
+
+    def act():
+        wizard = QApplication.activeModalWidget()
+        if isinstance(wizard, FirstRunWizard):
+            seen.append(wizard)
+            answer(qtbot, wizard)
+        else:
+            QTimer.singleShot(10, act)
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def cancel(qtbot, wizard) -> None:
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+
+def answer_auditor(qtbot, wizard) -> None:
+    qtbot.keyClick(wizard, Qt.Key.Key_Return)
+    wizard.role_page.buttons["auditor"].click()
+    for _ in range(2):
+        qtbot.keyClick(wizard, Qt.Key.Key_Return)
+    wizard.start_page.empty.click()
+    for _ in range(2):
+        qtbot.keyClick(wizard, Qt.Key.Key_Return)
+
+
+def test_a_new_workspace_asks_until_the_first_run_is_finished(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from fldd.ui.firstrun import pages
+
+    monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(pages.QLocale, "system", staticmethod(lambda: QLocale("en_GB")))  # English offered first
+    ctx = open_context(tmp_path / "new.sqlite3")
+    try:
+        seen = walk_later(qtbot, cancel)
+        assert set_up_if_new(ctx, ScriptedPrompter()) == (False, None)
+        assert len(seen) == 1 and not preferences(ctx).setup_done
+        seen = walk_later(qtbot, answer_auditor)  # the next start: asked again
+        go_on, choices = set_up_if_new(ctx, ScriptedPrompter())
+        assert len(seen) == 1 and go_on and choices == FirstRunChoices("auditor", "en", False, True)
+        assert preferences(ctx) == Preferences("auditor", "en", 30, True)
+        assert set_up_if_new(ctx, ScriptedPrompter()) == (True, None)  # and never again
+    finally:
+        ctx.close()
+
+
+def test_a_workspace_with_suppliers_from_before_the_first_run_never_meets_it(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path))
+    ctx = open_context(tmp_path / "old.sqlite3")
+    try:
+        add_supplier(ctx, "Porto Shoes", "PT", goods=["Footwear"])
+        assert settings.get(ctx.store, "setup_done") == ""
+        monkeypatch.setattr(FirstRunWizard, "exec", lambda self: pytest.fail("the first run was shown"))
+        assert set_up_if_new(ctx, ScriptedPrompter()) == (True, None)
+        assert preferences(ctx).setup_done
+    finally:
+        ctx.close()
 
 
 def test_a_second_app_on_the_same_database_says_who_has_it_and_opens_nothing(qapp, tmp_path):

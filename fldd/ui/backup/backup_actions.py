@@ -1,14 +1,108 @@
-"""File > Back up now and File > Restore from a backup. CONTRACT (issue 12): the backup helper fills these."""
+"""File > Back up now and File > Restore from a backup: thin faces over fldd.usecases.backup. The backup runs off
+the GUI thread (a large database with its evidence takes seconds to copy and check); a restore runs on it, as it
+closes and reopens the window's own database connection."""
 
 from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+
+from fldd import app_config
+from fldd.store.errors import StoreError
+from fldd.ui.backup.backup_done_dialog import BackupDoneDialog
+from fldd.ui.job_worker import JobWorker
+from fldd.usecases import backup_words as words
+from fldd.usecases.backup import BACKUP_SUFFIX, back_up, read_backup, restore, workspace_counts
+from fldd.usecases.errors import Rejected
+
+BACKING_UP = "Backing up the workspace…"
 
 
 def back_up_now(window) -> None:
     """Back up window.ctx's database to the backup folder, showing where and what it holds."""
-    raise NotImplementedError
+    if getattr(window, "backup_job", None) is not None:
+        return  # one at a time: Ctrl+B pressed twice makes one backup
+    ctx = window.ctx
+    worker = JobWorker(lambda progress, cancelled: back_up(ctx), window)
+    window.backup_job = worker
+    _busy(window, True)
+    window.statusBar().showMessage(BACKING_UP)
+
+    def done(facts) -> None:
+        window.statusBar().showMessage(f"Backed up to {facts.path}", 10000)
+        window._data_changed_everywhere()  # Home's reminder goes
+        window._show_dialog(BackupDoneDialog(facts, window.prompter, window))
+
+    def failed(message: str) -> None:
+        window.statusBar().clearMessage()
+        window.prompter.error(window, "No backup was made", message)
+
+    def finished() -> None:
+        _busy(window, False)
+        window.backup_job = None
+        worker.deleteLater()
+
+    worker.done.connect(done)
+    worker.failed.connect(failed)
+    worker.finished.connect(finished)
+    QCoreApplication.instance().aboutToQuit.connect(worker.wait)  # quitting mid-backup: let the copy finish
+    worker.start()
+
+
+def _busy(window, busy: bool) -> None:
+    window.backup_action.setEnabled(not busy)
+    window.restore_action.setEnabled(not busy)
+
+
+def confirmation_text(facts, current: dict[str, int], database: Path, folder: Path) -> str:
+    """What the backup holds set against what the workspace holds now, and what a restore does (rich text)."""
+    older = ("<p>It was made by an earlier version of fldd: it is brought up to date as it is restored.</p>"
+             if facts.older_schema else "")
+    rows = "".join(f"<tr><td>{many.capitalize()}</td><td align='right'>{facts.counts.get(key, 0):,}</td>"
+                   f"<td align='right'>{current.get(key, 0):,}</td></tr>" for key, (_, many) in words.NOUNS.items())
+    return (f"<p><b>Restore the backup made {words.when(facts.made_at)}?</b></p>"
+            "<table cellspacing='0' cellpadding='3' style='white-space:nowrap'><tr><th></th><th align='right'>&nbsp;In the backup</th>"
+            f"<th align='right'>&nbsp;&nbsp;Your workspace now</th></tr>{rows}</table>{older}"
+            "<p>What happens: first, your workspace as it is now is saved as a backup (with “before restore” in "
+            f"its name) in {html.escape(str(folder))}, so you can go back to it. Then the backup takes its "
+            "place, and fldd shows the restored workspace.</p>"
+            f"<p style='color:#555'>Backup file: {html.escape(str(facts.path))}<br>"
+            f"Your database: {html.escape(str(database))}</p>")
 
 
 def restore_from_backup(window) -> None:
     """Choose a backup, show what it holds and what it replaces, ask, restore, and call
     window.replace_context(new_ctx)."""
-    raise NotImplementedError
+    prompter = window.prompter
+    if getattr(window, "backup_job", None) is not None:
+        prompter.inform(window, "A backup is being made", "Wait for the backup under way to finish, then restore.")
+        return
+    chosen = prompter.open_file(window, "Restore from a backup", f"fldd backups (*{BACKUP_SUFFIX});;All files (*)")
+    if not chosen:
+        return
+    try:
+        facts = read_backup(Path(chosen))
+        current = workspace_counts(window.ctx)
+    except (Rejected, StoreError) as exc:
+        prompter.error(window, "This file cannot be restored", str(exc))
+        return
+    question = confirmation_text(facts, current, window.ctx.store.path, app_config.backup_folder())
+    if not prompter.confirm(window, "Restore from a backup", question, accept="&Restore"):
+        return
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        new_ctx, facts, safety = restore(window.ctx, facts.path)
+    except (Rejected, StoreError) as exc:
+        QGuiApplication.restoreOverrideCursor()
+        prompter.error(window, "The backup was not restored", f"{exc}\n\nYour workspace is as it was.")
+        window._data_changed_everywhere()
+        return
+    QGuiApplication.restoreOverrideCursor()
+    window.replace_context(new_ctx)
+    prompter.inform(window, "Backup restored",
+                    f"The backup made {words.when(facts.made_at)} is restored: your workspace holds "
+                    f"{words.holds(facts.counts)}.\n\nThe workspace it replaced is saved as “{safety.name}” in "
+                    f"{safety.parent}. To go back to it, restore that file.")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fldd.store.errors import StoreError
+from fldd.ui.backup.reminder_bar import BackupReminderBar
 from fldd.ui.home.demo_loader import DemoLoader
 from fldd.ui.home.next_steps_strip import NextStepsStrip
 from fldd.ui.home.portfolio_strip import PortfolioStrip
@@ -71,6 +72,20 @@ CARDS = {
                  (f"Sent to suppliers and not back yet, the longest waiting first; over {CHASE_AFTER_DAYS} days in "
                   "red. Import what comes back with File > Import (Ctrl+I)."),
                  "Every workbook sent has come back.", "", ""),
+}
+
+
+# role -> what an empty workspace says to do first (a supplier answers its buyer's workbook, it adds no suppliers)
+WELCOME_TEXT = {
+    "buyer": "This database has no suppliers yet. Load the demo portfolio to explore the app with 40 suppliers, "
+             "their assessments, findings and corrective actions — or add your first supplier on the Suppliers "
+             "page.",
+    "auditor": "This database has no workplaces yet. Load the demo portfolio to explore the app with 40 "
+               "suppliers, their assessments, findings and corrective actions — or add the workplace you visit on "
+               "the Suppliers page and start an on-site assessment there.",
+    "supplier": "Nothing here yet. When your buyer sends you a questionnaire workbook, open it with File > Open a "
+                "workbook from a buyer (Ctrl+O) and answer it here. To see how it works first, load the examples: "
+                "40 made-up workplaces with their self-assessments and corrective actions.",
 }
 
 
@@ -139,6 +154,7 @@ class HomePage(Page):
 
         self.heading = page_heading("What needs doing next")
         self.role = QComboBox()
+        self.role.setObjectName("roleSwitch")  # the guided tour points at these by name
         for role in ROLES:
             self.role.addItem(ROLE_WORDS[role], role)
         role_label = QLabel("Working &as:")
@@ -160,15 +176,14 @@ class HomePage(Page):
         holder_layout.setContentsMargins(0, 0, 0, 0)
         holder_layout.addLayout(self.grid)  # the cards share the height: their lists grow on a tall screen
         self.scroll = QScrollArea()
+        self.scroll.setObjectName("todoCards")
         self.scroll.setWidget(cards_holder)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.welcome = page_heading("Welcome to fldd")
-        self.welcome_text = QLabel("This database has no suppliers yet. Load the demo portfolio to explore the app "
-                                   "with 40 suppliers, their assessments, findings and corrective actions — or "
-                                   "add your first supplier on the Suppliers page.")
+        self.welcome_text = QLabel()
         self.welcome_text.setWordWrap(True)
         self.demo_button = QPushButton("Load &demo portfolio")
         self.demo_button.setDefault(True)
@@ -195,8 +210,8 @@ class HomePage(Page):
         demo_row.setLayout(hbox(self.demo_button, self.progress, QWidget(), stretch=(0, 0, 1)))
         demo_row.layout().setContentsMargins(0, 0, 0, 0)
         empty_box = QFrame()
-        empty_box.setObjectName("card")
-        empty_box.setStyleSheet("QFrame#card { border: 1px solid #d0d4d9; border-radius: 6px; }")
+        empty_box.setObjectName("welcomeBox")
+        empty_box.setStyleSheet("QFrame#welcomeBox { border: 1px solid #d0d4d9; border-radius: 6px; }")
         empty_box.setMaximumWidth(640)
         empty_box.setLayout(vbox(self.welcome, self.welcome_text, demo_row, self.demo_status, self.hint))
         self.empty = QWidget()
@@ -205,7 +220,9 @@ class HomePage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.empty)
-        self.setLayout(vbox(top, self.stack, stretch=(0, 1)))
+        self.backup_bar = BackupReminderBar()
+        self.backup_bar.back_up.connect(self._back_up)
+        self.setLayout(vbox(top, self.backup_bar, self.stack, stretch=(0, 0, 1)))
 
         self.role.activated.connect(self._role_chosen)
         for name, card in self.cards.items():
@@ -230,6 +247,7 @@ class HomePage(Page):
         """Re-read what needs doing for the current role."""
         self.role.setCurrentIndex(max(0, self.role.findData(self.ctx.role)))
         self.report_button.setVisible(self.ctx.role == "buyer")
+        self.backup_bar.update_for(self.ctx)
         try:
             self.data = todo(self.ctx)
         except (Rejected, StoreError) as exc:
@@ -237,6 +255,8 @@ class HomePage(Page):
             return
         counts = self.data["portfolio"]
         if counts["suppliers"] == 0:
+            self.welcome_text.setText(WELCOME_TEXT.get(self.ctx.role, WELCOME_TEXT["buyer"]))
+            self.hint.setVisible(self.ctx.role != "supplier")  # a supplier adds no suppliers
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentWidget(self.content)
@@ -274,6 +294,12 @@ class HomePage(Page):
             card.show()
         for column in range(3):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def _back_up(self) -> None:
+        """The reminder's 'Back up now': the same as File > Back up now."""
+        action = getattr(self.window(), "backup_action", None)
+        if action is not None:
+            action.trigger()
 
     def _chosen(self, data: tuple) -> None:
         kind = data[0]
