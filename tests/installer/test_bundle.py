@@ -109,6 +109,7 @@ def test_the_bundle_opens_its_window_on_a_prepared_database(bundle, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stdout.splitlines() if line.startswith("shown ")], result.stdout + result.stderr
+    assert (bundle / "_internal" / "resources" / "icons" / "fldd-256.png").is_file()  # the window's icon
 
 
 @pytest.fixture(scope="module")
