@@ -5,9 +5,11 @@ import sys
 from collections.abc import MutableMapping
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from fldd import __version__
+from fldd.paths import resources_dir
 from fldd.store import lock as process_lock
 from fldd.store.errors import StoreError
 from fldd.ui.crash_handler import CrashHandler
@@ -72,6 +74,7 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
     app.setApplicationName("fldd")
     app.setOrganizationName("fldd")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "fldd-256.png")))  # taskbar, title bar, Alt+Tab
     prompter = prompter or Prompter()
     new = not Path(db_path).exists()
     try:
