@@ -50,7 +50,7 @@ def save(config: AppConfig) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     with open(tmp, "w", encoding="utf-8") as out:
-        json.dump(asdict(config), out, indent=2)
+        json.dump(asdict(config), out, indent=2, ensure_ascii=False)  # paths read as written (install scripts read it)
         out.flush()
         os.fsync(out.fileno())
     os.replace(tmp, target)
