@@ -64,3 +64,24 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(appname="fldd", appauthor="fldd"))
+
+
+def app_folder() -> Path | None:
+    """The folder the running app was installed into, which an update or uninstall replaces whole: the bundle's
+    folder (the .app on macOS) when frozen; None for a source checkout, which no installer touches."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    if folder.name == "MacOS" and folder.parent.name == "Contents" and folder.parent.parent.suffix == ".app":
+        return folder.parent.parent
+    return folder
+
+
+def inside_app_folder(path: Path | str) -> bool:
+    """True when path is the app's folder or anything under it (links followed), or under the bundle's own files."""
+    roots = [app_folder()]
+    meipass = getattr(sys, "_MEIPASS", None) if roots[0] else None
+    if meipass:
+        roots.append(Path(meipass).resolve())
+    place = Path(path).expanduser().resolve()
+    return any(root is not None and place.is_relative_to(root) for root in roots)

@@ -14,3 +14,19 @@ def _isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path / "fldd-data"))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / name.lower()))
+
+
+@pytest.fixture
+def installed(tmp_path, monkeypatch):
+    """This process seen as the installed bundle in tmp_path/opt/fldd, the folder an update or uninstall
+    replaces whole; it holds a 'My data' folder a person might pick."""
+    import sys
+    from pathlib import Path
+
+    app = tmp_path / "opt" / "fldd"
+    (app / "_internal").mkdir(parents=True)
+    (app / "My data").mkdir()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(app / "fldd"))
+    monkeypatch.setattr(sys, "_MEIPASS", str(app / "_internal"), raising=False)
+    return Path(app)

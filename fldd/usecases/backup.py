@@ -23,6 +23,7 @@ from fldd.store.connection import open_store
 from fldd.store.errors import StoreError
 from fldd.usecases.context import AppContext, open_context, own_connection
 from fldd.usecases.errors import Rejected
+from fldd.usecases import safe_places
 
 BACKUP_SUFFIX = ".fldd-backup"
 LAST_AT_KEY = "last_backup_at"  # in the workspace's own settings: the backup travels with a restore or a move
@@ -272,6 +273,7 @@ def move_database(ctx: AppContext, folder: Path) -> AppContext:
     """Move the open database into folder (as fldd.sqlite3): copied with the online backup, checked, the app
     config pointed at it, the old file removed only after; ctx is closed, the returned context is open on the
     new place. Rejected when folder already holds a database or cannot be written."""
+    safe_places.refuse_unsafe_folder(folder, "the database")  # an update or uninstall would delete it there
     old = ctx.store.path
     folder = Path(folder).expanduser().absolute()
     target = folder / paths.DB_FILE_NAME

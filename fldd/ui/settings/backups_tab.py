@@ -14,7 +14,7 @@ from fldd.store.errors import StoreError
 from fldd.ui.layout import SPACING
 from fldd.ui.settings.database_tab import note
 from fldd.ui.settings.folders import path_label, show_folder
-from fldd.usecases import backup, backup_words
+from fldd.usecases import backup, backup_words, safe_places
 from fldd.usecases.errors import Rejected
 from fldd.usecases.preferences import REMINDER_CHOICES
 
@@ -58,6 +58,8 @@ class BackupsTab(QWidget):
         self.last_file.hide()
         self.warning = note("", WARNING_STYLE)
         self.warning.hide()
+        self.place_warning = note("", WARNING_STYLE)  # backups beside the database: allowed, but said plainly
+        self.show_place_warning()
         self.backup_button = QPushButton("&Back up now")
         self.backup_button.setToolTip("Write a backup of the whole workspace to the backup folder now")
         self.backup_button.clicked.connect(self.back_up)
@@ -87,6 +89,7 @@ class BackupsTab(QWidget):
         layout.addWidget(note("A backup is one file holding your whole workspace, evidence files included. Backups "
                               "are written to:", ""))
         layout.addLayout(folder_row)
+        layout.addWidget(self.place_warning)
         layout.addWidget(note("Pick a folder your company's backups or cloud storage copy, or a USB stick you keep "
                               "elsewhere: a backup on the same disk as the database is lost with it."))
         layout.addSpacing(SPACING * 2)
@@ -142,8 +145,20 @@ class BackupsTab(QWidget):
             self.prompter.error(self, "Cannot write backups there",
                                 f"fldd cannot write to {folder}. Choose a folder you can save files in.")
             return
+        try:
+            safe_places.refuse_unsafe_folder(folder, "your backups")
+        except Rejected as exc:
+            self.prompter.error(self, "Backups cannot go there", "\n".join(exc.messages))
+            return
         self.folder = folder
         self.folder_label.setText(str(folder))
+        self.show_place_warning()
+
+    def show_place_warning(self) -> None:
+        """Say so when the folder shown is beside the database (same disk), else show nothing."""
+        warning = safe_places.same_disk_warning(self.folder, self.main.ctx.store.path)
+        self.place_warning.setText(warning or "")
+        self.place_warning.setVisible(bool(warning))
 
     def save_folder(self) -> None:
         """Keep the chosen folder in the app config (the default is kept as 'no choice', so it follows the

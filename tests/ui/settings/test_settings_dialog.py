@@ -373,3 +373,38 @@ def test_a_real_move_into_a_folder_holding_a_database_is_refused_and_nothing_cha
     assert (kind, title) == ("error", "The database was not moved") and "already holds an fldd database" in text
     assert window.ctx is ctx and Path(ctx.store.path).exists() and not app_config.config_path().exists()
     assert [r["name"] for r in register(ctx)] == ["Sunrise Garments"]
+
+
+def test_a_backup_folder_inside_the_app_folder_is_refused_saying_why(window, qtbot, prompter, installed):
+    prompter.files = [str(installed / "My data")]
+    dialog = open_settings(window, qtbot)
+    show_tab(dialog, qtbot, "Backups")
+    click(qtbot, dialog.backups.change_button)
+    kind, title, text = prompter.asked[-1]
+    assert kind == "error" and str(installed / "My data") in text and "uninstall" in text
+    assert dialog.backups.folder_label.text() == str(app_config.default_backup_folder())
+    press_ok(dialog, qtbot)
+    assert not app_config.config_path().exists()
+
+
+def test_moving_the_database_into_the_app_folder_is_refused_in_the_window(window, ctx, qtbot, prompter, installed):
+    prompter.files = [str(installed / "My data")]
+    dialog = open_settings(window, qtbot)
+    show_tab(dialog, qtbot, "Database")
+    click(qtbot, dialog.database.move_button)
+    kind, title, text = prompter.asked[-1]
+    assert (kind, title) == ("error", "The database was not moved")
+    assert str(installed / "My data") in text and "uninstall" in text
+    assert window.ctx is ctx and not (installed / "My data" / "fldd.sqlite3").exists()
+
+
+def test_a_backup_folder_beside_the_database_is_taken_with_a_warning(window, ctx, qtbot, prompter):
+    beside = ctx.store.path.parent
+    prompter.files = [str(beside)]
+    dialog = open_settings(window, qtbot)
+    show_tab(dialog, qtbot, "Backups")
+    click(qtbot, dialog.backups.change_button)
+    assert dialog.backups.folder_label.text() == str(beside)
+    assert dialog.backups.place_warning.isVisibleTo(dialog) and "same disk" in dialog.backups.place_warning.text()
+    press_ok(dialog, qtbot)
+    assert app_config.backup_folder() == beside
