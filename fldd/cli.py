@@ -13,6 +13,8 @@ EXIT_USAGE = 2  # argparse uses 2 for bad command lines too
 def _open_app(args: argparse.Namespace) -> int:
     """Open the desktop window (or, with --selftest, check this copy and exit); Qt is imported only here so the
     rest of the CLI stays fast."""
+    if args.print_data_paths is not None:
+        return _print_data_paths(args.print_data_paths)
     if args.selftest:
         from fldd.usecases.selftest import run_selftest
 
@@ -22,6 +24,24 @@ def _open_app(args: argparse.Namespace) -> int:
     from fldd import app_config
 
     return run_app(args.db or app_config.database_path(), demo_if_new=args.demo_if_new)
+
+
+def _print_data_paths(answer_file: str) -> int:
+    """The person's own places, one a line ('database: PATH'), for the uninstallers: on stdout as the bytes the
+    file system uses, or into answer_file as UTF-16 with CRLF (what the Windows uninstaller reads). Reads the
+    settings file only: nothing is opened or created."""
+    import os
+    import sys
+
+    from fldd.usecases.about import data_places
+
+    lines = [f"{label}: {place}" for label, place in data_places().items()]
+    if answer_file:
+        Path(answer_file).write_bytes("\r\n".join(lines + [""]).encode("utf-16"))
+    else:
+        sys.stdout.buffer.write(b"".join(os.fsencode(line) + b"\n" for line in lines))
+        sys.stdout.flush()
+    return EXIT_OK
 
 
 # Each entry adds one subcommand: it takes the subparsers object, adds its parser and sets
@@ -44,6 +64,9 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, metavar="FILE", help="database file (default: in the user data folder)")
     parser.add_argument("--selftest", action="store_true",
                         help="check that this copy of fldd works (a temporary database; yours is not opened) and exit")
+    parser.add_argument("--print-data-paths", nargs="?", const="", metavar="FILE",
+                        help="print where your database, backups and settings are (into FILE, in UTF-16, when given) "
+                             "and exit; used by the uninstallers")
     parser.add_argument("--demo-if-new", action="store_true",
                         help="when the database does not exist yet, fill it with the demo portfolio first")
     parser.set_defaults(handler=_open_app)
@@ -68,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         from fldd.usecases.workbook_workers import main as worker
 
         return worker()
-    opens_app = not [w for i, w in enumerate(words) if not w.startswith("-") and (i == 0 or words[i - 1] != "--db")]
+    opens_app = not [w for i, w in enumerate(words) if not w.startswith("-") and (i == 0 or words[i - 1] not in ("--db", "--print-data-paths"))]
     if opens_app and not {"-h", "--help"} & set(words):
         args = _app_parser().parse_args(words)  # the window opens sooner without the subcommands' set-up
     else:

@@ -28,6 +28,13 @@ def database_size(path: Path) -> int:
     return total
 
 
+def data_places() -> dict[str, Path]:
+    """Where the person's own files are, from the settings file alone (nothing opened or created): the database
+    fldd opens, the backup folder and the data folder (settings, error log)."""
+    return {"database": app_config.database_path(), "backup folder": app_config.backup_folder(),
+            "data folder": paths.data_dir()}
+
+
 def _edition(edition) -> dict:
     from fldd.usecases.risk_data import basis_lines
 

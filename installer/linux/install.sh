@@ -5,7 +5,8 @@
 #   the menu entry       ~/.local/share/applications/org.fldd.fldd.desktop
 #   the icon             ~/.local/share/icons/hicolor/*/apps/org.fldd.fldd.png (and .svg)
 #   the description      ~/.local/share/metainfo/org.fldd.fldd.metainfo.xml (for software centres)
-# Your database and backups are not in any of these: installing again or uninstalling leaves them alone.
+# Your database and backups are not in any of these: installing again or uninstalling leaves them alone (and
+# stops, changing nothing, if you put them inside ~/.local/opt/fldd).
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -17,6 +18,9 @@ SHARE="${XDG_DATA_HOME:-$HOME/.local/share}"
 [ -x "$HERE/fldd/fldd" ] || { echo "install.sh: no fldd/fldd beside this script: run it from the unpacked folder" >&2; exit 1; }
 # The new copy must start before the old one is replaced (a damaged download must not leave you without fldd).
 "$HERE/fldd/fldd" --version >/dev/null || { echo "install.sh: the fldd in $HERE/fldd does not start; nothing was changed" >&2; exit 1; }
+
+# The old copy's folder is deleted below: stop, changing nothing, if your database or backups were put in it.
+sh "$HERE/uninstall.sh" --check-only "$HERE/fldd/fldd" || exit 1
 
 mkdir -p "$(dirname "$DEST")" "$BIN" "$SHARE/applications" "$SHARE/metainfo"
 rm -rf "$DEST.new"

@@ -1,6 +1,6 @@
 """The Linux download's install.sh and uninstall.sh: a per-user install with no root, that an uninstall removes
 while keeping the person's database, settings and backups, and telling where they are. A stand-in bundle (a
-script answering --version) takes the place of the real one, which tests/installer/test_bundle.py checks."""
+script answering --version, and --print-data-paths through this checkout's code) takes the place of the real one, which tests/installer/test_bundle.py checks."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ def download(tmp_path) -> Path:
     """The unpacked download, laid out by installer/linux/stage.sh around a stand-in bundle."""
     bundle = tmp_path / "bundle"
     bundle.mkdir()
-    (bundle / "fldd").write_text(f'#!/bin/sh\necho "fldd {__version__}"\n')
+    (bundle / "fldd").write_text(  # --version answered here; --print-data-paths by the real code
+        f'#!/bin/sh\n[ "$1" = --version ] && {{ echo "fldd {__version__}"; exit 0; }}\n'
+        f'PYTHONPATH="{ROOT}" exec "{sys.executable}" -m fldd "$@"\n')
     (bundle / "fldd").chmod(0o755)
     (bundle / "_internal").mkdir()
     (bundle / "_internal" / "marker").write_text("the bundle's own files")
@@ -109,8 +111,8 @@ def test_uninstall_removes_the_app_and_keeps_the_database_settings_and_backups(d
     assert not list((home / ".local" / "share" / "icons").rglob(f"{ID}.*"))
     assert (data / "fldd.sqlite3").read_bytes() == b"the user's work"
     assert (backups / "monday.fldd-backup").read_bytes() == b"a backup"
-    assert f"database and settings: {data}" in result.stdout
-    assert f"database (moved by you): {moved}" in result.stdout
+    assert f"settings: {data}" in result.stdout
+    assert f"database: {moved}" in result.stdout
     assert f"backups: {backups}" in result.stdout
 
 
@@ -126,3 +128,61 @@ def test_uninstall_names_the_default_backup_folder_and_leaves_another_fldd_comma
     assert result.returncode == 0, result.stderr
     assert command.read_text() == "#!/bin/sh\n# a pip-installed fldd\n"
     assert f"backups: {home}/Documents/fldd backups" in result.stdout
+
+
+ODD = 'Sauvegardes données "2026" — Müller'
+
+
+def settings_file(home: Path, **places) -> None:
+    data = home / ".local" / "share" / "fldd"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "fldd.json").write_text(json.dumps({k: str(v) for k, v in places.items()}, ensure_ascii=False),
+                                    encoding="utf-8")
+
+
+def test_uninstall_names_folders_with_accents_and_quotes_exactly(download, home):
+    assert sh(download / "install.sh", home).returncode == 0
+    moved, backups = home / ODD / "fldd.sqlite3", home / "usb" / ODD
+    settings_file(home, database=moved, backup_folder=backups)
+    moved.parent.mkdir()
+    moved.write_bytes(b"the user's work")
+
+    result = sh(home / ".local" / "opt" / "fldd" / "uninstall.sh", home)
+
+    assert result.returncode == 0, result.stderr
+    assert f"database: {moved}\n" in result.stdout
+    assert f"backups: {backups}\n" in result.stdout
+
+
+@pytest.mark.parametrize("script", ["install.sh", "uninstall.sh"])
+@pytest.mark.parametrize("key", ["database", "backup_folder"])
+def test_a_database_or_backup_folder_inside_the_app_folder_stops_the_upgrade_and_the_uninstall(download, home,
+                                                                                               script, key):
+    assert sh(download / "install.sh", home).returncode == 0
+    app = home / ".local" / "opt" / "fldd"
+    mine = app / "My data"
+    mine.mkdir()
+    (mine / "fldd.sqlite3").write_bytes(b"the user's work")
+    settings_file(home, **{key: mine / "fldd.sqlite3" if key == "database" else mine})
+
+    result = sh(download / script if script == "install.sh" else app / script, home)
+
+    assert result.returncode == 1
+    assert str(mine) in result.stderr and "nothing was changed" in result.stderr.lower()
+    assert "Settings" in result.stderr  # how to move it out first
+    assert (mine / "fldd.sqlite3").read_bytes() == b"the user's work"
+    assert (app / "_internal" / "marker").is_file()
+    assert (home / ".local" / "share" / "applications" / f"{ID}.desktop").is_file()
+
+
+def test_when_the_installed_app_does_not_start_a_settings_file_naming_its_folder_still_stops_uninstall(download,
+                                                                                                       home):
+    assert sh(download / "install.sh", home).returncode == 0
+    app = home / ".local" / "opt" / "fldd"
+    settings_file(home, backup_folder=app / "backups")
+    (app / "fldd").write_text("#!/bin/sh\nexit 127\n")
+
+    result = sh(app / "uninstall.sh", home)
+
+    assert result.returncode == 1 and str(app) in result.stderr
+    assert (app / "_internal" / "marker").is_file()
