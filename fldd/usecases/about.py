@@ -36,11 +36,12 @@ def data_places() -> dict[str, Path]:
 
 
 def _edition(edition) -> dict:
+    """An edition for About; its note is kept complete or not (a whole table may still list only some countries)."""
     from fldd.usecases.risk_data import basis_lines
 
     return {"kind": edition.kind, "name": edition.name, "edition": edition.edition, "shown": edition.shown(),
             "published": edition.published, "complete": edition.complete,
-            "note": edition.note if not edition.complete else "", "basis": basis_lines(edition),
+            "note": edition.note, "basis": basis_lines(edition),
             "rows": edition.rows, "loaded_at": edition.loaded_at, "loaded_by": edition.loaded_by,
             "file_name": edition.file_name, "source": edition.source}
 

@@ -85,11 +85,14 @@ def test_the_shipped_risk_data_says_which_edition_is_partial_and_why(ctx):
     dol = facts["risk_editions"][0]
     assert dol["complete"] is False and "200 goods from 80 countries" in dol["note"]
     assert any(line.startswith("Belarus, Netherlands: listed by the publisher") for line in dol["basis"])
-    assert all(not e["note"] and not e["basis"] for e in facts["risk_editions"][1:])
+    assert all(not e["basis"] for e in facts["risk_editions"][1:])
+    tip = facts["risk_editions"][2]
+    assert "Lists only the 25 countries on the Tier 2 Watch List and the 20 on Tier 3" in tip["note"]
+    assert facts["risk_editions"][1]["note"].startswith("143 countries and territories")
     text = about_text(facts)
     assert ("US DOL List of Goods Produced by Child Labor or Forced Labor, 2024 edition (partial reconstruction), "
             "published 2024-09-05, shipped with fldd") in text
-    assert dol["note"] in text and "publication date not known" in text  # the 2022 findings carry no date
+    assert dol["note"] in text and tip["note"] in text and "publication date not known" in text  # the 2022 findings carry no date
 
 
 def test_an_edition_the_buyer_loaded_replaces_the_shipped_one_and_says_who_loaded_it(ctx, tmp_path):
