@@ -31,15 +31,18 @@ def _fail(messages: list[str]) -> int:
     return EXIT_REJECTED
 
 
-def _run(args: argparse.Namespace, action, *, current_risk: bool = True) -> int:
+def _run(args: argparse.Namespace, action, *, current_risk: bool = True, reraise: tuple = ()) -> int:
     """Open the database, run the action, and turn rejected input or store problems into exit code 1. With
-    current_risk, suppliers rated with other risk-data editions than those in force are first recomputed."""
+    current_risk, suppliers rated with other risk-data editions than those in force are first recomputed;
+    an opening error of a kind in reraise is left to the caller."""
     from fldd.standard.answers import AnswerError
     from fldd.store.errors import NotFound, StoreError
     from fldd.usecases.errors import Rejected
 
     try:
         ctx = _context(args)
+    except reraise:
+        raise
     except StoreError as exc:
         return _fail([str(exc)])
     try:

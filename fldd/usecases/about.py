@@ -46,6 +46,35 @@ def _edition(edition) -> dict:
             "file_name": edition.file_name, "source": edition.source}
 
 
+def _questionnaires(standard) -> list[dict]:
+    questionnaires = []
+    for q in standard.questionnaires.values():
+        reads = standard.versions(q.id)
+        questionnaires.append({"id": q.id, "version": q.version, "tier": q.tier, "title": q.title[q.languages[0]],
+                               "languages": list(q.languages), "earlier_versions": reads[:-1]})
+    questionnaires.sort(key=lambda r: (r["tier"] != "desktop", r["id"]))
+    return questionnaires
+
+
+def _copy_and_places(db_path: Path) -> dict:
+    """The facts that need no open database: this copy, and the places (the database's size by stat only)."""
+    return {
+        "version": __version__,
+        "python": platform.python_version(),
+        "system": system_words(platform.system(), platform.release(), platform.version()),
+        "bundle": bool(getattr(sys, "frozen", False)),
+        "database": str(db_path),
+        "database_size": database_size(db_path),
+        "database_exists": db_path.is_file(),
+        "data_folder": str(paths.data_dir()),
+        "backup_folder": str(app_config.backup_folder()),
+        "last_backup": None,
+        "last_backup_path": None,
+        "config_file": str(app_config.config_path()),
+        "error_log": str(error_log.log_path()),
+    }
+
+
 def about_facts(ctx: AppContext) -> dict:
     """This copy (version, Python, system, bundle or source), the person's data (database and its size, data
     folder, backup folder and the last backup, config file), every shipped questionnaire with the versions it
@@ -53,31 +82,34 @@ def about_facts(ctx: AppContext) -> dict:
     from fldd.usecases.backup import backup_status
     from fldd.usecases.risk_data import risk_editions
 
-    standard = ctx.standard
-    questionnaires = []
-    for q in standard.questionnaires.values():
-        reads = standard.versions(q.id)
-        questionnaires.append({"id": q.id, "version": q.version, "tier": q.tier, "title": q.title[q.languages[0]],
-                               "languages": list(q.languages), "earlier_versions": reads[:-1]})
-    questionnaires.sort(key=lambda r: (r["tier"] != "desktop", r["id"]))
-    db_path = Path(ctx.store.path)
+    facts = _copy_and_places(Path(ctx.store.path))
     last = backup_status(ctx)
-    return {
-        "version": __version__,
-        "python": platform.python_version(),
-        "system": f"{platform.system()} {platform.release()}".strip(),
-        "bundle": bool(getattr(sys, "frozen", False)),
-        "database": str(db_path),
-        "database_size": database_size(db_path),
-        "data_folder": str(paths.data_dir()),
-        "backup_folder": str(app_config.backup_folder()),
-        "last_backup": last.last_at,
-        "last_backup_path": last.last_path,
-        "config_file": str(app_config.config_path()),
-        "error_log": str(error_log.log_path()),
-        "questionnaires": questionnaires,
-        "risk_editions": [_edition(e) for e in risk_editions(ctx)],
-    }
+    facts.update(last_backup=last.last_at, last_backup_path=last.last_path,
+                 questionnaires=_questionnaires(ctx.standard),
+                 risk_editions=[_edition(e) for e in risk_editions(ctx)], unavailable="")
+    return facts
+
+
+def facts_without_database(db_path: Path, why: str) -> dict:
+    """The facts when the database cannot be opened (the app has it, or there is none yet), why saying so: the
+    same keys, with no risk editions or last backup. Nothing is opened or created, not even the cache."""
+    from fldd.standard.loader import load_shipped
+
+    facts = _copy_and_places(db_path)
+    facts.update(questionnaires=_questionnaires(load_shipped()), risk_editions=[], unavailable=why)
+    return facts
+
+
+def system_words(system: str, release: str, version: str) -> str:
+    """'Windows 11' where Python 3.11 says release '10' but the build (version '10.0.22631') is 22000 or later;
+    else the system and release as Python gives them."""
+    if system == "Windows" and release == "10":
+        try:
+            if int(version.split(".")[2]) >= 22000:
+                release = "11"
+        except (IndexError, ValueError):
+            pass
+    return f"{system} {release}".strip()
 
 
 def where_words(edition: dict) -> str:
@@ -107,6 +139,11 @@ def last_backup_words(facts: dict) -> str:
                                                        if facts["last_backup_path"] else "")
 
 
+def database_words(facts: dict) -> str:
+    """'3.2 MB', or 'not there' when no file is at the database's place."""
+    return backup_words.size(facts["database_size"]) if facts.get("database_exists", True) else "not there"
+
+
 def about_text(facts: dict) -> str:
     """The facts as plain text for a support email: one fact a line, the paths in full."""
     lines = [f"fldd {facts['version']}",
@@ -114,14 +151,16 @@ def about_text(facts: dict) -> str:
              f"Python: {facts['python']}"]
     lines += [f"{label}: {facts[key]}" for key, label in (("qt", "Qt"), ("pyside", "PySide6")) if facts.get(key)]
     lines += [f"System: {facts['system']}", "",
-              f"Database: {facts['database']} ({backup_words.size(facts['database_size'])})",
+              f"Database: {facts['database']} ({database_words(facts)})",
               f"Data folder: {facts['data_folder']}",
               f"Backup folder: {facts['backup_folder']}",
-              f"Last backup: {last_backup_words(facts)}",
+              *([] if facts.get("unavailable") else [f"Last backup: {last_backup_words(facts)}"]),
               f"Settings file: {facts['config_file']}",
               f"Error log: {facts['error_log']}", "",
               "Questionnaires:"]
     lines += [f"  {questionnaire_line(q)}" for q in facts["questionnaires"]]
+    if facts.get("unavailable"):
+        return "\n".join(lines + ["", facts["unavailable"]]) + "\n"
     lines += ["", "Risk data in force:"]
     for e in facts["risk_editions"]:
         lines.append(f"  {edition_line(e)}")

@@ -11,6 +11,7 @@ from fldd import __version__, app_config, cli
 from fldd.usecases.about import about_facts, about_text
 from fldd.usecases.backup import back_up
 from fldd.usecases.backup_words import when
+from fldd.usecases.context import open_context
 from fldd.usecases.risk_data import load_risk_edition
 
 DOL_2025 = "Country,Good,Sector,Child Labor,Forced Labor,Forced Child Labor\nItaly,Tomatoes,Agriculture,,X,\n"
@@ -121,6 +122,7 @@ def test_the_text_for_support_has_the_paths_in_full_and_the_ui_versions_when_giv
 
 def test_fldd_about_prints_the_same_facts(tmp_path, capsys):
     db = tmp_path / "shop.sqlite3"
+    open_context(db).close()
     assert cli.main(["--db", str(db), "about", "--json"]) == 0
     facts = json.loads(capsys.readouterr().out)
     assert facts["database"] == str(db) and facts["version"] == __version__
@@ -128,3 +130,17 @@ def test_fldd_about_prints_the_same_facts(tmp_path, capsys):
     assert cli.main(["--db", str(db), "about"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"fldd {__version__}\n") and f"Database: {db} (" in out and "Risk data in force:" in out
+
+
+def test_windows_11_is_named_windows_11_though_python_calls_it_release_10(ctx, monkeypatch):
+    from fldd.usecases import about
+
+    monkeypatch.setattr(about.platform, "system", lambda: "Windows")
+    monkeypatch.setattr(about.platform, "release", lambda: "10")
+    monkeypatch.setattr(about.platform, "version", lambda: "10.0.22631")
+    assert about_facts(ctx)["system"] == "Windows 11"
+    assert about.system_words("Windows", "10", "10.0.19045") == "Windows 10"
+    assert about.system_words("Windows", "10", "10.0.22000") == "Windows 11"
+    assert about.system_words("Windows", "10", "odd") == "Windows 10"
+    assert about.system_words("Windows", "11", "10.0.26100") == "Windows 11"  # a later Python that knows
+    assert about.system_words("Linux", "6.1.0", "#1 SMP") == "Linux 6.1.0"
