@@ -28,7 +28,7 @@ def _open_app(args: argparse.Namespace) -> int:
 
 def _print_data_paths(answer_file: str) -> int:
     """The person's own places, one a line ('database: PATH'), for the uninstallers: on stdout as the bytes the
-    file system uses, or into answer_file as UTF-16 with CRLF (what the Windows uninstaller reads). Reads the
+    file system uses, or into answer_file as UTF-16LE (no byte-order mark) with CRLF (what the Windows uninstaller reads). Reads the
     settings file only: nothing is opened or created."""
     import os
     import sys
@@ -37,7 +37,7 @@ def _print_data_paths(answer_file: str) -> int:
 
     lines = [f"{label}: {place}" for label, place in data_places().items()]
     if answer_file:
-        Path(answer_file).write_bytes("\r\n".join(lines + [""]).encode("utf-16"))
+        Path(answer_file).write_bytes("\r\n".join(lines + [""]).encode("utf-16-le"))  # no BOM: read as is
     else:
         sys.stdout.buffer.write(b"".join(os.fsencode(line) + b"\n" for line in lines))
         sys.stdout.flush()

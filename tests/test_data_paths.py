@@ -38,6 +38,6 @@ def test_with_a_file_the_places_are_written_in_utf16_for_the_windows_uninstaller
     answer = tmp_path / "places.txt"
     assert cli.main(["--print-data-paths", str(answer)]) == 0
     raw = answer.read_bytes()
-    assert raw.startswith(b"\xff\xfe")  # UTF-16LE with its mark, what NSIS's FileReadUTF16LE reads
-    lines = raw.decode("utf-16").split("\r\n")
+    assert raw.startswith("database: ".encode("utf-16-le"))  # what NSIS's FileReadUTF16LE reads, no mark first
+    lines = raw.decode("utf-16-le").split("\r\n")
     assert lines[1] == f"backup folder: {backups}"

@@ -6,6 +6,10 @@
 ; The uninstaller removes the program and KEEPS the user's own files, and says where they are:
 ;   database and settings   %LOCALAPPDATA%\fldd\fldd      (platformdirs' user data folder for fldd)
 ;   backups                 Documents\fldd backups        (or the folder chosen in Settings)
+; (it asks the installed fldd-cli.exe where they are, `--print-data-paths FILE`, answered in UTF-16 so that names
+; with any letters come out whole; when fldd cannot answer it names no folder it is not sure of).
+; Installing over, or uninstalling, a fldd that is running is refused until it is closed (Retry or Cancel): its
+; files cannot be replaced while it runs, and a half-replaced copy would not start.
 ;
 ; Build on Windows after PyInstaller (installer/README.md):
 ;   makensis /DVERSION=0.1.0 installer\windows\fldd.nsi
@@ -35,8 +39,12 @@ SetCompressor /SOLID lzma
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
-!include "WordFunc.nsh"
 !include "LogicLib.nsh"
+!include "TextFunc.nsh"
+
+Var Places_Database  ; what the installed fldd said, before it is removed (empty when it could not say)
+Var Places_Backups
+Var Places_Data
 
 Name "${FULL_NAME}"
 OutFile "${OUTFILE}"
@@ -74,6 +82,7 @@ VIAddVersionKey "LegalCopyright" "${PUBLISHER}"
 Section "fldd (required)" SecApp
   SectionIn RO
   SetShellVarContext current
+  Call StopIfRunning  ; before anything is deleted: a running fldd keeps its files
   SetOutPath "$INSTDIR"
   ; a newer version replaces the program files whole: nothing of the old version is left to be loaded
   RMDir /r "$INSTDIR\_internal"
@@ -105,6 +114,8 @@ SectionEnd
 ; installed into a folder of their own (say Documents) loses nothing else.
 Section "Uninstall"
   SetShellVarContext current
+  Call un.StopIfRunning
+  Call un.AskWherePlacesAre  ; while fldd-cli.exe is still there to ask
   Delete "$SMPROGRAMS\fldd.lnk"
   Delete "$DESKTOP\fldd.lnk"
   RMDir /r "$INSTDIR\_internal"
@@ -115,60 +126,105 @@ Section "Uninstall"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
 SectionEnd
 
-; A text value of fldd.json (the small settings file fldd writes in its data folder): $R0 = the key, returns the
-; value in $R0, or "" when absent or not plain (a null, or a name with characters JSON writes escaped).
-Function un.JsonText
-  Exch $R0
-  Push $R1
-  Push $R2
-  Push $R3
-  StrCpy $R3 ""
-  ClearErrors
-  FileOpen $R1 "$LOCALAPPDATA\fldd\fldd\fldd.json" r
-  ${IfNot} ${Errors}
-    ${Do}
-      ClearErrors
-      FileRead $R1 $R2
-      ${If} ${Errors}
-        ${Break}
-      ${EndIf}
-      ${WordFind} $R2 '"$R0": "' "E+1}" $R2
-      ${IfNot} ${Errors}
-        ${WordFind} $R2 '"' "+1{" $R2  ; a name with a " in it is cut short here, and shown cut: rare
-        ${WordReplace} $R2 "\\" "" "+" $R3  ; without its doubled backslashes, a \u left is a JSON escape
-        ${WordFind} $R3 "\u" "E#" $R3
-        ${If} ${Errors}
-          ${WordReplace} $R2 "\\" "\" "+" $R3  ; no escape but the backslashes: the name as it is
-        ${Else}
-          StrCpy $R3 ""
-        ${EndIf}
-        ${Break}
-      ${EndIf}
-    ${Loop}
-    FileClose $R1
+; Whether fldd (the window app or the command) is running from $INSTDIR: Windows keeps a running program's file
+; open against writing, so opening it for writing fails while it runs. Needs no administrator rights and no
+; plug-in. $0 = the running file's name, or "" when none runs.
+!macro RUNNING_CHECK UN
+Function ${UN}FlddRunning
+  StrCpy $0 ""
+  ${If} ${FileExists} "$INSTDIR\fldd.exe"
+    ClearErrors
+    FileOpen $1 "$INSTDIR\fldd.exe" a
+    ${If} ${Errors}
+      StrCpy $0 "fldd.exe"
+    ${Else}
+      FileClose $1
+    ${EndIf}
   ${EndIf}
-  StrCpy $R0 $R3
-  Pop $R3
-  Pop $R2
-  Pop $R1
-  Exch $R0
+  ${If} $0 == ""
+  ${AndIf} ${FileExists} "$INSTDIR\fldd-cli.exe"
+    ClearErrors
+    FileOpen $1 "$INSTDIR\fldd-cli.exe" a
+    ${If} ${Errors}
+      StrCpy $0 "fldd-cli.exe"
+    ${Else}
+      FileClose $1
+    ${EndIf}
+  ${EndIf}
 FunctionEnd
 
+; Asks to close a running fldd, Retry or Cancel; Cancel (and a silent run) stops with nothing changed.
+Function ${UN}StopIfRunning
+  retry:
+    Call ${UN}FlddRunning
+    StrCmp $0 "" done
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "fldd is open ($INSTDIR\$0 is running).$\r$\n$\r$\nClose fldd (its window, and any fldd-cli command in a Command Prompt), then press Retry. Nothing has been changed yet." /SD IDCANCEL IDRETRY retry
+    Abort "fldd is still open: nothing was changed. Close it and run this again."
+  done:
+FunctionEnd
+!macroend
+!insertmacro RUNNING_CHECK ""
+!insertmacro RUNNING_CHECK "un."
+
+; Reads the places from the installed fldd: `fldd-cli.exe --print-data-paths FILE` writes three lines in UTF-16
+; ("database: PATH", "backup folder: PATH", "data folder: PATH"), read here whole whatever letters they hold.
+Function un.AskWherePlacesAre
+  StrCpy $Places_Database ""
+  StrCpy $Places_Backups ""
+  StrCpy $Places_Data ""
+  ${IfNot} ${FileExists} "$INSTDIR\fldd-cli.exe"
+    Return
+  ${EndIf}
+  InitPluginsDir
+  nsExec::Exec '"$INSTDIR\fldd-cli.exe" --print-data-paths "$PLUGINSDIR\places.txt"'
+  Pop $0
+  ${If} $0 != 0
+    Return
+  ${EndIf}
+  ClearErrors
+  FileOpen $1 "$PLUGINSDIR\places.txt" r
+  ${If} ${Errors}
+    Return
+  ${EndIf}
+  ${Do}
+    ClearErrors
+    FileReadUTF16LE $1 $2
+    ${If} ${Errors}
+      ${Break}
+    ${EndIf}
+    ${TrimNewLines} $2 $2
+    StrCpy $3 $2 10
+    ${If} $3 == "database: "
+      StrCpy $Places_Database $2 "" 10
+    ${EndIf}
+    StrCpy $3 $2 15
+    ${If} $3 == "backup folder: "
+      StrCpy $Places_Backups $2 "" 15
+    ${EndIf}
+    StrCpy $3 $2 13
+    ${If} $3 == "data folder: "
+      StrCpy $Places_Data $2 "" 13
+    ${EndIf}
+  ${Loop}
+  FileClose $1
+FunctionEnd
+
+; Names only folders it is sure of: what fldd said; else the defaults when no settings file exists (no choice was
+; ever made); else words that send the person to Help > About, never a folder the backups may not be in.
 Function un.onUninstSuccess
   SetShellVarContext current
-  StrCpy $4 "$DOCUMENTS\fldd backups"
-  Push "backup_folder"
-  Call un.JsonText
-  Pop $0
-  ${If} $0 != ""
-    StrCpy $4 $0
+  ${If} $Places_Data == ""
+    StrCpy $Places_Data "$LOCALAPPDATA\fldd\fldd"
   ${EndIf}
-  StrCpy $5 ""
-  Push "database"
-  Call un.JsonText
-  Pop $0
-  ${If} $0 != ""
-    StrCpy $5 "$\r$\nYour database (moved in Settings): $0"
+  ${If} $Places_Database == ""
+    StrCpy $Places_Database "in the folder above, or in the folder you moved it to in Settings (see Help > About in fldd)"
   ${EndIf}
-  MessageBox MB_OK|MB_ICONINFORMATION "fldd is removed. Your own files are kept:$\r$\n$\r$\nDatabase and settings: $LOCALAPPDATA\fldd\fldd$5$\r$\nBackups: $4$\r$\n$\r$\nDelete them yourself if you no longer need them; installing fldd again finds them." /SD IDOK
+  ${If} $Places_Backups == ""
+    ${If} ${FileExists} "$Places_Data\fldd.json"
+      StrCpy $Places_Backups "the backup folder you chose in Settings (see Help > About in fldd)"
+    ${Else}
+      StrCpy $Places_Backups "$DOCUMENTS\fldd backups"
+    ${EndIf}
+  ${EndIf}
+  MessageBox MB_OK|MB_ICONINFORMATION "fldd is removed. Your own files are kept:$\r$\n$\r$\nDatabase: $Places_Database$\r$\nBackups: $Places_Backups$\r$\nSettings: $Places_Data$\r$\n$\r$\nDelete them yourself if you no longer need them; installing fldd again finds them." /SD IDOK
 FunctionEnd

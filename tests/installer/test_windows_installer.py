@@ -56,3 +56,33 @@ def test_the_windows_installer_refuses_to_build_without_a_version(makensis, tmp_
 
     assert result.returncode != 0
     assert "give the version" in result.stdout + result.stderr
+
+
+def _section(name: str) -> str:
+    text = SCRIPT.read_text(encoding="utf-8")
+    start = text.index(f'Section "{name}"')
+    return text[start:text.index("SectionEnd", start)]
+
+
+def test_a_running_fldd_is_checked_for_before_anything_is_deleted_on_install_and_uninstall():
+    """Windows keeps a running program's files: deleting _internal under it and then stopping would leave a copy
+    that does not start. The check must come before the first deletion, in both directions."""
+    install, uninstall = _section("fldd (required)"), _section("Uninstall")
+    assert install.index("Call StopIfRunning") < install.index("RMDir") < install.index("File /r")
+    assert uninstall.index("Call un.StopIfRunning") < uninstall.index("Delete") < uninstall.index("RMDir")
+    text = SCRIPT.read_text(encoding="utf-8")
+    check = text[text.index("Function ${UN}FlddRunning"):text.index("FunctionEnd", text.index("${UN}FlddRunning"))]
+    assert 'FileOpen $1 "$INSTDIR\\fldd.exe" a' in check and 'FileOpen $1 "$INSTDIR\\fldd-cli.exe" a' in check
+    assert "MB_RETRYCANCEL" in text and "/SD IDCANCEL IDRETRY retry" in text  # silent installs stop, never break
+
+
+def test_the_uninstaller_asks_fldd_where_the_files_are_before_removing_it_and_names_no_folder_it_is_unsure_of():
+    uninstall = _section("Uninstall")
+    assert uninstall.index("Call un.AskWherePlacesAre") < uninstall.index('Delete "$INSTDIR\\fldd-cli.exe"')
+    text = SCRIPT.read_text(encoding="utf-8")
+    assert "--print-data-paths" in text and "FileReadUTF16LE" in text  # the answer read whole, any letters
+    assert "fldd.json\" r" not in text  # the settings file is no longer parsed by the installer
+    message = text[text.index("Function un.onUninstSuccess"):]
+    assert "the backup folder you chose in Settings (see Help > About in fldd)" in message
+    # Documents\fldd backups is named only when no settings file exists, i.e. no other folder was ever chosen
+    assert message.index('${If} ${FileExists} "$Places_Data\\fldd.json"') < message.index("$DOCUMENTS\\fldd backups")
