@@ -217,7 +217,7 @@ Function un.onUninstSuccess
     StrCpy $Places_Data "$LOCALAPPDATA\fldd\fldd"
   ${EndIf}
   ${If} $Places_Database == ""
-    StrCpy $Places_Database "in the folder above, or in the folder you moved it to in Settings (see Help > About in fldd)"
+    StrCpy $Places_Database "in the settings folder above, or in the folder you moved it to in Settings (see Help > About in fldd)"
   ${EndIf}
   ${If} $Places_Backups == ""
     ${If} ${FileExists} "$Places_Data\fldd.json"
@@ -226,5 +226,11 @@ Function un.onUninstSuccess
       StrCpy $Places_Backups "$DOCUMENTS\fldd backups"
     ${EndIf}
   ${EndIf}
-  MessageBox MB_OK|MB_ICONINFORMATION "fldd is removed. Your own files are kept:$\r$\n$\r$\nDatabase: $Places_Database$\r$\nBackups: $Places_Backups$\r$\nSettings: $Places_Data$\r$\n$\r$\nDelete them yourself if you no longer need them; installing fldd again finds them." /SD IDOK
+  StrCpy $0 "fldd is removed. Your own files are kept:$\r$\n$\r$\nSettings: $Places_Data$\r$\nDatabase: $Places_Database$\r$\nBackups: $Places_Backups$\r$\n$\r$\nDelete them yourself if you no longer need them; installing fldd again finds them."
+  !ifdef MESSAGE_LOG  ; checking builds only (/DMESSAGE_LOG=FILE): the message also goes to FILE, in UTF-16LE
+    FileOpen $1 "${MESSAGE_LOG}" w
+    FileWriteUTF16LE $1 $0
+    FileClose $1
+  !endif
+  MessageBox MB_OK|MB_ICONINFORMATION $0 /SD IDOK
 FunctionEnd
