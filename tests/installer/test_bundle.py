@@ -80,6 +80,18 @@ def test_the_bundle_passes_its_selftest_with_a_line_per_check(bundle, tmp_path):
     assert not (tmp_path / "fldd-data" / "fldd.sqlite3").exists()  # the user's database is not made or opened
 
 
+def test_the_bundle_tells_the_uninstallers_where_the_files_are_and_about_creates_nothing(bundle, tmp_path):
+    home = tmp_path / "h o m e ü"
+    home.mkdir()
+    places = run_ok(bundle, home, "--print-data-paths").splitlines()
+    data = home / "fldd-data"
+    assert places == [f"database: {data / 'fldd.sqlite3'}", f"backup folder: {data / 'backups'}",
+                      f"data folder: {data}"]
+    about = run_ok(bundle, home, "about")
+    assert f"no database yet at {data / 'fldd.sqlite3'}" in about.lower() and "fldd-desktop" in about
+    assert sorted(p.name for p in home.iterdir()) == []  # neither asking created a folder or a database
+
+
 def test_a_copy_of_the_bundle_elsewhere_reads_nothing_from_the_checkout(bundle, tmp_path):
     """The bundle carries all it needs: a copy in another folder works, and opens no file of the checkout."""
     strace = shutil.which("strace")
