@@ -34,7 +34,7 @@ def cmd_risk_editions(args: argparse.Namespace) -> int:
         print("In force:")
         for e in in_force:
             print(f"  {_line(e)}")
-            if e.note and not e.complete:
+            if e.note:  # a whole table may still list only some countries (TIP: Watch List and Tier 3)
                 print(f"  {'':<13} {e.note}")
             for line in basis_lines(e):
                 print(f"  {'':<13} {line}")

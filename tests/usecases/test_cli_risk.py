@@ -62,3 +62,9 @@ def test_editions_name_the_countries_whose_shipped_dol_rows_were_not_checked(tmp
     capsys.readouterr()
     assert main(["--db", db, "risk", "editions"]) == 0
     assert "not checked" not in capsys.readouterr().out  # the loaded list is taken as the publisher's own
+
+
+def test_editions_give_the_caveat_of_a_whole_table_too(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "cli.sqlite3"), "risk", "editions"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Lists only the 25 countries on the Tier 2 Watch List and the 20 on Tier 3" in text
