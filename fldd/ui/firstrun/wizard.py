@@ -140,7 +140,7 @@ class FirstRunWizard(QDialog):
             return
         self._loaded, self._failure = None, ""
         self.loader = DemoLoader(self.ctx, self)
-        self.loader.loaded.connect(self._demo_loaded)
+        self.loader.done.connect(self._demo_loaded)
         self.loader.failed.connect(self._demo_failed)
         self.loader.finished.connect(self._loader_finished)
         self.finish_page.progress.show()
@@ -163,7 +163,7 @@ class FirstRunWizard(QDialog):
         self._update_buttons()
         if self._loaded is None:
             self._say(f"The demo portfolio was not loaded, and nothing of it was kept: "
-                      f"{self._failure or 'it stopped unexpectedly'}. Press Finish to try again, or go Back "
+                      f"{self._failure.rstrip('.') or 'it stopped unexpectedly'}. Press Finish to try again, or go Back "
                       f"and choose an empty workspace.", error=True)
             return
         self._set_up()

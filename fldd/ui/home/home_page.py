@@ -332,7 +332,7 @@ class HomePage(Page):
         self.demo_status.setStyleSheet("")
         self.demo_status.setText("Loading the demo portfolio: 40 suppliers with their assessments and findings…")
         self.loader = DemoLoader(self.ctx, self)
-        self.loader.loaded.connect(self._demo_loaded)
+        self.loader.done.connect(self._demo_loaded)
         self.loader.failed.connect(self._demo_failed)
         self.loader.finished.connect(self._loader_finished)
         QCoreApplication.instance().aboutToQuit.connect(self._wait_for_loader)
