@@ -80,29 +80,44 @@ def restore_from_backup(window) -> None:
     if getattr(window, "backup_job", None) is not None:
         prompter.inform(window, "A backup is being made", "Wait for the backup under way to finish, then restore.")
         return
-    chosen = prompter.open_file(window, "Restore from a backup", f"fldd backups (*{BACKUP_SUFFIX});;All files (*)")
-    if not chosen:
-        return
-    try:
-        facts = read_backup(Path(chosen))
-        current = workspace_counts(window.ctx)
-    except (Rejected, StoreError) as exc:
-        prompter.error(window, "This file cannot be restored", str(exc))
-        return
-    question = confirmation_text(facts, current, window.ctx.store.path, app_config.backup_folder())
-    if not prompter.confirm(window, "Restore from a backup", question, accept="&Restore"):
-        return
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        new_ctx, facts, safety = restore(window.ctx, facts.path)
-    except (Rejected, StoreError) as exc:
-        QGuiApplication.restoreOverrideCursor()
-        prompter.error(window, "The backup was not restored", f"{exc}\n\nYour workspace is as it was.")
+    restored = choose_and_restore(window, window.ctx, prompter)
+    if restored is None:
         window._data_changed_everywhere()
         return
-    QGuiApplication.restoreOverrideCursor()
+    new_ctx, facts, safety = restored
     window.replace_context(new_ctx)
-    prompter.inform(window, "Backup restored",
-                    f"The backup made {words.when(facts.made_at)} is restored: your workspace holds "
-                    f"{words.holds(facts.counts)}.\n\nThe workspace it replaced is saved as “{safety.name}” in "
-                    f"{safety.parent}. To go back to it, restore that file.")
+    prompter.inform(window, "Backup restored", restored_words(facts, safety))
+
+
+def choose_and_restore(parent, ctx, prompter):
+    """The restore's questions and the restore itself, for the window and the first run alike: choose a backup,
+    see what it holds against the workspace, confirm, restore. (new_ctx, facts, safety path) once restored (ctx is
+    closed then); None when the person stopped or it was refused (they were told; ctx is open as it was)."""
+    chosen = prompter.open_file(parent, "Restore from a backup", f"fldd backups (*{BACKUP_SUFFIX});;All files (*)")
+    if not chosen:
+        return None
+    try:
+        facts = read_backup(Path(chosen))
+        current = workspace_counts(ctx)
+    except (Rejected, StoreError) as exc:
+        prompter.error(parent, "This file cannot be restored", str(exc))
+        return None
+    question = confirmation_text(facts, current, ctx.store.path, app_config.backup_folder())
+    if not prompter.confirm(parent, "Restore from a backup", question, accept="&Restore"):
+        return None
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return restore(ctx, facts.path)
+    except (Rejected, StoreError) as exc:
+        failure = exc
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    prompter.error(parent, "The backup was not restored", f"{failure}\n\nYour workspace is as it was.")
+    return None
+
+
+def restored_words(facts, safety: Path) -> str:
+    """What was restored, and where the workspace it replaced was kept."""
+    return (f"The backup made {words.when(facts.made_at)} is restored: your workspace holds "
+            f"{words.holds(facts.counts)}.\n\nThe workspace it replaced is saved as “{safety.name}” in "
+            f"{safety.parent}. To go back to it, restore that file.")
