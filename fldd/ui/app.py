@@ -44,19 +44,20 @@ def _report_when_shown(app: QApplication) -> None:
     QTimer.singleShot(0, report)
 
 
-def set_up_if_new(ctx, prompter: Prompter) -> tuple[bool, object]:
-    """Whether to go on to the main window, and the first run's choices (FirstRunChoices) when it was shown.
-    A workspace set up before, or one with suppliers made before the first run existed, goes straight on; a new
-    one meets the first run, and closing that means quit."""
+def set_up_if_new(ctx, prompter: Prompter) -> tuple[bool, object, object]:
+    """Whether to go on to the main window, the first run's choices (FirstRunChoices) when it was shown, and the
+    context to go on with: ctx, or the restored workspace's when the first run restored a backup (ctx is closed
+    then). A workspace set up before, or one with suppliers made before the first run existed, goes straight
+    on; a new one meets the first run, and closing that means quit."""
     if not needs_first_run(ctx):
-        return True, None
+        return True, None, ctx
     from fldd.ui.firstrun.wizard import FirstRunWizard
 
     wizard = FirstRunWizard(ctx, prompter)
     accepted = bool(wizard.exec())
     choices = wizard.choices if accepted else None
     wizard.deleteLater()
-    return accepted, choices
+    return accepted, choices, wizard.ctx
 
 
 def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | None = None) -> int:
@@ -87,10 +88,10 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
             build_demo(ctx)
             mark_set_up(ctx)
         make_risk_current(ctx)
-        go_on, choices = set_up_if_new(ctx, prompter)
+        go_on, choices, current = set_up_if_new(ctx, prompter)
         if not go_on:
             return 0  # the first run closed before the end: nothing chosen, asked again next time
-        window = MainWindow(ctx, prompter)
+        window = MainWindow(current, prompter)
         window.show_on_screen()
         if choices is not None and choices.tour:
             window.start_tour()
@@ -99,7 +100,8 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
         return app.exec()
     finally:
         crash_handler.uninstall()
-        window_ctx = window.ctx if "window" in locals() else ctx
-        window_ctx.close()
-        if window_ctx is not ctx:
-            ctx.close()
+        # whichever is open: the first, one the first run restored, one a restore or a move in the window made
+        # (closing a context twice does nothing)
+        for each in (ctx, locals().get("current"), getattr(locals().get("window"), "ctx", None)):
+            if each is not None:
+                each.close()
