@@ -27,11 +27,11 @@ def _open_app(args: argparse.Namespace) -> int:
 # Each entry adds one subcommand: it takes the subparsers object, adds its parser and sets
 # `handler` (a function of the parsed args returning an exit code) with set_defaults.
 def _standard_commands() -> tuple:
-    from fldd import cli_actions, cli_backup, cli_exchange, cli_register, cli_report, cli_risk, cli_standard
+    from fldd import cli_about, cli_actions, cli_backup, cli_exchange, cli_register, cli_report, cli_risk, cli_standard
 
     return (cli_standard.add_questionnaires, cli_standard.add_score, cli_register.add_suppliers,
             cli_register.add_assessments, cli_actions.add_actions, cli_register.add_demo, cli_exchange.add_workbook,
-            cli_report.add_report, cli_risk.add_risk, cli_backup.add_backup)
+            cli_report.add_report, cli_risk.add_risk, cli_backup.add_backup, cli_about.add_about)
 
 
 SUBCOMMANDS: tuple = ()

@@ -31,17 +31,18 @@ def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ, pl
 EXIT_WHEN_SHOWN = "FLDD_EXIT_WHEN_SHOWN"  # smoke tests and the start-up benchmark: print the time shown, then quit
 
 
-def _report_when_shown(app: QApplication) -> None:
-    """Once the event loop has painted the window, print the wall-clock time and quit."""
+def _report_when_shown(app: QApplication, window: MainWindow) -> None:
+    """Print the wall-clock time when the window is first painted ("shown") and when Home is filled ("home"),
+    then quit."""
     import time
 
-    from PySide6.QtCore import QTimer
+    window.first_painted.connect(lambda: print(f"shown {time.time():.6f}", flush=True))
 
-    def report() -> None:
-        print(f"shown {time.time():.6f}", flush=True)
+    def home() -> None:
+        print(f"home {time.time():.6f}", flush=True)
         app.quit()
 
-    QTimer.singleShot(0, report)
+    window.home_opened.connect(home)
 
 
 def set_up_if_new(ctx, prompter: Prompter) -> tuple[bool, object, object]:
@@ -87,16 +88,16 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
 
             build_demo(ctx)
             mark_set_up(ctx)
-        make_risk_current(ctx)
         go_on, choices, current = set_up_if_new(ctx, prompter)
         if not go_on:
             return 0  # the first run closed before the end: nothing chosen, asked again next time
-        window = MainWindow(current, prompter)
-        window.show_on_screen()
+        # the risk data is made current (a refresh a crash cut short finished) after the window is on screen
+        window = MainWindow(current, prompter, open_later=lambda: make_risk_current(window.ctx))
         if choices is not None and choices.tour:
-            window.start_tour()
+            window.home_opened.connect(window.start_tour)
         if os.environ.get(EXIT_WHEN_SHOWN):
-            _report_when_shown(app)
+            _report_when_shown(app, window)
+        window.show_on_screen()
         return app.exec()
     finally:
         crash_handler.uninstall()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -63,7 +63,13 @@ def _factory(module: str, name: str) -> Callable[..., Page]:
 class MainWindow(QMainWindow):
     """Navigation on the left, one page at a time on the right, the open database in the status bar."""
 
-    def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None):
+    first_painted = Signal()  # the window is on screen
+    home_opened = Signal()  # Home is built and shown after the deferred start-up work (open_later)
+
+    def __init__(self, ctx, prompter: Prompter | None = None, parent: QWidget | None = None, *,
+                 open_later: Callable[[], None] | None = None):
+        """open_later: work to do before Home is built (making the risk data current), run just after the window
+        is first painted, so the window appears at once and Home fills a moment later; None builds Home now."""
         super().__init__(parent)
         self.ctx = ctx
         self.prompter = prompter or Prompter()
@@ -118,7 +124,36 @@ class MainWindow(QMainWindow):
         self.nav.itemClicked.connect(lambda item: self.go_to(self.nav.row(item)))
         for row in range(len(PAGES)):
             QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.go_to(row))
+        self.open_later = open_later
+        self.painted = False
+        self.nav.installEventFilter(self)  # the navigation is painted with the window's first paint
+        if open_later is None:
+            self.nav.setCurrentRow(0)
+        else:
+            self.opening = QLabel("Opening your workspace…")
+            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(self.opening)
+            self.nav.setEnabled(False)  # focus would choose a page before the start-up work is done
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """The window's first paint: say so, and start the deferred work once that paint is on screen."""
+        if not self.painted and watched is self.nav and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            self.first_painted.emit()
+            if self.open_later is not None:
+                QTimer.singleShot(0, self._open_home)
+        return super().eventFilter(watched, event)
+
+    def _open_home(self) -> None:
+        """After the first paint: the deferred start-up work, then Home."""
+        work, self.open_later = self.open_later, None
+        work()
+        self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
+        self.nav.setFocus()
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.home_opened.emit()
 
     def show_on_screen(self) -> None:
         """Show the window at the size its screen suits (opening_geometry)."""

@@ -96,7 +96,8 @@ def answer_then_report():
             QTest.keyClick(wizard, Qt.Key.Key_Return)
         QTest.keyClick(wizard, Qt.Key.Key_Return)  # Finish: empty workspace, with the tour
         return
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+             and w.open_later is None]  # Home is open (it follows the window's first paint)
     if shown:
         timer.stop()
         window = shown[0]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from fldd.store.errors import StoreError
 from fldd.ui.backup.reminder_bar import BackupReminderBar
-from fldd.ui.home.demo_loader import DemoLoader
 from fldd.ui.home.next_steps_strip import NextStepsStrip
 from fldd.ui.home.portfolio_strip import PortfolioStrip
 from fldd.ui.home.todo_card import TodoCard
@@ -27,7 +26,6 @@ from fldd.ui.layout import MARGIN, SPACING, hbox, page_heading, vbox
 from fldd.ui.page import Page
 from fldd.ui.prompter import Prompter
 from fldd.ui.rating_legend import legend_label
-from fldd.ui.reports.portfolio_dialog import PortfolioReportDialog
 from fldd.ui.theme import OVERDUE_COLOUR, SEVERITY_WORDS, STATUS_WORDS
 from fldd.usecases.context import ROLES
 from fldd.usecases.errors import Rejected
@@ -149,7 +147,7 @@ class HomePage(Page):
         super().__init__(parent)
         self.ctx = ctx
         self.prompter = prompter or Prompter()
-        self.loader: DemoLoader | None = None
+        self.loader = None  # DemoLoader while the demo portfolio loads
         self.data: dict = {}
 
         self.heading = page_heading("What needs doing next")
@@ -165,7 +163,7 @@ class HomePage(Page):
         self.report_button.setObjectName("portfolioReport")
         self.report_button.setToolTip("The portfolio's figures for a board paper or a modern slavery statement, "
                                       "as PDF or Excel, with the reporting-law map filled in")
-        self.report_dialog: PortfolioReportDialog | None = None
+        self.report_dialog = None  # PortfolioReportDialog once opened
         cards_holder = QWidget()
         self.cards = {name: TodoCard(*CARDS[name][:4], parent=cards_holder) for name in SECTIONS}
         self.grid = QGridLayout()
@@ -237,8 +235,10 @@ class HomePage(Page):
         self.report_button.clicked.connect(self.portfolio_report)
         self.refresh()
 
-    def portfolio_report(self) -> PortfolioReportDialog:
+    def portfolio_report(self):
         """Open the portfolio report dialog (period, format, file)."""
+        from fldd.ui.reports.portfolio_dialog import PortfolioReportDialog  # when asked: keeps start-up short
+
         self.report_dialog = PortfolioReportDialog(self.ctx, self.prompter, self)
         self.report_dialog.show()
         return self.report_dialog
@@ -331,6 +331,8 @@ class HomePage(Page):
         self.progress.show()
         self.demo_status.setStyleSheet("")
         self.demo_status.setText("Loading the demo portfolio: 40 suppliers with their assessments and findings…")
+        from fldd.ui.home.demo_loader import DemoLoader
+
         self.loader = DemoLoader(self.ctx, self)
         self.loader.done.connect(self._demo_loaded)
         self.loader.failed.connect(self._demo_failed)
