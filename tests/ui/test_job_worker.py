@@ -54,3 +54,19 @@ def test_an_unexpected_error_fails_in_plain_words_naming_the_error_log(qtbot, er
     assert said in message and "unexpected problem" in message and str(log_path()) in message
     assert "internal error" not in message and "(" + repr(error) not in message
     assert type(error).__name__ in log_path().read_text(encoding="utf-8")
+
+
+def test_every_worker_thread_in_the_app_is_a_job_worker():
+    """A thread of its own making would again leave its errors to the crash handler on that thread."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "fldd" / "ui"
+    own_threads = []
+    for path in ui.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name != "JobWorker":
+                bases = {getattr(base, "id", getattr(base, "attr", "")) for base in node.bases}
+                if bases & {"QThread", "Thread", "QRunnable"}:
+                    own_threads.append(f"{path.relative_to(ui)}: {node.name}")
+    assert own_threads == []
