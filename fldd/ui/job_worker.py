@@ -5,7 +5,9 @@ ends in done or failed, so no window is left waiting with its buttons held."""
 
 from __future__ import annotations
 
+import sys
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -60,6 +62,9 @@ class JobWorker(QThread):
 
 
 def unexpected(error: BaseException) -> str:
-    """Log an error nobody expected, and say it in words that fit after 'X was not done: '."""
+    """Log an error nobody expected (and print it where there is a console), and say it in words that fit after
+    'X was not done: '."""
+    if sys.stderr is not None:
+        traceback.print_exception(error)
     where = record(type(error), error, error.__traceback__)
     return f"fldd met an unexpected problem ({what_went_wrong(error)}). {where_the_details_are(where)}"

@@ -70,3 +70,15 @@ def test_every_worker_thread_in_the_app_is_a_job_worker():
                 if bases & {"QThread", "Thread", "QRunnable"}:
                     own_threads.append(f"{path.relative_to(ui)}: {node.name}")
     assert own_threads == []
+
+
+def test_without_a_console_the_unexpected_error_still_reaches_the_log(qtbot, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "stderr", None)  # the windowed bundle on Windows
+
+    def job(progress, cancelled):
+        raise ValueError("no console here")
+
+    _, (message,) = run(qtbot, job)
+    assert "no console here" in message and "ValueError: no console here" in log_path().read_text(encoding="utf-8")
