@@ -4,17 +4,27 @@ how big it is."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 NOUNS = {"suppliers": ("supplier", "suppliers"), "assessments": ("assessment", "assessments"),
          "findings": ("finding", "findings"), "evidence_files": ("evidence file", "evidence files")}
 
 
+def plain(text: str) -> str:
+    """Text read from a file shown as text only: control characters (terminal escapes, bidirectional overrides)
+    dropped and line breaks made spaces, so a crafted backup cannot paint its own words on a terminal. Rich text
+    still needs html.escape on top."""
+    kept = (" " if ch in "\n\r\t" else ch for ch in str(text))
+    return "".join(ch for ch in kept if unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
 def when(made_at: str) -> str:
-    """'23 November 2026 at 14:02' (the time where the backup was made)."""
+    """'23 November 2026 at 14:02' (the time where the backup was made); 'an unknown date' for anything that is
+    not a date (never the text itself: it comes from the file)."""
     try:
         moment = dt.datetime.fromisoformat(made_at)
-    except ValueError:
-        return made_at or "an unknown date"
+    except (TypeError, ValueError):
+        return "an unknown date"
     return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
 
