@@ -26,8 +26,11 @@ def _print_json(data: object) -> None:
 
 
 def _fail(messages: list[str]) -> int:
+    """Print the refusal; messages quote names read from files, so control characters never reach the terminal."""
+    from fldd.usecases.backup_words import plain
+
     for message in messages:
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {plain(message, lines=True)}", file=sys.stderr)
     return EXIT_REJECTED
 
 

@@ -202,3 +202,13 @@ def test_a_moved_database_that_is_not_there_is_said_and_no_empty_one_is_made(tmp
     gone.parent.mkdir()  # the folder is there, the file is gone: the same
     code, out, err = run(capsys, *command)
     assert code == 1 and str(gone) in err and not gone.exists()
+
+
+def test_a_refusal_quoting_a_crafted_name_prints_no_terminal_codes(db, tmp_path, capsys):
+    assert run(capsys, "--db", db, "backup", "create", "-o", tmp_path / "good.fldd-backup")[0] == 0
+    crafted = tmp_path / "crafted.fldd-backup"
+    crafted.write_bytes((tmp_path / "good.fldd-backup").read_bytes())
+    with sqlite3.connect(crafted) as conn:
+        conn.execute("CREATE TABLE \"x\x1b[2J\x1b[32mverified\" (a)")
+    code, out, err = run(capsys, "backup", "show", crafted)
+    assert code == 1 and "verified" in err and "\x1b" not in err
