@@ -87,6 +87,8 @@ def test_ctrl_b_backs_up_and_says_where_and_what_and_the_reminder_goes(window, q
     assert backup.backup_status(ctx).last_path == str(made[0])
     qtbot.mouseClick(window.dialog.folder_button, Qt.MouseButton.LeftButton)
     assert prompter.asked[-1] == ("show_file", str(made[0]), "folder")
+    # the job's finished signal (which gives the menu back) may come after its done signal (which shows the dialog)
+    qtbot.waitUntil(lambda: window.backup_job is None)
     assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
 
 
