@@ -27,6 +27,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 PART_SUFFIX = ".part"
 WRITING_PREFIX = ".fldd-writing-"  # the private folder a copy is written in, beside its final name
 OLD_PART = ".fldd-backup.part"  # what earlier versions left beside a backup when killed while writing it
+BUSY_MARKER = "writing"  # locked by the process writing in that private folder
 UNFINISHED_AFTER = 600  # seconds without change after which a copy in the making is taken as cut short
 STAMP_KEYS = ("backup_made_at", "backup_app_version", "backup_source_db")  # facts written inside a backup
 COUNTED = {"suppliers": "suppliers", "assessments": "assessments", "findings": "findings",
@@ -52,7 +53,9 @@ def write_copy(store: Store, target: Path, stamp: dict[str, str] | None = None) 
     clear_unfinished(folder)
     work = Path(tempfile.mkdtemp(prefix=WRITING_PREFIX, dir=folder))
     tmp = work / (target.name + PART_SUFFIX)
+    busy = None
     try:
+        busy = process_lock.hold_marker(work / BUSY_MARKER)
         dest = sqlite3.connect(str(tmp))
         try:
             store.conn.backup(dest)
@@ -72,6 +75,8 @@ def write_copy(store: Store, target: Path, stamp: dict[str, str] | None = None) 
     except sqlite3.Error as exc:
         raise as_os_error(exc, folder) from None
     finally:
+        if busy is not None:
+            os.close(busy)
         shutil.rmtree(work, ignore_errors=True)
     return target
 
@@ -109,8 +114,9 @@ def _take_name(tmp: Path, target: Path) -> None:
 
 
 def clear_unfinished(folder: Path) -> None:
-    """Remove what a copy cut short by a crash left in folder (its private folder, or an older fldd's .part),
-    once nothing in it has changed for UNFINISHED_AFTER seconds: a copy still being written changes all the time."""
+    """Remove what a copy cut short by a crash left in folder: a private folder whose marker no process holds any
+    more (the writer's lock went with it), or, without a marker (the instant between making the folder and
+    locking it, or an older fldd's .part), one unchanged for UNFINISHED_AFTER seconds."""
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -119,8 +125,13 @@ def clear_unfinished(folder: Path) -> None:
     for entry in entries:
         try:
             if entry.name.startswith(WRITING_PREFIX) and entry.is_dir():
-                newest = max([entry.stat().st_mtime] + [p.stat().st_mtime for p in entry.iterdir()])
-                if now - newest > UNFINISHED_AFTER:
+                marker = entry / BUSY_MARKER
+                if marker.exists():
+                    stale = not process_lock.marker_held(marker)
+                else:
+                    stale = now - max([entry.stat().st_mtime] + [p.stat().st_mtime for p in entry.iterdir()]) \
+                        > UNFINISHED_AFTER
+                if stale:
                     shutil.rmtree(entry, ignore_errors=True)
             elif entry.name.endswith(OLD_PART) and entry.is_file() and now - entry.stat().st_mtime > UNFINISHED_AFTER:
                 _remove(entry)

@@ -135,6 +135,29 @@ def held_elsewhere(database: Path) -> Holder | None:
     return read_holder(path)
 
 
+def hold_marker(path: Path) -> int:
+    """Create and lock a marker file, held while the returned descriptor stays open (os.close lets go; so does the
+    end of the process, a crash included): another process can tell work under way from work a crash cut short."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    _try_lock(fd)
+    return fd
+
+
+def marker_held(path: Path) -> bool:
+    """Whether some process holds the marker at path (hold_marker); False when it is gone or free."""
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        if _try_lock(fd):
+            _unlock(fd)
+            return False
+        return True
+    finally:
+        os.close(fd)
+
+
 class ProcessLock:
     """This process's hold on one database; release() when the connection that asked for it is closed."""
 

@@ -323,3 +323,21 @@ def test_a_fifo_is_refused_as_not_a_regular_file(tmp_path):
     with pytest.raises(Rejected) as refused:
         backup.read_backup(fifo)
     assert "not a regular file" in str(refused.value)
+
+
+def test_a_copy_cut_short_is_cleared_at_once_and_one_under_way_is_left_alone(ctx, made):
+    from fldd.store import lock
+
+    folder = made.path.parent
+    killed, writing = folder / ".fldd-writing-killed", folder / ".fldd-writing-busy"
+    for work in (killed, writing):
+        work.mkdir()
+        (work / "x.fldd-backup.part").write_bytes(b"half")
+    os.close(lock.hold_marker(killed / backup_files.BUSY_MARKER))  # its writer died: the lock went with it
+    held = lock.hold_marker(writing / backup_files.BUSY_MARKER)  # another process's backup under way
+    try:
+        backup.back_up(ctx)
+        assert not killed.exists()
+        assert (writing / "x.fldd-backup.part").exists()
+    finally:
+        os.close(held)
