@@ -246,3 +246,21 @@ def test_messages_are_shown_as_plain_text(qapp, monkeypatch):
     Prompter().error(None, "This file cannot be restored", "<h1>it has a trigger</h1>")
     Prompter().inform(None, "Done", "<b>x</b>")
     assert shown == [(Qt.TextFormat.PlainText, "<h1>it has a trigger</h1>"), (Qt.TextFormat.PlainText, "<b>x</b>")]
+
+
+def test_ctrl_b_onto_a_full_disk_says_so_plainly(window, qtbot, prompter, ctx, monkeypatch):
+    import sqlite3
+
+    from fldd.store import backup_files
+
+    def full(conn):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup_files, "_integrity", full)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(window, "backup_job", None) is None)
+    kind, title, text = prompter.asked[-1]
+    assert (kind, title) == ("error", "No backup was made")
+    assert f"the disk holding {app_config.backup_folder().absolute()} is full" in text
+    assert not list(app_config.backup_folder().iterdir())
+    assert home(window).backup_bar.isVisible()
