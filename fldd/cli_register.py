@@ -27,10 +27,10 @@ def _print_json(data: object) -> None:
 
 def _fail(messages: list[str]) -> int:
     """Print the refusal; messages quote names read from files, so control characters never reach the terminal."""
-    from fldd.usecases.backup_words import plain
+    from fldd.terminal_text import shown
 
     for message in messages:
-        print(f"error: {plain(message, lines=True)}", file=sys.stderr)
+        print("error: " + "\n".join(shown(line) for line in message.split("\n")), file=sys.stderr)
     return EXIT_REJECTED
 
 

@@ -23,7 +23,7 @@ from fldd.store import lock as process_lock
 from fldd.store.backup_files import BadCandidate
 from fldd.store.connection import open_store
 from fldd.store.errors import StoreError
-from fldd.usecases import backup_words as words
+from fldd.terminal_text import shown
 from fldd.usecases.context import AppContext, open_context, own_connection
 from fldd.usecases.errors import Rejected
 
@@ -177,7 +177,7 @@ def read_backup(path: Path) -> BackupFacts:
         with backup_files.private_copy(path) as copy:
             found = backup_files.examine(copy)
     except backup_files.InUse as exc:
-        raise Rejected([f"{path}: {words.plain(str(exc))} is working on this database; it can be read only once "
+        raise Rejected([f"{path}: {shown(str(exc))} is working on this database; it can be read only once "
                         "that is closed. Close it (or choose a backup file), then try again; nothing was "
                         "changed."]) from None
     except BadCandidate as exc:
@@ -196,8 +196,8 @@ def _facts(path: Path, found: dict, size: int) -> BackupFacts:
                         f"holds changes this version does not know ({', '.join(found['unknown'][:3])}). Install "
                         "the newer fldd, then restore it; nothing was changed."])
     return BackupFacts(path=path, made_at=_known_date(stamp.get("backup_made_at", "")),
-                       app_version=words.plain(version) or "unknown",
-                       source_db=words.plain(stamp.get("backup_source_db", "")), size_bytes=size,
+                       app_version=shown(version) or "unknown",
+                       source_db=shown(stamp.get("backup_source_db", "")), size_bytes=size,
                        counts=found["counts"], older_schema=bool(found["pending"]))
 
 
@@ -261,7 +261,7 @@ def _ready_beside(source: Path, database: Path, values: dict[str, str | None]) -
     except (BadCandidate, backup_files.InUse) as exc:
         if candidate is not None:
             backup_files.remove_file(candidate)
-        raise Rejected([f"{source}: the copy made for the restore failed its check ({words.plain(str(exc))}); "
+        raise Rejected([f"{source}: the copy made for the restore failed its check ({shown(str(exc))}); "
                         "nothing was changed."]) from None
     except OSError as exc:
         if candidate is not None:
@@ -302,7 +302,7 @@ def _swap(ctx: AppContext, candidate: Path, database: Path, safety: Path) -> App
             new.close()
         backup_files.swap_in(_ready_beside(safety, database, {}), database)
         ctx.store = open_store(database)
-        raise Rejected([f"{database}: the restored database could not be opened ({words.plain(str(exc))}); your "
+        raise Rejected([f"{database}: the restored database could not be opened ({shown(str(exc))}); your "
                         "database was put back as it was."]) from None
 
 

@@ -4,18 +4,9 @@ how big it is."""
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 NOUNS = {"suppliers": ("supplier", "suppliers"), "assessments": ("assessment", "assessments"),
          "findings": ("finding", "findings"), "evidence_files": ("evidence file", "evidence files")}
-
-
-def plain(text: str, *, lines: bool = False) -> str:
-    """Text read from a file shown as text only: control characters (terminal escapes, bidirectional overrides)
-    dropped and line breaks made spaces (kept with lines), so a crafted backup cannot paint its own words on a
-    terminal. Rich text still needs html.escape on top."""
-    kept = (ch if lines and ch == "\n" else " " if ch in "\n\r\t" else ch for ch in str(text))
-    return "".join(ch for ch in kept if unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
 def when(made_at: str) -> str:
