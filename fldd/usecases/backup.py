@@ -39,8 +39,9 @@ BUSY = ("fldd is still working on this database (a backup, an import, an export 
 
 @dataclass(frozen=True)
 class BackupFacts:
-    """What a backup file holds, read from the file itself: when it was made (ISO, local time), by which fldd
-    version, from which database path, its size, and counts (suppliers, assessments, findings, evidence files).
+    """What a backup file holds, read from the file itself: when it was made (ISO, local time; "" when not known:
+    unstamped, or a date still to come), by which fldd version, from which database path (both shown as text:
+    control marks written <U+…>), its size, and counts (suppliers, assessments, findings, evidence files).
     older_schema: made by an earlier fldd, brought up to date when restored."""
 
     path: Path
