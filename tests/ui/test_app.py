@@ -208,3 +208,18 @@ def test_a_second_app_on_the_same_database_says_who_has_it_and_opens_nothing(qap
     assert (kind, title) == ("error", "fldd cannot open its database")
     assert f"fldd is already open on this database: the fldd app (process {first.pid}" in text
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_moved_database_that_is_not_there_is_said_and_no_empty_one_is_made(qapp, tmp_path, monkeypatch):
+    from fldd import app_config
+    from fldd.ui.prompter import ScriptedPrompter
+
+    monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path / "data"))
+    gone = tmp_path / "usb-stick" / "fldd.sqlite3"  # the drive it was moved to is not connected
+    app_config.save(app_config.AppConfig(database=str(gone)))
+    prompter = ScriptedPrompter()
+    assert run_app(None, prompter=prompter) == 1
+    ((kind, title, text),) = prompter.asked
+    assert kind == "error" and str(gone) in text and "--db" not in text and "connect" in text.lower()
+    assert not gone.parent.exists() and not app_config.paths.default_db_path().exists()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
