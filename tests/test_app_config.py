@@ -30,7 +30,16 @@ def test_the_cli_opens_the_database_the_config_points_at(tmp_path, capsys):
     from fldd import cli
 
     moved = tmp_path / "moved" / "fldd.sqlite3"
+    assert cli.main(["--db", str(moved), "suppliers", "list"]) == 0  # the database is there, as after a move
     app_config.save(app_config.AppConfig(database=str(moved)))
     assert cli.main(["suppliers", "add", "--name", "Harbour Nets", "--country", "TH"]) == 0
-    assert moved.exists()
+    assert "Harbour Nets" in capsys.readouterr().out
+    assert cli.main(["--db", str(moved), "suppliers", "list"]) == 0 and "Harbour Nets" in capsys.readouterr().out
     assert not paths.default_db_path().exists()
+
+
+def test_paths_with_letters_beyond_english_are_written_as_they_are(tmp_path):
+    folder = tmp_path / "Sauvegardes données" / "Año 2026"
+    app_config.save(app_config.AppConfig(backup_folder=str(folder)))
+    assert "données" in app_config.config_path().read_text(encoding="utf-8")  # not \\u00e9 escapes
+    assert app_config.backup_folder() == folder

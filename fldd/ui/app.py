@@ -5,9 +5,11 @@ import sys
 from collections.abc import MutableMapping
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from fldd import __version__
+from fldd import __version__, app_config
+from fldd.paths import resources_dir
 from fldd.store import lock as process_lock
 from fldd.store.errors import StoreError
 from fldd.ui.crash_handler import CrashHandler
@@ -61,10 +63,12 @@ def set_up_if_new(ctx, prompter: Prompter) -> tuple[bool, object, object]:
     return accepted, choices, wizard.ctx
 
 
-def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | None = None) -> int:
-    """Show the main window on db_path and run the event loop; returns the exit code.
+def run_app(db_path: Path | None, *, demo_if_new: bool = False, prompter: Prompter | None = None) -> int:
+    """Show the main window on db_path (None: the one app_config points at) and run the event loop; returns the
+    exit code.
 
-    With demo_if_new, a database that does not exist yet is filled with the demo portfolio first.
+    With demo_if_new, a database that does not exist yet is filled with the demo portfolio first. A database
+    the person moved that is not there is said, and none is made in its place.
     """
     if use_offscreen_without_display():
         print("fldd: no display (DISPLAY and WAYLAND_DISPLAY unset): running offscreen, nothing will be shown",
@@ -73,7 +77,14 @@ def run_app(db_path: Path, *, demo_if_new: bool = False, prompter: Prompter | No
     app.setApplicationName("fldd")
     app.setOrganizationName("fldd")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "fldd-256.png")))  # taskbar, title bar, Alt+Tab
     prompter = prompter or Prompter()
+    if db_path is None:
+        try:
+            db_path = app_config.database_to_open(app_config.APP_HOW)
+        except app_config.DatabaseMissing as exc:
+            prompter.error(None, "fldd cannot find its database", str(exc))
+            return 1
     new = not Path(db_path).exists()
     try:
         ctx = open_context(db_path, holder=process_lock.APP)

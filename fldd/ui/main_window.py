@@ -147,13 +147,15 @@ class MainWindow(QMainWindow):
     def _open_home(self) -> None:
         """After the first paint: the deferred start-up work, then Home."""
         work, self.open_later = self.open_later, None
-        work()
-        self.nav.setEnabled(True)
-        self.nav.setCurrentRow(0)
-        self.nav.setFocus()
-        self.stack.removeWidget(self.opening)
-        self.opening.deleteLater()
-        self.home_opened.emit()
+        try:
+            work()  # an error here is told by the crash handler; Home opens all the same, never stuck half-open
+        finally:
+            self.nav.setEnabled(True)
+            self.nav.setCurrentRow(0)
+            self.nav.setFocus()
+            self.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.home_opened.emit()
 
     def show_on_screen(self) -> None:
         """Show the window at the size its screen suits (opening_geometry)."""

@@ -152,7 +152,7 @@ def restore_then_report():
     if shown:
         timer.stop()
         window = shown[0]
-        print(*seen, window.ctx.store.path.name, window.ctx.store.path == db, flush=True)
+        print(*seen, window.db_label.text().split()[-1], window.ctx.store.path == db, flush=True)
         window.close()
         QApplication.quit()
 
@@ -185,7 +185,7 @@ def test_a_backup_restored_in_the_first_run_opens_in_the_main_window_and_is_clos
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "FLDD_DATA_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["wizard", "fldd.sqlite3", "True", "holds", "0"]
+    assert done.stdout.split() == ["wizard", "(supplier)", "True", "holds", "0"]
     again = open_context(db)
     try:
         assert preferences(again) == Preferences("supplier", "es", 30, True)
@@ -276,4 +276,19 @@ def test_a_second_app_on_the_same_database_says_who_has_it_and_opens_nothing(qap
     ((kind, title, text),) = prompter.asked
     assert (kind, title) == ("error", "fldd cannot open its database")
     assert f"fldd is already open on this database: the fldd app (process {first.pid}" in text
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_moved_database_that_is_not_there_is_said_and_no_empty_one_is_made(qapp, tmp_path, monkeypatch):
+    from fldd import app_config
+    from fldd.ui.prompter import ScriptedPrompter
+
+    monkeypatch.setenv("FLDD_DATA_DIR", str(tmp_path / "data"))
+    gone = tmp_path / "usb-stick" / "fldd.sqlite3"  # the drive it was moved to is not connected
+    app_config.save(app_config.AppConfig(database=str(gone)))
+    prompter = ScriptedPrompter()
+    assert run_app(None, prompter=prompter) == 1
+    ((kind, title, text),) = prompter.asked
+    assert kind == "error" and str(gone) in text and "--db" not in text and "connect" in text.lower()
+    assert not gone.parent.exists() and not app_config.paths.default_db_path().exists()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]

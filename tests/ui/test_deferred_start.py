@@ -41,3 +41,16 @@ def test_without_deferred_work_home_is_there_at_once(qtbot, ctx):
     window = MainWindow(ctx, ScriptedPrompter())
     qtbot.addWidget(window)
     assert 0 in window.pages and window.stack.currentWidget() is window.pages[0]
+
+
+def test_a_failure_in_the_start_up_work_still_opens_home(qtbot, ctx):
+    def broken():
+        raise RuntimeError("risk data unreadable")
+
+    window = MainWindow(ctx, ScriptedPrompter(), open_later=broken)
+    qtbot.addWidget(window)
+    with qtbot.capture_exceptions() as raised, qtbot.waitSignal(window.home_opened):
+        window.show()
+    assert [str(exc) for _, exc, _ in raised] == ["risk data unreadable"]  # told (the crash handler's job)
+    assert window.nav.isEnabled() and window.stack.currentWidget() is window.pages[0]
+    assert window.stack.count() == 1

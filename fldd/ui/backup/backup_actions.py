@@ -58,12 +58,18 @@ def _busy(window, busy: bool) -> None:
 
 
 def confirmation_text(facts, current: dict[str, int], database: Path, folder: Path) -> str:
-    """What the backup holds set against what the workspace holds now, and what a restore does (rich text)."""
+    """What the backup holds set against what the workspace holds now, where it came from, and what a restore
+    does (rich text: every word read from the backup file is escaped, so the file cannot write its own)."""
     older = ("<p>It was made by an earlier version of fldd: it is brought up to date as it is restored.</p>"
              if facts.older_schema else "")
     rows = "".join(f"<tr><td>{many.capitalize()}</td><td align='right'>{facts.counts.get(key, 0):,}</td>"
                    f"<td align='right'>{current.get(key, 0):,}</td></tr>" for key, (_, many) in words.NOUNS.items())
-    return (f"<p><b>Restore the backup made {words.when(facts.made_at)}?</b></p>"
+    maker = html.escape(words.made_by(facts.app_version))
+    source = (f"<p>Made by {maker} from the workspace {html.escape(facts.source_db)}.</p>" if facts.source_db
+              else f"<p>Made by {maker}; it does not say which workspace it was made from.</p>")
+    made = (f"made {html.escape(words.when(facts.made_at))}" if facts.made_at
+            else "(the day it was made is not known)")
+    return (f"<p><b>Restore the backup {made}?</b></p>{source}"
             "<table cellspacing='0' cellpadding='3' style='white-space:nowrap'><tr><th></th><th align='right'>&nbsp;In the backup</th>"
             f"<th align='right'>&nbsp;&nbsp;Your workspace now</th></tr>{rows}</table>{older}"
             "<p>What happens: first, your workspace as it is now is saved as a backup (with “before restore” in "
@@ -118,6 +124,6 @@ def choose_and_restore(parent, ctx, prompter):
 
 def restored_words(facts, safety: Path) -> str:
     """What was restored, and where the workspace it replaced was kept."""
-    return (f"The backup made {words.when(facts.made_at)} is restored: your workspace holds "
-            f"{words.holds(facts.counts)}.\n\nThe workspace it replaced is saved as “{safety.name}” in "
-            f"{safety.parent}. To go back to it, restore that file.")
+    made = f" made {words.when(facts.made_at)}" if facts.made_at else ""
+    return (f"The backup{made} is restored: your workspace holds {words.holds(facts.counts)}.\n\nThe workspace it "
+            f"replaced is saved as “{safety.name}” in {safety.parent}. To go back to it, restore that file.")

@@ -90,8 +90,6 @@ def open_window(qtbot, context) -> MainWindow:
     return window
 
 
-@pytest.mark.xfail(strict=True, reason="D5, fixed on branch fixbackup (ad0731d): restore() opens the restored "
-                   "workspace in the replaced session's role; remove this mark once that is merged")
 def test_the_window_after_a_first_run_restore_works_in_the_backups_role(qtbot, ctx, old_backup):
     wizard = make_wizard(qtbot, ctx, ScriptedPrompter(files=[str(old_backup)]))
     with qtbot.waitSignal(wizard.accepted):
