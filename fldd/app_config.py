@@ -62,6 +62,30 @@ def database_path() -> Path:
     return Path(chosen) if chosen else paths.default_db_path()
 
 
+class DatabaseMissing(Exception):
+    """fldd.json points at a database that is not there (the drive or folder it was moved to is missing, or the
+    file is gone): opening would make a new empty one there and the person would think their work lost."""
+
+    def __init__(self, path: Path, how: str) -> None:
+        super().__init__(f"{path}: fldd's database is not there. It was moved to this place, and its folder or "
+                         f"drive may not be connected (a USB drive, a network or cloud folder), or the file was "
+                         f"moved away or deleted. {how} fldd did not create a new, empty database.")
+        self.path = path
+
+
+CLI_HOW = "Connect the drive and try again, or run with --db FILE to open a database elsewhere."
+APP_HOW = "Connect the drive, then start fldd again."
+
+
+def database_to_open(how: str = CLI_HOW) -> Path:
+    """database_path(), refused (DatabaseMissing, its message ending with how) when the person moved the database
+    and it is not there; a brand-new default database (nothing moved) may still be created."""
+    path = database_path()
+    if load().database and not path.exists():
+        raise DatabaseMissing(path, how)
+    return path
+
+
 def default_backup_folder() -> Path:
     """Where backups go unless the person chose a folder: 'fldd backups' in their Documents folder (the place a
     Windows user looks, and one that their own backup tools usually copy); under FLDD_DATA_DIR in tests."""

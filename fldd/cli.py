@@ -21,9 +21,7 @@ def _open_app(args: argparse.Namespace) -> int:
         return EXIT_OK if run_selftest(lambda line: print(line, flush=True)) else EXIT_REJECTED
     from fldd.ui.app import run_app
 
-    from fldd import app_config
-
-    return run_app(args.db or app_config.database_path(), demo_if_new=args.demo_if_new)
+    return run_app(args.db, demo_if_new=args.demo_if_new)  # None: the database fldd.json points at
 
 
 def _print_data_paths(answer_file: str) -> int:

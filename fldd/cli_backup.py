@@ -90,7 +90,10 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     from fldd.usecases.backup_words import holds
     from fldd.usecases.errors import Rejected
 
-    db = args.db or app_config.database_path()
+    try:
+        db = args.db or app_config.database_to_open()
+    except app_config.DatabaseMissing as exc:
+        return _fail([str(exc)])
 
     def confirm(facts, current: dict[str, int]) -> bool:
         if args.yes:

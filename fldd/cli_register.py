@@ -16,7 +16,7 @@ def _context(args: argparse.Namespace):
     def say_waiting(holder) -> None:
         print(f"fldd: waiting for {holder.describe()} to finish with the database", file=sys.stderr, flush=True)
 
-    return open_context(args.db or app_config.database_path(), on_wait=say_waiting)
+    return open_context(args.db or app_config.database_to_open(), on_wait=say_waiting)
 
 
 def _print_json(data: object) -> None:
@@ -26,8 +26,11 @@ def _print_json(data: object) -> None:
 
 
 def _fail(messages: list[str]) -> int:
+    """Print the refusal; messages quote names read from files, so control characters never reach the terminal."""
+    from fldd.terminal_text import shown
+
     for message in messages:
-        print(f"error: {message}", file=sys.stderr)
+        print("error: " + "\n".join(shown(line) for line in message.split("\n")), file=sys.stderr)
     return EXIT_REJECTED
 
 
@@ -35,6 +38,7 @@ def _run(args: argparse.Namespace, action, *, current_risk: bool = True, reraise
     """Open the database, run the action, and turn rejected input or store problems into exit code 1. With
     current_risk, suppliers rated with other risk-data editions than those in force are first recomputed;
     an opening error of a kind in reraise is left to the caller."""
+    from fldd.app_config import DatabaseMissing
     from fldd.standard.answers import AnswerError
     from fldd.store.errors import NotFound, StoreError
     from fldd.usecases.errors import Rejected
@@ -43,7 +47,7 @@ def _run(args: argparse.Namespace, action, *, current_risk: bool = True, reraise
         ctx = _context(args)
     except reraise:
         raise
-    except StoreError as exc:
+    except (StoreError, DatabaseMissing) as exc:
         return _fail([str(exc)])
     try:
         if current_risk:

@@ -30,9 +30,11 @@ def test_the_cli_opens_the_database_the_config_points_at(tmp_path, capsys):
     from fldd import cli
 
     moved = tmp_path / "moved" / "fldd.sqlite3"
+    assert cli.main(["--db", str(moved), "suppliers", "list"]) == 0  # the database is there, as after a move
     app_config.save(app_config.AppConfig(database=str(moved)))
     assert cli.main(["suppliers", "add", "--name", "Harbour Nets", "--country", "TH"]) == 0
-    assert moved.exists()
+    assert "Harbour Nets" in capsys.readouterr().out
+    assert cli.main(["--db", str(moved), "suppliers", "list"]) == 0 and "Harbour Nets" in capsys.readouterr().out
     assert not paths.default_db_path().exists()
 
 

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 
 import pytest
 
-from fldd import app_config
+from fldd import app_config, paths
 from fldd.cli import main
+from fldd.store import backup_files
 from fldd.usecases.context import open_context
 from fldd.usecases.suppliers import add_supplier
 
@@ -137,3 +139,76 @@ def test_restore_on_a_new_computer_fills_a_database_that_did_not_exist(db, tmp_p
     assert code == 0 and names(fresh) == ["Klang Valley Gloves"]
     code, out, _ = run(capsys, "--db", fresh, "backup", "status", "--json")
     assert json.loads(out)["last_path"] == str(tmp_path / "b.fldd-backup")  # what it holds is in that file
+
+
+def test_create_never_writes_over_a_file(db, tmp_path, capsys):
+    document = tmp_path / "report.docx"
+    document.write_bytes(b"the quarterly report")
+    code, out, err = run(capsys, "--db", db, "backup", "create", "-o", document)
+    assert code == 1 and str(document) in err and "already" in err
+    assert document.read_bytes() == b"the quarterly report"
+
+
+def test_show_refuses_a_database_another_fldd_works_on_naming_it(db, tmp_path, capsys):
+    other = tmp_path / "other.sqlite3"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_AS_APP, str(other)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        code, out, err = run(capsys, "backup", "show", other)
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=30)
+    assert code == 1 and str(other) in err and f"process {holder.pid}" in err and "Traceback" not in err
+
+
+def test_a_crafted_backup_is_refused_without_a_traceback_and_its_text_is_plain(db, tmp_path, capsys):
+    code, out, err = run(capsys, "--db", db, "backup", "create", "-o", tmp_path / "good.fldd-backup")
+    assert code == 0
+    trig = tmp_path / "trig.fldd-backup"
+    trig.write_bytes((tmp_path / "good.fldd-backup").read_bytes())
+    with sqlite3.connect(trig) as conn:
+        conn.execute("CREATE TRIGGER no_settings BEFORE INSERT ON settings BEGIN SELECT RAISE(ABORT, 'x'); END")
+    code, out, err = run(capsys, "--db", db, "backup", "restore", "--yes", trig)
+    assert code == 1 and "no_settings" in err and "Traceback" not in err
+    marked = tmp_path / "markup.fldd-backup"
+    marked.write_bytes((tmp_path / "good.fldd-backup").read_bytes())
+    with sqlite3.connect(marked) as conn:
+        conn.execute("UPDATE settings SET value = char(27) || '[2J' || char(27) || '[32mOK: verified' "
+                     "WHERE key = 'backup_app_version'")
+    code, out, err = run(capsys, "backup", "show", marked)
+    assert code == 0 and "\x1b" not in out and "OK: verified" in out
+
+
+def test_a_full_disk_is_a_plain_message(db, tmp_path, capsys, monkeypatch):
+    def full(conn):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup_files, "_integrity", full)
+    code, out, err = run(capsys, "--db", db, "backup", "create", "-o", tmp_path)
+    assert code == 1 and f"the disk holding {tmp_path} is full" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["fldd.sqlite3", "fldd.sqlite3.lock"])
+
+
+@pytest.mark.parametrize("command", [("suppliers", "list"), ("backup", "status"),
+                                     ("backup", "restore", "--yes", "x.fldd-backup")])
+def test_a_moved_database_that_is_not_there_is_said_and_no_empty_one_is_made(tmp_path, capsys, command):
+    gone = tmp_path / "usb-stick" / "fldd.sqlite3"
+    app_config.save(app_config.AppConfig(database=str(gone)))
+    code, out, err = run(capsys, *command)
+    assert code == 1 and str(gone) in err and "--db" in err
+    assert not gone.parent.exists() and not paths.default_db_path().exists()
+    gone.parent.mkdir()  # the folder is there, the file is gone: the same
+    code, out, err = run(capsys, *command)
+    assert code == 1 and str(gone) in err and not gone.exists()
+
+
+def test_a_refusal_quoting_a_crafted_name_prints_no_terminal_codes(db, tmp_path, capsys):
+    assert run(capsys, "--db", db, "backup", "create", "-o", tmp_path / "good.fldd-backup")[0] == 0
+    crafted = tmp_path / "crafted.fldd-backup"
+    crafted.write_bytes((tmp_path / "good.fldd-backup").read_bytes())
+    with sqlite3.connect(crafted) as conn:
+        conn.execute("CREATE TABLE \"x\x1b[2J\x1b[32mverified\" (a)")
+    code, out, err = run(capsys, "backup", "show", crafted)
+    assert code == 1 and "verified" in err and "\x1b" not in err

@@ -114,6 +114,50 @@ def holds(database: Path) -> int:
         return sum(held.count for held in _held.values() if _canonical(held.database) == target)
 
 
+def held_elsewhere(database: Path) -> Holder | None:
+    """Who holds `database` when it is another process (None when nobody, or only this process, does): a file
+    another fldd is working on is read only through SQLite's own view of it. Looks only when the lock file is
+    there, and never creates one."""
+    path = lock_path(Path(os.path.realpath(database)))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        with _guard:
+            if _identity(fd) in _held:
+                return None
+            if _try_lock(fd):
+                _unlock(fd)
+                return None
+    finally:
+        os.close(fd)
+    return read_holder(path)
+
+
+def hold_marker(path: Path) -> int:
+    """Create and lock a marker file, held while the returned descriptor stays open (os.close lets go; so does the
+    end of the process, a crash included): another process can tell work under way from work a crash cut short."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    _try_lock(fd)
+    return fd
+
+
+def marker_held(path: Path) -> bool:
+    """Whether some process holds the marker at path (hold_marker); False when it is gone or free."""
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        if _try_lock(fd):
+            _unlock(fd)
+            return False
+        return True
+    finally:
+        os.close(fd)
+
+
 class ProcessLock:
     """This process's hold on one database; release() when the connection that asked for it is closed."""
 

@@ -1,9 +1,11 @@
-"""Runs one long use case (a bulk import, a bulk export) off the GUI thread, so the window never freezes:
-progress comes back by signal, and a cancel is read by the use case between its items (the item under way is
-finished first, whole)."""
+"""Runs one long use case (a bulk import, a bulk export, a backup, the demo) off the GUI thread, so the window never
+freezes: progress comes back by signal, and a cancel is read by the use case between its items (the item under
+way is finished first, whole). Every worker thread in the app is a JobWorker: whatever happens in the job, it
+ends in done or failed, so no window is left waiting with its buttons held."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -11,7 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+from fldd.error_log import record
 from fldd.store.errors import StoreError
+from fldd.ui.crash_handler import what_went_wrong, where_the_details_are
 from fldd.usecases.errors import Rejected
 
 # job(progress, cancelled) -> result: progress(done, total, what was just done); cancelled() true once asked.
@@ -51,8 +55,16 @@ class JobWorker(QThread):
         except (Rejected, StoreError, OSError) as exc:
             self.failed.emit(str(exc))
             return
-        except Exception as exc:  # a bug: say so loudly, but never leave the dialog waiting for ever
-            traceback.print_exc()
-            self.failed.emit(f"fldd failed with an internal error, please report it: {exc!r}")
+        except BaseException as exc:  # noqa: BLE001 - escaping run(), it would reach the crash handler on this thread
+            self.failed.emit(unexpected(exc))
             return
         self.done.emit(result)
+
+
+def unexpected(error: BaseException) -> str:
+    """Log an error nobody expected (and print it where there is a console), and say it in words that fit after
+    'X was not done: '."""
+    if sys.stderr is not None:
+        traceback.print_exception(error)
+    where = record(type(error), error, error.__traceback__)
+    return f"fldd met an unexpected problem ({what_went_wrong(error)}). {where_the_details_are(where)}"

@@ -27,16 +27,27 @@ class Prompter:
         return box.clickedButton() is go
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        """A message to acknowledge."""
+        """A message to acknowledge (plain text)."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(parent, title, text)
+        self._message(QMessageBox.Icon.Information, parent, title, text)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        """A problem the person must know about (nothing was saved)."""
+        """A problem the person must know about (nothing was saved), in plain text."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, title, text)
+        self._message(QMessageBox.Icon.Warning, parent, title, text)
+
+    @staticmethod
+    def _message(icon, parent: QWidget | None, title: str, text: str) -> None:
+        """Always plain text: messages quote names read from files (a backup's trigger names, a workbook's
+        sheet), and Qt would otherwise render anything that looks like markup as such."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     def reason(self, parent: QWidget | None, title: str, text: str, **words) -> str | None:
         """A reason the person must write to go on (None when they cancel); words: the dialog's label,

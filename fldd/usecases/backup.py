@@ -9,7 +9,9 @@ CONTRACT (issue 12): the names and signatures below are fixed; the bodies are th
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from fldd.store import lock as process_lock
 from fldd.store.backup_files import BadCandidate
 from fldd.store.connection import open_store
 from fldd.store.errors import StoreError
+from fldd.terminal_text import shown
 from fldd.usecases.context import AppContext, open_context, own_connection
 from fldd.usecases.errors import Rejected
 from fldd.usecases import safe_places
@@ -29,6 +32,7 @@ BACKUP_SUFFIX = ".fldd-backup"
 LAST_AT_KEY = "last_backup_at"  # in the workspace's own settings: the backup travels with a restore or a move
 LAST_PATH_KEY = "last_backup_path"
 BEFORE_RESTORE = "before restore"
+CLOCK_SKEW = dt.timedelta(days=1)  # how far ahead a date may be before it is taken for a clock set wrong
 KEEP_SAFE = "to keep a copy of your suppliers, assessments and evidence somewhere safe."
 BUSY = ("fldd is still working on this database (a backup, an import, an export or a report is under way). "
         "Wait for it to finish, then try again; nothing was changed.")
@@ -36,8 +40,9 @@ BUSY = ("fldd is still working on this database (a backup, an import, an export 
 
 @dataclass(frozen=True)
 class BackupFacts:
-    """What a backup file holds, read from the file itself: when it was made (ISO, local time), by which fldd
-    version, from which database path, its size, and counts (suppliers, assessments, findings, evidence files).
+    """What a backup file holds, read from the file itself: when it was made (ISO, local time; "" when not known:
+    unstamped, or a date still to come), by which fldd version, from which database path (both shown as text:
+    control marks written <U+…>), its size, and counts (suppliers, assessments, findings, evidence files).
     older_schema: made by an earlier fldd, brought up to date when restored."""
 
     path: Path
@@ -76,7 +81,8 @@ def back_up(ctx: AppContext, target: Path | None = None) -> BackupFacts:
 
 
 def _write_backup(ctx: AppContext, target: Path | None, note: str = "") -> BackupFacts:
-    """The backup itself, not remembered as the last one (a safety copy before a restore is not)."""
+    """The backup itself, not remembered as the last one (a safety copy before a restore is not). A file that is
+    there already is never replaced."""
     made = _now()
     if target is None:
         target = _free_name(app_config.backup_folder(), made, note)
@@ -87,19 +93,37 @@ def _write_backup(ctx: AppContext, target: Path | None, note: str = "") -> Backu
     target = target.absolute()
     if process_lock.is_live_database_file(target) or _same_file(target, ctx.store.path):
         raise Rejected([f"{target}: this is the database fldd has open; a backup must go to a file of its own."])
+    if os.path.lexists(target):
+        raise Rejected([_taken(target)])
     _writable_folder(target.parent)
     stamp = {"backup_made_at": made.isoformat(timespec="seconds"), "backup_app_version": __version__,
-             "backup_source_db": str(ctx.store.path)}
+             "backup_source_db": str(Path(os.path.abspath(ctx.store.path)))}
     try:
         with own_connection(ctx) as own:  # committed data only, whatever the caller's connection is doing
             backup_files.write_copy(own.store, target, stamp)
+    except backup_files.NameTaken:
+        raise Rejected([_taken(target)]) from None
     except BadCandidate as exc:
         raise Rejected([f"{target}: the backup was not kept: {exc}. Your database was not changed; try "
                         "again, or choose another folder."]) from None
     except OSError as exc:
-        raise Rejected([f"{target}: the backup could not be written ({exc.strerror or exc}). Your database was "
-                        "not changed; choose another folder or free some space."]) from None
+        raise Rejected([f"{target}: the backup could not be written: {_write_problem(exc, target.parent)}. Your "
+                        "database was not changed; choose another folder or free some space."]) from None
     return read_backup(target)
+
+
+def _taken(target: Path) -> str:
+    return (f"{target}: there is already a file with this name, and fldd never writes a backup over a file. "
+            "Choose another name, or give a folder to get a new dated file in it; nothing was changed.")
+
+
+def _write_problem(exc: OSError, folder: Path) -> str:
+    """A failed write in plain words, whether the system or SQLite noticed it."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"the disk holding {folder} is full"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"fldd may not write in {folder}"
+    return f"writing in {folder} failed ({exc.strerror or exc})"
 
 
 def _free_name(folder: Path, made: dt.datetime, note: str = "") -> Path:
@@ -142,6 +166,9 @@ def read_backup(path: Path) -> BackupFacts:
         raise Rejected([f"{path}: this is the database fldd has open, not a backup. Choose a backup file (its "
                         f"name ends in {BACKUP_SUFFIX}); nothing was changed."])
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise Rejected([f"{path}: this is not a regular file (it is a device, a pipe or the like), so it holds "
+                            "no backup. Choose a backup file; nothing was changed."])
         size = path.stat().st_size
         if size == 0:
             raise Rejected([f"{path}: the file is empty (0 bytes), so it holds no backup. Choose another file; "
@@ -151,6 +178,10 @@ def read_backup(path: Path) -> BackupFacts:
                             f"file whose name ends in {BACKUP_SUFFIX}; nothing was changed."])
         with backup_files.private_copy(path) as copy:
             found = backup_files.examine(copy)
+    except backup_files.InUse as exc:
+        raise Rejected([f"{path}: {shown(str(exc))} is working on this database; it can be read only once "
+                        "that is closed. Close it (or choose a backup file), then try again; nothing was "
+                        "changed."]) from None
     except BadCandidate as exc:
         raise Rejected([f"{path}: this is not a sound fldd backup: {exc}. Nothing was changed."]) from None
     except OSError as exc:
@@ -166,11 +197,22 @@ def _facts(path: Path, found: dict, size: int) -> BackupFacts:
         raise Rejected([f"{path}: this backup was made by {made_by}, newer than this fldd ({__version__}): it "
                         f"holds changes this version does not know ({', '.join(found['unknown'][:3])}). Install "
                         "the newer fldd, then restore it; nothing was changed."])
-    made_at = stamp.get("backup_made_at") or dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone() \
-        .isoformat(timespec="seconds")
-    return BackupFacts(path=path, made_at=made_at, app_version=version or "unknown",
-                       source_db=stamp.get("backup_source_db", ""), size_bytes=size, counts=found["counts"],
-                       older_schema=bool(found["pending"]))
+    return BackupFacts(path=path, made_at=_known_date(stamp.get("backup_made_at", "")),
+                       app_version=shown(version) or "unknown",
+                       source_db=shown(stamp.get("backup_source_db", "")), size_bytes=size,
+                       counts=found["counts"], older_schema=bool(found["pending"]))
+
+
+def _known_date(stamp: str) -> str:
+    """The stamp when it is a date that can be true; "" (not known) for a missing, garbled or future one (a
+    clock set wrong): such a backup never passes for a recent one."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return stamp if moment <= _now() + CLOCK_SKEW else ""
 
 
 def workspace_counts(ctx: AppContext) -> dict[str, int]:
@@ -181,8 +223,8 @@ def workspace_counts(ctx: AppContext) -> dict[str, int]:
 def restore(ctx: AppContext, path: Path) -> tuple[AppContext, BackupFacts, Path]:
     """Put the backup at path in place of ctx's database: checked first, the current database backed up first
     (the returned Path), then swapped in under the database's lock. ctx is closed; the returned context is open
-    on the restored database (same path). Nothing changes when anything is refused or fails (ctx then stays
-    open on the database as it was)."""
+    on the restored database (same path), in the restored workspace's role. Nothing changes when anything is
+    refused or fails, even after the swap (ctx then stays open on the database as it was)."""
     database = ctx.store.path
     facts = read_backup(path)
     if _same_file(facts.path, database):
@@ -190,31 +232,51 @@ def restore(ctx: AppContext, path: Path) -> tuple[AppContext, BackupFacts, Path]
     if process_lock.holds(database) > 1:
         raise Rejected([BUSY])
     safety = _write_backup(ctx, None, BEFORE_RESTORE).path
-    try:
-        candidate = backup_files.copy_beside(facts.path, database)
-    except OSError as exc:
-        raise Rejected([f"{database.parent}: the backup could not be copied beside the database "
-                        f"({exc.strerror or exc}); nothing was changed."]) from None
-    try:
-        found = backup_files.examine(candidate)  # the very bytes that will be swapped in
-        _facts(facts.path, found, facts.size_bytes)
-    except (BadCandidate, Rejected) as exc:
-        backup_files.remove_file(candidate)
-        raise Rejected([f"{facts.path}: the copy made for the restore failed its check ({exc}); nothing was "
-                        "changed."]) from None
+    candidate = _ready_beside(facts.path, database, _restored_settings(facts))
     extra = process_lock.acquire(database)  # no other process can get in between the close and the reopening
     try:
-        new = _swap(ctx, candidate, database, safety)
+        return _swap(ctx, candidate, database, safety), facts, safety
     finally:
         extra.release()
-    backup_files.clear_stamp(new.store)
-    _after_restore(new, facts)
-    return new, facts, safety
+
+
+def _restored_settings(facts: BackupFacts) -> dict[str, str | None]:
+    """What a restored workspace says of itself: set up (no first run again), and last backed up when the
+    backup was made (not known: no last backup, so the reminder is not silenced)."""
+    from fldd.usecases.preferences import SETUP_KEY
+
+    known = bool(facts.made_at)
+    return {SETUP_KEY: "1", LAST_AT_KEY: facts.made_at if known else None,
+            LAST_PATH_KEY: str(facts.path) if known else None}
+
+
+def _ready_beside(source: Path, database: Path, values: dict[str, str | None]) -> Path:
+    """source, read through a private copy (with its -wal), checked, made the workspace it is to become (stamp
+    cleared, values written), then copied beside the database and checked again there: the very bytes to swap in."""
+    candidate = None
+    try:
+        with backup_files.private_copy(source) as copy:
+            backup_files.examine(copy)
+            backup_files.prepare(copy, values)
+            candidate = backup_files.copy_beside(copy, database)
+        backup_files.examine(candidate)
+    except (BadCandidate, backup_files.InUse) as exc:
+        if candidate is not None:
+            backup_files.remove_file(candidate)
+        raise Rejected([f"{source}: the copy made for the restore failed its check ({shown(str(exc))}); "
+                        "nothing was changed."]) from None
+    except OSError as exc:
+        if candidate is not None:
+            backup_files.remove_file(candidate)
+        raise Rejected([f"{database.parent}: the backup could not be copied beside the database: "
+                        f"{_write_problem(exc, database.parent)}; nothing was changed."]) from None
+    return candidate
 
 
 def _swap(ctx: AppContext, candidate: Path, database: Path, safety: Path) -> AppContext:
     """Close ctx, rename the checked copy over the database, reopen. On failure before the rename the old file is
-    reopened in ctx; after it, the safety backup is put back the same way."""
+    reopened in ctx; after it (the restored file will not open or upgrade, or its risk ratings cannot be brought
+    up to date), the safety backup is put back the same way and ctx reopened on it."""
     if not backup_files.empty_wal(ctx.store):
         backup_files.remove_file(candidate)
         raise Rejected([BUSY])
@@ -229,28 +291,21 @@ def _swap(ctx: AppContext, candidate: Path, database: Path, safety: Path) -> App
         ctx.store = open_store(database)
         raise Rejected([f"{database}: the backup could not be put in place ({exc}); your database is as it "
                         "was."]) from None
+    new = None
     try:
-        new = open_context(database, user=ctx.user, role=ctx.role)
-    except Exception as exc:  # whatever stops it opening (a failed upgrade included), the old one goes back
-        backup_files.swap_in(backup_files.copy_beside(safety, database), database)
+        new = open_context(database, user=ctx.user)  # the restored workspace's own role
+        new.today = ctx.today
+        from fldd.usecases.risk_data import make_risk_current
+
+        make_risk_current(new)
+        return new
+    except Exception as exc:  # whatever stops it opening or settling (a failed upgrade included), the old one goes back
+        if new is not None:
+            new.close()
+        backup_files.swap_in(_ready_beside(safety, database, {}), database)
         ctx.store = open_store(database)
-        raise Rejected([f"{database}: the restored database could not be opened ({exc}); your database was put "
-                        "back as it was."]) from None
-    new.today = ctx.today
-    return new
-
-
-def _after_restore(ctx: AppContext, facts: BackupFacts) -> None:
-    """The restored workspace is set up (no first run again), remembers the backup it came from as its last,
-    and rates its suppliers with the risk data in force."""
-    from fldd.usecases.preferences import mark_set_up
-    from fldd.usecases.risk_data import make_risk_current
-
-    with ctx.store.write():
-        mark_set_up(ctx)
-        settings.put(ctx.store, LAST_AT_KEY, facts.made_at)
-        settings.put(ctx.store, LAST_PATH_KEY, str(facts.path))
-    make_risk_current(ctx)
+        raise Rejected([f"{database}: the restored database could not be opened ({shown(str(exc))}); your "
+                        "database was put back as it was."]) from None
 
 
 def restore_file(db_path: Path, path: Path, *,
@@ -279,7 +334,8 @@ def move_database(ctx: AppContext, folder: Path) -> AppContext:
     target = folder / paths.DB_FILE_NAME
     if folder.exists() and _same_file(folder, old.parent):
         raise Rejected([f"{folder}: the database is already in this folder; nothing was changed."])
-    if any(f.exists() for f in process_lock.database_files(target)[:3]):
+    if any(os.path.lexists(f) for f in process_lock.database_files(target)
+           if not f.name.endswith(process_lock.LOCK_SUFFIX)):
         raise Rejected([f"{folder}: this folder already holds an fldd database ({target.name}). Choose an empty "
                         "folder, or move that file away first; nothing was changed."])
     _writable_folder(folder)
@@ -287,12 +343,18 @@ def move_database(ctx: AppContext, folder: Path) -> AppContext:
         raise Rejected([BUSY])
     try:
         backup_files.write_copy(ctx.store, target)
-    except (BadCandidate, OSError) as exc:
+    except BadCandidate as exc:
         raise Rejected([f"{target}: the database could not be copied here ({exc}); nothing was changed."]) \
             from None
+    except backup_files.NameTaken:
+        raise Rejected([f"{folder}: a file named {target.name} appeared in this folder meanwhile; nothing was "
+                        "changed."]) from None
+    except OSError as exc:
+        raise Rejected([f"{target}: the database could not be copied here: {_write_problem(exc, folder)}; "
+                        "nothing was changed."]) from None
     holder = process_lock.read_holder(process_lock.lock_path(old)).kind or process_lock.COMMAND
     try:
-        new = open_context(target, user=ctx.user, role=ctx.role, holder=holder)
+        new = open_context(target, user=ctx.user, holder=holder)
     except StoreError as exc:
         backup_files.remove_database(target)
         raise Rejected([f"{target}: the copy could not be opened ({exc.message}); nothing was changed."]) from None
@@ -324,14 +386,22 @@ def backup_status(ctx: AppContext, *, how: str = "Back up now (Ctrl+B)") -> Back
     last_at = settings.get(ctx.store, LAST_AT_KEY) or None
     last_path = settings.get(ctx.store, LAST_PATH_KEY) or None
     days_ago = None
+    ahead = False
     if last_at:
         try:
-            days_ago = max(0, (ctx.today() - dt.date.fromisoformat(last_at[:10])).days)
+            days_ago = (ctx.today() - dt.date.fromisoformat(last_at[:10])).days
         except ValueError:
             last_at = None
+    if days_ago is not None and days_ago < -CLOCK_SKEW.days:  # a date to come: the clock was, or is, wrong
+        ahead, days_ago = True, None
+    elif days_ago is not None:
+        days_ago = max(0, days_ago)
     every = preferences(ctx).backup_reminder_days
     reminder = None
-    if every and days_ago is None and portfolio.counts_any(ctx.store):
+    if every and ahead:
+        reminder = (f"The last backup is dated {last_at[:10]}, a day still to come: this computer's clock may be "
+                    f"wrong, or may have been. {how} {KEEP_SAFE}")
+    elif every and days_ago is None and portfolio.counts_any(ctx.store):
         reminder = f"This workspace has never been backed up. {how} {KEEP_SAFE}"
     elif every and days_ago is not None and days_ago >= every:
         reminder = f"Your last backup was {days_ago} day{'' if days_ago == 1 else 's'} ago. {how} {KEEP_SAFE}"

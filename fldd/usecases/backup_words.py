@@ -10,11 +10,12 @@ NOUNS = {"suppliers": ("supplier", "suppliers"), "assessments": ("assessment", "
 
 
 def when(made_at: str) -> str:
-    """'23 November 2026 at 14:02' (the time where the backup was made)."""
+    """'23 November 2026 at 14:02' (the time where the backup was made); 'an unknown date' for anything that is
+    not a date (never the text itself: it comes from the file)."""
     try:
         moment = dt.datetime.fromisoformat(made_at)
-    except ValueError:
-        return made_at or "an unknown date"
+    except (TypeError, ValueError):
+        return "an unknown date"
     return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
 

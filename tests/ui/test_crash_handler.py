@@ -80,3 +80,76 @@ def test_the_hooks_are_put_back_when_the_app_ends():
     assert sys.excepthook == handler.handle
     handler.uninstall()
     assert (sys.excepthook, threading.excepthook) == before
+
+
+class ThreadNoting(ScriptedPrompter):
+    """Records on which thread each message was shown: a window made on a worker thread freezes the app."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: list[str] = []
+
+    def error(self, parent, title, text):  # noqa: D102
+        import threading
+
+        self.threads.append("GUI" if threading.current_thread() is threading.main_thread() else "worker")
+        super().error(parent, title, text)
+
+
+def test_an_error_escaping_a_worker_thread_is_logged_and_shown_on_the_gui_thread(qtbot):
+    from PySide6.QtCore import QThread
+
+    class Broken(QThread):
+        def run(self):
+            raise ValueError("boom in a worker")
+
+    prompter = ThreadNoting()
+    handler = CrashHandler(prompter)
+    handler.previous = lambda *a: None
+    handler.install()
+    try:
+        worker = Broken()
+        with qtbot.waitSignal(worker.finished):
+            worker.start()
+        qtbot.waitUntil(lambda: bool(prompter.asked))
+    finally:
+        handler.uninstall()
+    assert prompter.threads == ["GUI"]
+    assert "boom in a worker" in prompter.asked[0][2]
+    assert "ValueError: boom in a worker" in log_path().read_text(encoding="utf-8")
+
+
+def test_an_error_escaping_a_python_thread_is_told_too(qtbot):
+    import threading
+
+    prompter = ThreadNoting()
+    handler = CrashHandler(prompter)
+    handler.previous = lambda *a: None
+    handler.install()
+    try:
+        def broken():
+            raise KeyError("no such column")
+
+        thread = threading.Thread(target=broken)
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda: bool(prompter.asked))
+    finally:
+        handler.uninstall()
+    assert prompter.threads == ["GUI"] and "no such column" in prompter.asked[0][2]
+    assert "KeyError: 'no such column'" in log_path().read_text(encoding="utf-8")
+
+
+class Unprintable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("this error cannot say what it is")
+
+
+def test_an_error_that_cannot_say_what_it_is_is_still_told_by_its_kind():
+    prompter = ScriptedPrompter()
+    handler = CrashHandler(prompter)
+    handler.previous = lambda *a: None
+    handler.handle(*_raise(Unprintable()))
+    kind, title, words = prompter.asked[-1]
+    assert (kind, title) == ("error", TITLE) and "(Unprintable)" in words and "safe" in words
+    assert "Unprintable" in log_path().read_text(encoding="utf-8")

@@ -58,12 +58,18 @@ def _busy(window, busy: bool) -> None:
 
 
 def confirmation_text(facts, current: dict[str, int], database: Path, folder: Path) -> str:
-    """What the backup holds set against what the workspace holds now, and what a restore does (rich text)."""
+    """What the backup holds set against what the workspace holds now, where it came from, and what a restore
+    does (rich text: every word read from the backup file is escaped, so the file cannot write its own)."""
     older = ("<p>It was made by an earlier version of fldd: it is brought up to date as it is restored.</p>"
              if facts.older_schema else "")
     rows = "".join(f"<tr><td>{many.capitalize()}</td><td align='right'>{facts.counts.get(key, 0):,}</td>"
                    f"<td align='right'>{current.get(key, 0):,}</td></tr>" for key, (_, many) in words.NOUNS.items())
-    return (f"<p><b>Restore the backup made {words.when(facts.made_at)}?</b></p>"
+    maker = html.escape(words.made_by(facts.app_version))
+    source = (f"<p>Made by {maker} from the workspace {html.escape(facts.source_db)}.</p>" if facts.source_db
+              else f"<p>Made by {maker}; it does not say which workspace it was made from.</p>")
+    made = (f"made {html.escape(words.when(facts.made_at))}" if facts.made_at
+            else "(the day it was made is not known)")
+    return (f"<p><b>Restore the backup {made}?</b></p>{source}"
             "<table cellspacing='0' cellpadding='3' style='white-space:nowrap'><tr><th></th><th align='right'>&nbsp;In the backup</th>"
             f"<th align='right'>&nbsp;&nbsp;Your workspace now</th></tr>{rows}</table>{older}"
             "<p>What happens: first, your workspace as it is now is saved as a backup (with “before restore” in "
@@ -80,29 +86,44 @@ def restore_from_backup(window) -> None:
     if getattr(window, "backup_job", None) is not None:
         prompter.inform(window, "A backup is being made", "Wait for the backup under way to finish, then restore.")
         return
-    chosen = prompter.open_file(window, "Restore from a backup", f"fldd backups (*{BACKUP_SUFFIX});;All files (*)")
-    if not chosen:
-        return
-    try:
-        facts = read_backup(Path(chosen))
-        current = workspace_counts(window.ctx)
-    except (Rejected, StoreError) as exc:
-        prompter.error(window, "This file cannot be restored", str(exc))
-        return
-    question = confirmation_text(facts, current, window.ctx.store.path, app_config.backup_folder())
-    if not prompter.confirm(window, "Restore from a backup", question, accept="&Restore"):
-        return
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        new_ctx, facts, safety = restore(window.ctx, facts.path)
-    except (Rejected, StoreError) as exc:
-        QGuiApplication.restoreOverrideCursor()
-        prompter.error(window, "The backup was not restored", f"{exc}\n\nYour workspace is as it was.")
+    restored = choose_and_restore(window, window.ctx, prompter)
+    if restored is None:
         window._data_changed_everywhere()
         return
-    QGuiApplication.restoreOverrideCursor()
+    new_ctx, facts, safety = restored
     window.replace_context(new_ctx)
-    prompter.inform(window, "Backup restored",
-                    f"The backup made {words.when(facts.made_at)} is restored: your workspace holds "
-                    f"{words.holds(facts.counts)}.\n\nThe workspace it replaced is saved as “{safety.name}” in "
-                    f"{safety.parent}. To go back to it, restore that file.")
+    prompter.inform(window, "Backup restored", restored_words(facts, safety))
+
+
+def choose_and_restore(parent, ctx, prompter):
+    """The restore's questions and the restore itself, for the window and the first run alike: choose a backup,
+    see what it holds against the workspace, confirm, restore. (new_ctx, facts, safety path) once restored (ctx is
+    closed then); None when the person stopped or it was refused (they were told; ctx is open as it was)."""
+    chosen = prompter.open_file(parent, "Restore from a backup", f"fldd backups (*{BACKUP_SUFFIX});;All files (*)")
+    if not chosen:
+        return None
+    try:
+        facts = read_backup(Path(chosen))
+        current = workspace_counts(ctx)
+    except (Rejected, StoreError) as exc:
+        prompter.error(parent, "This file cannot be restored", str(exc))
+        return None
+    question = confirmation_text(facts, current, ctx.store.path, app_config.backup_folder())
+    if not prompter.confirm(parent, "Restore from a backup", question, accept="&Restore"):
+        return None
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return restore(ctx, facts.path)
+    except (Rejected, StoreError) as exc:
+        failure = exc
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    prompter.error(parent, "The backup was not restored", f"{failure}\n\nYour workspace is as it was.")
+    return None
+
+
+def restored_words(facts, safety: Path) -> str:
+    """What was restored, and where the workspace it replaced was kept."""
+    made = f" made {words.when(facts.made_at)}" if facts.made_at else ""
+    return (f"The backup{made} is restored: your workspace holds {words.holds(facts.counts)}.\n\nThe workspace it "
+            f"replaced is saved as “{safety.name}” in {safety.parent}. To go back to it, restore that file.")

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fldd.ui.layout import SPACING, page_heading
+from fldd.usecases.backup import BACKUP_SUFFIX
 from fldd.usecases.preferences import DEFAULT_LANGUAGE
 
 HINT_STYLE = "color: #555;"
@@ -30,6 +32,10 @@ WELCOME = (
     "work is kept in one file that you can back up from the File menu.",
     "Setting up takes a minute: how you will use fldd, your language, and whether to start with examples.",
 )
+RESTORE_HEADING = "Moving to a new computer?"
+RESTORE_TEXT = (f"If you used fldd before, restore the backup you made there (a file whose name ends in "
+                f"{BACKUP_SUFFIX}) instead of setting up: your suppliers, assessments, evidence, role and language "
+                "come back as they were.")
 # role -> (title, what the person does, what Home will show them)
 ROLES = {
     "supplier": ("Supplier",
@@ -141,6 +147,8 @@ class WizardPage(QWidget):
 
 
 class WelcomePage(WizardPage):
+    """What fldd is; and, for someone on a new computer, the way to bring back their workspace instead."""
+
     heading_text = "Welcome to fldd"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -149,6 +157,14 @@ class WelcomePage(WizardPage):
         for label in self.texts:
             label.setWordWrap(True)
             self.column.addWidget(label)
+        self.column.addSpacing(SPACING)
+        self.restore_heading = QLabel(f"<b>{RESTORE_HEADING}</b>")
+        self.restore_text = _hint(RESTORE_TEXT)
+        self.restore_button = QPushButton("&Restore from a backup…")
+        self.restore_button.setAutoDefault(False)  # Enter stays Next
+        for widget in (self.restore_heading, self.restore_text):
+            self.column.addWidget(widget)
+        self.column.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addStretch(1)
 
 

@@ -1,5 +1,6 @@
 """The first run: what fldd is, the role, the language, demo or empty workspace, the tour. Nothing is kept until
-Finish; then the choices are saved, the demo (if chosen) is built in the background, and the workspace is set up."""
+Finish; then the choices are saved, the demo (if chosen) is built in the background, and the workspace is set up.
+Or, on a new computer, a backup from the old one is restored in its place: it brings its own choices."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedWidget, QWidget
 
 from fldd.store.errors import StoreError
+from fldd.ui.backup.backup_actions import choose_and_restore, restored_words
 from fldd.ui.firstrun.pages import FinishPage, LanguagePage, RolePage, StartPage, WelcomePage
 from fldd.ui.home.demo_loader import DemoLoader
 from fldd.ui.layout import MARGIN, hbox, vbox
 from fldd.ui.theme import OVERDUE_COLOUR
 from fldd.usecases.errors import Rejected
-from fldd.usecases.preferences import content_languages, mark_set_up, save_preferences
+from fldd.usecases.preferences import content_languages, mark_set_up, preferences, save_preferences
 
 TITLE = "Set up fldd"
 WIDTH = 680  # wide enough for the role descriptions on two lines, well inside a 1366x768 screen
@@ -22,18 +24,21 @@ WIDTH = 680  # wide enough for the role descriptions on two lines, well inside a
 
 @dataclass(frozen=True)
 class FirstRunChoices:
-    """What the person chose: role, language code, demo portfolio or empty workspace, take the tour."""
+    """What the person chose: role, language code, demo portfolio or empty workspace, take the tour; restored:
+    a backup was restored instead (role and language are then the backup's own)."""
 
     role: str
     language: str
     demo: bool
     tour: bool
+    restored: bool = False
 
 
 class FirstRunWizard(QDialog):
     """Welcome; role; language; demo or empty (the demo loads in the background before it closes); tour or not.
     Accepted: the choices are saved (preferences, mark_set_up) and in self.choices. Rejected (closed): nothing
-    saved, the app quits, and the first run comes again next start."""
+    saved, the app quits, and the first run comes again next start. A backup restored from the welcome page
+    accepts at once; self.ctx is then the restored workspace's context (the one given is closed)."""
 
     def __init__(self, ctx, prompter, parent=None) -> None:
         super().__init__(parent)
@@ -74,6 +79,7 @@ class FirstRunWizard(QDialog):
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.cancel_button.clicked.connect(self.reject)
+        self.welcome.restore_button.clicked.connect(self.restore_backup)
         self.role_page.changed.connect(self._update_buttons)
         self._show(0)
 
@@ -127,6 +133,20 @@ class FirstRunWizard(QDialog):
 
     # -- finishing
 
+    def restore_backup(self) -> None:
+        """Welcome page, Restore from a backup: the restored workspace replaces this new one, set up as it was."""
+        if self.loader is not None:
+            return
+        restored = choose_and_restore(self, self.ctx, self.prompter)
+        if restored is None:
+            return  # stopped or refused (and said): the first run stays where it was
+        self.ctx, facts, safety = restored
+        kept = preferences(self.ctx)
+        self.choices = FirstRunChoices(role=kept.role, language=kept.language, demo=False, tour=False,
+                                       restored=True)
+        self.prompter.inform(self, "Backup restored", restored_words(facts, safety))
+        self.accept()
+
     def finish(self) -> None:
         """Save the role and language, build the demo if chosen, then mark the workspace set up."""
         role, language = self.role_page.role(), self.language_page.language()
@@ -140,7 +160,7 @@ class FirstRunWizard(QDialog):
             return
         self._loaded, self._failure = None, ""
         self.loader = DemoLoader(self.ctx, self)
-        self.loader.loaded.connect(self._demo_loaded)
+        self.loader.done.connect(self._demo_loaded)
         self.loader.failed.connect(self._demo_failed)
         self.loader.finished.connect(self._loader_finished)
         self.finish_page.progress.show()
@@ -163,7 +183,7 @@ class FirstRunWizard(QDialog):
         self._update_buttons()
         if self._loaded is None:
             self._say(f"The demo portfolio was not loaded, and nothing of it was kept: "
-                      f"{self._failure or 'it stopped unexpectedly'}. Press Finish to try again, or go Back "
+                      f"{self._failure.rstrip('.') or 'it stopped unexpectedly'}. Press Finish to try again, or go Back "
                       f"and choose an empty workspace.", error=True)
             return
         self._set_up()

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
-
-from fldd.store.errors import StoreError
-from fldd.usecases.errors import Rejected
+from fldd.ui import job_worker
 from fldd.usecases.home import load_demo_portfolio
 
 
-class DemoLoader(QThread):
-    """Runs fldd.usecases.home.load_demo_portfolio on its own database connection."""
-
-    loaded = Signal(dict)  # build_demo's counts
-    failed = Signal(str)
+class DemoLoader(job_worker.JobWorker):
+    """Runs fldd.usecases.home.load_demo_portfolio on its own database connection; `done` carries build_demo's
+    counts, `failed` the words for whatever stopped it (nothing of the demo is kept then)."""
 
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda progress, cancelled: load_demo_portfolio(ctx), parent)
         self.ctx = ctx
-
-    def run(self) -> None:  # noqa: D102 - QThread's entry point
-        try:
-            counts = load_demo_portfolio(self.ctx)
-        except (Rejected, StoreError) as exc:
-            self.failed.emit(str(exc))
-            return
-        self.loaded.emit(counts)

@@ -334,7 +334,7 @@ class HomePage(Page):
         from fldd.ui.home.demo_loader import DemoLoader
 
         self.loader = DemoLoader(self.ctx, self)
-        self.loader.loaded.connect(self._demo_loaded)
+        self.loader.done.connect(self._demo_loaded)
         self.loader.failed.connect(self._demo_failed)
         self.loader.finished.connect(self._loader_finished)
         QCoreApplication.instance().aboutToQuit.connect(self._wait_for_loader)

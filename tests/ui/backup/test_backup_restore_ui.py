@@ -19,6 +19,7 @@ from fldd.usecases import backup
 from fldd.usecases.assessments import start_assessment
 from fldd.usecases.context import open_context
 from fldd.usecases.suppliers import add_supplier
+from tests.usecases.test_backup_hostile import crafted
 
 TODAY = dt.date(2026, 11, 23)
 EVIDENCE = b"%PDF-1.4 payslips for October\x00\xff"
@@ -30,7 +31,9 @@ def supplier_names(ctx) -> list[str]:
 
 
 @pytest.fixture
-def ctx(tmp_path):
+def ctx(tmp_path, monkeypatch):
+    # the clock backups are dated by agrees with the workspace's today (a date ahead of it reads as a wrong clock)
+    monkeypatch.setattr(backup, "_now", lambda: dt.datetime(2026, 11, 23, 14, 2).astimezone())
     context = open_context(tmp_path / "fldd.sqlite3", user="amina", role="buyer")
     context.today = lambda: TODAY
     gloves = add_supplier(context, "Klang Valley Gloves", "MY", goods=["Rubber Gloves"])
@@ -84,6 +87,8 @@ def test_ctrl_b_backs_up_and_says_where_and_what_and_the_reminder_goes(window, q
     assert backup.backup_status(ctx).last_path == str(made[0])
     qtbot.mouseClick(window.dialog.folder_button, Qt.MouseButton.LeftButton)
     assert prompter.asked[-1] == ("show_file", str(made[0]), "folder")
+    # the job's finished signal (which gives the menu back) may come after its done signal (which shows the dialog)
+    qtbot.waitUntil(lambda: window.backup_job is None)
     assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
 
 
@@ -174,3 +179,88 @@ def test_a_backup_folder_that_cannot_be_written_is_said_and_nothing_is_remembere
     assert (kind, title) == ("error", "No backup was made") and str(blocker) in text
     assert backup.backup_status(ctx).last_at is None and home(window).backup_bar.isVisible()
     assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
+
+
+def test_the_restore_question_shows_a_backups_text_as_text_and_names_its_workspace(window, prompter, ctx, tmp_path):
+    facts = backup.back_up(ctx, tmp_path / "friday.fldd-backup")
+    marked = crafted(facts, tmp_path, "markup",
+                     "UPDATE settings SET value = '<h1>approved by your buyer</h1>' WHERE key = 'backup_made_at';"
+                     "UPDATE settings SET value = '<b>1,000 suppliers</b>' WHERE key = 'backup_source_db';")
+    prompter.files = [str(marked)]
+    prompter.answer = False
+    window.restore_action.trigger()
+    kind, title, question = prompter.asked[-1]
+    assert kind == "confirm"
+    assert "<h1>" not in question and "approved" not in question  # not a date: not shown at all
+    assert "&lt;b&gt;1,000 suppliers&lt;/b&gt;" in question and "<b>1,000" not in question
+    prompter.files = [str(facts.path)]
+    window.restore_action.trigger()
+    assert f"from the workspace {ctx.store.path}" in prompter.asked[-1][2]
+
+
+def test_after_a_restore_the_window_works_in_the_restored_workspaces_role(window, prompter, ctx, tmp_path):
+    from fldd.usecases.preferences import save_preferences
+
+    save_preferences(ctx, role="auditor", language="en", backup_reminder_days=30)
+    facts = backup.back_up(ctx, tmp_path / "auditor.fldd-backup")
+    save_preferences(ctx, role="buyer", language="en", backup_reminder_days=30)
+    window.ctx.role = "buyer"
+    window.role_changed_elsewhere()
+    prompter.files = [str(facts.path)]
+    window.restore_action.trigger()
+    assert window.ctx.role == "auditor"
+    assert window.db_label.text().endswith("(auditor)")
+
+
+def test_a_failure_after_the_swap_leaves_the_window_on_its_workspace_working(window, prompter, ctx, tmp_path,
+                                                                             monkeypatch):
+    import fldd.usecases.risk_data as risk_data
+
+    facts = backup.back_up(ctx, tmp_path / "friday.fldd-backup")
+    add_supplier(ctx, "Porto Shoes", "PT", goods=["Footwear"])
+
+    def broken(_ctx):
+        raise ValueError("something unforeseen")
+
+    monkeypatch.setattr(risk_data, "make_risk_current", broken)
+    prompter.files = [str(facts.path)]
+    window.restore_action.trigger()
+    kind, title, text = prompter.asked[-1]
+    assert (kind, title) == ("error", "The backup was not restored") and "put back" in text
+    assert window.ctx is ctx
+    add_supplier(window.ctx, "Typed after", "MY")
+    assert supplier_names(window.ctx) == ["Klang Valley Gloves", "Lodz Chairs", "Porto Shoes", "Typed after"]
+    window.show_row(1)  # the Suppliers page opens on the database
+    assert window.stack.currentWidget() is window.page(1)
+
+
+def test_messages_are_shown_as_plain_text(qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from fldd.ui.prompter import Prompter
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.textFormat(), box.text())))
+    for static in ("warning", "information"):  # Qt's ready-made boxes guess the format from the text
+        monkeypatch.setattr(QMessageBox, static, lambda *args: shown.append("guessed"))
+    Prompter().error(None, "This file cannot be restored", "<h1>it has a trigger</h1>")
+    Prompter().inform(None, "Done", "<b>x</b>")
+    assert shown == [(Qt.TextFormat.PlainText, "<h1>it has a trigger</h1>"), (Qt.TextFormat.PlainText, "<b>x</b>")]
+
+
+def test_ctrl_b_onto_a_full_disk_says_so_plainly(window, qtbot, prompter, ctx, monkeypatch):
+    import sqlite3
+
+    from fldd.store import backup_files
+
+    def full(conn):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup_files, "_integrity", full)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(window, "backup_job", None) is None)
+    kind, title, text = prompter.asked[-1]
+    assert (kind, title) == ("error", "No backup was made")
+    assert f"the disk holding {app_config.backup_folder().absolute()} is full" in text
+    assert not list(app_config.backup_folder().iterdir())
+    assert home(window).backup_bar.isVisible()

@@ -208,3 +208,51 @@ def test_the_language_starts_as_the_computers_when_questionnaires_come_in_it(qtb
     dialog = FirstRunWizard(ctx, ScriptedPrompter())
     qtbot.addWidget(dialog)
     assert dialog.language_page.list.currentItem().text() == chosen
+
+
+def test_an_unexpected_error_in_the_demo_build_is_said_on_the_wizard_and_its_buttons_come_back(qtbot, ctx, db,
+                                                                                             monkeypatch):
+    """As run_app runs it: the crash handler installed. The error must not open a window from the worker thread
+    (that froze the first run: Cancel held for ever); the wizard says it and lets the person go on."""
+    import threading
+
+    from fldd.error_log import log_path
+    from fldd.ui.crash_handler import CrashHandler
+    from fldd.ui.firstrun.wizard import FirstRunWizard
+
+    class Noting(ScriptedPrompter):
+        def __init__(self):
+            super().__init__()
+            self.threads = []
+
+        def error(self, parent, title, text):
+            self.threads.append(threading.current_thread() is threading.main_thread())
+            super().error(parent, title, text)
+
+    def broken(context):
+        raise ValueError("an unexpected bug while building the demo")
+
+    monkeypatch.setattr("fldd.ui.home.demo_loader.load_demo_portfolio", broken)
+    prompter = Noting()
+    handler = CrashHandler(prompter)
+    handler.previous = lambda *a: None
+    handler.install()
+    try:
+        wizard = FirstRunWizard(ctx, prompter)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        walk(qtbot, wizard, "buyer", demo=True, tour=False)
+        press(qtbot, wizard, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: wizard.loader is None and "was not loaded" in wizard.finish_page.status.text())
+    finally:
+        handler.uninstall()
+    status = wizard.finish_page.status.text()
+    assert "an unexpected bug while building the demo" in status and str(log_path()) in status
+    assert "ValueError: an unexpected bug while building the demo" in log_path().read_text(encoding="utf-8")
+    assert prompter.threads == [], "said on the wizard, not in a crash message"
+    assert all(b.isEnabled() for b in (wizard.back_button, wizard.next_button, wizard.cancel_button))
+    assert kept(db)[2:] == (False, 0)
+    with qtbot.waitSignal(wizard.rejected):
+        press(qtbot, wizard, Qt.Key.Key_Escape)
+

@@ -193,3 +193,20 @@ def test_the_matches_card_says_a_possible_match_is_a_to_do_not_a_verdict(ctx, ma
     assert "A possible match changes neither the supplier's inherent risk nor its rating until a buyer confirms it" \
         in blurb
     assert "\"Enhanced due diligence: confirm or dismiss the possible match\"" in blurb
+
+
+def test_an_unexpected_error_while_the_demo_loads_is_said_and_the_button_comes_back(qtbot, ctx, make_page,
+                                                                                    monkeypatch):
+    from fldd.error_log import log_path
+
+    def broken(context):
+        raise ValueError("an unexpected bug while building the demo")
+
+    monkeypatch.setattr("fldd.ui.home.demo_loader.load_demo_portfolio", broken)
+    page = make_page()
+    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.loader is None)
+    assert "was not loaded" in page.demo_status.text()
+    assert "an unexpected bug while building the demo" in page.demo_status.text()
+    assert str(log_path()) in page.demo_status.text()
+    assert page.demo_button.isEnabled() and not page.progress.isVisible()

@@ -1,6 +1,7 @@
 """Screenshots of the first run: every page of the set-up (as a buyer, and the pages a supplier sees worded for
-them), the demo loading and a failed load, and every step of the tour of Home at 1366x768 for a buyer with the
-demo portfolio and for a supplier on an empty workspace.
+them), the demo loading and a failed load, a backup restored from the welcome page (the question and the message
+after), and every step of the tour of Home at 1366x768 for a buyer with the demo portfolio and for a supplier on
+an empty workspace.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/screens/first_run_screens.py /tmp/shots
 (not a test: it only writes PNGs to look at; FLDD_DATA_DIR goes to a temporary folder).
@@ -64,6 +65,50 @@ def wizard_pages(app: QApplication, out: Path, tmp: Path) -> None:
         ctx.close()
 
 
+def restore_on_a_new_computer(app: QApplication, out: Path, tmp: Path) -> None:
+    """The welcome page's Restore from a backup, answered by a prompter that shows each message and saves a
+    picture of it instead of waiting for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fldd.ui.firstrun.wizard import FirstRunWizard
+    from fldd.ui.prompter import ScriptedPrompter
+    from fldd.usecases.backup import back_up
+    from fldd.usecases.context import open_context
+    from fldd.usecases.preferences import mark_set_up, save_preferences
+    from fldd.usecases.suppliers import add_supplier
+
+    old = open_context(tmp / "old-laptop.sqlite3", user="screens")
+    save_preferences(old, role="auditor", language="es")
+    for name, country, goods in (("Porto Shoes", "PT", "Footwear"), ("Lodz Chairs", "PL", "Furniture")):
+        add_supplier(old, name, country, goods=[goods])
+    mark_set_up(old)
+    backup = back_up(old, tmp / "fldd 2026-11-20.fldd-backup").path
+    old.close()
+
+    class Shooting(ScriptedPrompter):
+        def _shoot(self, parent, title, text, name, icon) -> None:
+            box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+            box.show()
+            settle(app)
+            box.grab().save(str(out / f"wizard-restore-{name}.png"))
+            box.close()
+
+        def confirm(self, parent, title, text, accept=""):
+            self._shoot(parent, title, text, "question", QMessageBox.Icon.Question)
+            return super().confirm(parent, title, text, accept)
+
+        def inform(self, parent, title, text):
+            self._shoot(parent, title, text, "done", QMessageBox.Icon.Information)
+            super().inform(parent, title, text)
+
+    ctx = open_context(tmp / "new-computer.sqlite3", user="screens")
+    wizard = FirstRunWizard(ctx, Shooting(files=[str(backup)]))
+    wizard.show()
+    settle(app)
+    wizard.welcome.restore_button.click()
+    wizard.ctx.close()
+
+
 def tour_steps(app: QApplication, out: Path, tmp: Path) -> None:
     from fldd.ui.main_window import MainWindow
     from fldd.ui.prompter import ScriptedPrompter
@@ -95,6 +140,7 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["FLDD_DATA_DIR"] = str(Path(tmp) / "data")
         wizard_pages(app, out, Path(tmp))
+        restore_on_a_new_computer(app, out, Path(tmp))
         tour_steps(app, out, Path(tmp))
 
 

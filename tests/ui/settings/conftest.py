@@ -33,7 +33,9 @@ def last_backup(monkeypatch):
 
 
 @pytest.fixture
-def ctx(tmp_path, data_dir):
+def ctx(tmp_path, data_dir, monkeypatch):
+    # backups are dated by a clock that agrees with the workspace's today (a date ahead of it reads as a wrong clock)
+    monkeypatch.setattr(backup, "_now", lambda: dt.datetime(2026, 11, 23, 14, 2).astimezone())
     context = open_context(tmp_path / "work" / "fldd.sqlite3", user="tester", role="buyer")
     context.today = lambda: TODAY
     settings.put(context.store, "role", "buyer")
