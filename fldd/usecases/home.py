@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fldd.store import portfolio, settings
+from fldd.store import portfolio
 from fldd.store.connection import open_store
 from fldd.usecases.context import ROLES, AppContext
 from fldd.usecases.corrections import suppliers_with_pending
-from fldd.usecases.errors import Rejected
 from fldd.usecases.findings import owed
 from fldd.usecases.sent_workbooks import sent_workbooks
 
@@ -132,11 +131,10 @@ def portfolio_counts(ctx: AppContext) -> dict:
 
 
 def switch_role(ctx: AppContext, role: str) -> None:
-    """Work as supplier, auditor or buyer from now on; remembered in this database."""
-    if role not in ROLES:
-        raise Rejected([f"role: '{role}' is not {', '.join(ROLES[:-1])} or {ROLES[-1]}"])
-    settings.put(ctx.store, "role", role)
-    ctx.role = role
+    """Work as supplier, auditor or buyer from now on; remembered in this database (as Settings does)."""
+    from fldd.usecases.preferences import save_preferences
+
+    save_preferences(ctx, role=role)
 
 
 def load_demo_portfolio(ctx: AppContext) -> dict:

@@ -35,13 +35,12 @@ from fldd.usecases.assessments import list_assessments
 from fldd.usecases.bulk_export import run_bulk_export
 from fldd.usecases.errors import Rejected
 from fldd.usecases.exchange import export_workbook
+from fldd.usecases.preferences import LANGUAGE_NAMES, language_for
 from fldd.usecases.questionnaires import list_questionnaires
 from fldd.usecases.suppliers import register
 
 MIN_WIDTH = 600
 TIER_WORDS = {"desktop": "Desktop self-assessment", "onsite": "On-site assessment"}
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "zh": "中文", "th": "ไทย", "ar": "العربية",
-                  "pt": "Português", "vi": "Tiếng Việt", "id": "Bahasa Indonesia", "ms": "Bahasa Melayu"}
 WORKBOOK, PACK, ZIP = "xlsx", "json", "zip"  # a zip is an answer pack with its evidence files
 FILTERS = {WORKBOOK: "Workbooks (*.xlsx)", PACK: "Answer packs (*.json)", ZIP: "Answer packs with evidence (*.zip)"}
 ONE, SELECTED, SHOWN, ALL = range(4)  # whom the workbooks are for
@@ -206,6 +205,8 @@ class ExportDialog(JobDialog):
         self.language.clear()
         for lang in row["languages"] if row else []:
             self.language.addItem(f"{LANGUAGE_NAMES.get(lang, lang)} ({lang})", lang)
+        if row and row["languages"]:  # the workspace's language (Settings) when the questionnaire comes in it
+            self.language.setCurrentIndex(self.language.findData(language_for(self.ctx, row["languages"])))
         self._fill_prefill()
 
     def _fill_prefill(self) -> None:

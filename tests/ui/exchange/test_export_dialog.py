@@ -133,3 +133,11 @@ def test_cancelling_the_save_dialog_writes_nothing(qtbot, ctx, supplier, tmp_pat
 
 def test_suggested_file_names_are_safe_everywhere():
     assert suggested_name('A/B: "C" <D>?', "fldd-desktop", "en", "xlsx") == "A B C D - fldd-desktop - en.xlsx"
+
+
+def test_the_language_chosen_in_settings_is_offered_first(qtbot, ctx, supplier):
+    from fldd.usecases.preferences import save_preferences
+
+    save_preferences(ctx, language="es")
+    dialog = open_dialog(qtbot, ctx, ScriptedPrompter(), supplier)
+    assert dialog.language.currentData() == "es"
